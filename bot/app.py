@@ -1,0 +1,129 @@
+"""Factories: the bot, the dispatcher with its middlewares, and the polling entry point."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram_i18n.cores import FluentRuntimeCore
+
+from bot.config import Settings
+from bot.handlers import build_root_router
+from bot.i18n import create_core, create_i18n_middleware
+from bot.middlewares import PersonMiddleware, RateLimitMiddleware
+
+logger = logging.getLogger("biliktilik")
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """Long-lived dependencies handed to handlers as keyword arguments."""
+
+    settings: Settings
+    uow_factory: Callable[[], Any]
+    clock: Clock
+    i18n_core: FluentRuntimeCore
+
+
+def create_bot(settings: Settings, api_base: str | None = None) -> Bot:
+    token = settings.bot_token.get_secret_value() if settings.bot_token else ""
+    base = api_base or settings.telegram_api_base
+    session = AiohttpSession(api=TelegramAPIServer.from_base(base)) if base else None
+    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+
+
+def create_dispatcher(
+    services: Services,
+    storage: BaseStorage | None = None,
+    rate_limit: RateLimitMiddleware | None = None,
+) -> Dispatcher:
+    dispatcher = Dispatcher(
+        storage=storage or MemoryStorage(),
+        settings=services.settings,
+        uow_factory=services.uow_factory,
+        clock=services.clock,
+        i18n_core=services.i18n_core,
+        services=services,
+    )
+    # Order matters: the person is loaded before aiogram-i18n picks the locale from it.
+    dispatcher.update.outer_middleware.register(PersonMiddleware())
+    create_i18n_middleware(services.i18n_core).setup(dispatcher)
+    limiter = rate_limit or RateLimitMiddleware()
+    dispatcher.message.middleware(limiter)
+    dispatcher.callback_query.middleware(limiter)
+    dispatcher.include_router(build_root_router())
+    return dispatcher
+
+
+async def build_services(settings: Settings, clock: Clock = utc_now) -> tuple[Services, Any]:
+    """Upgrade the database and return the services with the engine to dispose at the end."""
+    from storage.db import create_engine, create_session_factory
+    from storage.migrate import upgrade_database
+    from storage.uow import SqlAlchemyUnitOfWork
+
+    await upgrade_database(settings.database_url)
+    engine = create_engine(settings.database_url)
+    session_factory = create_session_factory(engine)
+    services = Services(
+        settings=settings,
+        uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
+        clock=clock,
+        i18n_core=create_core(),
+    )
+    return services, engine
+
+
+async def create_fsm_storage(settings: Settings, services: Services) -> BaseStorage:
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        return RedisStorage.from_url(settings.redis_url)
+    from storage.fsm import DatabaseFsmStorage
+
+    return DatabaseFsmStorage(services.uow_factory)
+
+
+async def run_polling(settings: Settings) -> None:
+    services, engine = await build_services(settings)
+    storage = await create_fsm_storage(settings, services)
+    bot = create_bot(settings)
+    dispatcher = create_dispatcher(services, storage=storage)
+    from bot.background import start_background
+
+    background = await start_background(bot, services)
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    polling = asyncio.create_task(
+        dispatcher.start_polling(
+            bot, handle_signals=False, allowed_updates=dispatcher.resolve_used_update_types()
+        )
+    )
+    logger.info("polling started")
+    await stop.wait()
+    logger.info("shutting down")
+    await dispatcher.stop_polling()
+    await polling
+    await background.shutdown()
+    await storage.close()
+    await bot.session.close()
+    await engine.dispose()

@@ -1,0 +1,74 @@
+"""Background work: APScheduler only wakes jobs; the work itself is claimed from the database.
+
+Jobs are registered by features in `PERIODIC_JOBS` as (name, seconds, coroutine function
+taking `(bot, services)`). `misfire_grace_time=None` and `coalesce=True`: a job that woke late
+(the loop was busy, the machine slept) still runs once instead of being silently dropped,
+which APScheduler's one-second default grace would do.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from aiogram import Bot
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.commands import register_commands
+from domain.model import Role
+
+if TYPE_CHECKING:
+    from bot.app import Services
+
+logger = logging.getLogger("biliktilik.background")
+
+Job = Callable[[Bot, "Services"], Awaitable[Any]]
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    name: str
+    every_seconds: float
+    run: Job
+
+
+PERIODIC_JOBS: list[PeriodicJob] = []
+
+
+class Background:
+    def __init__(self, scheduler: AsyncIOScheduler) -> None:
+        self.scheduler = scheduler
+
+    async def shutdown(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+
+async def _register_commands(bot: Bot, services: Services) -> None:
+    async with services.uow_factory() as uow:
+        admins = await uow.people.list_by_role(Role.ADMIN)
+        trainers = await uow.people.list_by_role(Role.TRAINER)
+    await register_commands(
+        bot,
+        services.i18n_core,
+        admin_chat_ids=[p.telegram_id for p in admins if p.telegram_id],
+        trainer_chat_ids=[p.telegram_id for p in trainers if p.telegram_id],
+    )
+
+
+async def start_background(bot: Bot, services: Services) -> Background:
+    try:
+        await _register_commands(bot, services)
+    except Exception:  # commands are a convenience: the bot must start without them
+        logger.exception("could not register commands")
+    scheduler = AsyncIOScheduler(
+        timezone=services.settings.tz,
+        job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
+    )
+    for job in PERIODIC_JOBS:
+        scheduler.add_job(job.run, "interval", seconds=job.every_seconds, args=(bot, services),
+                          id=job.name, name=job.name)
+    scheduler.start()
+    return Background(scheduler)

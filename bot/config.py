@@ -1,0 +1,113 @@
+"""Settings from the environment and `.env` (pydantic-settings). Created once in `main`."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing_extensions import Annotated
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/biliktilik.db"
+
+
+def _split_csv(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+    if isinstance(value, int):
+        return [value]
+    return value
+
+
+class Settings(BaseSettings):
+    """Every setting the bot reads; `.env.example` documents each one."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    bot_token: SecretStr | None = None
+    database_url: str = DEFAULT_DATABASE_URL
+    redis_url: str | None = None
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+
+    organization_name_kk: str = "Біліктілікті арттыру ұйымы"
+    organization_name_ru: str = "Организация повышения квалификации"
+    organization_city_kk: str = "Астана"
+    organization_city_ru: str = "Астана"
+    head_name: str = "—"
+    logo_path: str | None = None
+    certificate_prefix: str = "BLK"
+    cert_secret: SecretStr = SecretStr("change-me-in-production")
+    timezone: str = "Asia/Almaty"
+    extra_holidays: Annotated[list[date], NoDecode] = Field(default_factory=list)
+
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = 8080
+    telegram_api_base: str | None = None
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @field_validator("extra_holidays", mode="before")
+    @classmethod
+    def _parse_holidays(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @field_validator("certificate_prefix")
+    @classmethod
+    def _check_prefix(cls, value: str) -> str:
+        value = value.strip().upper()
+        if not (2 <= len(value) <= 10 and value.isascii() and value.isalpha()):
+            raise ValueError("must be 2–10 Latin letters, e.g. ORL")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r}, e.g. Asia/Almaty") from error
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError(
+                "must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
+            )
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def cert_secret_bytes(self) -> bytes:
+        return self.cert_secret.get_secret_value().encode()
+
+
+class SettingsError(Exception):
+    """A setting is malformed; the message names the variable and what is wrong."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            name = str(item["loc"][0]).upper() if item["loc"] else "?"
+            message = str(item["msg"]).removeprefix("Value error, ")
+            problems.append(f"{name}: {message}")
+        raise SettingsError("; ".join(problems)) from None

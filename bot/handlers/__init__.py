@@ -1,0 +1,26 @@
+"""All routers, in the order they see an update: deep links and features first, fallback last.
+
+Each feature module exposes `create_router()` building a fresh router, so every Dispatcher
+(the bot, each test) gets its own router tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from aiogram import Router
+
+from bot.handlers import common, errors, fallback
+
+# Feature routers register here in the order they must be tried (deep links first).
+FEATURE_ROUTER_FACTORIES: list[Callable[[], Router]] = []
+
+
+def build_root_router() -> Router:
+    root = Router(name="root")
+    root.include_router(errors.create_router())
+    for create_router in FEATURE_ROUTER_FACTORIES:
+        root.include_router(create_router())
+    root.include_router(common.create_router())
+    root.include_router(fallback.create_router())
+    return root

@@ -1,0 +1,42 @@
+"""Structured (JSON-lines) logging; personal data is masked before it reaches a handler."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from datetime import UTC, datetime
+
+IIN_PATTERN = re.compile(r"(?<!\d)\d{12}(?!\d)")
+PHONE_PATTERN = re.compile(r"\+?\d[\d\s()-]{9,}\d")
+STANDARD_ATTRS = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+
+def mask_personal_data(text: str) -> str:
+    """IINs and phone numbers never appear in logs (Law of RK on personal data)."""
+    text = IIN_PATTERN.sub("<iin>", text)
+    return PHONE_PATTERN.sub("<phone>", text)
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": mask_personal_data(record.getMessage()),
+        }
+        for key, value in vars(record).items():
+            if key not in STANDARD_ATTRS and not key.startswith("_"):
+                entry[key] = mask_personal_data(str(value)) if isinstance(value, str) else value
+        if record.exc_info:
+            entry["traceback"] = mask_personal_data(self.formatException(record.exc_info))
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def setup_logging(level: str = "INFO") -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())

@@ -1,0 +1,71 @@
+"""Puts the current `person` (a domain object) into the handler data of every update."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import Chat, TelegramObject, User
+
+from domain.model import Person, Role
+
+
+class PersonMiddleware(BaseMiddleware):
+    """Loads the person behind the update; registers people who write to the bot in private.
+
+    Admins listed in `ADMIN_IDS` get the admin role here, so the setting is the bootstrap and
+    the database stays the single source of roles afterwards. Someone who writes again after
+    blocking the bot is reachable again.
+    """
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        user: User | None = data.get("event_from_user")
+        chat: Chat | None = data.get("event_chat")
+        data["person"] = None
+        if user is not None and not user.is_bot:
+            data["person"] = await self._load(user, chat, data)
+        return await handler(event, data)
+
+    async def _load(self, user: User, chat: Chat | None, data: dict[str, Any]) -> Person | None:
+        settings = data["settings"]
+        clock = data["clock"]
+        is_admin = user.id in settings.admin_ids
+        private = chat is None or chat.type == "private"
+        async with data["uow_factory"]() as uow:
+            person = await uow.people.get_by_telegram_id(user.id)
+            if person is None:
+                if not private:
+                    return None
+                roles = {Role.TEACHER} | ({Role.ADMIN} if is_admin else set())
+                person = await uow.people.add(
+                    Person(
+                        telegram_id=user.id,
+                        first_name=user.first_name,
+                        username=user.username,
+                        roles=roles,
+                        created_at=clock(),
+                    )
+                )
+                await uow.commit()
+                return person
+            changed = False
+            if is_admin and Role.ADMIN not in person.roles:
+                person.roles.add(Role.ADMIN)
+                await uow.people.set_roles(person.id, person.roles)
+                changed = True
+            if private and person.unreachable_since is not None:
+                person.unreachable_since = None
+                changed = True
+            if user.username != person.username:
+                person.username = user.username
+                changed = True
+            if changed:
+                await uow.people.update(person)
+                await uow.commit()
+            return person

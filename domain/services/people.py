@@ -1,0 +1,25 @@
+"""Use-cases about a person's own settings."""
+
+from __future__ import annotations
+
+from domain.model import LANGUAGES, Lang, Person
+from domain.ports import UnitOfWork
+
+
+class UnknownLanguageError(ValueError):
+    pass
+
+
+async def choose_language(uow: UnitOfWork, person_id: int, lang: str) -> Person:
+    """Remember the interface language; it also becomes the language of the person's documents."""
+    if lang not in LANGUAGES:
+        raise UnknownLanguageError(lang)
+    async with uow:
+        person = await uow.people.get(person_id)
+        if person is None:
+            raise LookupError(person_id)
+        chosen: Lang = "kk" if lang == "kk" else "ru"
+        person.language = chosen
+        await uow.people.update(person)
+        await uow.commit()
+    return person

@@ -1,0 +1,79 @@
+"""Shared fixtures: a migrated SQLite database, the real dispatcher fed with updates, a clock."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.app import Services, create_dispatcher
+from bot.config import Settings
+from bot.i18n import create_core
+from bot.middlewares.rate_limit import Rate, RateLimitMiddleware
+from bot.testing import Harness
+
+
+class FakeClock:
+    """Injected 'now': tests move time explicitly."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+ADMIN_ID = 900_001
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        _env_file=None,
+        bot_token=None,
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
+        admin_ids=[ADMIN_ID],
+        certificate_prefix="ORL",
+        cert_secret="test-secret",
+        organization_name_kk="«Өрлеу» біліктілікті арттыру орталығы",
+        organization_name_ru="Центр повышения квалификации «Өрлеу»",
+        head_name="Ғалымжан Сәрсенбайұлы Ахметов",
+    )
+
+
+@pytest.fixture
+async def services(settings: Settings, clock: FakeClock) -> AsyncIterator[Services]:
+    from storage.db import create_engine, create_session_factory
+    from storage.migrate import upgrade_database
+    from storage.uow import SqlAlchemyUnitOfWork
+
+    await upgrade_database(settings.database_url)
+    engine = create_engine(settings.database_url)
+    session_factory = create_session_factory(engine)
+    yield Services(
+        settings=settings,
+        uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
+        clock=clock,
+        i18n_core=create_core(),
+    )
+    await engine.dispose()
+
+
+@pytest.fixture
+async def harness(services: Services) -> AsyncIterator[Harness]:
+    generous = RateLimitMiddleware({"default": Rate(1000, 1), "verify": Rate(10, 60)})
+    dispatcher = create_dispatcher(services, rate_limit=generous)
+    await dispatcher.emit_startup(bot=None, dispatcher=dispatcher)
+    h = Harness.create(dispatcher)
+    yield h
+    await dispatcher.emit_shutdown(bot=h.bot, dispatcher=dispatcher)

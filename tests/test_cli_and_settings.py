@@ -1,0 +1,92 @@
+"""The console script and the settings contract."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import NO_TOKEN_HINT, main
+from bot.config import SettingsError, load_settings
+
+SUBCOMMANDS = ("run", "sandbox", "migrate", "demo-data", "render", "bench", "backup")
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "DATABASE_"))}
+    clean.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=clean,
+        cwd=cwd, timeout=60,
+    )
+
+
+def test_help_lists_every_subcommand() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for name in SUBCOMMANDS:
+        assert name in result.stdout
+
+
+def test_run_without_token_prints_one_line_and_exits_2(tmp_path: Path) -> None:
+    result = run_cli("run", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == NO_TOKEN_HINT
+    assert "BOT_TOKEN" in result.stderr and "biliktilik sandbox" in result.stderr
+
+
+def test_malformed_setting_names_the_variable(tmp_path: Path) -> None:
+    result = run_cli("run", env={"ADMIN_IDS": "12,abc", "BOT_TOKEN": "1:x"}, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "ADMIN_IDS" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("TIMEZONE", "Mars/Olympus", "TIMEZONE: unknown time zone"),
+        ("CERTIFICATE_PREFIX", "О1", "CERTIFICATE_PREFIX: must be 2–10 Latin letters"),
+        ("DATABASE_URL", "mysql://x", "DATABASE_URL: must start with"),
+        ("WEBHOOK_PORT", "eighty", "WEBHOOK_PORT"),
+    ],
+)
+def test_each_malformed_setting_is_explained(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError) as error:
+        load_settings(_env_file=None)
+    assert expected in str(error.value)
+
+
+def test_settings_defaults_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADMIN_IDS", "11, 22;33")
+    monkeypatch.setenv("EXTRA_HOLIDAYS", "2026-12-17,2026-03-24")
+    settings = load_settings(_env_file=None)
+    assert settings.admin_ids == [11, 22, 33]
+    assert settings.database_url == "sqlite+aiosqlite:///./data/biliktilik.db"
+    assert settings.timezone == "Asia/Almaty"
+    assert str(settings.tz) == "Asia/Almaty"
+    assert [d.isoformat() for d in settings.extra_holidays] == ["2026-12-17", "2026-03-24"]
+
+
+def test_env_example_lists_every_setting() -> None:
+    from bot.config import Settings
+
+    example = (Path(__file__).resolve().parent.parent / ".env.example").read_text()
+    for name in Settings.model_fields:
+        assert f"{name.upper()}=" in example, name
+
+
+def test_main_returns_2_for_missing_token(monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BOT_TOKEN", raising=False)
+    assert main(["run"]) == 2
+    assert capsys.readouterr().err.strip() == NO_TOKEN_HINT
