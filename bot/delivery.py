@@ -1,0 +1,174 @@
+"""The outbox delivery worker: claims due rows, sends them under Telegram's limits, marks them.
+
+Exactly-once, as far as Telegram allows: a row is claimed with a lease (two instances never
+claim the same row), sent, and marked sent in its own short transaction right after Telegram
+accepted it. Only a crash in the milliseconds between Telegram's answer and that commit can
+repeat a message, after the lease expires; everything else (429, 5xx, time-outs, restarts)
+is retried without duplicates. A 403 means the person blocked the bot: the row fails for
+good and the person is marked unreachable, which admins see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import BufferedInputFile
+from aiolimiter import AsyncLimiter
+
+from domain.model import OutboxMessage
+from domain.notifications import DOCUMENT, TEXT
+
+if TYPE_CHECKING:
+    from bot.app import Services
+
+logger = logging.getLogger("biliktilik.delivery")
+
+LEASE = timedelta(minutes=2)
+MAX_ATTEMPTS = 12
+BATCH = 50
+#: Telegram allows about 30 messages per second overall; stay a little under it.
+GLOBAL_RATE = 28
+MAX_TRACKED_CHATS = 10_000
+
+
+def backoff(attempts: int) -> timedelta:
+    """1 s, 2 s, 4 s … capped at 10 minutes."""
+    return timedelta(seconds=min(600, 2 ** max(0, attempts - 1)))
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+
+
+@dataclass
+class Throttle:
+    """About 30 messages/s overall and 1 message/s per chat sustained (Telegram's limits)."""
+
+    overall: AsyncLimiter = field(default_factory=lambda: AsyncLimiter(GLOBAL_RATE, 1))
+    per_chat: OrderedDict[int, AsyncLimiter] = field(default_factory=OrderedDict)
+
+    async def wait(self, chat_id: int) -> None:
+        limiter = self.per_chat.get(chat_id)
+        if limiter is None:
+            limiter = AsyncLimiter(3, 3)
+            self.per_chat[chat_id] = limiter
+            if len(self.per_chat) > MAX_TRACKED_CHATS:
+                self.per_chat.popitem(last=False)
+        await limiter.acquire()
+        await self.overall.acquire()
+
+
+class DeliveryWorker:
+    def __init__(self, bot: Bot, services: Services, worker_id: str | None = None) -> None:
+        self.bot = bot
+        self.services = services
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}"
+        self.throttle = Throttle()
+        self._lock = asyncio.Lock()
+
+    async def run_once(self, limit: int = BATCH) -> DeliveryReport:
+        """Deliver everything due now, batch after batch; one run at a time per process."""
+        report = DeliveryReport()
+        async with self._lock:
+            while True:
+                now = self.services.clock()
+                async with self.services.uow_factory() as uow:
+                    await uow.outbox.release_expired_claims(now)
+                    batch = await uow.outbox.claim_due(now, limit, self.worker_id, LEASE)
+                    await uow.commit()
+                if not batch:
+                    return report
+                for message in batch:
+                    await self._deliver(message, report)
+
+    async def _deliver(self, message: OutboxMessage, report: DeliveryReport) -> None:
+        assert message.id is not None
+        await self.throttle.wait(message.chat_id)
+        try:
+            await self._send(message)
+        except TelegramRetryAfter as error:
+            await self._retry(message, f"429 retry after {error.retry_after}",
+                              timedelta(seconds=error.retry_after), count_attempt=False)
+            report.retried += 1
+        except TelegramForbiddenError as error:
+            await self._give_up(message, f"403 {error.message}", unreachable=True)
+            report.failed += 1
+        except TelegramBadRequest as error:
+            await self._give_up(message, f"400 {error.message}", unreachable=False)
+            report.failed += 1
+        except (TelegramServerError, TelegramNetworkError, TimeoutError) as error:
+            if message.attempts + 1 >= MAX_ATTEMPTS:
+                await self._give_up(message, f"gave up: {error}", unreachable=False)
+                report.failed += 1
+            else:
+                await self._retry(message, str(error)[:200], backoff(message.attempts + 1))
+                report.retried += 1
+        except Exception as error:  # a bad row must not stop the queue
+            logger.exception("outbox row could not be rendered", extra={"outbox_id": message.id})
+            await self._give_up(message, f"render error: {type(error).__name__}",
+                                unreachable=False)
+            report.failed += 1
+        else:
+            async with self.services.uow_factory() as uow:
+                await uow.outbox.mark_sent(message.id, self.services.clock())
+                await uow.commit()
+            report.sent += 1
+
+    async def _send(self, message: OutboxMessage) -> None:
+        payload: dict[str, Any] = message.payload
+        lang = payload.get("lang", "ru")
+        core = self.services.i18n_core
+        if message.kind == TEXT:
+            text = core.get(payload["key"], lang, **payload.get("args", {}))
+            await self.bot.send_message(message.chat_id, text)
+        elif message.kind == DOCUMENT:
+            async with self.services.uow_factory() as uow:
+                document = await uow.documents.get(payload["document_file_id"])
+            if document is None:
+                raise LookupError(f"document {payload['document_file_id']} is missing")
+            caption = core.get(payload["caption_key"], lang, **payload.get("args", {}))
+            await self.bot.send_document(
+                message.chat_id,
+                BufferedInputFile(document.content, filename=document.file_name),
+                caption=caption,
+            )
+        else:
+            raise ValueError(f"unknown outbox kind {message.kind!r}")
+
+    async def _retry(self, message: OutboxMessage, error: str, delay: timedelta,
+                     count_attempt: bool = True) -> None:
+        assert message.id is not None
+        retry_at = self.services.clock() + delay
+        async with self.services.uow_factory() as uow:
+            await uow.outbox.mark_failed(message.id, error, retry_at,
+                                         count_attempt=count_attempt)
+            await uow.commit()
+
+    async def _give_up(self, message: OutboxMessage, error: str, unreachable: bool) -> None:
+        assert message.id is not None
+        now = self.services.clock()
+        async with self.services.uow_factory() as uow:
+            await uow.outbox.mark_failed(message.id, error, None)
+            if unreachable:
+                await uow.people.mark_unreachable(message.chat_id, now)
+            await uow.commit()
+        logger.warning("outbox row failed for good",
+                       extra={"outbox_id": message.id, "error": error})
