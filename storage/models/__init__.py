@@ -1,0 +1,54 @@
+"""ORM models: one module per group of tables; ``Base.metadata`` holds them all."""
+
+from storage.models.base import NAMING_CONVENTION, Base, UTCDateTime
+from storage.models.courses import (
+    CohortRow,
+    CohortTrainerRow,
+    CourseModuleRow,
+    CourseRow,
+    TrainingSessionRow,
+)
+from storage.models.documents import CertificateCounterRow, CertificateRow, DocumentFileRow
+from storage.models.enrollment import (
+    ApplicationRow,
+    AttendanceRow,
+    EnrollmentOrderRow,
+    EnrollmentRow,
+    FinalAssessmentRow,
+    ModuleGradeRow,
+)
+from storage.models.ops import AuditLogRow, FsmStateRow, OutboxRow
+from storage.models.people import PersonRoleRow, PersonRow, SchoolRow
+from storage.models.support import ConsultationRow, RequestDocumentRow, RequestRow
+
+metadata = Base.metadata
+
+__all__ = [
+    "NAMING_CONVENTION",
+    "ApplicationRow",
+    "AttendanceRow",
+    "AuditLogRow",
+    "Base",
+    "CertificateCounterRow",
+    "CertificateRow",
+    "CohortRow",
+    "CohortTrainerRow",
+    "ConsultationRow",
+    "CourseModuleRow",
+    "CourseRow",
+    "DocumentFileRow",
+    "EnrollmentOrderRow",
+    "EnrollmentRow",
+    "FinalAssessmentRow",
+    "FsmStateRow",
+    "ModuleGradeRow",
+    "OutboxRow",
+    "PersonRoleRow",
+    "PersonRow",
+    "RequestDocumentRow",
+    "RequestRow",
+    "SchoolRow",
+    "TrainingSessionRow",
+    "UTCDateTime",
+    "metadata",
+]
