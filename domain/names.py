@@ -1,0 +1,30 @@
+"""Masking personal names for public certificate verification (§33 QR check)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["mask_full_name"]
+
+
+def mask_full_name(full_name: str) -> str:
+    """Initials only, so a verifier sees whose certificate it is without the full name:
+    ``"Әлия Серікқызы Нұрланова"`` → ``"Ә. С. Н."``. One initial per whitespace-separated part
+    (its first letter, upper-cased; works for Kazakh letters ә ғ қ ң ө ұ ү һ і); a hyphenated
+    part keeps both initials (``"Анна-Мария"`` → ``"А.-М."``); parts without letters are
+    dropped. Empty input → ``""``."""
+    text = unicodedata.normalize("NFC", full_name)
+    initials: list[str] = []
+    for word in text.split():
+        pieces = [_initial(piece) for piece in word.split("-")]
+        letters = [p for p in pieces if p]
+        if letters:
+            initials.append("-".join(f"{p}." for p in letters))
+    return " ".join(initials)
+
+
+def _initial(piece: str) -> str:
+    for char in piece:
+        if char.isalpha():
+            return char.upper()
+    return ""
