@@ -1,0 +1,41 @@
+# Импорт таблиц (XLSX/CSV): ошибки чтения файла и ошибки в строках. Общие для всех импортов.
+
+sheet-error-too-big = Файл слишком большой: не больше { $max_mb } МБ.
+sheet-error-empty = Файл пустой: нужна строка заголовков и хотя бы одна строка данных.
+sheet-error-type = Этот тип файла не подходит. Отправьте таблицу .xlsx (Excel) или .csv.
+sheet-error-unreadable = Не удалось прочитать файл. Сохраните его заново в Excel как .xlsx или .csv и отправьте ещё раз.
+sheet-error-too-many-rows = Слишком много строк: не больше { $max_rows } в одном файле. Разделите список на части.
+sheet-error-headers = В строке заголовков повторяются названия столбцов. Исправьте заголовки и отправьте файл снова.
+sheet-error-encoding = Не удалось определить кодировку CSV. Сохраните файл как «CSV UTF-8» и отправьте снова.
+
+sheet-errors-title = Ничего не импортировано: в файле { $count ->
+    [one] { $count } ошибка
+    [few] { $count } ошибки
+    [many] { $count } ошибок
+   *[other] { $count } ошибки
+}. Исправьте и отправьте файл целиком снова.
+sheet-error-line = Строка { $row }, столбец «{ $column }»: { $reason }
+sheet-errors-more = …и ещё { $count }.
+
+sheet-reason-required = пустая ячейка, значение обязательно
+sheet-reason-too-long = слишком длинный текст ({ $value })
+sheet-reason-iin = ИИН «{ $value }» неверный (12 цифр с правильной контрольной цифрой)
+sheet-reason-duplicate = «{ $value }» повторяется: уже есть в строке { $other_row }
+sheet-reason-phone = телефон «{ $value }» не распознан, нужен формат +7XXXXXXXXXX
+sheet-reason-language = язык «{ $value }» не распознан: укажите kk или ru
+sheet-reason-formula = формулы не принимаются («{ $value }»): вставьте значения
+sheet-reason-missing-column = нет такого столбца в заголовке файла
+sheet-reason-date = дата «{ $value }» не распознана: нужен формат ДД.ММ.ГГГГ
+sheet-reason-time = время «{ $value }» не распознано: нужен формат ЧЧ:ММ
+sheet-reason-session-hours = «{ $value }»: академических часов в занятии должно быть от 1 до 12
+
+sheet-column-full-name = ФИО
+sheet-column-iin = ИИН
+sheet-column-school = Школа
+sheet-column-position = Должность
+sheet-column-phone = Телефон
+sheet-column-language = Язык
+sheet-column-date = Дата
+sheet-column-time = Время
+sheet-column-hours = Часы
+sheet-column-place = Аудитория или ссылка
