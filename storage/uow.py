@@ -7,28 +7,67 @@ from typing import Any, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.repositories.applications import ApplicationsRepository
+from storage.repositories.assessments import AssessmentsRepository
+from storage.repositories.attendance import AttendanceRepository
+from storage.repositories.audit import AuditRepository
+from storage.repositories.certificates import CertificatesRepository, DocumentsRepository
+from storage.repositories.cohorts import CohortsRepository, SessionsRepository
+from storage.repositories.consultations import ConsultationsRepository
+from storage.repositories.courses import CoursesRepository
+from storage.repositories.enrollments import EnrollmentsRepository, OrdersRepository
+from storage.repositories.outbox import OutboxRepository
 from storage.repositories.people import PeopleRepository, SchoolsRepository
+from storage.repositories.requests import RequestsRepository
 
 
 class SqlAlchemyUnitOfWork:
     """``async with uow: ...; await uow.commit()`` — anything not committed is rolled back.
 
-    Each ``async with`` opens a fresh session, so one instance may be entered again later
-    (not concurrently).
+    Each ``async with`` opens a fresh session (so an instance may be entered again later, not
+    concurrently). Leaving the block rolls back whatever was not committed, also after an
+    exception, and closes the session.
     """
 
     session: AsyncSession
     people: PeopleRepository
     schools: SchoolsRepository
+    courses: CoursesRepository
+    cohorts: CohortsRepository
+    sessions: SessionsRepository
+    applications: ApplicationsRepository
+    orders: OrdersRepository
+    enrollments: EnrollmentsRepository
+    attendance: AttendanceRepository
+    assessments: AssessmentsRepository
+    certificates: CertificatesRepository
+    documents: DocumentsRepository
+    requests: RequestsRepository
+    consultations: ConsultationsRepository
+    audit: AuditRepository
+    outbox: OutboxRepository
 
     def __init__(self, session_factory: async_sessionmaker[Any]) -> None:
         self._session_factory = session_factory
 
     async def __aenter__(self) -> Self:
-        self.session = self._session_factory()
-        s = self.session
+        self.session = s = self._session_factory()
         self.people = PeopleRepository(s)
         self.schools = SchoolsRepository(s)
+        self.courses = CoursesRepository(s)
+        self.cohorts = CohortsRepository(s)
+        self.sessions = SessionsRepository(s)
+        self.applications = ApplicationsRepository(s)
+        self.orders = OrdersRepository(s)
+        self.enrollments = EnrollmentsRepository(s)
+        self.attendance = AttendanceRepository(s)
+        self.assessments = AssessmentsRepository(s)
+        self.certificates = CertificatesRepository(s)
+        self.documents = DocumentsRepository(s)
+        self.requests = RequestsRepository(s)
+        self.consultations = ConsultationsRepository(s)
+        self.audit = AuditRepository(s)
+        self.outbox = OutboxRepository(s)
         return self
 
     async def __aexit__(
@@ -38,7 +77,7 @@ class SqlAlchemyUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         try:
-            await self.session.rollback()  # no-op after commit; discards anything since
+            await self.session.rollback()  # a no-op after commit; discards anything since
         finally:
             await self.session.close()
 

@@ -1,0 +1,142 @@
+"""§16, §18 enrollment orders and §24 enrollments (with agreement acceptance and outcome)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from domain.model import Enrollment, EnrollmentOrder, EnrollmentStatus, Lang
+from domain.ports import AlreadyEnrolled, DuplicateNumber
+from storage.models import EnrollmentOrderRow, EnrollmentRow
+from storage.repositories.base import Repository, violated
+
+_ORDER_FIELDS = (
+    "number", "issued_on", "cohort_id", "basis_letter_number", "basis_letter_date",
+    "basis_department", "created_by",
+)  # fmt: skip
+
+
+def to_order(row: EnrollmentOrderRow) -> EnrollmentOrder:
+    return EnrollmentOrder(
+        id=row.id, **{name: getattr(row, name) for name in _ORDER_FIELDS}
+    )
+
+
+class OrdersRepository(Repository):
+    """Enrollment orders (приказ о зачислении); the number is unique."""
+
+    async def get(self, order_id: int) -> EnrollmentOrder | None:
+        row = await self.session.get(EnrollmentOrderRow, order_id)
+        return to_order(row) if row else None
+
+    async def get_by_number(self, number: str) -> EnrollmentOrder | None:
+        row = await self.session.scalar(
+            select(EnrollmentOrderRow).where(EnrollmentOrderRow.number == number)
+        )
+        return to_order(row) if row else None
+
+    async def add(self, order: EnrollmentOrder) -> EnrollmentOrder:
+        """Raises ``DuplicateNumber`` if an order with this number exists."""
+        row = EnrollmentOrderRow(**{name: getattr(order, name) for name in _ORDER_FIELDS})
+        try:
+            async with self.savepoint():
+                self.session.add(row)
+        except IntegrityError as error:
+            if violated(error, "enrollment_orders", "number"):
+                raise DuplicateNumber(order.number) from error
+            raise
+        order.id = row.id
+        return order
+
+    async def for_cohort(self, cohort_id: int) -> list[EnrollmentOrder]:
+        rows = await self.session.scalars(
+            select(EnrollmentOrderRow)
+            .where(EnrollmentOrderRow.cohort_id == cohort_id)
+            .order_by(EnrollmentOrderRow.issued_on, EnrollmentOrderRow.id)
+        )
+        return [to_order(row) for row in rows]
+
+
+_FIELDS = (
+    "person_id", "cohort_id", "order_id", "agreement_version", "agreement_lang",
+    "agreement_accepted_at", "expelled_reason", "expulsion_order", "completed_on",
+    "transferred_from_id",
+)  # fmt: skip
+
+
+def to_enrollment(row: EnrollmentRow) -> Enrollment:
+    return Enrollment(
+        id=row.id,
+        person_id=row.person_id,
+        cohort_id=row.cohort_id,
+        order_id=row.order_id,
+        status=EnrollmentStatus(row.status),
+        agreement_version=row.agreement_version,
+        agreement_lang=cast(Lang | None, row.agreement_lang),
+        agreement_accepted_at=row.agreement_accepted_at,
+        expelled_reason=row.expelled_reason,
+        expulsion_order=row.expulsion_order,
+        completed_on=row.completed_on,
+        transferred_from_id=row.transferred_from_id,
+    )
+
+
+def _write(row: EnrollmentRow, enrollment: Enrollment) -> None:
+    for name in _FIELDS:
+        setattr(row, name, getattr(enrollment, name))
+    row.status = str(enrollment.status)
+
+
+class EnrollmentsRepository(Repository):
+    async def get_by_id(self, enrollment_id: int) -> Enrollment | None:
+        row = await self.session.get(EnrollmentRow, enrollment_id)
+        return to_enrollment(row) if row else None
+
+    async def get(self, person_id: int, cohort_id: int) -> Enrollment | None:
+        row = await self.session.scalar(
+            select(EnrollmentRow).where(
+                EnrollmentRow.person_id == person_id, EnrollmentRow.cohort_id == cohort_id
+            )
+        )
+        return to_enrollment(row) if row else None
+
+    async def add(self, enrollment: Enrollment) -> Enrollment:
+        """Raises ``AlreadyEnrolled`` if the person already has a place in the cohort."""
+        row = EnrollmentRow()
+        _write(row, enrollment)
+        try:
+            async with self.savepoint():
+                self.session.add(row)
+        except IntegrityError as error:
+            if violated(error, "enrollments", "person_id", "cohort_id"):
+                raise AlreadyEnrolled(enrollment.person_id, enrollment.cohort_id) from error
+            raise
+        enrollment.id = row.id
+        return enrollment
+
+    async def update(self, enrollment: Enrollment) -> Enrollment:
+        row = await self.session.get(EnrollmentRow, enrollment.id)
+        if row is None:
+            raise LookupError(enrollment.id)
+        _write(row, enrollment)
+        await self.session.flush()
+        return enrollment
+
+    async def for_person(self, person_id: int) -> list[Enrollment]:
+        rows = await self.session.scalars(
+            select(EnrollmentRow)
+            .where(EnrollmentRow.person_id == person_id)
+            .order_by(EnrollmentRow.id)
+        )
+        return [to_enrollment(row) for row in rows]
+
+    async def for_cohort(
+        self, cohort_id: int, status: EnrollmentStatus | None = None
+    ) -> list[Enrollment]:
+        query = select(EnrollmentRow).where(EnrollmentRow.cohort_id == cohort_id)
+        if status is not None:
+            query = query.where(EnrollmentRow.status == str(status))
+        rows = await self.session.scalars(query.order_by(EnrollmentRow.id))
+        return [to_enrollment(row) for row in rows]
