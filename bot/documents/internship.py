@@ -1,0 +1,218 @@
+"""§30 internship documents: App. 6 internship certificate and App. 5 enterprise reference.
+
+App. 6 looks like the App. 3 certificate (landscape, bordered, both languages in the
+heading). App. 5 is the reference the enterprise fills in; the bot renders it so the teacher
+can hand the enterprise a pre-filled form (portrait, enterprise's name as the heading).
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, Paragraph, Spacer
+
+from bot.documents.fonts import SANS, SERIF, SERIF_BOLD
+from bot.documents.layout import (
+    LANDSCAPE,
+    MM,
+    PORTRAIT,
+    Drawn,
+    draw_border,
+    draw_fitted,
+    draw_org_header,
+    draw_qr,
+    draw_signature,
+    esc,
+    flow,
+    new_canvas,
+    style,
+)
+from bot.documents.texts import (
+    BILINGUAL,
+    T,
+    head_title,
+    hours_phrase,
+    long_date,
+    ru_past,
+    short_date,
+)
+from domain.documents import EnterpriseReference, InternshipCertificateDoc
+
+BLUE = (0.06, 0.25, 0.45)
+
+
+def internship_body(doc: InternshipCertificateDoc) -> str:
+    if doc.enterprise_name:
+        enterprise = (
+            f" ({esc(doc.enterprise_name)})"
+            if doc.lang == "kk"
+            else (f" — {esc(doc.enterprise_name)}")
+        )
+    else:
+        enterprise = ""
+    return T[doc.lang]["internship_body"].format(
+        passed=ru_past(doc.holder_gender, "прошел", "прошла", "прошел(а)"),
+        enterprise=enterprise,
+        topic=esc(doc.topic),
+        hours=hours_phrase(doc.academic_hours, doc.lang),
+    )
+
+
+def draw_internship_certificate(canvas: Canvas, doc: InternshipCertificateDoc) -> None:
+    t = T[doc.lang]
+    w, h = LANDSCAPE
+    canvas.setPageSize(LANDSCAPE)
+    draw_border(canvas, LANDSCAPE)
+    left, right = 22 * MM, w - 22 * MM
+    draw_org_header(canvas, doc.organization, left, right, h - 16 * MM, 22 * MM)
+    canvas.setFillColorRGB(*BLUE)
+    canvas.setFont(SERIF_BOLD, 19)
+    canvas.drawCentredString(w / 2, h - 50 * MM, BILINGUAL["internship_kk"])
+    canvas.drawCentredString(w / 2, h - 59 * MM, BILINGUAL["internship_ru"])
+    canvas.setFillColorRGB(0, 0, 0)
+    text_w = 215 * MM
+    x = (w - text_w) / 2
+    draw_fitted(
+        canvas,
+        f"<b>{esc(doc.holder_full_name)}</b>",
+        x,
+        h - 66 * MM,
+        text_w,
+        17 * MM,
+        font=SERIF,
+        max_size=22,
+        min_size=11,
+        valign="middle",
+    )
+    draw_fitted(
+        canvas,
+        internship_body(doc),
+        x,
+        h - 86 * MM,
+        text_w,
+        40 * MM,
+        font=SERIF,
+        max_size=14,
+        min_size=8,
+    )
+    sig_right = right
+    if doc.verification_url:
+        qr_size = 34 * MM
+        qr_x, qr_y = right - qr_size, 19 * MM
+        draw_qr(canvas, doc.verification_url, qr_x, qr_y, qr_size)
+        canvas.setFont(SANS, 6.5)
+        canvas.drawCentredString(qr_x + qr_size / 2, qr_y - 3 * MM, t["verify"])
+        sig_right = qr_x - 10 * MM
+    draw_signature(
+        canvas,
+        title=head_title(doc.organization, doc.lang),
+        name=doc.organization.head_name,
+        signature_caption=t["signature"],
+        stamp=BILINGUAL["stamp"],
+        x=left + 4 * MM,
+        y=62 * MM,
+        width=sig_right - left - 4 * MM,
+    )
+    canvas.setFont(SERIF, 10)
+    canvas.drawString(left + 4 * MM, 31 * MM, f"{t['reg_number']} {doc.number}")
+    issued = f"{t['issued_on']} {long_date(doc.issued_on, doc.lang)}"
+    canvas.drawString(left + 4 * MM, 25.5 * MM, issued)
+
+
+def render_internship_certificate(doc: InternshipCertificateDoc) -> bytes:
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, f"{BILINGUAL['internship_ru']} {doc.number}", LANDSCAPE)
+    draw_internship_certificate(canvas, doc)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def enterprise_reference_paragraphs(ref: EnterpriseReference) -> list[str]:
+    t = T[ref.lang]
+    g = ref.holder_gender
+    fields = {
+        "enterprise": esc(ref.enterprise_name),
+        "start": short_date(ref.period_start),
+        "end": short_date(ref.period_end),
+        "hours": hours_phrase(ref.academic_hours, ref.lang),
+        "position": esc(ref.position_held),
+        "skills": esc(ref.skills_acquired),
+        "pronoun": ru_past(g, "он", "она", "он(а)"),
+        "passed": ru_past(g, "проходил", "проходила", "проходил(а)"),
+        "did": ru_past(g, "исполнял", "исполняла", "исполнял(а)"),
+        "gained": ru_past(g, "приобрел", "приобрела", "приобрел(а)"),
+    }
+    joiner = ". " if ref.lang == "kk" else " "
+    lead = f"{t['ent_given']} <b>{esc(ref.holder_full_name)}</b>{joiner}"
+    paragraphs = [lead + t["ent_body"].format(**fields)]
+    if ref.program:
+        paragraphs.append(t["ent_program"].format(program=esc(ref.program)))
+    if ref.assessment:
+        paragraphs.append(t["ent_assessment"].format(assessment=esc(ref.assessment)))
+    if ref.supervisor_name:
+        paragraphs.append(t["ent_supervisor"].format(supervisor=esc(ref.supervisor_name)))
+    return paragraphs
+
+
+def render_enterprise_reference(ref: EnterpriseReference) -> bytes:
+    """App. 5, filled with what the bot knows; the enterprise signs and stamps it."""
+    t = T[ref.lang]
+    w, h = PORTRAIT
+    margin = 20 * MM
+    width = w - 2 * margin
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, t["ent_title"], PORTRAIT)
+    y = draw_fitted(
+        canvas,
+        f"<b>{esc(ref.enterprise_name)}</b>",
+        margin,
+        h - 18 * MM,
+        width,
+        16 * MM,
+        font=SANS,
+        max_size=12,
+        min_size=7,
+        valign="middle",
+    )
+    canvas.setLineWidth(0.8)
+    canvas.line(margin, y - 2 * MM, w - margin, y - 2 * MM)
+    y = draw_fitted(
+        canvas,
+        f"<b>{esc(t['ent_title'])}</b>",
+        margin + 10 * MM,
+        y - 10 * MM,
+        width - 20 * MM,
+        16 * MM,
+        font=SERIF,
+        max_size=13,
+        min_size=9,
+    )
+    body = style(SERIF, 12, "justify", 17)
+    flowables = []
+    for markup in enterprise_reference_paragraphs(ref):
+        flowables += [Paragraph(markup, body), Spacer(1, 3 * MM)]
+
+    def sign(c: Canvas) -> None:
+        draw_signature(
+            c,
+            title=t["ent_head"],
+            name=ref.enterprise_head_name,
+            signature_caption=t["signature"],
+            stamp=t["stamp"],
+            x=0,
+            y=30 * MM,
+            width=width,
+        )
+
+    flowables += [Spacer(1, 10 * MM), Drawn(width, 36 * MM, sign)]
+
+    def frame_for_page(page: int) -> Frame:
+        top = y - 8 * MM if page == 0 else h - 20 * MM
+        return Frame(margin, 20 * MM, width, top - 20 * MM, 0, 0, 0, 0)
+
+    flow(canvas, flowables, frame_for_page, lambda page: None)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
