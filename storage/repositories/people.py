@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from domain.model import Lang, Person, Role, School
@@ -72,6 +72,10 @@ class PeopleRepository(Repository):
     async def get_by_phone(self, phone: str) -> Person | None:
         """The earliest registered person with this phone (phones are not unique)."""
         return await self._one(PersonRow.phone == phone)
+
+    async def get_by_username(self, username: str) -> Person | None:
+        """Someone who has started the bot, by Telegram @username (case-insensitive)."""
+        return await self._one(func.lower(PersonRow.username) == username.lower())
 
     async def get_many(self, ids: Iterable[int]) -> list[Person]:
         rows = await self.session.scalars(
@@ -150,6 +154,16 @@ class PeopleRepository(Repository):
         if result.rowcount:  # type: ignore[attr-defined]
             return True
         return await self.get_by_telegram_id(telegram_id) is not None
+
+    async def delete(self, person_id: int) -> bool:
+        """Remove a person with no history (a chat record merged into an imported teacher);
+        flushed at once so its unique Telegram id and IIN are free. True if it existed."""
+        row = await self.session.get(PersonRow, person_id)
+        if row is None:
+            return False
+        await self.session.delete(row)
+        await self.session.flush()
+        return True
 
 
 def to_school(row: SchoolRow) -> School:

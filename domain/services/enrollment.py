@@ -1,0 +1,280 @@
+"""Admin use-cases for §16 and §18: review applications, import an education department's list,
+issue the enrollment order and notify each enrolled teacher.
+
+Reading of the Rules used here:
+
+* §18: listeners are enrolled by an order of the head of the Organization, based on letters of
+  education departments with lists attached. An approved application (§10) or a row of an
+  imported list gives the teacher a place in the cohort at once (an ``Enrollment`` with no
+  ``order_id``: the seat is held); the order then formalizes every such place of the cohort.
+* A list is imported all or nothing (one transaction): a wrong row, or a list bigger than the
+  seats left, stores nothing.
+* Teachers in a list who have not started the bot get a ``Person`` without ``telegram_id``;
+  the teacher feature links them by IIN or phone when they start the bot and sends the
+  invitation then. Here nothing is queued for them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from babel.dates import format_date
+
+from domain.documents import BasisLetter, EnrolledTeacher, EnrollmentOrderDoc, OrganizationInfo
+from domain.model import (
+    Application,
+    ApplicationStatus,
+    AuditEntry,
+    DocumentKind,
+    Enrollment,
+    EnrollmentOrder,
+    EnrollmentStatus,
+    Lang,
+    Person,
+    Role,
+)
+from domain.notifications import text_notice
+from domain.ports import DocumentFile, DuplicateNumber, UnitOfWork
+from domain.services.admin_courses import NotAllowedError
+from domain.spreadsheet_rows import EnrollmentRow
+
+# Keys of the teacher's notices (locales/*/admin-notices.ftl).
+NOTICE_APPROVED = "admin-notice-application-approved"
+NOTICE_REJECTED = "admin-notice-application-rejected"
+NOTICE_ENROLLED = "admin-notice-enrolled"
+LOCALE = {"kk": "kk_KZ", "ru": "ru_RU"}
+
+Progress = Callable[[int, int], Awaitable[None]]
+
+
+def long_date(day: date, lang: Lang) -> str:
+    return format_date(day, format="long", locale=LOCALE[lang])
+
+
+async def _require_admin(uow: UnitOfWork, actor_id: int) -> None:
+    actor = await uow.people.get(actor_id)
+    if actor is None or Role.ADMIN not in actor.roles:
+        raise NotAllowedError(actor_id)
+
+
+class Decision(enum.StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ALREADY_DECIDED = "already-decided"
+    NO_SEATS = "no-seats"
+    UNKNOWN = "unknown"
+
+
+async def submitted_applications(
+    uow: UnitOfWork, cohort_id: int
+) -> list[tuple[Application, Person]]:
+    async with uow:
+        applications = await uow.applications.for_cohort(cohort_id, ApplicationStatus.SUBMITTED)
+        people = {p.id: p for p in await uow.people.get_many(a.person_id for a in applications)}
+    return [(a, people[a.person_id]) for a in applications if a.person_id in people]
+
+
+async def decide_application(
+    uow: UnitOfWork, actor_id: int, application_id: int, approve: bool, reason: str,
+    now: datetime,
+) -> Decision:
+    """Approve (the teacher gets a held seat in the cohort, formalized by the next order) or
+    reject with a reason. Only a SUBMITTED application can be decided: a second press changes
+    nothing. The teacher is told through the outbox, in their language."""
+    async with uow:
+        await _require_admin(uow, actor_id)
+        application = await uow.applications.get(application_id)
+        if application is None:
+            return Decision.UNKNOWN
+        if application.status is not ApplicationStatus.SUBMITTED:
+            return Decision.ALREADY_DECIDED
+        cohort = await uow.cohorts.get(application.cohort_id)
+        teacher = await uow.people.get(application.person_id)
+        if cohort is None or teacher is None:
+            return Decision.UNKNOWN
+        course = await uow.courses.get(cohort.course_id)
+        if approve:
+            if await uow.cohorts.seats_taken(cohort.id or 0) >= cohort.seats:
+                return Decision.NO_SEATS
+            if await uow.enrollments.get(teacher.id or 0, cohort.id or 0) is None:
+                await uow.enrollments.add(Enrollment(person_id=teacher.id or 0,
+                                                     cohort_id=cohort.id or 0))
+        before = {"status": str(application.status)}
+        application.status = ApplicationStatus.APPROVED if approve else ApplicationStatus.REJECTED
+        application.reject_reason = "" if approve else reason
+        application.decided_at = now
+        await uow.applications.update(application)
+        await uow.audit.record(AuditEntry(
+            actor_id, "application.approve" if approve else "application.reject", "application",
+            str(application_id), before,
+            {"status": str(application.status), "reason": application.reject_reason}, now,
+        ))
+        if teacher.telegram_id is not None and course is not None:
+            lang: Lang = teacher.language or application.language
+            await uow.outbox.enqueue(text_notice(
+                teacher.telegram_id, lang, NOTICE_APPROVED if approve else NOTICE_REJECTED,
+                f"application:{application_id}:{application.status}", now,
+                topic=course.topic(lang), code=cohort.code,
+                starts=long_date(cohort.starts_on, lang), reason=reason,
+            ))
+        await uow.commit()
+    return Decision.APPROVED if approve else Decision.REJECTED
+
+
+@dataclass
+class ImportSummary:
+    created: int = 0  # new people (most without Telegram yet)
+    matched: int = 0  # people already known by IIN
+    enrolled: int = 0
+    already_in_cohort: list[int] = field(default_factory=list)  # row numbers
+    refused_no_seats: int = 0  # seats left when refused (the list was bigger)
+
+
+async def import_enrollment_list(
+    uow: UnitOfWork, actor_id: int, cohort_id: int, rows: Sequence[EnrollmentRow],
+    now: datetime, progress: Progress | None = None,
+) -> ImportSummary:
+    """§18: hold a place in the cohort for every teacher of a validated list, all or nothing.
+
+    A teacher is matched by IIN; a new one becomes a ``Person`` without ``telegram_id``. A
+    teacher already holding a place in this cohort is counted, not enrolled twice. When the
+    new places exceed the seats left, nothing is stored and ``refused_no_seats`` says how many
+    seats are left.
+    """
+    summary = ImportSummary()
+    async with uow:
+        await _require_admin(uow, actor_id)
+        cohort = await uow.cohorts.get(cohort_id)
+        if cohort is None:
+            raise LookupError(cohort_id)
+        free = cohort.seats - await uow.cohorts.seats_taken(cohort_id)
+        for done, row in enumerate(rows, start=1):
+            person = await uow.people.get_by_iin(row.iin)
+            if person is None:
+                person = await uow.people.add(Person(
+                    telegram_id=None, language=row.language, full_name=row.full_name,
+                    iin=row.iin, phone=row.phone, position=row.position,
+                    school_name=row.school, roles={Role.TEACHER}, created_at=now,
+                ))
+                summary.created += 1
+            else:
+                summary.matched += 1
+            assert person.id is not None
+            if await uow.enrollments.get(person.id, cohort_id) is not None:
+                summary.already_in_cohort.append(row.row)
+            else:
+                await uow.enrollments.add(Enrollment(person_id=person.id, cohort_id=cohort_id))
+                summary.enrolled += 1
+            if progress is not None:
+                await progress(done, len(rows))
+        if summary.enrolled > free:
+            return ImportSummary(refused_no_seats=max(free, 0))
+        await uow.audit.record(AuditEntry(
+            actor_id, "enrollment.import", "cohort", str(cohort_id), None,
+            {"rows": len(rows), "created": summary.created, "matched": summary.matched,
+             "enrolled": summary.enrolled}, now,
+        ))
+        await uow.commit()
+    return summary
+
+
+@dataclass(frozen=True)
+class OrderDraft:
+    number: str
+    issued_on: date
+    basis_letter_number: str
+    basis_letter_date: date
+    basis_department: str
+
+
+class OrderRefusal(enum.StrEnum):
+    DUPLICATE_NUMBER = "duplicate-number"
+    NOBODY = "nobody"  # no place in the cohort waits for an order
+
+
+@dataclass
+class OrderResult:
+    order: EnrollmentOrder | None = None
+    files: list[DocumentFile] = field(default_factory=list)
+    enrolled: int = 0
+    notified: int = 0
+    refusal: OrderRefusal | None = None
+
+
+async def issue_order(
+    uow: UnitOfWork, actor_id: int, cohort_id: int, draft: OrderDraft,
+    organization: OrganizationInfo, render: Callable[[EnrollmentOrderDoc], bytes],
+    now: datetime,
+) -> OrderResult:
+    """§16, §18: the order enrolls every held place of the cohort not yet in an order;
+    approved applications become ENROLLED; the PDF is rendered in Kazakh and Russian and
+    frozen in ``uow.documents``; each enrolled teacher with Telegram is notified."""
+    async with uow:
+        await _require_admin(uow, actor_id)
+        cohort = await uow.cohorts.get(cohort_id)
+        if cohort is None:
+            raise LookupError(cohort_id)
+        course = await uow.courses.get(cohort.course_id)
+        assert course is not None
+        waiting = [e for e in await uow.enrollments.for_cohort(cohort_id, EnrollmentStatus.ENROLLED)
+                   if e.order_id is None]
+        if not waiting:
+            return OrderResult(refusal=OrderRefusal.NOBODY)
+        try:
+            order = await uow.orders.add(EnrollmentOrder(
+                number=draft.number, issued_on=draft.issued_on, cohort_id=cohort_id,
+                basis_letter_number=draft.basis_letter_number,
+                basis_letter_date=draft.basis_letter_date,
+                basis_department=draft.basis_department, created_by=actor_id,
+            ))
+        except DuplicateNumber:
+            return OrderResult(refusal=OrderRefusal.DUPLICATE_NUMBER)
+        assert order.id is not None
+        people = {p.id: p for p in await uow.people.get_many(e.person_id for e in waiting)}
+        for enrollment in waiting:
+            enrollment.order_id = order.id
+            await uow.enrollments.update(enrollment)
+        for application in await uow.applications.for_cohort(cohort_id,
+                                                              ApplicationStatus.APPROVED):
+            if application.person_id in people:
+                application.status = ApplicationStatus.ENROLLED
+                await uow.applications.update(application)
+        teachers = sorted((people[e.person_id] for e in waiting), key=lambda p: p.full_name)
+        result = OrderResult(order=order, enrolled=len(waiting))
+        for lang in ("kk", "ru"):
+            doc = EnrollmentOrderDoc(
+                number=order.number, dated=order.issued_on, lang=lang,
+                organization=organization, topic=course.topic(lang),
+                academic_hours=course.hours, cohort=cohort.code, starts_on=cohort.starts_on,
+                ends_on=cohort.ends_on,
+                basis_letters=[BasisLetter(draft.basis_letter_number, draft.basis_letter_date,
+                                           draft.basis_department)],
+                teachers=[EnrolledTeacher(p.full_name or p.first_name, p.school_name,
+                                          p.position) for p in teachers],
+            )
+            result.files.append(await uow.documents.save(
+                owner_kind="enrollment_order", owner_id=order.id,
+                kind=DocumentKind.ENROLLMENT_ORDER, lang=lang, content=render(doc),
+                created_at=now, file_name=f"order-{order.number}-{lang}.pdf",
+            ))
+        for enrollment in waiting:
+            teacher = people[enrollment.person_id]
+            if teacher.telegram_id is None:
+                continue  # linked later by IIN/phone; the teacher feature invites them then
+            lang = teacher.language or cohort.language
+            await uow.outbox.enqueue(text_notice(
+                teacher.telegram_id, lang, NOTICE_ENROLLED, f"enrolled:{enrollment.id}", now,
+                topic=course.topic(lang), code=cohort.code, order=order.number,
+                starts=long_date(cohort.starts_on, lang), ends=long_date(cohort.ends_on, lang),
+            ))
+            result.notified += 1
+        await uow.audit.record(AuditEntry(
+            actor_id, "order.issue", "enrollment_order", str(order.id), None,
+            {"number": order.number, "cohort_id": cohort_id,
+             "enrollment_ids": [e.id for e in waiting]}, now,
+        ))
+        await uow.commit()
+    return result
