@@ -93,7 +93,7 @@ def test_zero_or_negative_hours_are_refused_for_every_kind(kind: CourseKind) -> 
 
 
 def test_course_hours_error_is_a_value_error_with_readable_text() -> None:
-    with pytest.raises(ValueError, match="§23.2: long_min"):
+    with pytest.raises(ValueError, match=r"§23\.2: long_min"):
         validate_course_hours(CourseKind.LONG, 100)
 
 
