@@ -41,6 +41,7 @@ class Services:
     uow_factory: Callable[[], Any]
     clock: Clock
     i18n_core: FluentRuntimeCore
+    session_factory: Any = None
 
 
 def create_bot(settings: Settings, api_base: str | None = None) -> Bot:
@@ -87,6 +88,7 @@ async def build_services(settings: Settings, clock: Clock = utc_now) -> tuple[Se
         uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
         clock=clock,
         i18n_core=create_core(),
+        session_factory=session_factory,
     )
     return services, engine
 
@@ -98,7 +100,7 @@ async def create_fsm_storage(settings: Settings, services: Services) -> BaseStor
         return RedisStorage.from_url(settings.redis_url)
     from storage.fsm import DatabaseFsmStorage
 
-    return DatabaseFsmStorage(services.uow_factory)
+    return DatabaseFsmStorage(services.session_factory, services.clock)
 
 
 async def run_polling(settings: Settings) -> None:

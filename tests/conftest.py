@@ -65,6 +65,7 @@ async def services(settings: Settings, clock: FakeClock) -> AsyncIterator[Servic
         uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
         clock=clock,
         i18n_core=create_core(),
+        session_factory=session_factory,
     )
     await engine.dispose()
 
@@ -72,7 +73,10 @@ async def services(settings: Settings, clock: FakeClock) -> AsyncIterator[Servic
 @pytest.fixture
 async def harness(services: Services) -> AsyncIterator[Harness]:
     generous = RateLimitMiddleware({"default": Rate(1000, 1), "verify": Rate(10, 60)})
-    dispatcher = create_dispatcher(services, rate_limit=generous)
+    from storage.fsm import DatabaseFsmStorage
+
+    storage = DatabaseFsmStorage(services.session_factory, services.clock)
+    dispatcher = create_dispatcher(services, storage=storage, rate_limit=generous)
     await dispatcher.emit_startup(bot=None, dispatcher=dispatcher)
     h = Harness.create(dispatcher)
     yield h
