@@ -15,6 +15,10 @@ from bot.handlers import common, errors, fallback
 # Feature routers register here in the order they must be tried (deep links first).
 FEATURE_ROUTER_FACTORIES: list[Callable[[], Router]] = []
 
+from bot.handlers import teacher  # noqa: E402  (teacher's journey, issue 4)
+
+FEATURE_ROUTER_FACTORIES.append(teacher.create_router)
+
 
 def build_root_router() -> Router:
     root = Router(name="root")

@@ -1,0 +1,18 @@
+"""The teacher's journey (issue 4): consent, profile, application, agreement, my courses,
+§31 requests, §36–37 post-course support, and the teacher's own data.
+
+Order matters: the consent gate sees every teacher entry point first, then the profile gate,
+then the features."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from bot.handlers.teacher import consent, profile
+
+
+def create_router() -> Router:
+    router = Router(name="teacher")
+    router.include_router(consent.create_router())
+    router.include_router(profile.create_router())
+    return router

@@ -1,0 +1,74 @@
+"""Small helpers shared by the teacher's screens: entry filters, navigation buttons, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram_i18n import I18nContext
+from aiogram_i18n.lazy.filter import LazyFilter
+from babel.dates import format_date
+
+from bot.handlers.teacher.callbacks import FormNav
+
+BABEL_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}
+
+# Teacher entry points: a command and a main-menu button each.
+ENTRY_POINTS = {
+    "courses": ("courses", "menu-cohorts"),
+    "mycourses": ("mycourses", "menu-my-courses"),
+    "profile": ("profile", "menu-profile"),
+    "requests": ("requests", "menu-requests"),
+    "support": ("support", "menu-support"),
+    "mydata": ("mydata", None),
+}
+
+
+def register_entry(router: Router, handler: Any, names: tuple[str, ...], *filters: Any) -> None:
+    """Register ``handler`` for the commands and menu buttons of ``names``. Each LazyFilter is
+    registered on its own: aiogram-i18n only resolves lazy filters at the top of a handler."""
+    commands = [ENTRY_POINTS[name][0] for name in names]
+    router.message.register(handler, Command(*commands), *filters)
+    for name in names:
+        menu_key = ENTRY_POINTS[name][1]
+        if menu_key is not None:
+            router.message.register(handler, LazyFilter(menu_key), *filters)
+
+
+ALL = tuple(ENTRY_POINTS)
+
+
+def long_date(day: date | None, lang: str) -> str:
+    if day is None:
+        return "—"
+    return format_date(day, format="long", locale=BABEL_LOCALES.get(lang, "ru_RU"))
+
+
+def nav_row(i18n: I18nContext, form: str, back: bool = True) -> list[InlineKeyboardButton]:
+    row = []
+    if back:
+        row.append(InlineKeyboardButton(
+            text=i18n.get("form-back"), callback_data=FormNav(form=form, action="back").pack()))
+    row.append(InlineKeyboardButton(
+        text=i18n.get("form-cancel"), callback_data=FormNav(form=form, action="cancel").pack()))
+    return row
+
+
+def nav_keyboard(i18n: I18nContext, form: str, back: bool = True,
+                 rows: list[list[InlineKeyboardButton]] | None = None) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[*(rows or []), nav_row(i18n, form, back)])
+
+
+def confirm_keyboard(i18n: I18nContext, form: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [InlineKeyboardButton(text=i18n.get("form-confirm"),
+                              callback_data=FormNav(form=form, action="confirm").pack())],
+        nav_row(i18n, form),
+    ])
+
+
+def lang_of(i18n: I18nContext) -> str:
+    return "kk" if i18n.locale == "kk" else "ru"

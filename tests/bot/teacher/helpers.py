@@ -1,0 +1,57 @@
+"""Shared steps of the teacher's tests: a consented teacher with a complete profile."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from aiogram.methods import SendMessage
+from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, User
+
+from bot.app import Services
+from bot.testing import Harness, make_user
+from domain.iin import Sex, make_iin
+from domain.model import Person
+
+IIN_AIGUL = make_iin(date(1990, 1, 1), Sex.FEMALE, 123)
+IIN_IVAN = make_iin(date(1985, 5, 20), Sex.MALE, 77)
+
+
+def buttons(request: object) -> list[tuple[str, str | None]]:
+    markup = getattr(request, "reply_markup", None)
+    if isinstance(markup, InlineKeyboardMarkup):
+        return [(b.text, b.callback_data) for row in markup.inline_keyboard for b in row]
+    if isinstance(markup, ReplyKeyboardMarkup):
+        return [(b.text, None) for row in markup.keyboard for b in row]
+    return []
+
+
+def last_message(sent: list) -> SendMessage:
+    return [r for r in sent if isinstance(r, SendMessage)][-1]
+
+
+async def stored(services: Services, telegram_id: int) -> Person | None:
+    async with services.uow_factory() as uow:
+        return await uow.people.get_by_telegram_id(telegram_id)
+
+
+async def start(harness: Harness, user_id: int, lang: str) -> User:
+    user = make_user(user_id, language_code=lang, first_name="Айгүл")
+    await harness.send(user, "/start")
+    await harness.press(user, f"lang:{lang}")
+    return user
+
+
+async def registered_teacher(harness: Harness, user_id: int, lang: str, iin: str = IIN_AIGUL,
+                             name: str = "Сейтқалиева Айгүл Нұрланқызы") -> User:
+    """/start → language → consent → a complete, confirmed profile."""
+    user = await start(harness, user_id, lang)
+    await harness.send(user, "/profile")
+    await harness.press(user, "tcons:yes")
+    await harness.send(user, name)
+    await harness.send(user, iin)
+    await harness.send_contact(user, "+7 701 123 45 67")
+    await harness.send(user, "учитель математики")
+    await harness.send(user, "№ 12 мектеп-гимназия, Астана")
+    await harness.send(user, "hr@school12.kz")
+    await harness.press(user, "tnav:profile:confirm")
+    return user
