@@ -69,6 +69,17 @@ class OutboxRepository(Repository):
         )
         return inserted
 
+    async def existing_dedup_keys(self, keys: list[str]) -> set[str]:
+        """Which of ``keys`` are already enqueued (in any status): lets a periodic job skip
+        notices it made before without one INSERT per notice and run."""
+        found: set[str] = set()
+        for start in range(0, len(keys), 500):  # stay far below SQLite's parameter limit
+            chunk = keys[start : start + 500]
+            found.update(await self.session.scalars(
+                select(OutboxRow.dedup_key).where(OutboxRow.dedup_key.in_(chunk))
+            ))
+        return found
+
     async def get(self, message_id: int) -> OutboxMessage | None:
         row = await self.session.get(OutboxRow, message_id, populate_existing=True)
         return to_message(row) if row else None
