@@ -1,0 +1,125 @@
+"""§28 scores from a spreadsheet (/scores_import): IIN, score, one column per module grade.
+All or nothing — an error list names the row, the column and the reason."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.handlers.results.callbacks import CohortPick
+from bot.handlers.results.common import ask_cohort, nav_keyboard, not_found
+from bot.handlers.results.scores import summary_texts
+from bot.spreadsheets import MAX_BYTES, SpreadsheetError, read_table
+from domain.model import Person
+from domain.services.results import decide_cohort_outcomes
+from domain.services.score_import import import_scores
+from domain.spreadsheet_rows import RowError
+
+MAX_ERRORS_SHOWN = 20
+#: Reasons worded by the shared spreadsheet texts (locales/*/admin-spreadsheets.ftl).
+SHARED_REASONS = {"required", "too-long", "iin", "duplicate", "formula", "missing-column"}
+
+
+class ImportForm(StatesGroup):
+    file = State()
+
+
+async def download_document(bot: Bot, file_id: str) -> bytes:
+    """The uploaded file's bytes (a seam the tests replace: they have no Telegram servers)."""
+    buffer = await bot.download(file_id)
+    assert buffer is not None
+    return buffer.read()
+
+
+async def import_command(message: Message, i18n: I18nContext, uow_factory: Any,
+                         state: FSMContext) -> None:
+    await ask_cohort(message, i18n, uow_factory(), "import", state)
+
+
+async def cohort_for_import(query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext,
+                            uow_factory: Any, state: FSMContext) -> None:
+    async with uow_factory() as uow:
+        cohort = await uow.cohorts.get(callback_data.cohort_id)
+        course = await uow.courses.get(cohort.course_id) if cohort else None
+    if cohort is None or course is None:
+        await not_found(query, i18n)
+        return
+    await query.answer()
+    await state.set_state(ImportForm.file)
+    await state.update_data(cohort_id=cohort.id)
+    lang = i18n.locale if i18n.locale in ("kk", "ru") else "ru"
+    modules = "\n".join(f"• {html.escape(m.name(lang))}" for m in course.modules) or "—"
+    if isinstance(query.message, Message):
+        await query.message.answer(
+            i18n.get("results-import-ask-file", cohort=html.escape(cohort.code),
+                     max=course.max_score, modules=modules),
+            reply_markup=nav_keyboard(i18n))
+
+
+def error_line(i18n: I18nContext, error: RowError) -> str:
+    prefix = "sheet-reason-" if error.reason in SHARED_REASONS else "results-import-reason-"
+    reason = i18n.get(prefix + error.reason, value=html.escape(error.value),
+                      other_row=error.other_row or 0)
+    column = {"iin": i18n.get("sheet-column-iin"),
+              "score": i18n.get("results-column-score")}.get(error.column, error.column)
+    return i18n.get("sheet-error-line", row=error.row, column=html.escape(column), reason=reason)
+
+
+def errors_text(i18n: I18nContext, errors: list[RowError]) -> str:
+    lines = [i18n.get("sheet-errors-title", count=len(errors))]
+    lines += [error_line(i18n, e) for e in errors[:MAX_ERRORS_SHOWN]]
+    if len(errors) > MAX_ERRORS_SHOWN:
+        lines.append(i18n.get("sheet-errors-more", count=len(errors) - MAX_ERRORS_SHOWN))
+    return "\n".join(lines)
+
+
+async def file_received(message: Message, i18n: I18nContext, state: FSMContext, bot: Bot,
+                        uow_factory: Any, person: Person, clock: Any) -> None:
+    document = message.document
+    assert document is not None
+    if document.file_size and document.file_size > MAX_BYTES:
+        await message.answer(i18n.get("sheet-error-too-big", max_mb=MAX_BYTES // 2**20))
+        return
+    data = await state.get_data()
+    try:
+        table = read_table(await download_document(bot, document.file_id),
+                           document.file_name or "file")
+    except SpreadsheetError as error:
+        await message.answer(i18n.get(error.key, **error.params))
+        return
+    assert person.id is not None
+    result = await import_scores(uow_factory(), person.id, data["cohort_id"], table.headers,
+                                 table.rows, clock())
+    if result is None:
+        await state.clear()
+        await message.answer(i18n.get("results-not-found"))
+        return
+    if not result.ok:
+        await message.answer(errors_text(i18n, result.errors), reply_markup=nav_keyboard(i18n))
+        return
+    await state.clear()
+    await message.answer(i18n.get("results-import-done", count=len(result.rows)))
+    summary = await decide_cohort_outcomes(uow_factory(), data["cohort_id"], clock(), person.id)
+    if summary is not None:
+        for text in summary_texts(i18n, summary):
+            await message.answer(text)
+
+
+async def not_a_file(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("results-import-send-file"), reply_markup=nav_keyboard(i18n))
+
+
+def create_router() -> Router:
+    router = Router(name="results-import")
+    router.message.register(import_command, Command("scores_import"))
+    router.callback_query.register(cohort_for_import, CohortPick.filter(F.action == "import"))
+    router.message.register(file_received, ImportForm.file, F.document)
+    router.message.register(not_a_file, ImportForm.file, ~F.text.startswith("/"))
+    return router

@@ -1,0 +1,1 @@
+"""Report files for admins: NOBD spreadsheet, statistics charts."""
