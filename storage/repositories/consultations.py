@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from domain.model import Consultation, ConsultationStatus, SupportKind
@@ -67,6 +69,15 @@ class ConsultationsRepository(Repository):
                 ConsultationRow.status == str(ConsultationStatus.OPEN),
             )
             .order_by(ConsultationRow.id)
+        )
+        return [to_consultation(row) for row in rows]
+
+    async def created_since(self, since: datetime) -> list[Consultation]:
+        """Every request (open or answered) created at or after ``since``, oldest first."""
+        rows = await self.session.scalars(
+            select(ConsultationRow)
+            .where(ConsultationRow.created_at >= since)
+            .order_by(ConsultationRow.created_at, ConsultationRow.id)
         )
         return [to_consultation(row) for row in rows]
 
