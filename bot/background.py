@@ -17,6 +17,7 @@ from aiogram import Bot
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.commands import register_commands
+from bot.delivery import DeliveryWorker
 from domain.model import Role
 
 if TYPE_CHECKING:
@@ -35,11 +36,13 @@ class PeriodicJob:
 
 
 PERIODIC_JOBS: list[PeriodicJob] = []
+OUTBOX_POLL_SECONDS = 1.0
 
 
 class Background:
-    def __init__(self, scheduler: AsyncIOScheduler) -> None:
+    def __init__(self, scheduler: AsyncIOScheduler, delivery: DeliveryWorker) -> None:
         self.scheduler = scheduler
+        self.delivery = delivery
 
     async def shutdown(self) -> None:
         if self.scheduler.running:
@@ -68,7 +71,21 @@ async def start_background(bot: Bot, services: Services) -> Background:
         job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
     )
     for job in PERIODIC_JOBS:
-        scheduler.add_job(job.run, "interval", seconds=job.every_seconds, args=(bot, services),
-                          id=job.name, name=job.name)
+        scheduler.add_job(
+            job.run,
+            "interval",
+            seconds=job.every_seconds,
+            args=(bot, services),
+            id=job.name,
+            name=job.name,
+        )
+    delivery = DeliveryWorker(bot, services)
+    scheduler.add_job(
+        delivery.run_once,
+        "interval",
+        seconds=OUTBOX_POLL_SECONDS,
+        id="outbox",
+        name="outbox delivery",
+    )
     scheduler.start()
-    return Background(scheduler)
+    return Background(scheduler, delivery)

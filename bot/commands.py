@@ -8,16 +8,23 @@ from aiogram_i18n.cores import FluentRuntimeCore
 
 from domain.model import LANGUAGES
 
-EVERYONE = ("start", "menu", "profile", "courses", "mycourses", "verify", "language", "help",
-            "cancel")
+EVERYONE = (
+    "start",
+    "menu",
+    "profile",
+    "courses",
+    "mycourses",
+    "verify",
+    "language",
+    "help",
+    "cancel",
+)
 TRAINERS = ("today",)
 ADMINS = ("admin",)
 
 
 def commands_for(core: FluentRuntimeCore, lang: str, names: tuple[str, ...]) -> list[BotCommand]:
-    return [
-        BotCommand(command=name, description=core.get(f"cmd-{name}", lang)) for name in names
-    ]
+    return [BotCommand(command=name, description=core.get(f"cmd-{name}", lang)) for name in names]
 
 
 async def register_commands(

@@ -105,8 +105,12 @@ class DeliveryWorker:
         try:
             await self._send(message)
         except TelegramRetryAfter as error:
-            await self._retry(message, f"429 retry after {error.retry_after}",
-                              timedelta(seconds=error.retry_after), count_attempt=False)
+            await self._retry(
+                message,
+                f"429 retry after {error.retry_after}",
+                timedelta(seconds=error.retry_after),
+                count_attempt=False,
+            )
             report.retried += 1
         except TelegramForbiddenError as error:
             await self._give_up(message, f"403 {error.message}", unreachable=True)
@@ -123,8 +127,7 @@ class DeliveryWorker:
                 report.retried += 1
         except Exception as error:  # a bad row must not stop the queue
             logger.exception("outbox row could not be rendered", extra={"outbox_id": message.id})
-            await self._give_up(message, f"render error: {type(error).__name__}",
-                                unreachable=False)
+            await self._give_up(message, f"render error: {type(error).__name__}", unreachable=False)
             report.failed += 1
         else:
             async with self.services.uow_factory() as uow:
@@ -153,13 +156,13 @@ class DeliveryWorker:
         else:
             raise ValueError(f"unknown outbox kind {message.kind!r}")
 
-    async def _retry(self, message: OutboxMessage, error: str, delay: timedelta,
-                     count_attempt: bool = True) -> None:
+    async def _retry(
+        self, message: OutboxMessage, error: str, delay: timedelta, count_attempt: bool = True
+    ) -> None:
         assert message.id is not None
         retry_at = self.services.clock() + delay
         async with self.services.uow_factory() as uow:
-            await uow.outbox.mark_failed(message.id, error, retry_at,
-                                         count_attempt=count_attempt)
+            await uow.outbox.mark_failed(message.id, error, retry_at, count_attempt=count_attempt)
             await uow.commit()
 
     async def _give_up(self, message: OutboxMessage, error: str, unreachable: bool) -> None:
@@ -170,5 +173,6 @@ class DeliveryWorker:
             if unreachable:
                 await uow.people.mark_unreachable(message.chat_id, now)
             await uow.commit()
-        logger.warning("outbox row failed for good",
-                       extra={"outbox_id": message.id, "error": error})
+        logger.warning(
+            "outbox row failed for good", extra={"outbox_id": message.id, "error": error}
+        )

@@ -56,10 +56,18 @@ NEWCOMER = Persona(700301, "Гүлнар", "", "anonymous", "kk")
 PERSONAS = (ADMIN, *TRAINERS, *TEACHERS, NEWCOMER)
 
 SCHOOLS = (
-    School(name="№ 12 жалпы білім беретін мектеп, Астана", head_name="Бақыт Төлеуқызы Омарова",
-           region="Астана", employer_contact="school12@example.kz"),
-    School(name="Школа-гимназия № 7, Караганда", head_name="Игорь Петрович Левченко",
-           region="Карагандинская область", employer_contact="gym7@example.kz"),
+    School(
+        name="№ 12 жалпы білім беретін мектеп, Астана",
+        head_name="Бақыт Төлеуқызы Омарова",
+        region="Астана",
+        employer_contact="school12@example.kz",
+    ),
+    School(
+        name="Школа-гимназия № 7, Караганда",
+        head_name="Игорь Петрович Левченко",
+        region="Карагандинская область",
+        employer_contact="gym7@example.kz",
+    ),
 )
 
 
@@ -92,7 +100,7 @@ async def load_demo_data(settings: Settings, now: datetime | None = None) -> str
         await engine.dispose()
 
 
-async def fill(uow, settings: Settings, now: datetime) -> str:  # noqa: ANN001 - a UnitOfWork
+async def fill(uow, settings: Settings, now: datetime) -> str:
     tz = settings.tz
     today = now.astimezone(tz).date()
     async with uow:
@@ -119,8 +127,11 @@ async def fill(uow, settings: Settings, now: datetime) -> str:  # noqa: ANN001 -
             school = schools[index % len(schools)]
             teacher = await person(persona, {Role.TEACHER})
             female = persona.full_name.split()[1].endswith(("қызы", "вна"))
-            teacher.iin = demo_iin(date(1985 + index, 3 + index, 10 + index),
-                                   Sex.FEMALE if female else Sex.MALE, 1000 + 10 * index)
+            teacher.iin = demo_iin(
+                date(1985 + index, 3 + index, 10 + index),
+                Sex.FEMALE if female else Sex.MALE,
+                1000 + 10 * index,
+            )
             teacher.phone = f"+7701555{index:04d}"
             teacher.position = "мұғалім" if persona.language == "kk" else "учитель"
             teacher.school_id = school.id
@@ -139,23 +150,45 @@ async def fill(uow, settings: Settings, now: datetime) -> str:  # noqa: ANN001 -
                 hours=72,
                 max_score=100,
                 modules=[
-                    CourseModule("Цифрлық білім беру ортасы", "Цифровая образовательная среда", 24,
-                                 position=1),
-                    CourseModule("Жасанды интеллект құралдары", "Инструменты искусственного "
-                                 "интеллекта", 24, position=2),
+                    CourseModule(
+                        "Цифрлық білім беру ортасы",
+                        "Цифровая образовательная среда",
+                        24,
+                        position=1,
+                    ),
+                    CourseModule(
+                        "Жасанды интеллект құралдары",
+                        "Инструменты искусственного интеллекта",
+                        24,
+                        position=2,
+                    ),
                     CourseModule("Сабақты жобалау", "Проектирование урока", 24, position=3),
                 ],
             )
         )
         running = await uow.cohorts.add(
-            Cohort(course_id=course.id, code="ЦСЖИ-2026-01", language="kk",
-                   starts_on=today - timedelta(days=3), ends_on=today + timedelta(days=4),
-                   seats=30, trainer_ids=[t.id for t in trainers], open_for_applications=False)
+            Cohort(
+                course_id=course.id,
+                code="ЦСЖИ-2026-01",
+                language="kk",
+                starts_on=today - timedelta(days=3),
+                ends_on=today + timedelta(days=4),
+                seats=30,
+                trainer_ids=[t.id for t in trainers],
+                open_for_applications=False,
+            )
         )
         upcoming = await uow.cohorts.add(
-            Cohort(course_id=course.id, code="ЦГИИ-2026-02", language="ru",
-                   starts_on=today + timedelta(days=14), ends_on=today + timedelta(days=21),
-                   seats=25, trainer_ids=[trainers[1].id], open_for_applications=True)
+            Cohort(
+                course_id=course.id,
+                code="ЦГИИ-2026-02",
+                language="ru",
+                starts_on=today + timedelta(days=14),
+                ends_on=today + timedelta(days=21),
+                seats=25,
+                trainer_ids=[trainers[1].id],
+                open_for_applications=True,
+            )
         )
         local_now = now.astimezone(tz)
         sessions = 0
@@ -170,15 +203,29 @@ async def fill(uow, settings: Settings, now: datetime) -> str:  # noqa: ANN001 -
                 starts = [time(10, 0), time(14, 0)]
             for start in starts:
                 begins, ends = _session_times(day, start, 4, tz)
-                await uow.sessions.add(TrainingSession(
-                    cohort_id=running.id, starts_at=begins, ends_at=ends, academic_hours=4,
-                    place="ауд. 204" if offset % 2 else "https://meet.example.kz/demo"))
+                await uow.sessions.add(
+                    TrainingSession(
+                        cohort_id=running.id,
+                        starts_at=begins,
+                        ends_at=ends,
+                        academic_hours=4,
+                        place="ауд. 204" if offset % 2 else "https://meet.example.kz/demo",
+                    )
+                )
                 sessions += 1
         for day_offset in range(7):
-            begins, ends = _session_times(upcoming.starts_on + timedelta(days=day_offset),
-                                          time(10, 0), 4, tz)
-            await uow.sessions.add(TrainingSession(cohort_id=upcoming.id, starts_at=begins,
-                                                   ends_at=ends, academic_hours=4, place="ауд. 101"))
+            begins, ends = _session_times(
+                upcoming.starts_on + timedelta(days=day_offset), time(10, 0), 4, tz
+            )
+            await uow.sessions.add(
+                TrainingSession(
+                    cohort_id=upcoming.id,
+                    starts_at=begins,
+                    ends_at=ends,
+                    academic_hours=4,
+                    place="ауд. 101",
+                )
+            )
         for index, teacher in enumerate(teachers):
             enrollment = Enrollment(person_id=teacher.id, cohort_id=running.id)
             if index < 3:

@@ -44,8 +44,13 @@ class RecordingSession(BaseSession):
     def __init__(self) -> None:
         super().__init__()
         self.requests: list[TelegramMethod[Any]] = []
+        self.failures: list[Exception] = []
         self._message_ids = itertools.count(1000)
         self._file_ids = itertools.count(1)
+
+    def fail_next(self, *errors: Exception) -> None:
+        """The next calls raise these errors, in order (a 429, a 5xx, a 403…)."""
+        self.failures.extend(errors)
 
     async def close(self) -> None:
         return None
@@ -63,31 +68,41 @@ class RecordingSession(BaseSession):
         )
 
     async def make_request(
-        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None  # noqa: ASYNC109 - aiogram's signature
     ) -> TelegramType:
+        if self.failures:
+            raise self.failures.pop(0)
         self.requests.append(method)
         result: Any
         if isinstance(method, SendMessage):
-            result = self._message(method.chat_id, text=method.text,
-                                   reply_markup=_inline_only(method.reply_markup))
+            result = self._message(
+                method.chat_id, text=method.text, reply_markup=_inline_only(method.reply_markup)
+            )
         elif isinstance(method, SendDocument):
             name = getattr(method.document, "filename", None) or "file"
             result = self._message(
                 method.chat_id,
                 caption=method.caption,
-                document=Document(file_id=f"doc{next(self._file_ids)}",
-                                  file_unique_id="u", file_name=name),
+                document=Document(
+                    file_id=f"doc{next(self._file_ids)}", file_unique_id="u", file_name=name
+                ),
             )
         elif isinstance(method, SendPhoto):
             result = self._message(
                 method.chat_id,
                 caption=method.caption,
-                photo=[PhotoSize(file_id=f"ph{next(self._file_ids)}", file_unique_id="u",
-                                 width=1, height=1)],
+                photo=[
+                    PhotoSize(
+                        file_id=f"ph{next(self._file_ids)}", file_unique_id="u", width=1, height=1
+                    )
+                ],
             )
         elif isinstance(method, EditMessageText | EditMessageReplyMarkup):
-            result = True if method.inline_message_id else self._message(
-                method.chat_id or 0, text=getattr(method, "text", None) or "…")
+            result = (
+                True
+                if method.inline_message_id
+                else self._message(method.chat_id or 0, text=getattr(method, "text", None) or "…")
+            )
         else:
             returning = method.__returning__
             result = True if returning is bool else _empty(returning)
@@ -121,8 +136,9 @@ class Harness:
     @classmethod
     def create(cls, dispatcher: Dispatcher) -> Harness:
         session = RecordingSession()
-        bot = Bot("42:TEST", session=session,
-                  default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+        bot = Bot(
+            "42:TEST", session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML)
+        )
         return cls(dispatcher=dispatcher, bot=bot, session=session)
 
     async def feed(self, update: Update) -> list[TelegramMethod[Any]]:
@@ -139,8 +155,9 @@ class Harness:
             **fields,
         )
 
-    async def send(self, user: User, text: str, chat: Chat | None = None,
-                   **fields: Any) -> list[TelegramMethod[Any]]:
+    async def send(
+        self, user: User, text: str, chat: Chat | None = None, **fields: Any
+    ) -> list[TelegramMethod[Any]]:
         entities = None
         if text.startswith("/"):
             from aiogram.types import MessageEntity
@@ -150,19 +167,25 @@ class Harness:
         message = self._message(user, chat, text=text, entities=entities, **fields)
         return await self.feed(Update(update_id=next(self._update_ids), message=message))
 
-    async def send_message(self, user: User, chat: Chat | None = None,
-                           **fields: Any) -> list[TelegramMethod[Any]]:
+    async def send_message(
+        self, user: User, chat: Chat | None = None, **fields: Any
+    ) -> list[TelegramMethod[Any]]:
         message = self._message(user, chat, **fields)
         return await self.feed(Update(update_id=next(self._update_ids), message=message))
 
-    async def send_contact(self, user: User, phone: str,
-                           owner_id: int | None = None) -> list[TelegramMethod[Any]]:
-        contact = Contact(phone_number=phone, first_name=user.first_name,
-                          user_id=user.id if owner_id is None else owner_id)
+    async def send_contact(
+        self, user: User, phone: str, owner_id: int | None = None
+    ) -> list[TelegramMethod[Any]]:
+        contact = Contact(
+            phone_number=phone,
+            first_name=user.first_name,
+            user_id=user.id if owner_id is None else owner_id,
+        )
         return await self.send_message(user, contact=contact)
 
-    async def press(self, user: User, data: str, message_id: int = 1,
-                    chat: Chat | None = None) -> list[TelegramMethod[Any]]:
+    async def press(
+        self, user: User, data: str, message_id: int = 1, chat: Chat | None = None
+    ) -> list[TelegramMethod[Any]]:
         message = Message(
             message_id=message_id,
             date=datetime.now(UTC),
@@ -170,8 +193,13 @@ class Harness:
             from_user=BOT_USER,
             text="…",
         )
-        query = CallbackQuery(id=str(next(self._update_ids)), from_user=user,
-                              chat_instance="ci", message=message, data=data)
+        query = CallbackQuery(
+            id=str(next(self._update_ids)),
+            from_user=user,
+            chat_instance="ci",
+            message=message,
+            data=data,
+        )
         return await self.feed(Update(update_id=next(self._update_ids), callback_query=query))
 
 

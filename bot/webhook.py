@@ -32,8 +32,9 @@ def create_webhook_app(
             async with engine.connect() as connection:
                 await connection.execute(text("SELECT 1"))
         except Exception as error:  # the probe must answer, whatever broke
-            return web.json_response({"status": "unhealthy", "error": type(error).__name__},
-                                     status=503)
+            return web.json_response(
+                {"status": "unhealthy", "error": type(error).__name__}, status=503
+            )
         return web.json_response({"status": "ok"})
 
     app.router.add_get("/healthz", health)

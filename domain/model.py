@@ -105,8 +105,13 @@ class Person:
 
     @property
     def profile_complete(self) -> bool:
-        return bool(self.full_name and self.iin and self.phone and self.position and
-                    (self.school_id or self.school_name))
+        return bool(
+            self.full_name
+            and self.iin
+            and self.phone
+            and self.position
+            and (self.school_id or self.school_name)
+        )
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles

@@ -21,14 +21,23 @@ from storage.models import FsmStateRow
 
 
 def fsm_key(key: StorageKey) -> str:
-    parts = [key.bot_id, key.chat_id, key.user_id, key.thread_id or "",
-             key.business_connection_id or "", key.destiny]
+    parts = [
+        key.bot_id,
+        key.chat_id,
+        key.user_id,
+        key.thread_id or "",
+        key.business_connection_id or "",
+        key.destiny,
+    ]
     return ":".join(str(part) for part in parts)
 
 
 class DatabaseFsmStorage(BaseStorage):
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession],
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.session_factory = session_factory
         self.clock = clock
 

@@ -15,13 +15,18 @@ from bot.config import SettingsError, load_settings
 SUBCOMMANDS = ("run", "sandbox", "migrate", "demo-data", "render", "bench", "backup")
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None,
-            cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "DATABASE_"))}
     clean.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=clean,
-        cwd=cwd, timeout=60,
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        env=clean,
+        cwd=cwd,
+        timeout=60,
     )
 
 
@@ -83,9 +88,9 @@ def test_env_example_lists_every_setting() -> None:
         assert f"{name.upper()}=" in example, name
 
 
-def test_main_returns_2_for_missing_token(monkeypatch: pytest.MonkeyPatch,
-                                          tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_returns_2_for_missing_token(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("BOT_TOKEN", raising=False)
     assert main(["run"]) == 2

@@ -32,8 +32,10 @@ async def test_demo_data_has_everyone_the_sandbox_offers(services: Services) -> 
         running = next(c for c in cohorts if not c.open_for_applications)
         sessions = await uow.sessions.for_cohort(running.id)
         today = NOW.astimezone(services.settings.tz).date()
-        assert sum(1 for s in sessions if s.starts_at.astimezone(services.settings.tz).date()
-                   == today) == 2
+        assert (
+            sum(1 for s in sessions if s.starts_at.astimezone(services.settings.tz).date() == today)
+            == 2
+        )
         assert len(await uow.enrollments.for_cohort(running.id)) == len(TEACHERS)
     names = " ".join(p.full_name for p in TEACHERS)
     assert any(letter in names for letter in "әғқңөұүһі")

@@ -9,6 +9,8 @@ from aiogram.types import ErrorEvent
 from aiogram_i18n import I18nContext
 
 logger = logging.getLogger("biliktilik.errors")
+
+
 async def on_error(event: ErrorEvent, bot: Bot, i18n: I18nContext | None = None) -> bool:
     update = event.update
     logger.error(

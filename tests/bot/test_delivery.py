@@ -1,0 +1,121 @@
+"""The outbox worker: sends each notice once, in the recipient's language, through failures."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter, TelegramServerError
+from aiogram.methods import SendDocument, SendMessage
+
+from bot.app import Services
+from bot.delivery import DeliveryWorker
+from bot.testing import Harness
+from domain.model import OutboxStatus, Person
+from domain.notifications import document_notice, text_notice
+from tests.conftest import FakeClock
+
+
+async def enqueue(services: Services, *messages) -> None:
+    async with services.uow_factory() as uow:
+        for message in messages:
+            await uow.outbox.enqueue(message)
+        await uow.commit()
+
+
+async def statuses(services: Services) -> dict[OutboxStatus, int]:
+    async with services.uow_factory() as uow:
+        return await uow.outbox.count_by_status()
+
+
+async def test_notices_are_sent_once_in_each_recipients_language(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    now = clock()
+    await enqueue(
+        services,
+        text_notice(501, "kk", "cancel-done", "n:1", now),
+        text_notice(502, "ru", "cancel-done", "n:2", now),
+        text_notice(501, "kk", "cancel-done", "n:1", now),  # the same notice again: ignored
+        text_notice(503, "ru", "cancel-done", "n:3", now + timedelta(hours=1)),  # not yet due
+    )
+    worker = DeliveryWorker(harness.bot, services, worker_id="test")
+    report = await worker.run_once()
+    sent = [r for r in harness.session.requests if isinstance(r, SendMessage)]
+    assert [(r.chat_id, r.text) for r in sent] == [
+        (501, "Әрекет тоқтатылды. Енгізілген деректер сақталмады."),
+        (502, "Действие отменено. Введённые данные не сохранены."),
+    ]
+    assert report.sent == 2
+    assert (await worker.run_once()).sent == 0
+    clock.advance(hours=1)
+    assert (await worker.run_once()).sent == 1
+    assert (await statuses(services))[OutboxStatus.SENT] == 3
+
+
+async def test_429_and_5xx_are_retried_later_without_duplicates(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    await enqueue(services, text_notice(601, "ru", "cancel-done", "r:1", clock()))
+    worker = DeliveryWorker(harness.bot, services, worker_id="test")
+    harness.session.fail_next(
+        TelegramRetryAfter(method=None, message="Too Many Requests", retry_after=7)  # type: ignore[arg-type]
+    )
+    report = await worker.run_once()
+    assert (report.sent, report.retried) == (0, 1)
+    clock.advance(seconds=6)
+    assert (await worker.run_once()).sent == 0
+    clock.advance(seconds=1)
+    harness.session.fail_next(TelegramServerError(method=None, message="Bad Gateway"))  # type: ignore[arg-type]
+    assert (await worker.run_once()).retried == 1
+    clock.advance(seconds=2)
+    assert (await worker.run_once()).sent == 1
+    assert len([r for r in harness.session.requests if isinstance(r, SendMessage)]) == 1
+    async with services.uow_factory() as uow:
+        row = await uow.outbox.get_by_dedup_key("r:1")
+    assert row is not None and row.status == OutboxStatus.SENT and row.attempts == 1
+
+
+async def test_a_blocked_person_is_marked_unreachable_and_not_retried(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    async with services.uow_factory() as uow:
+        await uow.people.add(Person(telegram_id=701, language="kk", created_at=clock()))
+        await uow.commit()
+    await enqueue(services, text_notice(701, "kk", "cancel-done", "b:1", clock()))
+    harness.session.fail_next(
+        TelegramForbiddenError(method=None, message="Forbidden: bot was blocked by the user")  # type: ignore[arg-type]
+    )
+    worker = DeliveryWorker(harness.bot, services, worker_id="test")
+    assert (await worker.run_once()).failed == 1
+    clock.advance(days=1)
+    assert (await worker.run_once()).sent == 0
+    async with services.uow_factory() as uow:
+        person = await uow.people.get_by_telegram_id(701)
+        row = await uow.outbox.get_by_dedup_key("b:1")
+    assert person is not None and person.unreachable_since is not None
+    assert row is not None and row.status == OutboxStatus.FAILED
+
+
+async def test_a_frozen_document_is_sent_with_a_translated_caption(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    async with services.uow_factory() as uow:
+        document = await uow.documents.save(
+            owner_kind="test",
+            owner_id=1,
+            kind="certificate",
+            lang="kk",
+            content=b"%PDF-1.4 frozen",
+            file_name="certificate.pdf",
+            created_at=clock(),
+        )
+        await uow.outbox.enqueue(
+            document_notice(801, "kk", document.id, "cancel-done", "d:1", clock())
+        )
+        await uow.commit()
+    await DeliveryWorker(harness.bot, services, worker_id="test").run_once()
+    documents = [r for r in harness.session.requests if isinstance(r, SendDocument)]
+    assert len(documents) == 1
+    assert documents[0].caption == "Әрекет тоқтатылды. Енгізілген деректер сақталмады."
+    assert documents[0].document.filename == "certificate.pdf"
+    assert documents[0].document.data == b"%PDF-1.4 frozen"
