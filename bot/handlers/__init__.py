@@ -19,6 +19,14 @@ from bot.handlers import teacher  # noqa: E402  (teacher's journey, issue 4)
 
 FEATURE_ROUTER_FACTORIES.append(teacher.create_router)
 
+from bot.handlers import admin  # noqa: E402  (admin's setup and enrollment, issue 5)
+
+FEATURE_ROUTER_FACTORIES.append(admin.create_router)
+
+from bot.handlers import results  # noqa: E402  (scores, expulsion, requests, reports, issue 5)
+
+FEATURE_ROUTER_FACTORIES.append(results.create_router)
+
 
 def build_root_router() -> Router:
     root = Router(name="root")

@@ -130,7 +130,7 @@ class ImportSummary:
     matched: int = 0  # people already known by IIN
     enrolled: int = 0
     already_in_cohort: list[int] = field(default_factory=list)  # row numbers
-    refused_no_seats: int = 0  # seats left when refused (the list was bigger)
+    refused_no_seats: int | None = None  # seats left, when refused (the list was bigger)
 
 
 async def import_enrollment_list(

@@ -34,3 +34,5 @@ sheet-column-date = Күні
 sheet-column-time = Уақыты
 sheet-column-hours = Сағат саны
 sheet-column-place = Аудитория немесе сілтеме
+sheet-reason-schedule-outside-dates = күні ағынның оқу мерзімінен тыс
+sheet-reason-schedule-clash = бұл уақытта ағынның сабағы бар

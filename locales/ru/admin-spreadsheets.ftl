@@ -39,3 +39,5 @@ sheet-column-date = Дата
 sheet-column-time = Время
 sheet-column-hours = Часы
 sheet-column-place = Аудитория или ссылка
+sheet-reason-schedule-outside-dates = дата вне сроков обучения потока
+sheet-reason-schedule-clash = на это время у потока уже есть занятие

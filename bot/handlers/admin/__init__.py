@@ -1,0 +1,40 @@
+"""The admin's commands (issue 5, items 1–4 and 10): roles, courses, cohorts and schedules,
+applications, list import and enrollment orders.
+
+One router; its handlers match admin entry points (``/admin``, the "🛠" menu item, admin
+buttons, admin form steps). ``AdminAccessMiddleware`` — the single access check — runs for
+every matched update and refuses anyone who is not an admin in a private chat.
+"""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram_i18n.lazy.filter import LazyFilter
+
+from bot.handlers.admin import (
+    applications,
+    cohorts,
+    courses,
+    enrollment_import,
+    orders,
+    roles,
+    schedule_import,
+)
+from bot.handlers.admin.access import AdminAccessMiddleware
+from bot.handlers.admin.callbacks import AdminArea
+from bot.handlers.admin.panel import back_to_panel, show_panel
+
+
+def create_router() -> Router:
+    router = Router(name="admin")
+    access = AdminAccessMiddleware()
+    router.message.middleware(access)
+    router.callback_query.middleware(access)
+    router.message.register(show_panel, Command("admin"))
+    router.message.register(show_panel, LazyFilter("menu-admin"))
+    router.callback_query.register(back_to_panel, AdminArea.filter(F.area == "panel"))
+    for module in (roles, courses, cohorts, schedule_import, applications, enrollment_import,
+                   orders):
+        module.register(router)
+    return router

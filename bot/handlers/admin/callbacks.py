@@ -1,0 +1,47 @@
+"""Callback data of the admin screens. Every id in them is re-checked on the server: the access
+middleware checks the role, each handler checks that the object exists."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+
+
+class AdminArea(CallbackData, prefix="adm"):
+    area: str  # roles | courses | cohorts
+
+
+class RoleAction(CallbackData, prefix="adr"):
+    role: str  # trainer | admin
+    grant: bool
+
+
+class CourseAction(CallbackData, prefix="adc"):
+    action: str  # new | show | edit
+    course_id: int = 0
+
+
+class CourseChoice(CallbackData, prefix="adcf"):
+    """An answer to a button step of the course form (kind, format, distance, languages)."""
+
+    value: str
+
+
+class FormNav(CallbackData, prefix="adn"):
+    action: str  # back | keep | cancel | save
+
+
+class CohortAction(CallbackData, prefix="adh"):
+    action: str  # new | show | add-session | import-schedule | schedule | applications
+    #              | import-list | order
+    cohort_id: int = 0
+
+
+class CohortChoice(CallbackData, prefix="adhf"):
+    """An answer to a button step of the cohort form (course, language, trainer toggle)."""
+
+    value: str
+
+
+class ApplicationAction(CallbackData, prefix="ada"):
+    action: str  # approve | reject
+    application_id: int

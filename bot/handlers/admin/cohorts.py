@@ -1,0 +1,310 @@
+"""Cohorts of a course: create (course, code, dates, language, seats, trainers), the cohort card
+with its actions, and the schedule: add sessions one by one, show it as a list."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from aiogram import F, Router
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram_i18n import I18nContext
+
+from bot.handlers.admin import applications, enrollment_import, orders, schedule_import
+from bot.handlers.admin.callbacks import AdminArea, CohortAction, CohortChoice
+from bot.handlers.admin.forms import long_date, parse_day
+from bot.handlers.admin.panel import button
+from domain.model import Cohort, Person, Role
+from domain.services.admin_cohorts import (
+    MAX_SEATS,
+    CohortDraft,
+    CohortError,
+    add_sessions,
+    cohort_schedule,
+    create_cohort,
+    get_cohort,
+    list_cohorts,
+)
+from domain.services.admin_courses import get_course, list_courses
+from domain.services.admin_roles import people_with_role
+from domain.spreadsheet_rows import validate_schedule_rows
+
+SESSION_HEADERS = ["date", "time", "hours", "place"]
+
+
+# Cohort-card actions handled by their own modules; each starts with
+# (message, i18n, state, cohort, uow_factory).
+COHORT_ACTIONS = {
+    "import-schedule": schedule_import.start,
+    "applications": applications.start,
+    "import-list": enrollment_import.start,
+    "order": orders.start,
+}
+
+
+class CohortForm(StatesGroup):
+    course = State()
+    code = State()
+    starts_on = State()
+    ends_on = State()
+    language = State()
+    seats = State()
+    trainers = State()
+
+
+class SessionForm(StatesGroup):
+    line = State()
+
+
+async def show_cohorts(query: CallbackQuery, i18n: I18nContext, uow_factory) -> None:
+    await query.answer()
+    cohorts = await list_cohorts(uow_factory())
+    rows = [[button(f"{c.code} · {c.starts_on:%d.%m.%Y}"[:60],
+                    CohortAction(action="show", cohort_id=c.id or 0).pack())] for c in cohorts]
+    rows.append([button(i18n.get("admin-cohort-new"), CohortAction(action="new").pack())])
+    if isinstance(query.message, Message):
+        await query.message.answer(i18n.get("admin-cohorts-list", count=len(cohorts)),
+                                   reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+async def start_form(query: CallbackQuery, i18n: I18nContext, state: FSMContext,
+                     uow_factory) -> None:
+    await query.answer()
+    courses = await list_courses(uow_factory())
+    if not isinstance(query.message, Message):
+        return
+    if not courses:
+        await query.message.answer(i18n.get("admin-cohort-no-courses"))
+        return
+    await state.clear()
+    await state.set_state(CohortForm.course)
+    keyboard = InlineKeyboardMarkup(inline_keyboard=[
+        [button(f"{c.id}. {c.topic(i18n.locale)}"[:60], CohortChoice(value=str(c.id)).pack())]
+        for c in courses
+    ])
+    await query.message.answer(i18n.get("admin-cohort-ask-course"), reply_markup=keyboard)
+
+
+async def course_chosen(query: CallbackQuery, callback_data: CohortChoice, i18n: I18nContext,
+                        state: FSMContext, uow_factory) -> None:
+    course = await get_course(uow_factory(), int(callback_data.value)) \
+        if callback_data.value.isdigit() else None
+    if course is None:
+        await query.answer(i18n.get("error-bad-button"), show_alert=True)
+        return
+    await query.answer()
+    await state.update_data(course_id=course.id, course_languages=list(course.languages))
+    await state.set_state(CohortForm.code)
+    if isinstance(query.message, Message):
+        await query.message.answer(i18n.get("admin-cohort-ask-code"))
+
+
+async def code_typed(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+    code = (message.text or "").strip()
+    if not 1 <= len(code) <= 64:
+        await message.answer(i18n.get("admin-cohort-bad-code"))
+        return
+    await state.update_data(code=code)
+    await state.set_state(CohortForm.starts_on)
+    await message.answer(i18n.get("admin-cohort-ask-starts"))
+
+
+async def starts_typed(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+    day = parse_day(message.text or "")
+    if day is None:
+        await message.answer(i18n.get("admin-bad-date"))
+        return
+    await state.update_data(starts_on=day.isoformat())
+    await state.set_state(CohortForm.ends_on)
+    await message.answer(i18n.get("admin-cohort-ask-ends"))
+
+
+async def ends_typed(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+    day = parse_day(message.text or "")
+    data = await state.get_data()
+    if day is None:
+        await message.answer(i18n.get("admin-bad-date"))
+        return
+    if day < date.fromisoformat(data["starts_on"]):
+        await message.answer(i18n.get("admin-cohort-refused-dates"))
+        return
+    await state.update_data(ends_on=day.isoformat())
+    await state.set_state(CohortForm.language)
+    await message.answer(i18n.get("admin-cohort-ask-language"), reply_markup=InlineKeyboardMarkup(
+        inline_keyboard=[[button(i18n.get("admin-course-languages-" + lang),
+                                 CohortChoice(value=lang).pack())]
+                         for lang in data["course_languages"]]))
+
+
+async def language_chosen(query: CallbackQuery, callback_data: CohortChoice, i18n: I18nContext,
+                          state: FSMContext) -> None:
+    data = await state.get_data()
+    if callback_data.value not in data.get("course_languages", []):
+        await query.answer(i18n.get("error-bad-button"), show_alert=True)
+        return
+    await query.answer()
+    await state.update_data(language=callback_data.value)
+    await state.set_state(CohortForm.seats)
+    if isinstance(query.message, Message):
+        await query.message.answer(i18n.get("admin-cohort-ask-seats", max=MAX_SEATS))
+
+
+def trainers_keyboard(i18n: I18nContext, trainers: list[Person],
+                      chosen: list[int]) -> InlineKeyboardMarkup:
+    rows = [[button(("✅ " if t.id in chosen else "▫️ ") + (t.full_name or t.first_name)[:50],
+                    CohortChoice(value=f"t{t.id}").pack())] for t in trainers]
+    rows.append([button(i18n.get("admin-cohort-trainers-done"), CohortChoice(value="done").pack())])
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def seats_typed(message: Message, i18n: I18nContext, state: FSMContext,
+                      uow_factory) -> None:
+    text = (message.text or "").strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_SEATS:
+        await message.answer(i18n.get("admin-cohort-ask-seats", max=MAX_SEATS))
+        return
+    await state.update_data(seats=int(text), trainer_ids=[])
+    await state.set_state(CohortForm.trainers)
+    trainers = await people_with_role(uow_factory(), Role.TRAINER)
+    key = "admin-cohort-ask-trainers" if trainers else "admin-cohort-no-trainers"
+    await message.answer(i18n.get(key), reply_markup=trainers_keyboard(i18n, trainers, []))
+
+
+async def trainer_toggled(query: CallbackQuery, callback_data: CohortChoice, i18n: I18nContext,
+                          state: FSMContext, person: Person, uow_factory, clock) -> None:
+    data = await state.get_data()
+    trainers = await people_with_role(uow_factory(), Role.TRAINER)
+    chosen: list[int] = list(data.get("trainer_ids", []))
+    message = query.message if isinstance(query.message, Message) else None
+    if callback_data.value == "done":
+        await query.answer()
+        await _create(message, i18n, state, person, uow_factory, clock)
+        return
+    trainer_id = int(callback_data.value[1:]) if callback_data.value[1:].isdigit() else None
+    if trainer_id not in {t.id for t in trainers}:
+        await query.answer(i18n.get("error-bad-button"), show_alert=True)
+        return
+    await query.answer()
+    chosen = [i for i in chosen if i != trainer_id] if trainer_id in chosen \
+        else [*chosen, trainer_id]
+    await state.update_data(trainer_ids=chosen)
+    if message:
+        await message.edit_reply_markup(reply_markup=trainers_keyboard(i18n, trainers, chosen))
+
+
+async def _create(message: Message | None, i18n: I18nContext, state: FSMContext, person: Person,
+                  uow_factory, clock) -> None:
+    data = await state.get_data()
+    draft = CohortDraft(course_id=data["course_id"], code=data["code"],
+                        starts_on=date.fromisoformat(data["starts_on"]),
+                        ends_on=date.fromisoformat(data["ends_on"]), language=data["language"],
+                        seats=data["seats"], trainer_ids=data["trainer_ids"])
+    try:
+        cohort = await create_cohort(uow_factory(), person.id, draft, clock())
+    except CohortError as error:
+        if message:
+            await message.answer(i18n.get("admin-cohort-refused-" + error.reason.value))
+        return
+    await state.clear()
+    if message:
+        await message.answer(i18n.get("admin-cohort-created", code=html.escape(cohort.code)))
+        await show_card(message, i18n, cohort)
+
+
+def card_keyboard(i18n: I18nContext, cohort_id: int) -> InlineKeyboardMarkup:
+    actions = ["add-session", "import-schedule", "schedule", "applications", "import-list",
+               "order"]
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [button(i18n.get("admin-cohort-action-" + a),
+                CohortAction(action=a, cohort_id=cohort_id).pack())] for a in actions
+    ])
+
+
+async def show_card(message: Message, i18n: I18nContext, cohort: Cohort) -> None:
+    await message.answer(
+        i18n.get("admin-cohort-card", code=html.escape(cohort.code),
+                 starts=long_date(cohort.starts_on, i18n), ends=long_date(cohort.ends_on, i18n),
+                 language=i18n.get("admin-course-languages-" + cohort.language),
+                 seats=cohort.seats),
+        reply_markup=card_keyboard(i18n, cohort.id or 0))
+
+
+async def cohort_action(query: CallbackQuery, callback_data: CohortAction, i18n: I18nContext,
+                        state: FSMContext, uow_factory, settings) -> None:
+    if callback_data.action == "new":
+        await start_form(query, i18n, state, uow_factory)
+        return
+    cohort = await get_cohort(uow_factory(), callback_data.cohort_id)
+    message = query.message if isinstance(query.message, Message) else None
+    if cohort is None or message is None:
+        await query.answer(i18n.get("error-bad-button"), show_alert=True)
+        return
+    await query.answer()
+    action = callback_data.action
+    if action == "show":
+        await show_card(message, i18n, cohort)
+    elif action == "schedule":
+        await send_schedule(message, i18n, cohort, uow_factory, settings)
+    elif action == "add-session":
+        await state.set_state(SessionForm.line)
+        await state.update_data(cohort_id=cohort.id)
+        await message.answer(i18n.get("admin-session-ask"))
+    elif action in COHORT_ACTIONS:
+        await COHORT_ACTIONS[action](message, i18n, state, cohort, uow_factory)
+
+
+async def send_schedule(message: Message, i18n: I18nContext, cohort: Cohort, uow_factory,
+                        settings) -> None:
+    sessions = await cohort_schedule(uow_factory(), cohort.id or 0)
+    if not sessions:
+        await message.answer(i18n.get("admin-schedule-empty", code=html.escape(cohort.code)))
+        return
+    tz = ZoneInfo(settings.timezone)
+    lines = [
+        i18n.get("admin-schedule-line", number=n, day=long_date(s.starts_at.astimezone(tz).date(),
+                                                                   i18n),
+                 time=f"{s.starts_at.astimezone(tz):%H:%M}", hours=s.academic_hours,
+                 place=html.escape(s.place))
+        for n, s in enumerate(sessions, start=1)
+    ]
+    await message.answer(i18n.get("admin-schedule-title", code=html.escape(cohort.code),
+                                  count=len(sessions)) + "\n" + "\n".join(lines))
+
+
+async def session_typed(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
+                        uow_factory, clock, settings) -> None:
+    """One session per message: "DD.MM.YYYY HH:MM hours room-or-link", checked by the same
+    rules as an imported schedule."""
+    parts = (message.text or "").split(maxsplit=3)
+    cells = dict(zip(SESSION_HEADERS, parts + [""] * (4 - len(parts)), strict=True))
+    checked = validate_schedule_rows(SESSION_HEADERS, [(1, cells)])
+    if checked.errors:
+        await message.answer(i18n.get("admin-session-bad", reason=i18n.get(
+            "sheet-reason-" + checked.errors[0].reason, value=html.escape(checked.errors[0].value),
+            other_row=0)))
+        return
+    data = await state.get_data()
+    added, problems = await add_sessions(uow_factory(), person.id, int(data["cohort_id"]),
+                                         checked.rows, ZoneInfo(settings.timezone), clock())
+    if problems:
+        await message.answer(i18n.get("admin-schedule-refused-" + problems[0].reason.value,
+                                      row=problems[0].row))
+        return
+    await message.answer(i18n.get("admin-session-added", count=len(added)))
+
+
+def register(router: Router) -> None:
+    router.callback_query.register(show_cohorts, AdminArea.filter(F.area == "cohorts"))
+    router.callback_query.register(cohort_action, CohortAction.filter())
+    router.callback_query.register(course_chosen, CohortForm.course, CohortChoice.filter())
+    router.callback_query.register(language_chosen, CohortForm.language, CohortChoice.filter())
+    router.callback_query.register(trainer_toggled, CohortForm.trainers, CohortChoice.filter())
+    text = (F.text, ~F.text.startswith("/"))
+    router.message.register(code_typed, CohortForm.code, *text)
+    router.message.register(starts_typed, CohortForm.starts_on, *text)
+    router.message.register(ends_typed, CohortForm.ends_on, *text)
+    router.message.register(seats_typed, CohortForm.seats, *text)
+    router.message.register(session_typed, SessionForm.line, *text)

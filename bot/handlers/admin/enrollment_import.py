@@ -1,0 +1,66 @@
+"""§18: import an education department's list (XLSX/CSV) into a cohort, all or nothing.
+
+Every row is validated first (``domain.spreadsheet_rows``); any error → nothing is imported
+and the answer lists row, column and reason (the first 20, then "and N more"). A valid list is
+stored in one transaction, with the progress shown by editing one message.
+"""
+
+from __future__ import annotations
+
+import html
+
+from aiogram import Bot, F, Router
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import Message
+from aiogram_i18n import I18nContext
+
+from bot.handlers.admin.schedule_import import read_upload
+from bot.progress import Progress
+from bot.spreadsheets import SpreadsheetError, format_errors
+from domain.model import Cohort, Person
+from domain.services.enrollment import import_enrollment_list
+from domain.spreadsheet_rows import validate_enrollment_rows
+
+
+class ListImport(StatesGroup):
+    file = State()
+
+
+async def start(message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort,
+                uow_factory) -> None:
+    await state.set_state(ListImport.file)
+    await state.update_data(cohort_id=cohort.id)
+    await message.answer(i18n.get("admin-list-import-ask", code=html.escape(cohort.code)))
+
+
+async def file_sent(message: Message, bot: Bot, i18n: I18nContext, state: FSMContext,
+                    person: Person, uow_factory, clock) -> None:
+    try:
+        table = await read_upload(message, bot)
+    except SpreadsheetError as error:
+        await message.answer(i18n.get(error.key, **error.params))
+        return
+    checked = validate_enrollment_rows(table.headers, table.rows)
+    if checked.errors:
+        await message.answer(format_errors(i18n, checked.errors))
+        return
+    data = await state.get_data()
+    progress = await Progress.start(message, i18n, len(checked.rows))
+    summary = await import_enrollment_list(uow_factory(), person.id, int(data["cohort_id"]),
+                                           checked.rows, clock(), progress.update)
+    if summary.refused_no_seats is not None:
+        await progress.finish(i18n.get("admin-list-no-seats", seats=summary.refused_no_seats))
+        return
+    await state.clear()
+    await progress.finish(i18n.get(
+        "admin-list-imported", enrolled=summary.enrolled, created=summary.created,
+        matched=summary.matched, already=len(summary.already_in_cohort),
+    ))
+
+
+def register(router: Router) -> None:
+    from bot.handlers.admin.schedule_import import not_a_file
+
+    router.message.register(file_sent, ListImport.file, F.document)
+    router.message.register(not_a_file, ListImport.file, ~F.text.startswith("/"))

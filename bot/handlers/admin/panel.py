@@ -1,0 +1,32 @@
+"""/admin and the "🛠" menu item: the admin panel with one button per area."""
+
+from __future__ import annotations
+
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram_i18n import I18nContext
+
+from bot.handlers.admin.callbacks import AdminArea
+
+AREAS = ("roles", "courses", "cohorts")
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data)
+
+
+def panel_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [button(i18n.get("admin-area-" + area), AdminArea(area=area).pack())] for area in AREAS
+    ])
+
+
+async def show_panel(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+    await state.clear()
+    await message.answer(i18n.get("admin-panel"), reply_markup=panel_keyboard(i18n))
+
+
+async def back_to_panel(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        await show_panel(query.message, i18n, state)

@@ -1,0 +1,42 @@
+# Әкімшілік: қолжетімділік, панель, рөлдер.
+
+admin-refused-not-private = Әкімші командалары тек ботпен жеке чатта жұмыс істейді. Әрекет журналға жазылды.
+admin-refused-not-admin = Бұл тек әкімшілерге қолжетімді. Әрекет журналға жазылды.
+
+admin-panel = 🛠 Әкімші панелі. Бөлімді таңдаңыз:
+admin-area-roles = 👥 Рөлдер: тренерлер мен әкімшілер
+admin-area-courses = 📘 Курстар
+admin-area-cohorts = 🗓 Ағындар, сабақ кестесі, қабылдау
+
+admin-roles-list =
+    <b>Тренерлер</b>
+    { $trainers }
+
+    <b>Әкімшілер</b>
+    { $admins }
+admin-role-grant-trainer = ➕ Тренер етіп тағайындау
+admin-role-revoke-trainer = ➖ Тренер рөлін алып тастау
+admin-role-grant-admin = ➕ Әкімші етіп тағайындау
+admin-role-revoke-admin = ➖ Әкімші рөлін алып тастау
+admin-role-name-trainer = курс тренері
+admin-role-name-admin = әкімші
+admin-role-ask-person = Адамды көрсетіңіз: оның хабарламасын қайта жіберіңіз, байланысын (контактісін) жіберіңіз немесе @username-ін жазыңыз. Ол ботты кемінде бір рет іске қосқан болуы керек. /cancel — бас тарту.
+admin-role-hidden-forward = Бұл адам қайта жіберу кезінде аккаунтын жасырған. Оның контактісін немесе @username-ін жіберіңіз.
+admin-role-contact-without-telegram = Бұл контактінің Telegram аккаунты жоқ. @username жіберіңіз немесе оның хабарламасын қайта жіберіңіз.
+admin-role-unknown-person = Бұл адам ботты әлі іске қоспаған. Одан ботты ашып, «Бастау» түймесін басуын сұраңыз, содан кейін қайталаңыз.
+admin-role-granted = ✅ { $name } енді — { $role }.
+admin-role-revoked = ✅ { $name } енді { $role } емес.
+admin-role-already-has = { $name } қазірдің өзінде { $role }; ештеңе өзгертілмеді.
+admin-role-does-not-have = { $name } «{ $role }» рөліне ие емес; ештеңе өзгертілмеді.
+admin-role-last-admin = Әкімші рөлін алып тастауға болмайды: { $name } — соңғы әкімші. Алдымен басқа әкімші тағайындаңыз.
+admin-role-not-allowed = Бұл тек әкімшілерге қолжетімді. Ештеңе өзгертілмеді.
+
+admin-form-cancelled = Толтыру тоқтатылды, ештеңе сақталмады.
+admin-nav-back = ⬅️ Артқа
+admin-nav-keep = ↪️ Өзгеріссіз қалдыру
+admin-nav-cancel = ✖️ Бас тарту
+admin-nav-save = 💾 Сақтау
+admin-bad-date = Күн түсініксіз. Оны КК.АА.ЖЖЖЖ түрінде жазыңыз, мысалы 01.12.2026.
+admin-import-send-file = Кесте файлын (.xlsx немесе .csv) құжат ретінде жіберіңіз. /cancel — бас тарту.
+
+progress-line = ⏳ Өңделуде: { $done } / { $total }…

@@ -1,0 +1,62 @@
+# Администрирование: курсы (§5 форма, §23 вид и часы, модули).
+
+admin-courses-list = Курсов: { $count }. Выберите курс, чтобы изменить его, или создайте новый.
+admin-course-new = ➕ Новый курс
+
+admin-course-ask-topic-kk = Тема курса на казахском языке (как в сертификате):
+admin-course-ask-topic-ru = Тема курса на русском языке:
+admin-course-ask-kind = Вид курса (§23 Правил):
+admin-course-ask-format = Форма обучения (§5 Правил):
+admin-course-ask-distance = С применением дистанционного обучения?
+admin-course-ask-duration-days = Продолжительность обучения за рубежом в календарных днях (не больше 365):
+admin-course-ask-hours = Объём курса в академических часах (1 академический час = 45 минут):
+admin-course-ask-modules =
+    Модули программы, каждый с новой строки:
+    <code>Название на казахском | Название на русском | часы</code>
+    Сумма часов модулей должна равняться объёму курса.
+admin-course-ask-languages = Языки обучения:
+admin-course-ask-max-score = Максимальный балл итогового тестирования (от 1 до 1000):
+
+admin-course-kind-short = Краткосрочный (36–108 ч)
+admin-course-kind-long = Длительный (более 108 ч)
+admin-course-kind-internship = Стажировка педагогов ТиПО (от 36 ч)
+admin-course-kind-abroad-short = Краткосрочный за рубежом (36–108 ч)
+admin-course-kind-abroad-long = Длительный за рубежом (до 1 года)
+admin-course-format-without-leave = Без отрыва от трудовой деятельности
+admin-course-format-with-leave = С отрывом, с сохранением зарплаты
+admin-course-format-abroad = За рубежом
+admin-course-format-combined = Комбинированная
+admin-course-distance-yes = Да, дистанционно
+admin-course-distance-no = Нет, очно
+admin-course-languages-kk = казахский
+admin-course-languages-ru = русский
+admin-course-languages-kk-ru = казахский и русский
+
+admin-course-bad-topic = Тема должна быть длиной от 3 до { $max } символов.
+admin-course-bad-number = Нужно целое положительное число, например 72.
+admin-course-bad-max-score = Максимальный балл — целое число от 1 до { $max }.
+admin-course-bad-module-line = Не понял строку «{ $line }». Формат: <code>Название на казахском | Название на русском | часы</code>
+admin-course-bad-modules-count = Нужен хотя бы один модуль и не больше { $max }.
+
+admin-hours-not-positive = { $rule }: объём курса должен быть больше нуля, указано { $hours }.
+admin-hours-short-range = { $rule } Правил: краткосрочный курс длится от { $min } до { $max } академических часов, указано { $hours }.
+admin-hours-long-min = { $rule } Правил: длительный курс — более 108 академических часов, то есть не меньше { $min }; указано { $hours }.
+admin-hours-internship-min = { $rule } Правил: стажировка длится не меньше { $min } академических часов, указано { $hours }.
+admin-hours-abroad-short-range = { $rule } Правил: краткосрочный курс за рубежом длится от { $min } до { $max } академических часов, указано { $hours }.
+admin-hours-abroad-long-duration-required = { $rule } Правил: для длительного курса за рубежом укажите продолжительность в днях.
+admin-hours-abroad-long-max-year = { $rule } Правил: курс за рубежом длится до 1 года — не больше { $max } дней, указано { $days }.
+admin-hours-modules-sum = Приложение 4 к Правилам: часы модулей в сумме дают { $modules_total }, а объём курса — { $hours }. Они должны совпадать.
+admin-hours-module-not-positive = Приложение 4 к Правилам: у каждого модуля должно быть больше нуля часов, указано { $hours }.
+
+admin-course-summary =
+    <b>Курс</b>
+    Тема (каз.): { $topic_kk }
+    Тема (рус.): { $topic_ru }
+    Вид: { $kind }
+    Форма: { $format }; дистанционно: { $distance }
+    Часы: { $hours }; дней за рубежом: { $days }
+    Модули:
+    { $modules }
+    Языки: { $languages }
+    Максимальный балл: { $max_score }
+admin-course-saved = ✅ Курс № { $id } сохранён: { $topic }

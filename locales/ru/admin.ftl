@@ -1,0 +1,42 @@
+# Администрирование: доступ, панель, роли.
+
+admin-refused-not-private = Команды администратора работают только в личном чате с ботом. Попытка записана в журнал.
+admin-refused-not-admin = Это доступно только администраторам. Попытка записана в журнал.
+
+admin-panel = 🛠 Панель администратора. Выберите раздел:
+admin-area-roles = 👥 Роли: тренеры и администраторы
+admin-area-courses = 📘 Курсы
+admin-area-cohorts = 🗓 Потоки, расписание, зачисление
+
+admin-roles-list =
+    <b>Тренеры</b>
+    { $trainers }
+
+    <b>Администраторы</b>
+    { $admins }
+admin-role-grant-trainer = ➕ Назначить тренером
+admin-role-revoke-trainer = ➖ Снять роль тренера
+admin-role-grant-admin = ➕ Назначить администратором
+admin-role-revoke-admin = ➖ Снять роль администратора
+admin-role-name-trainer = тренер курсов
+admin-role-name-admin = администратор
+admin-role-ask-person = Укажите человека: перешлите его сообщение, отправьте его контакт или напишите его @username. Он должен хотя бы раз запустить бота. /cancel — отмена.
+admin-role-hidden-forward = Этот человек скрыл свой аккаунт при пересылке. Отправьте его контакт или @username.
+admin-role-contact-without-telegram = У этого контакта нет аккаунта Telegram. Отправьте @username или перешлите его сообщение.
+admin-role-unknown-person = Такой человек ещё не запускал бота. Попросите его открыть бота и нажать «Начать», затем повторите.
+admin-role-granted = ✅ { $name } теперь { $role }.
+admin-role-revoked = ✅ { $name } больше не { $role }.
+admin-role-already-has = { $name } уже { $role }; ничего не изменено.
+admin-role-does-not-have = У { $name } нет роли «{ $role }»; ничего не изменено.
+admin-role-last-admin = Нельзя снять роль администратора: { $name } — последний администратор. Сначала назначьте другого.
+admin-role-not-allowed = Это доступно только администраторам. Ничего не изменено.
+
+admin-form-cancelled = Заполнение отменено, ничего не сохранено.
+admin-nav-back = ⬅️ Назад
+admin-nav-keep = ↪️ Оставить как есть
+admin-nav-cancel = ✖️ Отмена
+admin-nav-save = 💾 Сохранить
+admin-bad-date = Не понял дату. Напишите её в виде ДД.ММ.ГГГГ, например 01.12.2026.
+admin-import-send-file = Отправьте файл таблицы (.xlsx или .csv) как документ. /cancel — отмена.
+
+progress-line = ⏳ Обработка: { $done } / { $total }…
