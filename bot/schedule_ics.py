@@ -1,0 +1,68 @@
+"""A cohort's schedule as an .ics calendar, and session times in the organization's zone.
+
+Times are stored in UTC; people read them in the organization's time zone (``TIMEZONE``),
+formatted per locale with Babel. The calendar carries UTC times (``DTSTART:...Z``), which every
+phone calendar converts to its own zone, so no VTIMEZONE block is needed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+
+from babel.dates import format_datetime
+from icalendar import Calendar, Event
+
+from domain.model import Cohort, Course, Lang, TrainingSession
+
+BABEL_LOCALES: dict[str, str] = {"kk": "kk_KZ", "ru": "ru_RU"}
+WHEN_PATTERN = "d MMMM, EEEE, HH:mm"
+ICS_MIME = "text/calendar"
+
+
+def format_when(moment: datetime, lang: str, tz: tzinfo) -> str:
+    """``23 қараша, дүйсенбі, 15:00`` / ``23 ноября, понедельник, 15:00`` in ``tz``."""
+    return format_datetime(moment, WHEN_PATTERN, tzinfo=tz, locale=BABEL_LOCALES.get(lang, "ru_RU"))
+
+
+def format_clock(moment: datetime, lang: str, tz: tzinfo) -> str:
+    """``15:00`` in ``tz``."""
+    return format_datetime(moment, "HH:mm", tzinfo=tz, locale=BABEL_LOCALES.get(lang, "ru_RU"))
+
+
+def ics_file_name(cohort: Cohort) -> str:
+    safe = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in cohort.code)
+    return f"schedule-{safe.strip('-') or cohort.id}.ics"
+
+
+def cohort_calendar(
+    cohort: Cohort,
+    course: Course,
+    sessions: list[TrainingSession],
+    lang: Lang,
+    organization: str,
+    stamp: datetime,
+) -> bytes:
+    """One VEVENT per session (UID stable per session, so re-importing updates instead of
+    duplicating), summary = course topic (and the session's topic), location = room or link."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Biliktilik//schedule//" + lang.upper())
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"{course.topic(lang)} — {cohort.code}")
+    for session in sessions:
+        event = Event()
+        event.add("uid", f"session-{session.id}@biliktilik")
+        event.add("dtstamp", stamp.astimezone(UTC))
+        event.add("dtstart", session.starts_at.astimezone(UTC))
+        event.add("dtend", session.ends_at.astimezone(UTC))
+        summary = course.topic(lang)
+        if session.topic:
+            summary = f"{summary}: {session.topic}"
+        event.add("summary", summary)
+        if session.place:
+            event.add("location", session.place)
+            if session.place.startswith(("http://", "https://")):
+                event.add("url", session.place)
+        event.add("description", f"{organization}\n{cohort.code}")
+        calendar.add_component(event)
+    return calendar.to_ical()
