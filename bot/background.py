@@ -36,6 +36,15 @@ class PeriodicJob:
 
 
 PERIODIC_JOBS: list[PeriodicJob] = []
+
+
+def _register_feature_jobs() -> None:
+    from bot.jobs import nobd  # §19 NOBD reminder (issue 5, results)
+
+    PERIODIC_JOBS.append(PeriodicJob("nobd-reminder", nobd.EVERY_SECONDS, nobd.remind_nobd))
+
+
+_register_feature_jobs()
 OUTBOX_POLL_SECONDS = 1.0
 
 

@@ -30,7 +30,7 @@ __all__ = ["SCORE_COLUMNS", "ScoreImport", "ScoreRow", "import_scores", "validat
 SCORE_COLUMNS: dict[str, tuple[str, ...]] = {
     "iin": ("iin", "иин", "жсн"),
     "score": ("score", "балл", "баллы", "балл итогового тестирования", "итоговый балл",
-              "қорытынды балл", "балы", "балл саны"),
+              "қорытынды балл", "балы", "балл саны", "жинаған балы", "жинаған балл"),
 }  # fmt: skip
 
 _SCORABLE = (EnrollmentStatus.ENROLLED, EnrollmentStatus.NOT_PASSED, EnrollmentStatus.COMPLETED)

@@ -67,9 +67,9 @@ class TrainerGate(BaseMiddleware):
 def card(i18n: I18nContext, view: ConsultationView) -> str:
     lang = i18n.locale if i18n.locale in ("kk", "ru") else "ru"
     c = view.consultation
-    return i18n.get("results-consultation-card", id=c.id or 0,
+    return i18n.get("results-consultation-card", id=str(c.id),
                     name=html.escape(display_name(view.person)),
-                    kind=i18n.get("results-support-kind", kind=str(c.kind)),
+                    kind=i18n.get("results-support-kind-" + c.kind.replace("_", "-")),
                     topic=html.escape(view.course.topic(lang)),
                     cohort=html.escape(view.cohort.code), question=html.escape(c.question))
 

@@ -34,7 +34,7 @@ class RejectForm(StatesGroup):
 
 
 def kind_label(i18n: I18nContext, kind: RequestKind) -> str:
-    return i18n.get("results-request-kind", kind=str(kind))
+    return i18n.get("results-request-kind-" + kind.replace("_", "-"))
 
 
 async def requests_command(message: Message, i18n: I18nContext, uow_factory: Any,
@@ -55,12 +55,12 @@ def details(i18n: I18nContext, view: RequestView) -> str:
     lang = i18n.locale if i18n.locale in ("kk", "ru") else "ru"
     request = view.request
     return i18n.get(
-        "results-request-details", id=request.id or 0,
+        "results-request-details", id=str(request.id),
         name=html.escape(display_name(view.person)), kind=kind_label(i18n, request.kind),
         topic=html.escape(view.course.topic(lang)), cohort=html.escape(view.cohort.code),
         target=html.escape(view.target.code) if view.target else "—",
         reason=html.escape(request.reason or "—"), documents=len(request.document_file_ids),
-        status=i18n.get("results-request-status", status=str(request.status)),
+        status=i18n.get("results-request-status-" + request.status),
     )
 
 

@@ -1,0 +1,1 @@
+"""Periodic jobs registered in bot.background.PERIODIC_JOBS."""
