@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers.teacher import consent, profile
+from bot.handlers.teacher import application, consent, profile
 
 
 def create_router() -> Router:
     router = Router(name="teacher")
     router.include_router(consent.create_router())
     router.include_router(profile.create_router())
+    router.include_router(application.create_router())
     return router

@@ -55,3 +55,26 @@ async def registered_teacher(harness: Harness, user_id: int, lang: str, iin: str
     await harness.send(user, "hr@school12.kz")
     await harness.press(user, "tnav:profile:confirm")
     return user
+
+
+async def make_cohort(services: Services, *, code: str = "A-01", language: str = "kk",
+                      seats: int = 25, starts_on: date = date(2026, 12, 7),
+                      ends_on: date = date(2026, 12, 18), abroad: bool = False,
+                      open_for_applications: bool = True, trainer_ids: list[int] | None = None,
+                      topic: tuple[str, str] = ("Жаңартылған білім беру мазмұны",
+                                                "Обновлённое содержание образования")) -> int:
+    from domain.courses import CourseFormat, CourseKind
+    from domain.model import Cohort, Course
+
+    async with services.uow_factory() as uow:
+        course = await uow.courses.add(Course(
+            topic_kk=topic[0], topic_ru=topic[1],
+            kind=CourseKind.ABROAD_SHORT if abroad else CourseKind.SHORT,
+            format=CourseFormat.ABROAD if abroad else CourseFormat.WITHOUT_LEAVE,
+            hours=72, max_score=100))
+        cohort = await uow.cohorts.add(Cohort(
+            course_id=course.id, code=code, language=language, starts_on=starts_on,
+            ends_on=ends_on, seats=seats, trainer_ids=trainer_ids or [],
+            open_for_applications=open_for_applications))
+        await uow.commit()
+    return cohort.id

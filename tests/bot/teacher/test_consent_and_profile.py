@@ -10,7 +10,6 @@ from tests.bot.teacher.helpers import (
     IIN_AIGUL,
     IIN_IVAN,
     buttons,
-    last_message,
     registered_teacher,
     start,
     stored,
@@ -134,7 +133,9 @@ async def test_full_profile_in_kazakh(harness: Harness, services: Services, cloc
     assert "Деректерді өңдеуге келісім: 2026\u202fж. 23 қараша" in texts(sent)[0]
 
 
-async def test_profile_in_russian_with_back_and_cancel(harness: Harness, services: Services) -> None:
+async def test_profile_in_russian_with_back_and_cancel(
+    harness: Harness, services: Services
+) -> None:
     user = await start(harness, 303, "ru")
     await harness.send(user, "/profile")
     await harness.press(user, "tcons:yes")
