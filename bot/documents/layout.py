@@ -224,8 +224,10 @@ def draw_signature(
     canvas.setStrokeColorRGB(0.45, 0.45, 0.45)
     canvas.circle(cx, line_y + 4, radius, stroke=1, fill=0)
     canvas.restoreState()
+    lines = stamp.split("\n")
     canvas.setFont(SERIF, 7)
-    canvas.drawCentredString(cx, line_y + 2, stamp)
+    for i, line in enumerate(lines):
+        canvas.drawCentredString(cx, line_y + 2 + (len(lines) / 2 - 0.5 - i) * 8.5, line)
 
 
 def draw_border(canvas: Canvas, pagesize: tuple[float, float]) -> None:

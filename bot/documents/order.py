@@ -77,6 +77,7 @@ def teachers_table(doc: EnrollmentOrderDoc) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), SERIF),  # else Helvetica, not embedded
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.94, 0.97)),
@@ -155,24 +156,32 @@ def render_enrollment_order(doc: EnrollmentOrderDoc) -> bytes:
         )
 
     flowables += [Spacer(1, 8 * MM), Drawn(WIDTH, 36 * MM, sign)]
-    if doc.teachers:
-        flowables += [
-            Spacer(1, 6 * MM),
-            Paragraph(f"<b>{esc(t['order_list'])}</b>", style(SERIF, 12, "center")),
-            Spacer(1, 3 * MM),
-            teachers_table(doc),
-        ]
     first_top = y - 6 * MM
+    pages = [0]
 
     def frame_for_page(page: int) -> Frame:
         top = first_top if page == 0 else h - 20 * MM
         return Frame(MARGIN, 18 * MM, WIDTH, top - 18 * MM, 0, 0, 0, 0)
 
     def start_page(page: int) -> None:
+        pages[0] += 1
         canvas.setFont(SERIF, 8)
-        canvas.drawRightString(w - MARGIN, h - 12 * MM, f"№ {doc.number}, {page + 1}")
+        canvas.drawRightString(w - MARGIN, h - 12 * MM, f"№ {doc.number}, {pages[0] + 1}")
 
     flow(canvas, flowables, frame_for_page, start_page)
+    if doc.teachers:
+        # The list is the order's annex: it starts on a page of its own.
+        canvas.showPage()
+        start_page(1)
+        annex = t["order_annex"].format(date=short_date(doc.dated), number=esc(doc.number))
+        listing: list[Flowable] = [
+            Paragraph(annex, style(SERIF, 10, "right")),
+            Spacer(1, 6 * MM),
+            Paragraph(f"<b>{esc(t['order_list'])}</b>", style(SERIF, 12, "center")),
+            Spacer(1, 4 * MM),
+            teachers_table(doc),
+        ]
+        flow(canvas, listing, lambda page: frame_for_page(page + 1), start_page)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
