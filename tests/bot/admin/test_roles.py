@@ -1,0 +1,89 @@
+"""Granting and revoking the trainer and admin roles by forward, contact or @username."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiogram.types import Contact, MessageOriginHiddenUser, MessageOriginUser
+
+from bot.app import Services
+from bot.testing import Harness, make_user, texts
+from domain.model import Role
+from tests.bot.admin.conftest import People, audit, person, start
+
+
+async def test_grant_trainer_by_forwarded_message(harness: Harness, services: Services,
+                                                  people: People) -> None:
+    sent = await harness.press(people.admin, "adm:roles")
+    assert "Ерлан" in texts(sent)[0]  # the current trainers are listed
+    sent = await harness.press(people.admin, "adr:trainer:1")
+    assert texts(sent)[0].startswith("Укажите человека: перешлите его сообщение")
+    origin = MessageOriginUser(date=datetime.now(UTC), sender_user=people.teacher)
+    sent = await harness.send_message(people.admin, text="привет", forward_origin=origin)
+    assert texts(sent) == ["✅ Айгүл теперь тренер курсов."]
+    teacher = await person(services, people.teacher.id)
+    assert teacher.roles == {Role.TEACHER, Role.TRAINER}
+    entry = (await audit(services))[-1]
+    admin = await person(services, people.admin.id)
+    assert (entry.actor_id, entry.action, entry.entity_id) == (
+        admin.id, "role.grant", str(teacher.id))
+    assert entry.before == {"roles": ["teacher"]}
+    assert entry.after == {"roles": ["teacher", "trainer"]}
+
+
+async def test_revoke_trainer_by_contact_in_kazakh(harness: Harness, services: Services,
+                                                   people: People) -> None:
+    await harness.press(people.admin, "lang:kk")
+    await harness.press(people.admin, "adr:trainer:0")
+    contact = Contact(phone_number="+77010000000", first_name="Ерлан",
+                      user_id=people.trainer.id)
+    sent = await harness.send_message(people.admin, contact=contact)
+    assert texts(sent) == ["✅ Ерлан енді курс тренері емес."]
+    assert (await person(services, people.trainer.id)).roles == {Role.TEACHER}
+
+
+async def test_grant_admin_by_username_and_refusals(harness: Harness, services: Services,
+                                                    people: People) -> None:
+    nurlan = make_user(700_010, "ru", "Нұрлан").model_copy(update={"username": "nurlan_k"})
+    await start(harness, nurlan, "ru")
+    await harness.press(people.admin, "adr:admin:1")
+    sent = await harness.send(people.admin, "@Nurlan_K")
+    assert texts(sent) == ["✅ Нұрлан (@nurlan_k) теперь администратор."]
+    assert Role.ADMIN in (await person(services, nurlan.id)).roles
+
+    await harness.press(people.admin, "adr:admin:1")
+    sent = await harness.send(people.admin, "@nobody_here")
+    assert texts(sent) == ["Такой человек ещё не запускал бота. Попросите его открыть бота "
+                           "и нажать «Начать», затем повторите."]
+    hidden = MessageOriginHiddenUser(date=datetime.now(UTC), sender_user_name="Аноним")
+    sent = await harness.send_message(people.admin, text="x", forward_origin=hidden)
+    assert texts(sent)[0].startswith("Этот человек скрыл свой аккаунт")
+    sent = await harness.send(people.admin, "просто текст")
+    assert texts(sent)[0].startswith("Укажите человека")
+
+
+async def test_last_admin_cannot_revoke_own_admin_role(harness: Harness, services: Services,
+                                                       people: People) -> None:
+    await harness.press(people.admin, "adr:admin:0")
+    origin = MessageOriginUser(date=datetime.now(UTC), sender_user=people.admin)
+    sent = await harness.send_message(people.admin, text="я", forward_origin=origin)
+    assert texts(sent) == ["Нельзя снять роль администратора: Админ — последний администратор. "
+                           "Сначала назначьте другого."]
+    assert Role.ADMIN in (await person(services, people.admin.id)).roles
+    assert [e for e in await audit(services) if e.action.startswith("role.")] == []
+
+
+async def test_second_admin_can_be_revoked_and_then_is_refused(
+    harness: Harness, services: Services, people: People
+) -> None:
+    await harness.press(people.admin, "adr:admin:1")
+    origin = MessageOriginUser(date=datetime.now(UTC), sender_user=people.trainer)
+    await harness.send_message(people.admin, text="x", forward_origin=origin)
+    assert Role.ADMIN in (await person(services, people.trainer.id)).roles
+    sent = await harness.send(people.trainer, "/admin")
+    assert texts(sent) == ["🛠 Панель администратора. Выберите раздел:"]
+    await harness.press(people.admin, "adr:admin:0")
+    sent = await harness.send_message(people.admin, text="x", forward_origin=origin)
+    assert texts(sent) == ["✅ Ерлан больше не администратор."]
+    sent = await harness.send(people.trainer, "/admin")
+    assert texts(sent) == ["Это доступно только администраторам. Попытка записана в журнал."]
