@@ -31,6 +31,11 @@ def _sections() -> list[tuple[str, Section]]:
     ]
 
 
+def _write(out: Path, report: dict[str, Any]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
 async def run_bench(out: Path, quick: bool = False, only: list[str] | None = None) -> int:
     report: dict[str, Any] = {
         "started_at": datetime.now(UTC).isoformat(),
@@ -55,7 +60,6 @@ async def run_bench(out: Path, quick: bool = False, only: list[str] | None = Non
         result["seconds"] = round(time.perf_counter() - began, 2)
         report["results"][name] = result
         print(f"{name}: {json.dumps(result, ensure_ascii=False)}", flush=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    _write(out, report)
     print(f"written to {out}")
     return 1 if failures else 0
