@@ -27,6 +27,10 @@ from bot.handlers import results  # noqa: E402  (scores, expulsion, requests, re
 
 FEATURE_ROUTER_FACTORIES.append(results.create_router)
 
+from bot.handlers import checkin  # noqa: E402  (check-in by code or QR deep link, issue 4)
+
+FEATURE_ROUTER_FACTORIES.insert(0, checkin.create_router)  # deep links before everything
+
 
 def build_root_router() -> Router:
     root = Router(name="root")

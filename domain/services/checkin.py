@@ -34,6 +34,7 @@ from domain.model import (
     Attendance,
     AttendanceMethod,
     AuditEntry,
+    Course,
     Enrollment,
     EnrollmentStatus,
     TrainingSession,
@@ -83,6 +84,7 @@ class CheckInResult:
     total: int = 0
     opens_at: datetime | None = None  # NOT_OPEN_YET, NO_SESSION_NOW: when check-in opens
     retry_after: datetime | None = None  # TOO_MANY_ATTEMPTS
+    course: Course | None = None  # CHECKED_IN, ALREADY_CHECKED_IN: for the answer's topic
 
     @property
     def percent(self) -> int:
@@ -206,8 +208,10 @@ async def _decide(
                              enrollment=enrollment)
     assert enrollment.id is not None
     counts = await _counts(uow, enrollment, session)
+    course = await _course(uow, session)
     if await uow.attendance.get(enrollment.id, session.id) is not None:
-        return CheckInResult(CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts)
+        return CheckInResult(CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts,
+                             course=course)
     recent = await failed_attempts(uow, person_id, session.id, since=now - ATTEMPTS_PERIOD)
     if len(recent) >= MAX_WRONG_CODES:
         oldest = min(entry.at for entry in recent if entry.at is not None)
@@ -222,9 +226,16 @@ async def _decide(
         await uow.attendance.add(Attendance(enrollment_id=enrollment.id, session_id=session.id,
                                             checked_in_at=now, method=method))
     except AlreadyCheckedIn:  # a double tap raced us: same answer as a second check-in
-        return CheckInResult(CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts)
+        return CheckInResult(CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts,
+                             course=course)
     attended, total = counts
-    return CheckInResult(CheckInOutcome.CHECKED_IN, session, enrollment, attended + 1, total)
+    return CheckInResult(CheckInOutcome.CHECKED_IN, session, enrollment, attended + 1, total,
+                         course=course)
+
+
+async def _course(uow: UnitOfWork, session: TrainingSession) -> Course | None:
+    cohort = await uow.cohorts.get(session.cohort_id)
+    return await uow.courses.get(cohort.course_id) if cohort else None
 
 
 async def _counts(
@@ -239,14 +250,15 @@ async def _counts(
 async def failed_attempts(
     uow: UnitOfWork, person_id: int | None, session_id: int, since: datetime | None = None
 ) -> list[AuditEntry]:
-    """Wrong and stale codes for ``session_id`` (of one person, or of everyone if None)."""
+    """Wrong and stale codes for ``session_id`` (of one person, or of everyone if None),
+    made after ``since`` (exclusive: the wait ends exactly 10 minutes after the oldest)."""
     entries = await uow.audit.for_entity(SESSION_ENTITY, str(session_id))
     return [
         entry for entry in entries
         if entry.action == FAILED_ACTION
         and (person_id is None or entry.actor_id == person_id)
         and (entry.after or {}).get("reason") in _COUNTED
-        and (since is None or (entry.at is not None and entry.at >= since))
+        and (since is None or (entry.at is not None and entry.at > since))
     ]
 
 
