@@ -1,0 +1,172 @@
+"""/scores and /results: score entry by hand, outcomes with the §24.3 boundary, refusals."""
+
+from __future__ import annotations
+
+from aiogram.methods import AnswerCallbackQuery, SendMessage
+from aiogram.types import Chat, InlineKeyboardMarkup
+
+from bot.app import Services
+from bot.handlers.results.callbacks import CohortPick, ListenerPick, RequestAction
+from bot.testing import Harness, make_user, texts
+from domain.model import EnrollmentStatus
+from tests.bot.results.factories import (
+    ADMIN_TG,
+    STRANGER_TG,
+    TEACHER_TG,
+    TRAINER_TG,
+    attend,
+    enrollment,
+    make_world,
+)
+
+REFUSED_RU = "Это доступно только администраторам. Попытка записана в журнал."
+REFUSED_KK = "Бұл тек әкімшілерге қолжетімді. Әрекет журналға жазылды."
+GROUP_RU = ("Команды администратора работают только в личном чате с ботом. "
+            "Попытка записана в журнал.")
+NOT_FOUND_RU = "Запись не найдена или уже недоступна. Откройте список заново."
+
+
+def buttons(request: object) -> list[str]:
+    markup = getattr(request, "reply_markup", None)
+    assert isinstance(markup, InlineKeyboardMarkup)
+    return [b.text for row in markup.inline_keyboard for b in row]
+
+
+async def refusals(services: Services) -> int:
+    async with services.uow_factory() as uow:
+        return sum(1 for e in await uow.audit.recent(500) if e.action == "admin.refused")
+
+
+async def test_admin_enters_a_score_with_module_grades_in_russian(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, sessions=5)
+    await attend(services.uow_factory, world.enrollments[0], world.sessions[:4])
+    admin = make_user(ADMIN_TG, "ru")
+    sent = await harness.send(admin, "/scores")
+    assert texts(sent) == ["Выберите поток:"]
+    assert buttons(sent[0]) == ["FG-2026-11 · 02.11.2026"]
+    sent = await harness.press(admin, CohortPick(action="score", cohort_id=world.cohort.id).pack())
+    assert texts(sent) == ["Поток <b>FG-2026-11</b>. Выберите слушателя:"]
+    assert buttons(sent[-1]) == ["Айгүл Тестова 1", "Айгүл Тестова 2"]
+    first = world.enrollments[0]
+    sent = await harness.press(admin, ListenerPick(action="score", enrollment_id=first.id).pack())
+    assert texts(sent) == ["Слушатель: <b>Айгүл Тестова 1</b>. Введите балл итогового "
+                           "тестирования — целое число от 0 до 100."]
+    for wrong in ("101", "-1", "восемьдесят", "80.5"):
+        sent = await harness.send(admin, wrong)
+        assert texts(sent) == ["Балл должен быть целым числом от 0 до 100. Введите ещё раз."]
+    assert texts(await harness.send(admin, "80")) == ["Оценка по модулю «Оценивание»:"]
+    sent = await harness.send(admin, "x" * 33)
+    assert texts(sent) == ["Оценка не может быть пустой и длиннее 32 символов. Введите ещё раз."]
+    assert texts(await harness.send(admin, "5")) == ["Оценка по модулю «Планирование»:"]
+    sent = await harness.send(admin, "4")
+    assert texts(sent) == [
+        "Сохранено: <b>Айгүл Тестова 1</b> — 80 из 100.\n"
+        "• Айгүл Тестова 1: ✅ сертификат выдаётся — посещено 4 из 5, балл 80 из 100; "
+        "причины: —"
+    ]
+    async with services.uow_factory() as uow:
+        latest = await uow.assessments.latest(first.id)
+    assert latest is not None and latest.score == 80
+    assert [g.grade for g in latest.module_grades] == ["5", "4"]
+    stored = await enrollment(services.uow_factory, first.id)
+    assert stored.status is EnrollmentStatus.COMPLETED
+
+
+async def test_kazakh_admin_sees_kazakh_texts_and_results_summary(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, sessions=5)
+    first, second = world.enrollments
+    await attend(services.uow_factory, first, world.sessions[:4])  # 80 % — passes
+    await attend(services.uow_factory, second, world.sessions[:3])  # 60 % — fails
+    admin = make_user(ADMIN_TG, "kk")
+    assert texts(await harness.send(admin, "/scores")) == ["Ағынды таңдаңыз:"]
+    for e in (first, second):
+        await harness.press(admin, ListenerPick(action="score", enrollment_id=e.id).pack())
+        for answer in ("50", "5", "4"):
+            sent = await harness.send(admin, answer)
+    assert texts(sent)[0].startswith("Сақталды: <b>Айгүл Тестова 2</b> — 50 / 100 балл.")
+    sent = await harness.press(admin, CohortPick(action="results", cohort_id=world.cohort.id).pack())
+    assert texts(sent) == [
+        "<b>FG-2026-11 ағынының қорытындысы</b>\n"
+        "Өтті (сертификат): 1\nӨтпеді (анықтама): 1\nОқу жалғасуда: 0\nОқудан шығарылды: 0\n"
+        "• Айгүл Тестова 1: ✅ сертификат береді — қатысқаны 4 / 5 сабақ, балл 50 / 100; "
+        "себептері: —\n"
+        "• Айгүл Тестова 2: ❌ курсты тыңдағаны туралы анықтама — қатысқаны 3 / 5 сабақ, "
+        "балл 50 / 100; себептері: сабаққа қатысу 80 %-дан төмен"
+    ]
+    assert (await enrollment(services.uow_factory, second.id)).status is \
+        EnrollmentStatus.NOT_PASSED
+
+
+async def test_results_in_russian_show_in_progress_and_reasons(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, sessions=5)
+    admin = make_user(ADMIN_TG, "ru")
+    await harness.send(admin, "/results")
+    sent = await harness.press(admin, CohortPick(action="results", cohort_id=world.cohort.id).pack())
+    assert texts(sent)[0].splitlines()[:5] == [
+        "<b>Итоги потока FG-2026-11</b>", "Прошли (сертификат): 0", "Не прошли (справка): 0",
+        "В процессе: 2", "Отчислены: 0"]
+    assert texts(sent)[0].splitlines()[5] == (
+        "• Айгүл Тестова 1: ⏳ обучение продолжается — посещено 0 из 5, балл — из 100; "
+        "причины: посещаемость ниже 80 %, нет балла итогового оценивания")
+
+
+async def test_back_and_cancel_in_the_score_form(harness: Harness, services: Services) -> None:
+    world = await make_world(services.uow_factory)
+    admin = make_user(ADMIN_TG, "ru")
+    e = world.enrollments[0]
+    await harness.press(admin, ListenerPick(action="score", enrollment_id=e.id).pack())
+    await harness.send(admin, "70")
+    await harness.send(admin, "5")
+    sent = await harness.press(admin, "rsn:back")
+    assert texts(sent) == ["Оценка по модулю «Оценивание»:"]
+    sent = await harness.press(admin, "rsn:cancel")
+    assert texts(sent) == ["Действие отменено, ничего не изменено."]
+    async with services.uow_factory() as uow:
+        assert await uow.assessments.latest(e.id) is None
+
+
+async def test_teacher_trainer_stranger_and_group_are_refused_and_logged(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory)
+    teacher = make_user(TEACHER_TG, "ru")
+    trainer = make_user(TRAINER_TG, "ru")
+    stranger = make_user(STRANGER_TG, "kk")
+    cohort_button = CohortPick(action="score", cohort_id=world.cohort.id).pack()
+    score_button = ListenerPick(action="score", enrollment_id=world.enrollments[0].id).pack()
+    for command in ("/scores", "/results", "/scores_import", "/expel", "/requests",
+                    "/consultations", "/nobd", "/stats", "/effectiveness"):
+        assert texts(await harness.send(teacher, command)) == [REFUSED_RU], command
+    assert texts(await harness.send(trainer, "/scores")) == [REFUSED_RU]
+    assert texts(await harness.send(stranger, "/expel")) == [REFUSED_KK]
+    group = Chat(id=-100_500, type="group", title="Учителя")
+    assert texts(await harness.send(make_user(ADMIN_TG), "/scores", chat=group)) == [GROUP_RU]
+    for user in (teacher, trainer):
+        sent = await harness.press(user, score_button)
+        assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [REFUSED_RU]
+        await harness.press(user, cohort_button)
+        await harness.press(user, RequestAction(action="approve", request_id=1).pack())
+    assert await refusals(services) == 9 + 1 + 1 + 1 + 6
+    async with services.uow_factory() as uow:
+        assert await uow.assessments.latest(world.enrollments[0].id) is None
+
+
+async def test_forged_ids_change_nothing(harness: Harness, services: Services) -> None:
+    await make_world(services.uow_factory)
+    admin = make_user(ADMIN_TG, "ru")
+    for data in (ListenerPick(action="score", enrollment_id=99_999).pack(),
+                 CohortPick(action="results", cohort_id=99_999).pack(),
+                 CohortPick(action="nobd", cohort_id=99_999).pack(),
+                 RequestAction(action="view", request_id=99_999).pack(),
+                 RequestAction(action="rescore", request_id=99_999).pack()):
+        sent = await harness.press(admin, data)
+        assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [NOT_FOUND_RU]
+        assert not [r for r in sent if isinstance(r, SendMessage)]
+    sent = await harness.press(admin, CohortPick(action="score", cohort_id=99_999).pack())
+    assert texts(sent) == [NOT_FOUND_RU]
