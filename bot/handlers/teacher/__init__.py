@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers.teacher import application, consent, profile
+from bot.handlers.teacher import agreement, application, consent, my_courses, profile
 
 
 def create_router() -> Router:
@@ -16,4 +16,6 @@ def create_router() -> Router:
     router.include_router(consent.create_router())
     router.include_router(profile.create_router())
     router.include_router(application.create_router())
+    router.include_router(agreement.create_router())
+    router.include_router(my_courses.create_router())
     return router

@@ -78,3 +78,38 @@ async def make_cohort(services: Services, *, code: str = "A-01", language: str =
             open_for_applications=open_for_applications))
         await uow.commit()
     return cohort.id
+
+
+async def enroll(services: Services, telegram_id: int, cohort_id: int, *, sessions: int = 10,
+                 past: int = 4, attended: int = 3, status: str = "enrolled",
+                 accepted: bool = False, **fields: object) -> int:
+    """Enroll the teacher; ``sessions`` daily sessions, the first ``past`` before 'now'
+    (2026-11-23 09:00 UTC), ``attended`` of them checked in."""
+    from datetime import UTC, datetime, timedelta
+
+    from domain.model import (
+        Attendance,
+        AttendanceMethod,
+        Enrollment,
+        EnrollmentStatus,
+        TrainingSession,
+    )
+
+    now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    async with services.uow_factory() as uow:
+        person = await uow.people.get_by_telegram_id(telegram_id)
+        enrollment = await uow.enrollments.add(Enrollment(
+            person_id=person.id, cohort_id=cohort_id, status=EnrollmentStatus(status),
+            agreement_version="v" if accepted else None, agreement_lang="kk" if accepted else None,
+            agreement_accepted_at=now - timedelta(days=30) if accepted else None, **fields))
+        first = now - timedelta(days=past) + timedelta(hours=1)
+        planned = await uow.sessions.add_many([
+            TrainingSession(cohort_id=cohort_id, starts_at=first + timedelta(days=i),
+                            ends_at=first + timedelta(days=i, hours=2))
+            for i in range(sessions)])
+        for session in planned[:attended]:
+            await uow.attendance.add(Attendance(
+                enrollment_id=enrollment.id, session_id=session.id,
+                checked_in_at=session.starts_at, method=AttendanceMethod.CODE))
+        await uow.commit()
+    return enrollment.id
