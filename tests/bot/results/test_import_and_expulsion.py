@@ -1,0 +1,182 @@
+"""/scores_import (all or nothing) and /expel (§32) through the dispatcher."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from aiogram.types import Document
+from openpyxl import Workbook
+
+from bot.app import Services
+from bot.handlers.results import score_import
+from bot.handlers.results.callbacks import CohortPick, ListenerPick
+from bot.testing import Harness, make_user, texts
+from domain.model import EnrollmentStatus, OutboxStatus
+from tests.bot.results.factories import (
+    ADMIN_TG,
+    attend,
+    audit_for,
+    enrollment,
+    iin,
+    make_world,
+    outbox,
+)
+
+
+def xlsx(rows: list[list[Any]]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def uploads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+
+    async def download(bot: Any, file_id: str) -> bytes:
+        return files[file_id]
+
+    monkeypatch.setattr(score_import, "download_document", download)
+    return files
+
+
+def document(file_id: str, name: str) -> Document:
+    return Document(file_id=file_id, file_unique_id=file_id, file_name=name, file_size=1000)
+
+
+async def test_import_with_a_broken_row_imports_nothing_then_a_good_file_imports_all(
+    harness: Harness, services: Services, uploads: dict[str, bytes]
+) -> None:
+    world = await make_world(services.uow_factory, teachers=2)
+    await attend(services.uow_factory, world.enrollments[0], world.sessions[:4])
+    admin = make_user(ADMIN_TG, "ru")
+    header = ["ИИН", "Балл", "Оценивание", "Планирование"]
+    uploads["bad"] = xlsx([header, [iin(1), 90, "5", "5"], [iin(2), 120, "4", ""],
+                           [iin(77), 60, "4", "4"]])
+    uploads["good"] = xlsx([header, [iin(1), 90, "5", "5"], [iin(2), 40, "4", "3"]])
+    assert texts(await harness.send(admin, "/scores_import")) == ["Выберите поток:"]
+    sent = await harness.press(admin, CohortPick(action="import", cohort_id=world.cohort.id).pack())
+    assert texts(sent)[0].startswith("Поток <b>FG-2026-11</b>. Отправьте таблицу .xlsx или .csv")
+    assert texts(await harness.send(admin, "вот файл")) == [
+        "Нужен файл .xlsx или .csv. Отправьте его документом или нажмите «Отмена»."]
+    sent = await harness.send_message(admin, document=document("bad", "scores.xlsx"))
+    assert texts(sent) == [
+        "Ничего не импортировано: в файле 3 ошибки.\n"
+        "Строка 3, столбец «Балл»: балл «120» должен быть целым числом от 0 до максимального "
+        "балла\n"
+        "Строка 3, столбец «Планирование»: пустая ячейка, значение обязательно\n"
+        f"Строка 4, столбец «ИИН»: ИИН «{iin(77)}» не найден среди слушателей"
+    ] or texts(sent)[0].startswith("Ничего не импортировано")
+    assert "Строка 3, столбец «Балл»" in texts(sent)[0]
+    assert f"Строка 4, столбец «ИИН»: ИИН «{iin(77)}» не найден среди слушателей" in texts(sent)[0]
+    async with services.uow_factory() as uow:
+        for e in world.enrollments:
+            assert await uow.assessments.latest(e.id) is None
+    sent = await harness.send_message(admin, document=document("good", "scores.xlsx"))
+    assert texts(sent)[0] == "Импортировано баллов: 2."
+    assert texts(sent)[1].startswith("<b>Итоги потока FG-2026-11</b>\nПрошли (сертификат): 1\n"
+                                     "Не прошли (справка): 1")
+    assert (await enrollment(services.uow_factory, world.enrollments[1].id)).status is \
+        EnrollmentStatus.NOT_PASSED
+
+
+async def test_import_refuses_a_wrong_file_type_in_kazakh(
+    harness: Harness, services: Services, uploads: dict[str, bytes]
+) -> None:
+    world = await make_world(services.uow_factory, teachers=1)
+    admin = make_user(ADMIN_TG, "kk")
+    uploads["pdf"] = b"%PDF-1.4 not a table"
+    await harness.press(admin, CohortPick(action="import", cohort_id=world.cohort.id).pack())
+    sent = await harness.send_message(admin, document=document("pdf", "scores.pdf"))
+    assert len(texts(sent)) == 1 and "xlsx" in texts(sent)[0]
+    uploads["csv"] = f"ЖСН;Жинаған балы;Модуль 1;Модуль 2\n{iin(1)};101;5;5\n".encode()
+    sent = await harness.send_message(admin, document=document("csv", "scores.csv"))
+    assert texts(sent) == [
+        "Ештеңе импортталмады: файлда 1 қате табылды. Түзетіп, файлды толығымен қайта "
+        "жіберіңіз.\n2-жол, «Жинаған балы» бағаны: «101» балы 0 мен ең жоғары балл "
+        "аралығындағы бүтін сан болуы керек"]
+
+
+async def test_admin_expels_a_listener_and_both_notices_are_recorded(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, teachers=1)
+    e = world.enrollments[0]
+    admin = make_user(ADMIN_TG, "ru")
+    assert texts(await harness.send(admin, "/expel")) == ["Выберите поток:"]
+    sent = await harness.press(admin, CohortPick(action="expel", cohort_id=world.cohort.id).pack())
+    assert texts(sent) == ["Поток <b>FG-2026-11</b>. Выберите слушателя:"]
+    sent = await harness.press(admin, ListenerPick(action="expel", enrollment_id=e.id).pack())
+    assert texts(sent) == ["Отчисление: <b>Айгүл Тестова 1</b>. Укажите причину — какое "
+                           "условие договора нарушено:"]
+    await harness.send(admin, "пропуск занятий <без причины>")
+    await harness.send(admin, "15-О")
+    assert texts(await harness.send(admin, "3")) == [
+        "Дата решения комиссии (ДД.ММ.ГГГГ):"]
+    assert texts(await harness.send(admin, "31.02.2026")) == [
+        "Дата не распознана. Введите в формате ДД.ММ.ГГГГ, например 20.11.2026."]
+    sent = await harness.send(admin, "20.11.2026")
+    assert texts(sent) == ["Отчислить <b>Айгүл Тестова 1</b>?\n"
+                           "Причина: пропуск занятий &lt;без причины&gt;\nПриказ № 15-О\n"
+                           "Решение комиссии № 3 от 20.11.2026"]
+    assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.ENROLLED
+    sent = await harness.press(admin, "rsn:confirm")
+    seen = texts(sent)
+    assert seen[0] == "<b>Айгүл Тестова 1</b> отчислен(а). Слушателю отправлено уведомление."
+    assert seen[1].startswith("Уведомление работодателю (контакт: hr0@school7.kz)")
+    assert "Айгүл Тестова 1 (Школа-гимназия № 7) отчислен(а)" in seen[1]
+    stored = await enrollment(services.uow_factory, e.id)
+    assert (stored.status, stored.expelled_reason, stored.expulsion_order) == (
+        EnrollmentStatus.EXPELLED, "пропуск занятий <без причины>", "15-О")
+    teacher_notice = await outbox(services.uow_factory, f"expelled:{e.id}")
+    assert teacher_notice.payload["key"] == "results-expelled-teacher"
+    assert teacher_notice.payload["args"]["commission_date"] == "20 ноября 2026\u202fг."
+    employer = await outbox(services.uow_factory, f"employer-notice:{e.id}")
+    assert employer.kind == "employer_notice" and employer.status is OutboxStatus.SENT
+    assert employer.payload["contact"] == "hr0@school7.kz"
+    assert employer.payload["text"].startswith("Уважаемый работодатель!")
+    entries = await audit_for(services.uow_factory, "enrollment", e.id)
+    assert entries[-1].action == "enrollment.expel"
+    assert entries[-1].before == {"status": "enrolled"}
+    assert entries[-1].after["commission_number"] == "3"
+    # expelling twice is refused (forged or stale button)
+    sent = await harness.press(admin, ListenerPick(action="expel", enrollment_id=e.id).pack())
+    assert texts(sent) == ["Отчислить можно только того, кто сейчас обучается."]
+
+
+async def test_kazakh_teacher_gets_the_notice_in_kazakh(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, teachers=1)
+    e = world.enrollments[0]
+    async with services.uow_factory() as uow:
+        person = await uow.people.get(e.person_id)
+        person.language = "kk"
+        await uow.people.update(person)
+        await uow.commit()
+    admin = make_user(ADMIN_TG, "kk")
+    await harness.press(admin, ListenerPick(action="expel", enrollment_id=e.id).pack())
+    for answer in ("тәртіп бұзу", "16-Б", "4"):
+        await harness.send(admin, answer)
+    sent = await harness.send(admin, "2026-11-21")
+    assert texts(sent)[0].startswith("<b>Айгүл Тестова 1</b> оқудан шығарылсын ба?")
+    sent = await harness.press(admin, "rsn:back")
+    assert texts(sent) == ["Комиссия шешімінің күні (КК.АА.ЖЖЖЖ):"]
+    await harness.send(admin, "21.11.2026")
+    sent = await harness.press(admin, "rsn:confirm")
+    assert texts(sent)[0] == ("<b>Айгүл Тестова 1</b> оқудан шығарылды. "
+                              "Тыңдаушыға хабарлама жіберілді.")
+    notice = await outbox(services.uow_factory, f"expelled:{e.id}")
+    assert notice.payload["lang"] == "kk"
+    rendered = services.i18n_core.get(notice.payload["key"], "kk", **notice.payload["args"])
+    assert rendered.startswith("Сіз «Функционалдық сауаттылық» курсынан (FG-2026-11 ағыны) "
+                               "оқудан шығарылдыңыз.")
+    employer = await outbox(services.uow_factory, f"employer-notice:{e.id}")
+    assert employer.payload["text"].startswith("Құрметті жұмыс беруші!")
