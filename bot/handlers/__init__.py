@@ -31,6 +31,10 @@ from bot.handlers import checkin  # noqa: E402  (check-in by code or QR deep lin
 
 FEATURE_ROUTER_FACTORIES.insert(0, checkin.create_router)  # deep links before everything
 
+from bot.handlers import trainer  # noqa: E402  (trainer's day and check-in board, issue 5)
+
+FEATURE_ROUTER_FACTORIES.append(trainer.create_router)
+
 
 def build_root_router() -> Router:
     root = Router(name="root")

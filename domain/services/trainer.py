@@ -186,6 +186,7 @@ class Roster:
     cohort: Cohort
     course: Course
     rows: list[RosterRow]
+    total: int  # sessions scheduled for the cohort
 
 
 async def roster(
@@ -219,7 +220,7 @@ async def roster(
                 len(sessions), failures.get(enrollment.person_id, 0), enrollment.id in here,
             ))
         rows.sort(key=lambda r: (r.person.full_name or r.person.first_name).casefold())
-        return Roster(session, cohort, course, rows)
+        return Roster(session, cohort, course, rows, len(sessions))
 
 
 class MarkOutcome(enum.StrEnum):
@@ -242,7 +243,8 @@ async def mark_present(
 ) -> MarkOutcome:
     """A trainer marks a listener present by hand (method MANUAL) with a reason, audit-logged
     with before/after. Reading of §24.3: allowed once the session's check-in window has opened
-    (also after the session, to correct a dead phone), never for a future session."""
+    (also after the session, to correct a dead phone), never for a future session. With an
+    empty ``reason`` nothing is stored: REASON_REQUIRED then means every other rule holds."""
     reason = reason.strip()
     async with uow:
         found = await _session_of_trainer(uow, actor, session_id, "mark_present", now)
@@ -256,6 +258,9 @@ async def mark_present(
             return MarkOutcome.NOT_IN_COHORT
         if now < session.starts_at - CHECKIN_OPENS_BEFORE:
             return MarkOutcome.NOT_STARTED
+        if await uow.attendance.get(enrollment_id, session_id) is not None:
+            return MarkOutcome.ALREADY_PRESENT
+        # Checked last, so a call with an empty reason is a dry run of every other rule.
         if not reason:
             return MarkOutcome.REASON_REQUIRED
         if len(reason) > MAX_REASON_LENGTH:

@@ -1,0 +1,27 @@
+"""What every trainer handler shares: the refusal, and deps bundled for background tasks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+
+async def refuse(event: Message | CallbackQuery, i18n: I18nContext) -> None:
+    """The refusal itself is logged by the use-case that refused (``trainer.refused``)."""
+    text = i18n.get("trainer-refused")
+    if isinstance(event, CallbackQuery):
+        await event.answer(text, show_alert=True)
+    else:
+        await event.answer(text)
+
+
+def lang_of(i18n: I18nContext) -> str:
+    return "kk" if i18n.locale == "kk" else "ru"
+
+
+def escape(value: Any) -> str:
+    import html
+
+    return html.escape(str(value))

@@ -1,0 +1,159 @@
+"""The roster of a session's cohort (attendance % per listener, failed check-in attempts) and
+marking a listener present by hand with a reason (audit-logged by the use-case)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.handlers.trainer.callbacks import MarkCb, SessionAction
+from bot.handlers.trainer.common import escape, lang_of, refuse
+from bot.schedule_ics import format_when
+from domain.model import Person
+from domain.services.trainer import MAX_REASON_LENGTH, MarkOutcome, Roster, mark_present, roster
+
+MESSAGE_LIMIT = 3800  # below Telegram's 4096, leaving room for entities
+
+
+class MarkForm(StatesGroup):
+    reason = State()
+
+
+def roster_lines(data: Roster, i18n: I18nContext, settings: Settings) -> list[str]:
+    lang = lang_of(i18n)
+    lines = [i18n.get("trainer-roster-title", cohort=escape(data.cohort.code),
+                      when=format_when(data.session.starts_at, lang, settings.tz),
+                      total=data.total)]
+    if not data.rows:
+        lines.append(i18n.get("trainer-roster-empty"))
+    for row in data.rows:
+        lines.append(i18n.get(
+            "trainer-roster-row", mark="✅" if row.present else "▫️",
+            name=escape(row.person.full_name or row.person.first_name),
+            attended=row.attended, total=row.total, percent=row.percent,
+            failed=row.failed_attempts, unreachable="no" if row.can_reach else "yes",
+        ))
+    if any(not row.present for row in data.rows):
+        lines.append(i18n.get("trainer-roster-mark-hint"))
+    return lines
+
+
+def chunks(lines: list[str]) -> list[str]:
+    """Join lines into messages that fit Telegram's limit (a large cohort needs two)."""
+    parts: list[str] = []
+    current = ""
+    for line in lines:
+        if current and len(current) + len(line) + 1 > MESSAGE_LIMIT:
+            parts.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    parts.append(current)
+    return parts
+
+
+def mark_keyboard(data: Roster, i18n: I18nContext) -> InlineKeyboardMarkup | None:
+    assert data.session.id is not None
+    rows = [
+        [InlineKeyboardButton(
+            text=i18n.get("trainer-btn-mark", name=row.person.full_name or row.person.first_name),
+            callback_data=MarkCb(session_id=data.session.id,
+                                 enrollment_id=row.enrollment.id or 0).pack())]
+        for row in data.rows if not row.present
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+async def show_roster(query: CallbackQuery, callback_data: SessionAction, i18n: I18nContext,
+                      person: Person, uow_factory: Any, settings: Settings, clock: Any) -> None:
+    data = await roster(uow_factory(), person, callback_data.session_id, clock())
+    if data is None:
+        await refuse(query, i18n)
+        return
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    parts = chunks(roster_lines(data, i18n, settings))
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        await query.message.answer(part, reply_markup=mark_keyboard(data, i18n) if last else None)
+
+
+async def _listener_name(uow_factory: Any, enrollment_id: int) -> str:
+    async with uow_factory() as uow:
+        enrollment = await uow.enrollments.get_by_id(enrollment_id)
+        listener = await uow.people.get(enrollment.person_id) if enrollment else None
+    return (listener.full_name or listener.first_name) if listener else "—"
+
+
+async def ask_reason(query: CallbackQuery, callback_data: MarkCb, i18n: I18nContext,
+                     person: Person, uow_factory: Any, clock: Any, state: FSMContext) -> None:
+    # a dry run (empty reason) checks role, cohort, timing and a second mark; stores nothing
+    outcome = await mark_present(uow_factory(), person, callback_data.session_id,
+                                 callback_data.enrollment_id, "", clock())
+    if outcome is MarkOutcome.REFUSED:
+        await refuse(query, i18n)
+        return
+    name = await _listener_name(uow_factory, callback_data.enrollment_id)
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    if outcome is not MarkOutcome.REASON_REQUIRED:
+        await query.message.answer(_outcome_text(outcome, i18n, name))
+        return
+    await state.set_state(MarkForm.reason)
+    await state.set_data({"session_id": callback_data.session_id,
+                          "enrollment_id": callback_data.enrollment_id, "name": name})
+    await query.message.answer(i18n.get("trainer-mark-ask-reason", name=escape(name)))
+
+
+def _outcome_text(outcome: MarkOutcome, i18n: I18nContext, name: str, reason: str = "") -> str:
+    if outcome is MarkOutcome.MARKED:
+        return i18n.get("trainer-mark-done", name=escape(name), reason=escape(reason))
+    if outcome is MarkOutcome.ALREADY_PRESENT:
+        return i18n.get("trainer-mark-already", name=escape(name))
+    if outcome is MarkOutcome.NOT_STARTED:
+        return i18n.get("trainer-mark-not-started")
+    if outcome is MarkOutcome.REASON_TOO_LONG:
+        return i18n.get("trainer-mark-reason-too-long", length=len(reason))
+    if outcome is MarkOutcome.REASON_REQUIRED:
+        return i18n.get("trainer-mark-reason-required")
+    if outcome is MarkOutcome.REFUSED:
+        return i18n.get("trainer-refused")
+    return i18n.get("trainer-mark-not-in-cohort")
+
+
+async def reason_given(message: Message, i18n: I18nContext, person: Person, uow_factory: Any,
+                       clock: Any, state: FSMContext) -> None:
+    data = await state.get_data()
+    reason = (message.text or "").strip()
+    if len(reason) > MAX_REASON_LENGTH:
+        # stay in the step: the trainer shortens it
+        await message.answer(_outcome_text(MarkOutcome.REASON_TOO_LONG, i18n, "", reason))
+        return
+    outcome = await mark_present(uow_factory(), person, int(data["session_id"]),
+                                 int(data["enrollment_id"]), reason, clock())
+    if outcome is MarkOutcome.REASON_REQUIRED:
+        await message.answer(_outcome_text(outcome, i18n, ""))
+        return
+    await state.clear()
+    await message.answer(_outcome_text(outcome, i18n, str(data.get("name", "—")), reason))
+
+
+async def reason_not_text(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("trainer-mark-reason-required"))
+
+
+def create_router() -> Router:
+    router = Router(name="trainer-roster")
+    router.callback_query.register(show_roster, SessionAction.filter(F.action == "roster"))
+    router.callback_query.register(ask_reason, MarkCb.filter())
+    router.message.register(reason_given, MarkForm.reason, F.text, ~F.text.startswith("/"))
+    router.message.register(reason_not_text, MarkForm.reason, ~F.text)
+    return router
