@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers.teacher import agreement, application, consent, my_courses, profile
+from bot.handlers.teacher import (
+    agreement,
+    application,
+    consent,
+    my_courses,
+    profile,
+    requests,
+)
 
 
 def create_router() -> Router:
@@ -18,4 +25,5 @@ def create_router() -> Router:
     router.include_router(application.create_router())
     router.include_router(agreement.create_router())
     router.include_router(my_courses.create_router())
+    router.include_router(requests.create_router())
     return router

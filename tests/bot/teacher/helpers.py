@@ -113,3 +113,18 @@ async def enroll(services: Services, telegram_id: int, cohort_id: int, *, sessio
                 checked_in_at=session.starts_at, method=AttendanceMethod.CODE))
         await uow.commit()
     return enrollment.id
+
+
+async def sibling_cohort(services: Services, cohort_id: int, *, code: str,
+                         starts_on: date, ends_on: date, trainer_ids: list[int] | None = None
+                         ) -> int:
+    """Another cohort of the same course."""
+    from domain.model import Cohort
+
+    async with services.uow_factory() as uow:
+        first = await uow.cohorts.get(cohort_id)
+        cohort = await uow.cohorts.add(Cohort(
+            course_id=first.course_id, code=code, language=first.language, starts_on=starts_on,
+            ends_on=ends_on, seats=25, trainer_ids=trainer_ids or []))
+        await uow.commit()
+    return cohort.id
