@@ -1,5 +1,6 @@
-"""§31 requests queue (/requests): view (supporting documents re-sent), approve, reject with a
-note; an approved re-assessment leads to entering the re-assessment score."""
+"""§31 requests queue (/request_queue — /requests is the teacher's own command): view (the
+supporting documents are re-sent), approve, reject with a note; an approved re-assessment
+leads to entering the re-assessment score."""
 
 from __future__ import annotations
 
@@ -183,7 +184,7 @@ async def not_text(message: Message, i18n: I18nContext) -> None:
 
 def create_router() -> Router:
     router = Router(name="results-requests")
-    router.message.register(requests_command, Command("requests"))
+    router.message.register(requests_command, Command("request_queue"))
     router.callback_query.register(view_request, RequestAction.filter(F.action == "view"))
     router.callback_query.register(approve, RequestAction.filter(F.action == "approve"))
     router.callback_query.register(reject, RequestAction.filter(F.action == "reject"))

@@ -140,7 +140,7 @@ async def test_teacher_trainer_stranger_and_group_are_refused_and_logged(
     stranger = make_user(STRANGER_TG, "kk")
     cohort_button = CohortPick(action="score", cohort_id=world.cohort.id).pack()
     score_button = ListenerPick(action="score", enrollment_id=world.enrollments[0].id).pack()
-    for command in ("/scores", "/results", "/scores_import", "/expel", "/requests",
+    for command in ("/scores", "/results", "/scores_import", "/expel", "/request_queue",
                     "/consultations", "/nobd", "/stats", "/effectiveness"):
         assert texts(await harness.send(teacher, command)) == [REFUSED_RU], command
     assert texts(await harness.send(trainer, "/scores")) == [REFUSED_RU]
