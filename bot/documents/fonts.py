@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+
+from bot.documents.subsetting import SeededTTFont
 
 SANS = "DejaVuSans"
 SANS_BOLD = "DejaVuSans-Bold"
@@ -38,10 +40,13 @@ def font_dir() -> Path:
 @functools.cache
 def register_fonts() -> None:
     """Register the fonts once per process (reading the TTF files is the slow part)."""
+    # Binary (Flate only) streams instead of ASCII85+Flate: 25 % smaller and much faster
+    # (ASCII85 is pure Python in reportlab). Process-wide reportlab setting.
+    rl_config.useA85 = 0
     directory = font_dir()
     for name, file_name in _FILES.items():
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(directory / file_name)))
+            pdfmetrics.registerFont(SeededTTFont(name, str(directory / file_name)))
     # <b>/<i> inside Paragraph markup map to the bold / italic faces.
     addMapping(SANS, 0, 0, SANS)
     addMapping(SANS, 1, 0, SANS_BOLD)
