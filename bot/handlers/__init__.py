@@ -35,6 +35,11 @@ from bot.handlers import trainer  # noqa: E402  (trainer's day and check-in boar
 
 FEATURE_ROUTER_FACTORIES.append(trainer.create_router)
 
+from bot.handlers import certificates  # noqa: E402  (issue, revoke, verify: issue 6)
+
+# right after check-in: the QR link /start v_… and typed numbers before the feature routers
+FEATURE_ROUTER_FACTORIES.insert(1, certificates.create_router)
+
 
 def build_root_router() -> Router:
     root = Router(name="root")
