@@ -1,0 +1,122 @@
+"""429 like Telegram's (per chat, per bot) and faults injected through the control API."""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+import pytest
+
+from bot.sandbox import Emulator, FloodLimits
+from tests.sandbox.conftest import TOKEN, Sandbox, serve
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def emulator(clock: Clock) -> Emulator:
+    limits = FloodLimits(per_chat_rate=1.0, per_chat_burst=3, global_rate=5, global_burst=5)
+    return Emulator(flood=limits, clock=clock)
+
+
+async def test_per_chat_burst_then_429_with_retry_after(sandbox: Sandbox, clock: Clock) -> None:
+    chat = await sandbox.user()
+    for _ in range(3):
+        await sandbox.ok("sendMessage", chat_id=chat, text="x")
+    status, body = await sandbox.call("sendMessage", chat_id=chat, text="x")
+    assert (status, body) == (
+        429,
+        {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
+         "parameters": {"retry_after": 1}},
+    )  # fmt: skip
+    clock.now += 1.0
+    await sandbox.ok("sendMessage", chat_id=chat, text="x")
+    assert sandbox.emulator.delivered[chat] == 4
+    assert sandbox.emulator.flood.rejected == 1
+
+
+async def test_global_limit_across_chats(sandbox: Sandbox, clock: Clock) -> None:
+    chats = [await sandbox.user(100 + n) for n in range(6)]
+    for chat in chats[:5]:
+        await sandbox.ok("sendMessage", chat_id=chat, text="x")
+    status, body = await sandbox.call("sendMessage", chat_id=chats[5], text="x")
+    assert status == 429 and body["parameters"]["retry_after"] == 1
+    clock.now += 0.2
+    await sandbox.ok("sendMessage", chat_id=chats[5], text="x")
+
+
+async def test_long_wait_is_rounded_up(clock: Clock) -> None:
+    emulator = Emulator(flood=FloodLimits(per_chat_rate=0.25, per_chat_burst=1), clock=clock)
+    emulator.add_user(1, "A").started = True
+    emulator.flood.acquire(1, is_group=False)
+    with pytest.raises(Exception) as refused:
+        emulator.flood.acquire(1, is_group=False)
+    assert refused.value.parameters == {"retry_after": 4}  # type: ignore[attr-defined]
+
+
+async def test_limits_can_be_switched_off_at_run_time(sandbox: Sandbox) -> None:
+    chat = await sandbox.user()
+    await sandbox.control("POST", "/flood", json={"enabled": False})
+    for _ in range(20):
+        await sandbox.ok("sendMessage", chat_id=chat, text="x")
+
+
+async def test_faults_500_502_blocked_flood(sandbox: Sandbox) -> None:
+    chat = await sandbox.user()
+    await sandbox.control("POST", "/flood", json={"enabled": False})
+    await sandbox.control("POST", "/faults", json={"kind": "http_500", "method": "sendMessage"})
+    await sandbox.control("POST", "/faults", json={"kind": "http_502", "method": "getMe"})
+    await sandbox.control("POST", "/faults", json={"kind": "blocked"})
+    await sandbox.control("POST", "/faults", json={"kind": "flood", "retry_after": 7})
+    status, body = await sandbox.call("sendMessage", chat_id=chat, text="x")
+    assert (status, body["description"]) == (500, "Internal Server Error")
+    async with sandbox.http.post(f"{sandbox.base}/bot{TOKEN}/getMe") as response:
+        assert response.status == 502 and "nginx" in await response.text()
+    status, body = await sandbox.call("sendMessage", chat_id=chat, text="x")
+    assert (status, body["description"]) == (403, "Forbidden: bot was blocked by the user")
+    status, body = await sandbox.call("sendMessage", chat_id=chat, text="x")
+    assert (status, body["parameters"]) == (429, {"retry_after": 7})
+    await sandbox.ok("sendMessage", chat_id=chat, text="x")
+    assert await sandbox.control("GET", "/faults") == []
+    calls = await sandbox.control("GET", "/calls?method=sendMessage")
+    assert [c["status"] for c in calls] == [500, 403, 429, 200]
+    assert [c["fault"] for c in calls] == ["http_500", "blocked", "flood", None]
+    assert calls[-1]["params"] == {"chat_id": chat, "text": "x"}
+    assert calls[-1]["wall"] > 1e9 and calls[-1]["monotonic"] >= calls[0]["monotonic"]
+
+
+async def test_fault_timeout_and_drop() -> None:
+    emulator = Emulator(flood=None)
+    server = await serve(emulator)
+    url = str(server.make_url(f"/bot{TOKEN}/getMe"))
+    emulator.add_fault("timeout", delay=2.0)
+    emulator.add_fault("drop")
+    try:
+        async with aiohttp.ClientSession() as http:
+            with pytest.raises(asyncio.TimeoutError):
+                async with http.post(url, timeout=aiohttp.ClientTimeout(total=0.3)) as response:
+                    await response.read()
+            with pytest.raises(aiohttp.ClientError):
+                async with http.post(url) as response:
+                    await response.read()
+            async with http.post(url) as response:
+                assert response.status == 200
+    finally:
+        await server.close()
+    assert [c.fault for c in emulator.calls] == ["timeout", "drop", None]
+
+
+async def test_bad_fault_is_refused(sandbox: Sandbox) -> None:
+    async with sandbox.http.post(f"{sandbox.base}/sandbox/api/faults", json={"kind": "x"}) as r:
+        assert r.status == 400
