@@ -1,0 +1,193 @@
+"""The roster (attendance % per listener, failed attempts), marks by hand with a reason, and
+the one-time warning when a listener can no longer reach 80 % (§24.3)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from aiogram.methods import AnswerCallbackQuery, SendMessage
+from aiogram.types import InlineKeyboardMarkup, PhotoSize
+
+from bot.app import Services
+from bot.jobs.reminders import warn_attendance
+from bot.testing import Harness, make_user, texts
+from domain.checkin_codes import code_for
+from domain.model import AttendanceMethod
+from domain.services.trainer import MARK_ACTION, warn_unreachable_attendance
+from tests.bot.checkin.factories import (
+    TEACHER_KK_TG,
+    TEACHER_RU_TG,
+    TRAINER_TG,
+    World,
+    add_person,
+    build_world,
+    enroll,
+)
+from tests.conftest import FakeClock
+
+SECRET = b"test-secret"
+DURING = datetime(2026, 11, 23, 10, 5, tzinfo=UTC)
+
+
+def mark_data(world: World, person_id: int | None) -> str:
+    return f"tgm:{world.session.id}:{world.enrollments[person_id or 0].id}"
+
+
+async def test_roster_shows_presence_percent_and_failed_attempts(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    world = await build_world(services)
+    clock.now = DURING
+    right = code_for(SECRET, world.session.id or 0, clock.now)
+    await harness.send(make_user(TEACHER_KK_TG, "kk"), "000001" if right != "000001" else "000002")
+    await harness.send(make_user(TEACHER_KK_TG, "kk"), right)
+    sent = await harness.press(make_user(TRAINER_TG, "ru"), f"tgs:roster:{world.session.id}")
+    [message] = [r for r in sent if isinstance(r, SendMessage)]
+    assert message.text == (
+        "👥 Поток ФГ-2026-01, занятие 23 ноября, понедельник, 15:00. Посещаемость считается от "
+        "всех 5 занятий по расписанию.\n"
+        "▫️ Иванова Мария — 0 из 5 (0 %)\n"
+        "✅ Сейітова Айгүл — 1 из 5 (20 %), неверных кодов: 1\n"
+        "Чтобы отметить слушателя вручную, нажмите на его имя."
+    )
+    assert isinstance(message.reply_markup, InlineKeyboardMarkup)
+    assert [(b.text, b.callback_data) for row in message.reply_markup.inline_keyboard
+            for b in row] == [("✍ Отметить: Иванова Мария", mark_data(world, world.teacher.id))]
+
+
+async def test_trainer_marks_a_listener_by_hand_with_a_reason(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    world = await build_world(services)
+    clock.now = DURING
+    trainer = make_user(TRAINER_TG, "ru")
+    sent = await harness.press(trainer, mark_data(world, world.teacher.id))
+    assert texts(sent) == [
+        "Почему вы отмечаете Иванова Мария вручную? Напишите причину (до 300 знаков) или /cancel."
+    ]
+    assert texts(await harness.send_message(
+        trainer, photo=[PhotoSize(file_id="p", file_unique_id="u", width=1, height=1)]
+    )) == ["Напишите причину текстом."]
+    assert texts(await harness.send(trainer, "x" * 301)) == [
+        "Причина слишком длинная: 301 знаков, можно не больше 300."
+    ]
+    sent = await harness.send(trainer, "Телефон разрядился, была на занятии <весь день>")
+    assert texts(sent) == [
+        "✅ Иванова Мария отмечен(а) на занятии вручную. Причина: Телефон разрядился, была на "
+        "занятии &lt;весь день&gt;"
+    ]
+    enrollment = world.enrollments[world.teacher.id or 0]
+    async with services.uow_factory() as uow:
+        mark = await uow.attendance.get(enrollment.id or 0, world.session.id or 0)
+        audit = await uow.audit.for_entity("attendance", f"{enrollment.id}:{world.session.id}")
+    assert mark is not None and mark.method is AttendanceMethod.MANUAL
+    assert mark.marked_by == world.trainer.id
+    assert mark.reason == "Телефон разрядился, была на занятии <весь день>"
+    assert [(a.action, a.actor_id, a.before, a.after) for a in audit] == [(
+        MARK_ACTION, world.trainer.id, {"present": False},
+        {"present": True, "method": "manual",
+         "reason": "Телефон разрядился, была на занятии <весь день>"},
+    )]
+    # a second mark: refused, nothing new stored; the teacher's own code now says "already"
+    sent = await harness.press(trainer, mark_data(world, world.teacher.id))
+    assert texts(sent) == ["Иванова Мария уже отмечен(а) на этом занятии."]
+    sent = await harness.send(make_user(TEACHER_RU_TG, "ru"),
+                              code_for(SECRET, world.session.id or 0, clock.now))
+    assert texts(sent) == ["Вы уже отмечены на этом занятии.\nПосещаемость: 1 из 5 (20 %)."]
+
+
+async def test_marks_are_refused_before_the_session_and_for_another_cohort(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    world = await build_world(services)
+    trainer = make_user(TRAINER_TG, "ru")
+    clock.now = datetime(2026, 11, 23, 9, 44, 59, tzinfo=UTC)
+    assert texts(await harness.press(trainer, mark_data(world, world.teacher.id))) == [
+        "Занятие ещё не началось: отмечать вручную можно с начала отметки, за 15 минут до занятия."
+    ]
+    clock.now = DURING
+    stranger = await add_person(services, 740_001, "kk", "Басқа Тыңдаушы")
+    elsewhere = await enroll(services, stranger, world.other_cohort)
+    sent = await harness.press(trainer, f"tgm:{world.session.id}:{elsewhere.id}")
+    assert texts(sent) == ["Этот слушатель не учится в потоке занятия; ничего не изменено."]
+    async with services.uow_factory() as uow:
+        assert await uow.attendance.for_session(world.session.id or 0) == []
+
+
+async def test_kazakh_trainer_marks_in_kazakh(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    world = await build_world(services)
+    async with services.uow_factory() as uow:
+        trainer = await uow.people.get(world.trainer.id or 0)
+        assert trainer is not None
+        trainer.language = "kk"
+        await uow.people.update(trainer)
+        await uow.commit()
+    clock.now = DURING
+    user = make_user(TRAINER_TG, "kk")
+    assert texts(await harness.press(user, mark_data(world, world.teacher_kk.id))) == [
+        "Сейітова Айгүл неге қолмен белгіленеді? Себебін жазыңыз (300 таңбаға дейін) немесе "
+        "/cancel жіберіңіз."
+    ]
+    assert texts(await harness.send(user, "/cancel")) == [
+        "Әрекет тоқтатылды. Енгізілген деректер сақталмады."
+    ]
+    async with services.uow_factory() as uow:
+        assert await uow.attendance.for_session(world.session.id or 0) == []
+
+
+async def outbox_keys(services: Services) -> dict[str, tuple[int, str, dict[str, object]]]:
+    from sqlalchemy import select
+
+    from storage.models import OutboxRow
+
+    async with services.uow_factory() as uow:
+        rows = (await uow.session.scalars(select(OutboxRow))).all()
+        return {r.dedup_key: (r.chat_id, r.payload["key"], r.payload["args"]) for r in rows}
+
+
+async def test_warning_once_when_80_percent_becomes_unreachable(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    world = await build_world(services)  # 5 sessions: 80 % = 4 of them
+    # the Kazakh listener attends the first session, the Russian one misses it
+    clock.now = DURING
+    await harness.send(make_user(TEACHER_KK_TG, "kk"),
+                       code_for(SECRET, world.session.id or 0, clock.now))
+    clock.now = world.sessions[0].ends_at
+    assert await warn_unreachable_attendance(services.uow_factory(), world.cohort.id or 0,
+                                             clock.now) == 0  # 1 missed: 4 of 5 still possible
+    clock.now = world.sessions[1].ends_at + timedelta(minutes=5)  # the second is missed too
+    assert await warn_attendance(harness.bot, services) == 2
+    enrollment = world.enrollments[world.teacher.id or 0]
+    found = await outbox_keys(services)
+    assert found == {
+        f"attendance-warning:{enrollment.id}:{world.teacher.id}": (
+            TEACHER_RU_TG, "trainer-warning-to-teacher",
+            {"cohort": "ФГ-2026-01", "attended": 0, "total": 5, "needed": 4, "remaining": 3,
+             "topic": "Функциональная грамотность"}),
+        f"attendance-warning:{enrollment.id}:{world.trainer.id}": (
+            TRAINER_TG, "trainer-warning-to-trainer",
+            {"cohort": "ФГ-2026-01", "attended": 0, "total": 5, "needed": 4, "remaining": 3,
+             "name": "Иванова Мария"}),
+    }
+    # runs again later (or on a second instance): nothing new
+    clock.advance(minutes=10)
+    assert await warn_attendance(harness.bot, services) == 0
+    assert await outbox_keys(services) == found
+    args = found[f"attendance-warning:{enrollment.id}:{world.trainer.id}"][2]
+    text = services.i18n_core.get("trainer-warning-to-trainer", "ru", **args)
+    assert text == ("⚠ Слушатель Иванова Мария (поток ФГ-2026-01) уже не может набрать 80 % "
+                    "посещаемости: посещено 0 из 5, осталось 3.")
+
+
+async def test_roster_refused_to_listener_with_forged_button(
+    harness: Harness, services: Services
+) -> None:
+    world = await build_world(services)
+    sent = await harness.press(make_user(TEACHER_KK_TG, "kk"), f"tgs:roster:{world.session.id}")
+    assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [
+        "Бұл тек осы ағынның тренерлеріне қолжетімді. Әрекет журналға жазылды."
+    ]
+    assert not [r for r in sent if isinstance(r, SendMessage)]
