@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.handlers import build_root_router
 from bot.i18n import create_core, create_i18n_middleware
 from bot.middlewares import PersonMiddleware, RateLimitMiddleware
+from bot.retry import RetryRequestMiddleware
 
 logger = logging.getLogger("biliktilik")
 
@@ -48,7 +49,9 @@ def create_bot(settings: Settings, api_base: str | None = None) -> Bot:
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
     base = api_base or settings.telegram_api_base
     session = AiohttpSession(api=TelegramAPIServer.from_base(base)) if base else None
-    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+    bot = Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+    bot.session.middleware(RetryRequestMiddleware())
+    return bot
 
 
 def create_dispatcher(

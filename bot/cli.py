@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--host", default="127.0.0.1")
     sandbox.add_argument("--database", default=None, help="database URL (default: a temp file)")
     sandbox.add_argument("--no-demo-data", action="store_true")
+    sandbox.add_argument(
+        "--emulator-only",
+        action="store_true",
+        help="serve only the emulator; start bots with TELEGRAM_API_BASE pointed at it",
+    )
 
     commands.add_parser("migrate", help="upgrade the database schema to the latest version")
     commands.add_parser("demo-data", help="fill the database with a demo organization")
@@ -122,6 +127,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
             port=args.port,
             database_url=args.database,
             demo_data=not args.no_demo_data,
+            with_bot=not args.emulator_only,
         )
     )
     return 0

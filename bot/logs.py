@@ -8,7 +8,10 @@ import re
 from datetime import UTC, datetime
 
 IIN_PATTERN = re.compile(r"(?<!\d)\d{12}(?!\d)")
-PHONE_PATTERN = re.compile(r"\+?\d[\d\s()-]{9,}\d")
+# Kazakhstan numbers as people write them: +7 701 555 12 34, 8(701)555-12-34, 77015551234.
+PHONE_PATTERN = re.compile(
+    r"(?<![\d-])(?:\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?![\d-])"
+)
 STANDARD_ATTRS = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
 
@@ -40,3 +43,6 @@ def setup_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    # One line per second per job would drown everything else.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("aiogram.event").setLevel(logging.WARNING)
