@@ -76,7 +76,7 @@ class SandboxClient:
         user_id: int,
         predicate: Callable[[dict[str, Any]], bool],
         after: int = 0,
-        timeout: float = 15.0,
+        timeout: float = 15.0,  # noqa: ASYNC109 - a polling deadline, not a cancel scope
     ) -> dict[str, Any]:
         """The first bot message to `user_id` after `after` that satisfies `predicate`."""
         deadline = time.monotonic() + timeout
