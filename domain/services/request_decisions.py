@@ -10,6 +10,7 @@ re-assessment score (``results.record_score(..., reassessment=True)``).
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -37,6 +38,8 @@ __all__ = [
 ]
 
 MAX_NOTE = 1000
+#: ``render(lang, key, **args) -> text``: the translation function, injected by the bot.
+Render = Callable[..., str]
 _MOVES = (RequestKind.TRANSFER, RequestKind.FINISH_INTERRUPTED)
 
 
@@ -107,10 +110,11 @@ async def _move(uow: UnitOfWork, view: RequestView, target: Cohort) -> Enrollmen
 
 
 async def decide_request(
-    uow: UnitOfWork, actor_id: int, request_id: int, approve: bool, note: str, now: datetime
+    uow: UnitOfWork, actor_id: int, request_id: int, approve: bool, note: str, now: datetime,
+    render: Render,
 ) -> DecisionResult:
     """Approve or reject a pending §31 request; the teacher is told through the outbox
-    (``results-request-approved`` / ``results-request-rejected``). A rejection needs a note.
+    (``request-decision-approved`` / ``-rejected``). A rejection needs a note.
     Approving a finishing request without a target cohort reinstates the listener in their
     own cohort (status back to ENROLLED)."""
     note = note.strip()
@@ -154,11 +158,17 @@ async def decide_request(
         person = view.person
         if person.telegram_id:
             lang = person.language or view.cohort.language
-            key = "results-request-approved" if approve else "results-request-rejected"
+            # the teacher's own texts (teacher-requests.ftl), so a decision reads the same as
+            # the teacher's list of requests; the kind is rendered now, in their language
+            told = note
+            if new_enrollment is not None and view.target is not None:
+                moved = render(lang, "results-request-moved", cohort=view.target.code)
+                told = f"{moved} {note}".strip()
+            key = "request-decision-approved" if approve else "request-decision-rejected"
             await uow.outbox.enqueue(text_notice(
                 person.telegram_id, lang, key, f"request-decision:{request_id}", now,
-                kind=str(request.kind), topic=view.course.topic(lang), note=note or "—",
-                target=view.target.code if view.target else "—",
+                kind=render(lang, "requests-kind-" + request.kind.replace("_", "-")),
+                note=told,
             ))
         await uow.commit()
     return DecisionResult(view=view, new_enrollment=new_enrollment)

@@ -110,18 +110,7 @@ results-decision-refused-note-required = Бас тартқанда себебі�
 results-decision-refused-note-too-long = Себебі тым ұзын.
 results-decision-refused-target-missing = Ауыстырылатын ағын табылмады: ауыстыру мүмкін емес.
 results-decision-refused-already-in-target = Тыңдаушы ауыстырылатын ағынға қабылданып қойған.
-results-request-approved = «{ $topic }» курсы бойынша «{ $kind ->
-        [reassessment] қайта бағалау
-        [reassessment_next_cohort] келесі ағынмен қайта бағалау
-        [transfer] басқа ағынға ауыстыру
-       *[other] үзілген оқуды аяқтау
-    }» өтінішіңіз мақұлданды. Ағын: { $target }. Түсініктеме: { $note }
-results-request-rejected = «{ $topic }» курсы бойынша «{ $kind ->
-        [reassessment] қайта бағалау
-        [reassessment_next_cohort] келесі ағынмен қайта бағалау
-        [transfer] басқа ағынға ауыстыру
-       *[other] үзілген оқуды аяқтау
-    }» өтінішіңіз қабылданбады. Себебі: { $note }
+results-request-moved = Сіз { $cohort } ағынына ауыстырылдыңыз.
 
 ## Посткурстық сүйемелдеу (§36–37)
 

@@ -110,18 +110,7 @@ results-decision-refused-note-required = При отказе укажите пр
 results-decision-refused-note-too-long = Причина слишком длинная.
 results-decision-refused-target-missing = Целевой поток не найден: перевод невозможен.
 results-decision-refused-already-in-target = Слушатель уже зачислен в целевой поток.
-results-request-approved = Ваша заявка «{ $kind ->
-        [reassessment] повторное оценивание
-        [reassessment_next_cohort] повторное оценивание со следующим потоком
-        [transfer] перевод в другой поток
-       *[other] завершение прерванного обучения
-    }» по курсу «{ $topic }» одобрена. Поток: { $target }. Комментарий: { $note }
-results-request-rejected = Ваша заявка «{ $kind ->
-        [reassessment] повторное оценивание
-        [reassessment_next_cohort] повторное оценивание со следующим потоком
-        [transfer] перевод в другой поток
-       *[other] завершение прерванного обучения
-    }» по курсу «{ $topic }» отклонена. Причина: { $note }
+results-request-moved = Вы переведены в поток { $cohort }.
 
 ## Посткурсовое сопровождение (§36–37)
 

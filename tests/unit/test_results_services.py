@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from bot.app import Services
+from bot.i18n import create_core
 from domain.assessment import Outcome
 from domain.model import (
     ConsultationStatus,
@@ -42,6 +43,11 @@ from tests.bot.results.factories import (
 )
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+CORE = create_core()
+
+
+def RENDER(lang: str, key: str, **args: object) -> str:  # noqa: N802
+    return str(CORE.get(key, lang, **args))
 
 
 def _listener(attended: int, total: int, score: int | None, agreed: bool = True):  # type: ignore[no-untyped-def]
@@ -164,16 +170,20 @@ async def test_transfer_approval_moves_the_listener(services: Services) -> None:
                                             ends_on=date(2026, 12, 19), seats=30))
         await u.commit()
     request = await add_request(uow, world.enrollments[0], RequestKind.TRANSFER, target=target)
-    refused = await decide_request(uow(), 1, request.id, False, "  ", NOW)
+    refused = await decide_request(uow(), 1, request.id, False, "  ", NOW, RENDER)
     assert refused.refusal is DecisionRefusal.NOTE_REQUIRED
-    result = await decide_request(uow(), 1, request.id, True, "", NOW)
+    result = await decide_request(uow(), 1, request.id, True, "", NOW, RENDER)
     assert result.refusal is None and result.new_enrollment is not None
     old = await enrollment(uow, world.enrollments[0].id)
     new = await enrollment(uow, result.new_enrollment.id)
     assert old.status is EnrollmentStatus.TRANSFERRED
     assert (new.cohort_id, new.transferred_from_id, new.status) == (
         target.id, old.id, EnrollmentStatus.ENROLLED)
-    again = await decide_request(uow(), 1, request.id, True, "", NOW)
+    notice = await outbox(uow, f"request-decision:{request.id}")
+    assert notice.payload["key"] == "request-decision-approved"
+    assert RENDER("ru", notice.payload["key"], **notice.payload["args"]) == (
+        "Ваше заявление «Перевод в другой поток» одобрено. Вы переведены в поток FG-2026-12.")
+    again = await decide_request(uow(), 1, request.id, True, "", NOW, RENDER)
     assert again.refusal is DecisionRefusal.ALREADY_DECIDED
 
 

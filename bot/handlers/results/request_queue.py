@@ -99,11 +99,15 @@ async def view_request(query: CallbackQuery, callback_data: RequestAction, i18n:
     await resend_documents(bot, message.chat.id, view.request.document_file_ids)
 
 
+def _renderer(i18n_core: Any) -> Any:
+    return lambda lang, key, **args: i18n_core.get(key, lang, **args)
+
+
 async def approve(query: CallbackQuery, callback_data: RequestAction, i18n: I18nContext,
-                  uow_factory: Any, person: Person, clock: Any) -> None:
+                  uow_factory: Any, person: Person, clock: Any, i18n_core: Any) -> None:
     assert person.id is not None
     result = await decide_request(uow_factory(), person.id, callback_data.request_id, True, "",
-                                  clock())
+                                  clock(), _renderer(i18n_core))
     if result.refusal is not None:
         await query.answer(i18n.get("results-decision-refused-" + result.refusal),
                            show_alert=True)
@@ -144,7 +148,7 @@ async def reject(query: CallbackQuery, callback_data: RequestAction, i18n: I18nC
 
 
 async def note_entered(message: Message, i18n: I18nContext, state: FSMContext,
-                       uow_factory: Any, person: Person, clock: Any) -> None:
+                       uow_factory: Any, person: Person, clock: Any, i18n_core: Any) -> None:
     note = (message.text or "").strip()
     if not note or len(note) > MAX_NOTE:
         await message.answer(i18n.get("results-ask-reject-note", max=MAX_NOTE),
@@ -154,7 +158,7 @@ async def note_entered(message: Message, i18n: I18nContext, state: FSMContext,
     await state.clear()
     assert person.id is not None
     result = await decide_request(uow_factory(), person.id, data["request_id"], False, note,
-                                  clock())
+                                  clock(), _renderer(i18n_core))
     if result.refusal is not None or result.view is None:
         await message.answer(i18n.get("results-decision-refused-"
                                       + (result.refusal or "not-found")))
