@@ -65,4 +65,4 @@ def cohort_calendar(
                 event.add("url", session.place)
         event.add("description", f"{organization}\n{cohort.code}")
         calendar.add_component(event)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())

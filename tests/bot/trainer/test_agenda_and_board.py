@@ -3,7 +3,9 @@ refusals for everyone who does not train that cohort."""
 
 from __future__ import annotations
 
+import subprocess
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from aiogram.methods import (
     AnswerCallbackQuery,
@@ -29,6 +31,7 @@ from tests.bot.checkin.factories import (
     build_world,
 )
 from tests.conftest import FakeClock
+from tests.documents.pdfutil import tool
 
 SECRET = b"test-secret"
 REFUSED_RU = "Это доступно только тренерам этого потока. Попытка записана в журнал."
@@ -209,3 +212,28 @@ async def test_calendar_button_sends_the_cohorts_ics(harness: Harness,
     assert [e.decoded("dtstart") for e in events] == [s.starts_at for s in world.sessions]
     assert [e.decoded("dtend") - e.decoded("dtstart") for e in events] == [
         timedelta(minutes=90)] * 5
+
+
+def decode_png(image: Path) -> list[str]:
+    zbarimg = tool("zbarimg", "zbar-tools")
+    result = subprocess.run([zbarimg, "--raw", "-q", str(image)], capture_output=True,
+                            text=True, check=False)
+    return result.stdout.split()
+
+
+async def test_qr_on_the_board_opens_the_check_in_deep_link(
+    harness: Harness, services: Services, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A phone camera reads the QR as the deep link with the current code."""
+    world = await build_world(services)
+    clock.now = datetime(2026, 11, 23, 10, 0, 0, tzinfo=UTC)
+    photo = await start_board(harness, world)
+    assert isinstance(photo.photo, BufferedInputFile)
+    image = tmp_path / "qr.png"
+    image.write_bytes(photo.photo.data)
+    decoded = decode_png(image)
+    expected_code = code_for(SECRET, world.session.id or 0, clock.now)
+    assert decoded == [f"https://t.me/biliktilik_bot?start=ci_{world.session.id}_{expected_code}"]
+    # and that link checks the listener in
+    sent = await harness.send(make_user(TEACHER_KK_TG, "kk"), f"/start {decoded[0].split('=')[1]}")
+    assert texts(sent)[0].startswith("✅ Сіз сабаққа белгілендіңіз")
