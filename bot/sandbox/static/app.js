@@ -79,7 +79,7 @@
   }
 
   // --- messages ----------------------------------------------------------------------------
-  const time = (unix) => new Date(unix * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const time = (unix) => new Date(unix * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
   function inlineKeyboard(m) {
     const kb = el("div", { class: "inline-kb" });
     for (const row of m.reply_markup.inline_keyboard) {
