@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aiogram import Bot
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
 
 @dataclass
 class Progress:
+    bot: Bot
     message: Message
     i18n: I18nContext
     total: int
@@ -31,7 +33,9 @@ class Progress:
     async def start(cls, answer_to: Message, i18n: I18nContext, total: int,
                     steps: int = 10) -> Progress:
         sent = await answer_to.answer(i18n.get("progress-line", done=0, total=total))
-        return cls(message=sent, i18n=i18n, total=total, every=max(1, total // steps))
+        assert answer_to.bot is not None
+        return cls(bot=answer_to.bot, message=sent, i18n=i18n, total=total,
+                   every=max(1, total // steps))
 
     async def update(self, done: int, total: int | None = None) -> None:
         """Show ``done`` if it advanced by a step since the last edit (or is the end)."""
@@ -42,7 +46,11 @@ class Progress:
         if done == self.shown:
             return
         self.shown = done
-        await self.message.edit_text(self.i18n.get("progress-line", done=done, total=self.total))
+        await self._edit(self.i18n.get("progress-line", done=done, total=self.total))
 
     async def finish(self, text: str) -> None:
-        await self.message.edit_text(text)
+        await self._edit(text)
+
+    async def _edit(self, text: str) -> None:
+        await self.bot.edit_message_text(text=text, chat_id=self.message.chat.id,
+                                         message_id=self.message.message_id)

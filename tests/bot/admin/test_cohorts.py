@@ -55,7 +55,8 @@ async def test_sessions_one_by_one_and_the_schedule_list(
     sent = await harness.press(people.admin, f"adh:add-session:{cohort.id}")
     assert texts(sent)[0].startswith("Занятие одной строкой")
     sent = await harness.send(people.admin, "01.12.2026 09:00 4 ауд. 204")
-    assert texts(sent) == ["✅ Занятие добавлено. Можно отправить следующее или /cancel для выхода."]
+    assert texts(sent) == [
+        "✅ Занятие добавлено. Можно отправить следующее или /cancel для выхода."]
     sent = await harness.send(people.admin, "01.12.2026 09:00 2 ауд. 205")
     assert texts(sent) == ["Строка 1: на это время уже есть занятие. Ничего не сохранено."]
     sent = await harness.send(people.admin, "20.12.2026 09:00 2 онлайн")
