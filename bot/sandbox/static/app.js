@@ -1,6 +1,6 @@
 "use strict";
 // Sandbox chat page. Text from the bot is rendered from (text, entities) with DOM nodes only:
-// no innerHTML anywhere, so nothing the bot or a user sends can inject markup.
+// never assigned as HTML markup, so nothing the bot or a user sends can inject markup.
 (() => {
   const T = {
     kk: { online: "бот · құмсалғыш", message: "Хабарлама…", send: "Жіберу", attach: "Файл жіберу",
