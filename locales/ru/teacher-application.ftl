@@ -64,4 +64,4 @@ apply-refused-bad-answer = В заявлении не заполнены все 
 
 application-status-approved = Ваше заявление на курс «{ $topic }» одобрено. Ждите приказа о зачислении.
 application-status-rejected = Ваше заявление на курс «{ $topic }» отклонено. Причина: { $reason }
-application-status-enrolled = Вы зачислены на курс «{ $topic }», начало { $starts_on }. Прочитайте и примите договор в разделе «🎓 Мои курсы».
+application-status-enrolled = Вы зачислены на курс «{ $topic }», начало — { $starts_on }; прочитайте и примите договор в разделе «🎓 Мои курсы».

@@ -15,6 +15,7 @@ from bot.handlers.teacher import (
     my_courses,
     profile,
     requests,
+    support,
 )
 
 
@@ -26,4 +27,5 @@ def create_router() -> Router:
     router.include_router(agreement.create_router())
     router.include_router(my_courses.create_router())
     router.include_router(requests.create_router())
+    router.include_router(support.create_router())
     return router
