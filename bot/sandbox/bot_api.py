@@ -8,6 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
+import bot.sandbox.methods_files
 import bot.sandbox.methods_updates  # noqa: F401  (registers getUpdates and the webhook methods)
 from bot.sandbox.errors import BLOCKED, ApiError, forbidden, too_many_requests
 from bot.sandbox.faults import Fault

@@ -216,3 +216,23 @@ async def test_personas_are_created_and_listed(sandbox: Sandbox) -> None:
         assert response.status == 200 and "app.js" in await response.text()
     async with sandbox.http.get(f"{sandbox.base}/static/app.js") as response:
         assert ".innerHTML" not in await response.text()
+
+
+async def test_send_photo_measures_the_image(sandbox: Sandbox) -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    chat = await sandbox.user()
+    buffer = BytesIO()
+    Image.new("RGB", (32, 20), "white").save(buffer, format="PNG")
+    form = aiohttp.FormData()
+    form.add_field("chat_id", str(chat))
+    form.add_field("photo", buffer.getvalue(), filename="qr.png", content_type="image/png")
+    async with sandbox.http.post(f"{sandbox.base}/bot{TOKEN}/sendPhoto", data=form) as response:
+        [size] = (await response.json())["result"]["photo"]
+    assert (size["width"], size["height"]) == (32, 20)
+    status, body = await sandbox.call("sendDocument", chat_id=chat, document=size["file_id"])
+    assert status == 400 and "can't use file of type Photo as Document" in body["description"]
+    view = (await sandbox.control("GET", f"/users/{chat}/messages"))[-1]
+    assert view["photo"]["url"].startswith("/sandbox/api/files/")
