@@ -31,11 +31,11 @@ class Uploads:
         session = harness.session
         original = session.make_request
 
-        async def make_request(bot: Any, method: Any, *args: Any) -> Any:
+        async def make_request(bot: Any, method: Any, *args: Any, **kwargs: Any) -> Any:
             if isinstance(method, GetFile):
                 session.requests.append(method)
                 return File(file_id=method.file_id, file_unique_id="u", file_path=method.file_id)
-            return await original(bot, method, *args)
+            return await original(bot, method, *args, **kwargs)
 
         async def stream_content(url: str, *args: Any, **kwargs: Any
                                  ) -> AsyncGenerator[bytes, None]:
