@@ -41,10 +41,11 @@ from domain.ports import DocumentFile, DuplicateNumber, UnitOfWork
 from domain.services.admin_courses import NotAllowedError
 from domain.spreadsheet_rows import EnrollmentRow
 
-# Keys of the teacher's notices (locales/*/admin-notices.ftl).
-NOTICE_APPROVED = "admin-notice-application-approved"
-NOTICE_REJECTED = "admin-notice-application-rejected"
-NOTICE_ENROLLED = "admin-notice-enrolled"
+# Keys of the teacher's notices, defined by the teacher feature (locales/*/teacher-application.ftl)
+# with the placeholders topic, reason, starts_on; extra arguments are ignored by Fluent.
+NOTICE_APPROVED = "application-status-approved"
+NOTICE_REJECTED = "application-status-rejected"
+NOTICE_ENROLLED = "application-status-enrolled"
 LOCALE = {"kk": "kk_KZ", "ru": "ru_RU"}
 
 Progress = Callable[[int, int], Awaitable[None]]
@@ -118,7 +119,7 @@ async def decide_application(
                 teacher.telegram_id, lang, NOTICE_APPROVED if approve else NOTICE_REJECTED,
                 f"application:{application_id}:{application.status}", now,
                 topic=course.topic(lang), code=cohort.code,
-                starts=long_date(cohort.starts_on, lang), reason=reason,
+                starts_on=long_date(cohort.starts_on, lang), reason=reason,
             ))
         await uow.commit()
     return Decision.APPROVED if approve else Decision.REJECTED
@@ -268,7 +269,8 @@ async def issue_order(
             await uow.outbox.enqueue(text_notice(
                 teacher.telegram_id, lang, NOTICE_ENROLLED, f"enrolled:{enrollment.id}", now,
                 topic=course.topic(lang), code=cohort.code, order=order.number,
-                starts=long_date(cohort.starts_on, lang), ends=long_date(cohort.ends_on, lang),
+                starts_on=long_date(cohort.starts_on, lang),
+                ends_on=long_date(cohort.ends_on, lang),
             ))
             result.notified += 1
         await uow.audit.record(AuditEntry(

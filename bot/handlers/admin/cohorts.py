@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.handlers.admin import applications, enrollment_import, orders, schedule_import
@@ -215,8 +215,8 @@ async def _create(message: Message | None, i18n: I18nContext, state: FSMContext,
 
 
 def card_keyboard(i18n: I18nContext, cohort_id: int) -> InlineKeyboardMarkup:
-    actions = ["add-session", "import-schedule", "schedule", "applications", "import-list",
-               "order"]
+    actions = ["add-session", "import-schedule", "schedule", "ics", "applications",
+               "import-list", "order"]
     return InlineKeyboardMarkup(inline_keyboard=[
         [button(i18n.get("admin-cohort-action-" + a),
                 CohortAction(action=a, cohort_id=cohort_id).pack())] for a in actions
@@ -233,7 +233,7 @@ async def show_card(message: Message, i18n: I18nContext, cohort: Cohort) -> None
 
 
 async def cohort_action(query: CallbackQuery, callback_data: CohortAction, i18n: I18nContext,
-                        state: FSMContext, uow_factory, settings) -> None:
+                        state: FSMContext, uow_factory, settings, clock) -> None:
     if callback_data.action == "new":
         await start_form(query, i18n, state, uow_factory)
         return
@@ -248,6 +248,8 @@ async def cohort_action(query: CallbackQuery, callback_data: CohortAction, i18n:
         await show_card(message, i18n, cohort)
     elif action == "schedule":
         await send_schedule(message, i18n, cohort, uow_factory, settings)
+    elif action == "ics":
+        await send_calendar(message, i18n, cohort, uow_factory, settings, clock)
     elif action == "add-session":
         await state.set_state(SessionForm.line)
         await state.update_data(cohort_id=cohort.id)
@@ -272,6 +274,24 @@ async def send_schedule(message: Message, i18n: I18nContext, cohort: Cohort, uow
     ]
     await message.answer(i18n.get("admin-schedule-title", code=html.escape(cohort.code),
                                   count=len(sessions)) + "\n" + "\n".join(lines))
+
+
+async def send_calendar(message: Message, i18n: I18nContext, cohort: Cohort, uow_factory,
+                        settings, clock) -> None:
+    """The schedule as an .ics file (``bot.schedule_ics``) to forward to trainers and teachers."""
+    from bot.schedule_ics import cohort_calendar, ics_file_name
+
+    sessions = await cohort_schedule(uow_factory(), cohort.id or 0)
+    course = await get_course(uow_factory(), cohort.course_id)
+    if not sessions or course is None:
+        await message.answer(i18n.get("admin-schedule-empty", code=html.escape(cohort.code)))
+        return
+    lang = "kk" if i18n.locale == "kk" else "ru"
+    organization = settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
+    data = cohort_calendar(cohort, course, sessions, lang, organization, clock())
+    await message.answer_document(
+        BufferedInputFile(data, filename=ics_file_name(cohort)),
+        caption=i18n.get("admin-schedule-ics", code=html.escape(cohort.code)))
 
 
 async def session_typed(message: Message, i18n: I18nContext, state: FSMContext, person: Person,

@@ -103,3 +103,20 @@ async def test_schedule_import_is_all_or_nothing(harness: Harness, services: Ser
     sent = await uploads.send(people.admin, good, "кесте.xlsx")
     assert texts(sent) == ["✅ Расписание импортировано: занятий — 2."]
     assert len(await stored_sessions(services, cohort.id or 0)) == 2
+
+
+async def test_schedule_as_ics_calendar(harness: Harness, services: Services,
+                                        people: People) -> None:
+    from aiogram.methods import SendDocument
+
+    cohort = await make_cohort(services, await make_course(services))
+    sent = await harness.press(people.admin, f"adh:ics:{cohort.id}")
+    assert texts(sent) == ["В расписании потока 2026-12-МАТ-1 пока нет занятий."]
+    await harness.press(people.admin, f"adh:add-session:{cohort.id}")
+    await harness.send(people.admin, "01.12.2026 09:00 4 https://meet.example/abc")
+    sent = await harness.press(people.admin, f"adh:ics:{cohort.id}")
+    [document] = [r for r in sent if isinstance(r, SendDocument)]
+    assert document.caption is not None and document.caption.startswith(
+        "Расписание потока 2026-12-МАТ-1 для календаря телефона")
+    content = document.document.data  # type: ignore[union-attr]
+    assert b"DTSTART:20261201T040000Z" in content and b"meet.example" in content

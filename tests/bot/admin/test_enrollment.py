@@ -202,7 +202,7 @@ async def test_applications_approved_and_rejected_with_notices(
     assert rejected is not None and rejected.status is ApplicationStatus.REJECTED
     assert rejected.reject_reason == "Нет направления от отдела образования"
     assert notice is not None and notice.chat_id == people.trainer.id
-    assert notice.payload["key"] == "admin-notice-application-rejected"
+    assert notice.payload["key"] == "application-status-rejected"
     assert notice.payload["args"]["reason"] == "Нет направления от отдела образования"
     assert held is not None and held.order_id is None
 
@@ -245,7 +245,7 @@ async def test_enrollment_order_is_issued_in_both_languages(
     assert order is not None and (order.number, order.basis_letter_number) == ("45-к",
                                                                               "01-12/345")
     assert pdf_kk is not None and pdf_kk.content.startswith(b"%PDF")
-    assert notice is not None and notice.payload["key"] == "admin-notice-enrolled"
+    assert notice is not None and notice.payload["key"] == "application-status-enrolled"
     assert notice.payload["args"]["order"] == "45-к"
     assert decided is not None and decided.status is ApplicationStatus.ENROLLED
     assert (await audit(services))[-1].action == "order.issue"

@@ -1,0 +1,56 @@
+"""bot.spreadsheets.read_table: the reading contract the imports share."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from bot.spreadsheets import SpreadsheetError, read_table
+
+
+def test_csv_encodings_and_delimiters() -> None:
+    text = "ФИО;Язык\r\nӘлиева Гүлнар;kk\r\n\r\nИванова Анна;ru\r\n"
+    for data in (text.encode("utf-8"), text.encode("utf-8-sig")):
+        table = read_table(data, "list.CSV")
+        assert table.headers == ["ФИО", "Язык"]
+        assert table.rows == [(2, {"ФИО": "Әлиева Гүлнар", "Язык": "kk"}),
+                              (4, {"ФИО": "Иванова Анна", "Язык": "ru"})]
+    cp1251 = "ФИО,Школа\nИванова Анна Петровна,Школа-гимназия № 12\n".encode("cp1251")
+    assert read_table(cp1251, "a.csv").rows == [
+        (2, {"ФИО": "Иванова Анна Петровна", "Школа": "Школа-гимназия № 12"})]
+
+
+def test_xlsx_cells_become_text_and_formulas_stay_formulas() -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ИИН", "Сумма"])
+    sheet.append([850314400017, "=1+1"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    table = read_table(buffer.getvalue(), "x.xlsx")
+    assert table.rows == [(2, {"ИИН": "850314400017", "Сумма": "=1+1"})]
+
+
+@pytest.mark.parametrize(("data", "name", "key"), [
+    (b"a;b\n1;2\n", "list.xls", "sheet-error-type"),
+    (b"   \n", "list.csv", "sheet-error-empty"),
+    (b"a;b\n", "list.csv", "sheet-error-empty"),
+    (b"a;a\n1;2\n", "list.csv", "sheet-error-headers"),
+    (b"PK\x03\x04broken", "list.xlsx", "sheet-error-unreadable"),
+])
+def test_refusals(data: bytes, name: str, key: str) -> None:
+    with pytest.raises(SpreadsheetError) as error:
+        read_table(data, name)
+    assert error.value.key == key
+
+
+def test_limits() -> None:
+    with pytest.raises(SpreadsheetError) as error:
+        read_table(b"a\n" + b"1\n" * 11, "x.csv", max_rows=10)
+    assert (error.value.key, error.value.params) == ("sheet-error-too-many-rows",
+                                                     {"max_rows": 10})
+    with pytest.raises(SpreadsheetError) as error:
+        read_table(b"a\n1\n", "x.csv", max_bytes=3)
+    assert error.value.key == "sheet-error-too-big"
