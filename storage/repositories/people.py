@@ -165,6 +165,15 @@ class PeopleRepository(Repository):
         await self.session.flush()
         return True
 
+    async def deletion_requested(self) -> list[Person]:
+        """People who asked to delete their data (personal data law), earliest request first."""
+        rows = await self.session.scalars(
+            select(PersonRow)
+            .where(PersonRow.deletion_requested_at.is_not(None))
+            .order_by(PersonRow.deletion_requested_at, PersonRow.id)
+        )
+        return [to_person(row) for row in rows]
+
 
 def to_school(row: SchoolRow) -> School:
     return School(

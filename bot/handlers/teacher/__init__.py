@@ -13,6 +13,7 @@ from bot.handlers.teacher import (
     application,
     consent,
     my_courses,
+    mydata,
     profile,
     requests,
     support,
@@ -28,4 +29,5 @@ def create_router() -> Router:
     router.include_router(my_courses.create_router())
     router.include_router(requests.create_router())
     router.include_router(support.create_router())
+    router.include_router(mydata.create_router())
     return router
