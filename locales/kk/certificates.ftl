@@ -30,8 +30,9 @@ certificates-kind-internship-certificate = Тағылымдамадан өтке
 ## Менің құжаттарым (/documents)
 
 certificates-documents-none = Сізде әзірге берілген құжат жоқ. Сертификат немесе анықтама берілгеннен кейін осында шығады.
-certificates-documents-caption = { $kind } № { $number }. Берілген күні: { $date }.
-certificates-documents-revoked = { $kind } № { $number }. Берілген күні: { $date }. ⛔ { $revoked } кері қайтарып алынған.
+certificates-documents-caption = { $kind } № { $number }, берілген күні: { $date }
+certificates-documents-revoked = { $kind } № { $number }, берілген күні: { $date }
+    ⛔ { $revoked } кері қайтарып алынған.
 
 ## Кері қайтарып алу (әкімші)
 
@@ -66,7 +67,7 @@ certificates-issue-summary =
     Оқудан шығарылғандар: { $expelled }
     Хабарламалар тыңдаушыларға кезекпен жіберіледі.
 certificates-issue-not-found = Ағын табылмады. Тізімді қайта ашыңыз: /issue
-certificates-issue-not-finished = <b>{ $cohort }</b> ағыны { $date } аяқталады. Құжаттар ағын аяқталып, бағалар түпкілікті болғаннан кейін беріледі.
+certificates-issue-not-finished = <b>{ $cohort }</b> ағыны әлі аяқталған жоқ (аяқталу күні: { $date }). Құжаттар ағын аяқталып, бағалар түпкілікті болғаннан кейін беріледі.
 certificates-issue-cancelled = Беру тоқтатылды, ештеңе өзгерген жоқ.
 
 ## Сертификатты тексеру (кез келген пайдаланушы)

@@ -30,20 +30,22 @@ certificates-kind-internship-certificate = Сертификат о прохож�
 ## Мои документы (/documents)
 
 certificates-documents-none = У вас пока нет выданных документов. Сертификат или справка появятся здесь после выдачи.
-certificates-documents-caption = { $kind } № { $number }. Дата выдачи: { $date }.
-certificates-documents-revoked = { $kind } № { $number }. Дата выдачи: { $date }. ⛔ Отозван { $revoked }.
+certificates-documents-caption = { $kind } № { $number }, дата выдачи: { $date }
+certificates-documents-revoked = { $kind } № { $number }, дата выдачи: { $date }
+    ⛔ Отозван { $revoked }
 
 ## Отзыв (администратор)
 
 certificates-revoke-usage =
     Формат: /revoke НОМЕР ПРИЧИНА
     Например: /revoke ORL-2026-000123 ошибка в фамилии
-certificates-revoke-done = Сертификат № { $number } отозван { $date }. Владелец получит уведомление; проверка теперь показывает «отозван».
-certificates-revoke-already = Сертификат № { $number } уже отозван { $date }. Ничего не изменено.
+certificates-revoke-done = Сертификат № { $number } отозван { $date }
+    Владелец получит уведомление; проверка теперь показывает «отозван».
+certificates-revoke-already = Сертификат № { $number } уже отозван { $date }, ничего не изменено.
 certificates-revoke-not-found = Сертификат с таким номером не найден. Ничего не изменено.
 certificates-revoke-bad-reason = Укажите причину отзыва — до { $max } символов. Ничего не изменено.
 certificates-revoked-notice =
-    ⛔ Ваш сертификат № { $number } отозван { $date }.
+    ⛔ Ваш сертификат № { $number } отозван { $date }
     Причина: { $reason }
     Вопросы можно задать администратору курсов.
 
@@ -66,7 +68,7 @@ certificates-issue-summary =
     Отчислены: { $expelled }
     Уведомления уходят слушателям по очереди.
 certificates-issue-not-found = Поток не найден. Откройте список заново: /issue
-certificates-issue-not-finished = Поток <b>{ $cohort }</b> заканчивается { $date }. Документы выдаются после окончания потока, когда оценки окончательные.
+certificates-issue-not-finished = Поток <b>{ $cohort }</b> ещё не закончился (дата окончания: { $date }). Документы выдаются после окончания потока, когда оценки окончательные.
 certificates-issue-cancelled = Выдача отменена, ничего не изменилось.
 
 ## Проверка сертификата (любой пользователь)
@@ -74,7 +76,7 @@ certificates-issue-cancelled = Выдача отменена, ничего не 
 certificates-verify-ask = Отправьте регистрационный номер сертификата, например { $example }. Регистр букв и пробелы не важны.
 certificates-verify-valid = ✅ Сертификат действителен.
 certificates-verify-expired = ⌛ Срок действия сертификата истёк.
-certificates-verify-revoked = ⛔ Сертификат отозван { $date }.
+certificates-verify-revoked = ⛔ Сертификат отозван { $date }
 certificates-verify-not-found = Сертификат с таким номером не найден. Проверьте номер и отправьте его ещё раз, например { $example }.
 certificates-verify-forged = ⚠️ Эта ссылка не подлинная: подпись QR-кода не совпадает. Не доверяйте документу с таким QR-кодом; номер сертификата можно проверить, отправив его сообщением.
 certificates-verify-details =

@@ -121,3 +121,15 @@ class FakeRenderer:
 
 def sha(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
+
+
+async def issue_now(services: Any, cohort_id: int) -> Any:
+    """Issue through the use-case with the real PDF renderer and today's settings."""
+    from bot.documents.issuing import PdfRenderer, issuing_options
+    from domain.services.certificates import issue_cohort_documents
+
+    now = services.clock()
+    return await issue_cohort_documents(
+        services.uow_factory(), cohort_id, now.astimezone(services.settings.tz).date(), now,
+        issuing_options(services.settings, "biliktilik_bot"), PdfRenderer(services.i18n_core),
+        actor_id=None)
