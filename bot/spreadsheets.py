@@ -177,17 +177,30 @@ def format_errors(i18n: Any, errors: list[Any], limit: int = 20) -> str:
     import html
 
     lines = [i18n.get("sheet-errors-title", count=len(errors))]
+    shown = 0
     for error in errors[:limit]:
         column = error.column
         if error.reason == "missing-column":
             column = i18n.get("sheet-column-" + error.column.replace("_", "-"))
         reason = i18n.get(
             "sheet-reason-" + error.reason,
-            value=html.escape(error.value),
+            value=html.escape(_clip(error.value)),
             other_row=error.other_row or 0,
         )
-        lines.append(i18n.get("sheet-error-line", row=error.row, column=html.escape(column),
-                              reason=reason))
-    if len(errors) > limit:
-        lines.append(i18n.get("sheet-errors-more", count=len(errors) - limit))
+        line = i18n.get("sheet-error-line", row=error.row, column=html.escape(_clip(column)),
+                        reason=reason)
+        if sum(len(x) + 1 for x in lines) + len(line) > MESSAGE_BUDGET:
+            break  # a Telegram message holds 4,096 characters
+        lines.append(line)
+        shown += 1
+    if len(errors) > shown:
+        lines.append(i18n.get("sheet-errors-more", count=len(errors) - shown))
     return "\n".join(lines)
+
+
+MESSAGE_BUDGET = 3800
+
+
+def _clip(text: str, size: int = 40) -> str:
+    """Cell values and headers can be any length; the answer shows their beginning."""
+    return text if len(text) <= size else text[: size - 1] + "…"

@@ -19,6 +19,7 @@ from bot.handlers.admin import (
     enrollment_import,
     orders,
     roles,
+    schedule,
     schedule_import,
 )
 from bot.handlers.admin.access import AdminAccessMiddleware
@@ -34,7 +35,7 @@ def create_router() -> Router:
     router.message.register(show_panel, Command("admin"))
     router.message.register(show_panel, LazyFilter("menu-admin"))
     router.callback_query.register(back_to_panel, AdminArea.filter(F.area == "panel"))
-    for module in (roles, courses, cohorts, schedule_import, applications, enrollment_import,
-                   orders):
+    for module in (roles, courses, cohorts, schedule, schedule_import, applications,
+                   enrollment_import, orders):
         module.register(router)
     return router

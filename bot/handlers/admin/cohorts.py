@@ -1,39 +1,33 @@
-"""Cohorts of a course: create (course, code, dates, language, seats, trainers), the cohort card
-with its actions, and the schedule: add sessions one by one, show it as a list."""
+"""Cohorts of a course: create (course, code, dates, language, seats, trainers) and the cohort
+card with its actions (the schedule itself is ``schedule.py``)."""
 
 from __future__ import annotations
 
 import html
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.handlers.admin import applications, enrollment_import, orders, schedule_import
 from bot.handlers.admin.callbacks import AdminArea, CohortAction, CohortChoice
 from bot.handlers.admin.forms import long_date, parse_day
 from bot.handlers.admin.panel import button
+from bot.handlers.admin.schedule import SessionForm, send_calendar, send_schedule
 from domain.model import Cohort, Person, Role
 from domain.services.admin_cohorts import (
     MAX_SEATS,
     CohortDraft,
     CohortError,
-    add_sessions,
-    cohort_schedule,
     create_cohort,
     get_cohort,
     list_cohorts,
 )
 from domain.services.admin_courses import get_course, list_courses
 from domain.services.admin_roles import people_with_role
-from domain.spreadsheet_rows import validate_schedule_rows
-
-SESSION_HEADERS = ["date", "time", "hours", "place"]
-
 
 # Cohort-card actions handled by their own modules; each starts with
 # (message, i18n, state, cohort, uow_factory).
@@ -53,10 +47,6 @@ class CohortForm(StatesGroup):
     language = State()
     seats = State()
     trainers = State()
-
-
-class SessionForm(StatesGroup):
-    line = State()
 
 
 async def show_cohorts(query: CallbackQuery, i18n: I18nContext, uow_factory) -> None:
@@ -258,64 +248,6 @@ async def cohort_action(query: CallbackQuery, callback_data: CohortAction, i18n:
         await COHORT_ACTIONS[action](message, i18n, state, cohort, uow_factory)
 
 
-async def send_schedule(message: Message, i18n: I18nContext, cohort: Cohort, uow_factory,
-                        settings) -> None:
-    sessions = await cohort_schedule(uow_factory(), cohort.id or 0)
-    if not sessions:
-        await message.answer(i18n.get("admin-schedule-empty", code=html.escape(cohort.code)))
-        return
-    tz = ZoneInfo(settings.timezone)
-    lines = [
-        i18n.get("admin-schedule-line", number=n, day=long_date(s.starts_at.astimezone(tz).date(),
-                                                                   i18n),
-                 time=f"{s.starts_at.astimezone(tz):%H:%M}", hours=s.academic_hours,
-                 place=html.escape(s.place))
-        for n, s in enumerate(sessions, start=1)
-    ]
-    await message.answer(i18n.get("admin-schedule-title", code=html.escape(cohort.code),
-                                  count=len(sessions)) + "\n" + "\n".join(lines))
-
-
-async def send_calendar(message: Message, i18n: I18nContext, cohort: Cohort, uow_factory,
-                        settings, clock) -> None:
-    """The schedule as an .ics file (``bot.schedule_ics``) to forward to trainers and teachers."""
-    from bot.schedule_ics import cohort_calendar, ics_file_name
-
-    sessions = await cohort_schedule(uow_factory(), cohort.id or 0)
-    course = await get_course(uow_factory(), cohort.course_id)
-    if not sessions or course is None:
-        await message.answer(i18n.get("admin-schedule-empty", code=html.escape(cohort.code)))
-        return
-    lang = "kk" if i18n.locale == "kk" else "ru"
-    organization = settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
-    data = cohort_calendar(cohort, course, sessions, lang, organization, clock())
-    await message.answer_document(
-        BufferedInputFile(data, filename=ics_file_name(cohort)),
-        caption=i18n.get("admin-schedule-ics", code=html.escape(cohort.code)))
-
-
-async def session_typed(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                        uow_factory, clock, settings) -> None:
-    """One session per message: "DD.MM.YYYY HH:MM hours room-or-link", checked by the same
-    rules as an imported schedule."""
-    parts = (message.text or "").split(maxsplit=3)
-    cells = dict(zip(SESSION_HEADERS, parts + [""] * (4 - len(parts)), strict=True))
-    checked = validate_schedule_rows(SESSION_HEADERS, [(1, cells)])
-    if checked.errors:
-        await message.answer(i18n.get("admin-session-bad", reason=i18n.get(
-            "sheet-reason-" + checked.errors[0].reason, value=html.escape(checked.errors[0].value),
-            other_row=0)))
-        return
-    data = await state.get_data()
-    added, problems = await add_sessions(uow_factory(), person.id, int(data["cohort_id"]),
-                                         checked.rows, ZoneInfo(settings.timezone), clock())
-    if problems:
-        await message.answer(i18n.get("admin-schedule-refused-" + problems[0].reason.value,
-                                      row=problems[0].row))
-        return
-    await message.answer(i18n.get("admin-session-added", count=len(added)))
-
-
 def register(router: Router) -> None:
     router.callback_query.register(show_cohorts, AdminArea.filter(F.area == "cohorts"))
     router.callback_query.register(cohort_action, CohortAction.filter())
@@ -327,4 +259,3 @@ def register(router: Router) -> None:
     router.message.register(starts_typed, CohortForm.starts_on, *text)
     router.message.register(ends_typed, CohortForm.ends_on, *text)
     router.message.register(seats_typed, CohortForm.seats, *text)
-    router.message.register(session_typed, SessionForm.line, *text)

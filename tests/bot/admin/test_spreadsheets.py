@@ -54,3 +54,24 @@ def test_limits() -> None:
     with pytest.raises(SpreadsheetError) as error:
         read_table(b"a\n1\n", "x.csv", max_bytes=3)
     assert error.value.key == "sheet-error-too-big"
+
+
+def test_error_answer_fits_one_telegram_message() -> None:
+    from bot.i18n import create_core
+    from bot.spreadsheets import format_errors
+    from domain.spreadsheet_rows import RowError
+
+    core = create_core()
+
+    class I18n:
+        def get(self, key: str, **args: object) -> str:
+            return core.get(key, "ru", **args)
+
+    errors = [RowError(n, "Телефон" * 30, "phone", "9" * 5000) for n in range(2, 40)]
+    text = format_errors(I18n(), errors)
+    assert len(text) < 4096
+    lines = text.split("\n")
+    column, value = ("Телефон" * 6)[:39] + "…", "9" * 39 + "…"
+    assert lines[1] == (f"Строка 2, столбец «{column}»: телефон «{value}» не распознан, нужен "
+                        "формат +7XXXXXXXXXX")
+    assert lines[-1] == "…и ещё 18."
