@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
 from bot.documents.fonts import SANS, SERIF, register_fonts
 from domain.documents import OrganizationInfo
@@ -258,18 +259,30 @@ def flow(
     frame_for_page: Callable[[int], Frame],
     start_page: Callable[[int], None],
 ) -> None:
-    """Lay flowables out over as many pages as they need (tables split across pages).
-    ``start_page(n)`` draws page furniture; page 0 is already started by the caller."""
+    """Lay flowables out over as many pages as they need, splitting tables (and long
+    paragraphs) across pages. ``start_page(n)`` draws page furniture; page 0 is already
+    started by the caller. Raises ``LayoutError`` for a block taller than an empty page."""
     pending = list(flowables)
     page = 0
-    while True:
+    while pending:
         frame = frame_for_page(page)
-        frame.addFromList(pending, canvas)
-        if not pending:
-            return
-        canvas.showPage()
-        page += 1
-        start_page(page)
+        placed = 0
+        while pending:
+            if frame.add(pending[0], canvas, trySplit=0):
+                pending.pop(0)
+                placed += 1
+                continue
+            parts = frame.split(pending[0], canvas)
+            if parts and frame.add(parts[0], canvas, trySplit=0):
+                pending[0:1] = parts[1:]
+                placed += 1
+            break
+        if not placed:
+            raise LayoutError(f"{pending[0].__class__.__name__} does not fit on an empty page")
+        if pending:
+            canvas.showPage()
+            page += 1
+            start_page(page)
 
 
 class Drawn(Flowable):

@@ -52,6 +52,10 @@ class _AlreadyFlate:
         return data
 
 
+class _Probe:
+    """Stands for a document while the seed state is computed (TTFont keys state by doc)."""
+
+
 class _SubsetData:
     __slots__ = ("cmap", "font_file", "length1", "widths")
 
@@ -70,15 +74,29 @@ class SeededTTFont(TTFont):
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
         self._cache: dict[tuple[str, tuple[int, ...]], _SubsetData] = {}
+        self._seed: Any = None
 
     def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> Any:
         if doc not in self.state:
-            super().splitString(SEED_ALPHABET, doc, encoding)
-            state = self.state[doc]
+            self.state[doc] = self._seeded_state()
+        return super().splitString(text, doc, encoding)
+
+    def _seeded_state(self) -> Any:
+        """A fresh per-document state whose first subset is the full seeded alphabet."""
+        if self._seed is None:
+            probe = _Probe()
+            super().splitString(SEED_ALPHABET, probe)
+            state = self.state[probe]
             pad = (c for c in _PAD_POOL if ord(c) in self.face.charToGlyph)
             while state.nextCode % 256:
-                super().splitString(next(pad), doc, encoding)
-        return super().splitString(text, doc, encoding)
+                super().splitString(next(pad), probe)
+            self._seed = state
+            del self.state[probe]
+        state = TTFont.State(self._asciiReadable, self)
+        state.assignments = dict(self._seed.assignments)
+        state.subsets = [list(subset) for subset in self._seed.subsets]
+        state.nextCode = self._seed.nextCode
+        return state
 
     def _subset_data(self, base_name: str, subset: list[int]) -> _SubsetData:
         key = (base_name, tuple(subset))
