@@ -249,3 +249,22 @@ async def test_no_session_now_and_usage_hints(
     assert texts(await harness.send(teacher, "1234567")) == [
         "Не понял сообщение. Выберите пункт меню или отправьте /help."
     ]
+
+
+async def test_agreement_button_leads_to_acceptance_and_then_check_in_works(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    world = await build_world(services)
+    newcomer = await add_person(services, 720_010, "kk", "Жаңа Тыңдаушы")
+    enrollment = await enroll(services, newcomer, world.cohort, accepted_at=None)
+    clock.now = datetime(2026, 11, 23, 10, 5, tzinfo=UTC)
+    user = make_user(720_010, "kk")
+    sent = await harness.send(user, code(world.session.id, clock.now))
+    assert texts(sent)[0].startswith("Алғаш белгіленер алдында оқуға арналған шартты")
+    await harness.press(user, f"tag:read:{enrollment.id}")
+    await harness.press(user, f"tag:accept:{enrollment.id}")
+    async with services.uow_factory() as uow:
+        stored = await uow.enrollments.get_by_id(enrollment.id or 0)
+    assert stored is not None and stored.agreement_accepted_at is not None
+    sent = await harness.send(user, code(world.session.id, clock.now))
+    assert texts(sent) == [DONE_KK]
