@@ -79,3 +79,23 @@ async def test_group_chat_is_refused_even_for_an_admin(harness: Harness, service
     refusals = [e for e in await audit(services) if e.action == "admin.refused"]
     assert [(e.entity_id, (e.after or {})["chat_type"]) for e in refusals] == [
         ("not-private", "supergroup"), ("not-private", "supergroup")]
+
+
+async def test_admin_who_loses_the_role_mid_form_is_stopped(
+    harness: Harness, services: Services, people: People
+) -> None:
+    trainer = await person(services, people.trainer.id)
+    async with services.uow_factory() as uow:
+        await uow.people.set_roles(trainer.id or 0, {Role.TEACHER, Role.TRAINER, Role.ADMIN})
+        await uow.commit()
+    sent = await harness.press(people.trainer, "adc:new:0")
+    assert texts(sent) == ["Тема курса на казахском языке (как в сертификате):"]
+    async with services.uow_factory() as uow:
+        await uow.people.set_roles(trainer.id or 0, {Role.TEACHER, Role.TRAINER})
+        await uow.commit()
+    sent = await harness.send(people.trainer, "Математика")
+    assert texts(sent) == [REFUSED_RU]
+    sent = await harness.send(people.trainer, "Математика")  # the form was cleared
+    assert texts(sent) != [REFUSED_RU]
+    async with services.uow_factory() as uow:
+        assert await uow.courses.list_all() == []
