@@ -46,7 +46,7 @@ NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 CORE = create_core()
 
 
-def RENDER(lang: str, key: str, **args: object) -> str:  # noqa: N802
+def RENDER(lang: str, key: str, **args: object) -> str:
     return str(CORE.get(key, lang, **args))
 
 

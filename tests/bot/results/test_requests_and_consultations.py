@@ -53,7 +53,8 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
     assert buttons(sent[1]) == ["✅ Одобрить", "❌ Отклонить"]
     documents = [r for r in sent if isinstance(r, SendDocument)]
     assert [(d.chat_id, d.document) for d in documents] == [(ADMIN_TG, "BQAD-справка")]
-    sent = await harness.press(admin, RequestAction(action="approve", request_id=request.id).pack())
+    approve = RequestAction(action="approve", request_id=request.id).pack()
+    sent = await harness.press(admin, approve)
     assert texts(sent) == ["Заявка одобрена: Айгүл Тестова 1, перевод в другой поток. "
                            "Слушатель уведомлён."]
     assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.TRANSFERRED
@@ -64,7 +65,7 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
     assert stored is not None and stored.status is RequestStatus.APPROVED
     notice = await outbox(services.uow_factory, f"request-decision:{request.id}")
     assert (notice.chat_id, notice.payload["key"]) == (TEACHER_TG, "request-decision-approved")
-    sent = await harness.press(admin, RequestAction(action="approve", request_id=request.id).pack())
+    sent = await harness.press(admin, approve)
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [
         "По этой заявке решение уже принято."]
     assert texts(await harness.send(admin, "/request_queue")) == ["Новых заявок нет."]
@@ -75,10 +76,10 @@ async def test_admin_rejects_with_a_note_in_kazakh(harness: Harness, services: S
     request = await add_request(services.uow_factory, world.enrollments[0],
                                 RequestKind.FINISH_INTERRUPTED)
     admin = make_user(ADMIN_TG, "kk")
-    sent = await harness.press(admin, RequestAction(action="reject", request_id=request.id).pack())
-    assert texts(sent) == ["Бас тарту себебін жазыңыз (1\xa0000 таңбаға дейін) — оны тыңдаушы көреді:"]
-    sent = await harness.send(admin, "x" * 1001)
-    assert texts(sent) == ["Бас тарту себебін жазыңыз (1\xa0000 таңбаға дейін) — оны тыңдаушы көреді:"]
+    reject = RequestAction(action="reject", request_id=request.id).pack()
+    ask = "Бас тарту себебін жазыңыз (1\xa0000 таңбаға дейін) — оны тыңдаушы көреді:"
+    assert texts(await harness.press(admin, reject)) == [ask]
+    assert texts(await harness.send(admin, "x" * 1001)) == [ask]
     sent = await harness.send(admin, "Құжаттар жоқ")
     assert texts(sent) == ["Өтініш қабылданбады: Айгүл Тестова 1. Тыңдаушыға хабарланды."]
     notice = await outbox(services.uow_factory, f"request-decision:{request.id}")

@@ -88,7 +88,8 @@ async def test_kazakh_admin_sees_kazakh_texts_and_results_summary(
         for answer in ("50", "5", "4"):
             sent = await harness.send(admin, answer)
     assert texts(sent)[0].startswith("Сақталды: <b>Айгүл Тестова 2</b> — 50 / 100 балл.")
-    sent = await harness.press(admin, CohortPick(action="results", cohort_id=world.cohort.id).pack())
+    results = CohortPick(action="results", cohort_id=world.cohort.id).pack()
+    sent = await harness.press(admin, results)
     assert texts(sent) == [
         "<b>FG-2026-11 ағынының қорытындысы</b>\n"
         "Өтті (сертификат): 1\nӨтпеді (анықтама): 1\nОқу жалғасуда: 0\nОқудан шығарылды: 0\n"
@@ -107,7 +108,8 @@ async def test_results_in_russian_show_in_progress_and_reasons(
     world = await make_world(services.uow_factory, sessions=5)
     admin = make_user(ADMIN_TG, "ru")
     await harness.send(admin, "/results")
-    sent = await harness.press(admin, CohortPick(action="results", cohort_id=world.cohort.id).pack())
+    results = CohortPick(action="results", cohort_id=world.cohort.id).pack()
+    sent = await harness.press(admin, results)
     assert texts(sent)[0].splitlines()[:5] == [
         "<b>Итоги потока FG-2026-11</b>", "Прошли (сертификат): 0", "Не прошли (справка): 0",
         "В процессе: 2", "Отчислены: 0"]
