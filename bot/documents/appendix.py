@@ -19,6 +19,7 @@ from bot.documents.layout import (
     PORTRAIT,
     Drawn,
     draw_fitted,
+    draw_lines,
     draw_org_header,
     draw_signature,
     esc,
@@ -111,14 +112,14 @@ def draw_appendix(canvas: Canvas, doc: AppendixDoc) -> None:
     canvas.drawCentredString(w / 2, h - 51 * MM, BILINGUAL["appendix_ru"])
     canvas.setFont(SERIF, 11)
     canvas.drawCentredString(w / 2, h - 58 * MM, f"№ {doc.certificate_number}")
-    y = draw_fitted(
+    y = draw_lines(
         canvas,
-        f"<b>{esc(doc.holder_full_name)}</b>",
+        doc.holder_full_name,
         MARGIN,
         h - 63 * MM,
         WIDTH,
         12 * MM,
-        font=SERIF,
+        font=SERIF_BOLD,
         max_size=15,
         min_size=8,
         valign="middle",

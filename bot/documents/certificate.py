@@ -17,6 +17,7 @@ from bot.documents.layout import (
     MM,
     draw_border,
     draw_fitted,
+    draw_lines,
     draw_org_header,
     draw_qr,
     draw_signature,
@@ -62,14 +63,14 @@ def draw_certificate(canvas: Canvas, doc: CertificateDoc) -> None:
     canvas.drawCentredString(w / 2, h - 65 * MM, t["cert_lead"])
     text_w = 215 * MM
     x = (w - text_w) / 2
-    draw_fitted(
+    draw_lines(
         canvas,
-        f"<b>{esc(doc.holder_full_name)}</b>",
+        doc.holder_full_name,
         x,
         h - 68 * MM,
         text_w,
         17 * MM,
-        font=SERIF,
+        font=SERIF_BOLD,
         max_size=22,
         min_size=11,
         valign="middle",

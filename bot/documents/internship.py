@@ -20,6 +20,7 @@ from bot.documents.layout import (
     Drawn,
     draw_border,
     draw_fitted,
+    draw_lines,
     draw_org_header,
     draw_qr,
     draw_signature,
@@ -73,14 +74,14 @@ def draw_internship_certificate(canvas: Canvas, doc: InternshipCertificateDoc) -
     canvas.setFillColorRGB(0, 0, 0)
     text_w = 215 * MM
     x = (w - text_w) / 2
-    draw_fitted(
+    draw_lines(
         canvas,
-        f"<b>{esc(doc.holder_full_name)}</b>",
+        doc.holder_full_name,
         x,
         h - 66 * MM,
         text_w,
         17 * MM,
-        font=SERIF,
+        font=SERIF_BOLD,
         max_size=22,
         min_size=11,
         valign="middle",
