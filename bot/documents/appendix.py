@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Paragraph, Spacer, Table, TableStyle
 
@@ -47,28 +48,28 @@ def module_table(doc: AppendixDoc) -> Table:
     rows: list[list[object]] = [
         [Paragraph(esc(t[key]), head) for key in ("col_no", "col_module", "col_hours", "col_grade")]
     ]
+    grade_w = 30 * MM - 12  # column minus paddings
+
+    def short(text: str) -> object:
+        """Plain strings are laid out far faster than Paragraphs; wrap only when needed."""
+        if stringWidth(text, SERIF, 9.5) <= grade_w:
+            return text
+        return Paragraph(esc(text), num)
+
     for i, module in enumerate(doc.modules, start=1):
         rows.append(
-            [
-                Paragraph(str(i), num),
-                Paragraph(esc(module.name), cell),
-                Paragraph(str(module.hours), num),
-                Paragraph(esc(module.grade), num),
-            ]
+            [str(i), Paragraph(esc(module.name), cell), str(module.hours), short(module.grade)]
         )
-    rows.append(
-        [
-            "",
-            Paragraph(f"<b>{esc(t['total'])}</b>", cell),
-            Paragraph(f"<b>{doc.total_hours}</b>", num),
-            "",
-        ]
-    )
+    rows.append(["", Paragraph(f"<b>{esc(t['total'])}</b>", cell), str(doc.total_hours), ""])
     table = Table(rows, colWidths=[12 * MM, WIDTH - 72 * MM, 30 * MM, 30 * MM], repeatRows=1)
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), SERIF),  # else Helvetica, not embedded
+                ("FONTNAME", (2, -1), (2, -1), SERIF_BOLD),
+                ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                ("ALIGN", (2, 1), (-1, -1), "CENTER"),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.94, 0.97)),
