@@ -123,12 +123,19 @@ async def deep_link(message: Message, command: CommandObject, i18n: I18nContext,
 
 
 def is_certificate_number(message: Message) -> bool:
-    return parse_certificate_number(message.text or "") is not None
+    """A plain message that reads as a number (a command such as ``/revoke ORL…`` is not:
+    the slash is a tolerated separator, so "/REVOKE ORL…" could read as prefix "REVOKEORL")."""
+    text = message.text or ""
+    return not text.startswith("/") and parse_certificate_number(text) is not None
 
 
 def is_menu_or_command(message: Message, i18n: I18nContext) -> bool:
     text = message.text or ""
     return text.startswith("/") or text in {i18n.get(key) for key in ALL_MENU_KEYS}
+
+
+def is_not_menu_or_command(message: Message, i18n: I18nContext) -> bool:
+    return not is_menu_or_command(message, i18n)
 
 
 def create_router() -> Router:
@@ -140,8 +147,9 @@ def create_router() -> Router:
     router.message.register(verify_command, Command("verify"), StateFilter("*"), flags=VERIFY)
     router.message.register(ask_number, LazyFilter("menu-verify"), StateFilter("*"))
     router.message.register(leave_form, VerifyForm.number, F.text, is_menu_or_command)
-    router.message.register(number_in_form, VerifyForm.number, F.text, flags=VERIFY)
-    router.message.register(not_text_in_form, VerifyForm.number)
+    router.message.register(number_in_form, VerifyForm.number, F.text, is_not_menu_or_command,
+                            flags=VERIFY)
+    router.message.register(not_text_in_form, VerifyForm.number, ~F.text)
     router.message.register(typed_number, StateFilter(None), F.text, is_certificate_number,
                             flags=VERIFY)
     return router

@@ -133,3 +133,14 @@ async def issue_now(services: Any, cohort_id: int) -> Any:
         services.uow_factory(), cohort_id, now.astimezone(services.settings.tz).date(), now,
         issuing_options(services.settings, "biliktilik_bot"), PdfRenderer(services.i18n_core),
         actor_id=None)
+
+
+async def issue_fast(services: Any, cohort_id: int) -> Any:
+    """Issue with the fake renderer (verification does not read the PDFs)."""
+    from bot.documents.issuing import issuing_options
+    from domain.services.certificates import issue_cohort_documents
+
+    now = services.clock()
+    return await issue_cohort_documents(
+        services.uow_factory(), cohort_id, now.astimezone(services.settings.tz).date(), now,
+        issuing_options(services.settings, "biliktilik_bot"), FakeRenderer(), actor_id=None)
