@@ -14,7 +14,18 @@ NO_TOKEN_HINT = (
     "BOT_TOKEN is not set: put the token from @BotFather into the BOT_TOKEN environment "
     "variable or .env (try `biliktilik sandbox`, which needs no token)."
 )
-DOCUMENT_KINDS = ("certificate", "appendix", "reference", "internship", "application", "order")
+#: `biliktilik render KIND` → the sample renderer's kind (the issue's short names, and the long).
+DOCUMENT_KINDS = {
+    "certificate": "certificate",
+    "appendix": "appendix",
+    "reference": "listening-reference",
+    "internship": "internship-certificate",
+    "application": "application",
+    "order": "enrollment-order",
+    "certificate-with-appendix": "certificate-with-appendix",
+    "enterprise-reference": "enterprise-reference",
+    "application-abroad": "application-abroad",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("demo-data", help="fill the database with a demo organization")
 
     render = commands.add_parser("render", help="render a sample or an issued document to PDF")
-    render.add_argument("kind", choices=DOCUMENT_KINDS)
+    render.add_argument("kind", choices=list(DOCUMENT_KINDS))
     render.add_argument("--out", required=True, type=Path)
     render.add_argument("--number", help="registration number of an issued document")
     render.add_argument("--lang", choices=("kk", "ru"), default="kk")
@@ -111,7 +122,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     else:
         from bot.documents.samples import render_sample
 
-        pdf = render_sample(args.kind, args.lang, args.name, args.topic, args.hours)
+        pdf = render_sample(DOCUMENT_KINDS[args.kind], args.lang, args.name, args.topic, args.hours)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(pdf)
     print(f"{args.kind} written to {args.out} ({len(pdf)} bytes)")

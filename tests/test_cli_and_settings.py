@@ -95,3 +95,35 @@ def test_main_returns_2_for_missing_token(
     monkeypatch.delenv("BOT_TOKEN", raising=False)
     assert main(["run"]) == 2
     assert capsys.readouterr().err.strip() == NO_TOKEN_HINT
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [("certificate", "СЕРТИФИКАТ"), ("reference", "Әлия Серікқызы"), ("order", "БҰЙРЫҚ")],
+)
+def test_render_writes_a_sample_pdf_with_the_overrides(
+    tmp_path: Path, kind: str, expected: str
+) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / f"{kind}.pdf"
+    result = run_cli(
+        "render",
+        kind,
+        "--out",
+        str(out),
+        "--lang",
+        "kk",
+        "--name",
+        "Әлия Серікқызы",
+        "--topic",
+        "Жасанды интеллект",
+        "--hours",
+        "48",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert expected in text
+    if kind == "certificate":
+        assert "Әлия Серікқызы" in text and "48" in text and "Жасанды интеллект" in text

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from domain.model import Enrollment, EnrollmentOrder, EnrollmentStatus, Lang
 from domain.ports import AlreadyEnrolled, DuplicateNumber
 from storage.models import EnrollmentOrderRow, EnrollmentRow
 from storage.repositories.base import Repository, violated
+from storage.repositories.people import BULK_CHUNK
 
 _ORDER_FIELDS = (
     "number", "issued_on", "cohort_id", "basis_letter_number", "basis_letter_date",
@@ -115,6 +116,36 @@ class EnrollmentsRepository(Repository):
             raise
         enrollment.id = row.id
         return enrollment
+
+    async def person_ids_in_cohort(self, cohort_id: int) -> set[int]:
+        rows = await self.session.scalars(
+            select(EnrollmentRow.person_id).where(EnrollmentRow.cohort_id == cohort_id)
+        )
+        return set(rows)
+
+    async def add_many(self, enrollments: list[Enrollment]) -> list[Enrollment]:
+        """Insert many places at once (an imported list). Raises ``AlreadyEnrolled``."""
+        for start in range(0, len(enrollments), BULK_CHUNK):
+            chunk = enrollments[start : start + BULK_CHUNK]
+            values = [
+                {name: getattr(e, name) for name in _FIELDS} | {"status": str(e.status)}
+                for e in chunk
+            ]
+            try:
+                async with self.savepoint():
+                    ids = await self.session.scalars(
+                        insert(EnrollmentRow).returning(
+                            EnrollmentRow.id, sort_by_parameter_order=True
+                        ),
+                        values,
+                    )
+                    for enrollment, enrollment_id in zip(chunk, ids.all(), strict=True):
+                        enrollment.id = enrollment_id
+            except IntegrityError as error:
+                if violated(error, "enrollments", "person_id", "cohort_id"):
+                    raise AlreadyEnrolled(chunk[0].person_id, chunk[0].cohort_id) from error
+                raise
+        return enrollments
 
     async def update(self, enrollment: Enrollment) -> Enrollment:
         row = await self.session.get(EnrollmentRow, enrollment.id)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from domain.model import Lang, Person, Role, School
@@ -19,6 +19,10 @@ _FIELDS = (
     "school_id", "school_name", "employer_contact", "consent_version", "consent_at",
     "unreachable_since", "deletion_requested_at",
 )  # fmt: skip
+
+
+#: IN-lists and multi-row inserts are split so no statement exceeds the drivers' limits.
+BULK_CHUNK = 500
 
 
 def to_person(row: PersonRow) -> Person:
@@ -82,6 +86,48 @@ class PeopleRepository(Repository):
             select(PersonRow).where(PersonRow.id.in_(list(ids))).order_by(PersonRow.id)
         )
         return [to_person(row) for row in rows]
+
+    async def get_many_by_iin(self, iins: Iterable[str]) -> dict[str, Person]:
+        """People by IIN, for matching a whole imported list in a few queries."""
+        wanted = list(dict.fromkeys(iins))
+        found: dict[str, Person] = {}
+        for start in range(0, len(wanted), BULK_CHUNK):
+            rows = await self.session.scalars(
+                select(PersonRow).where(PersonRow.iin.in_(wanted[start : start + BULK_CHUNK]))
+            )
+            found.update({row.iin: to_person(row) for row in rows if row.iin})
+        return found
+
+    async def add_many(self, people: list[Person]) -> list[Person]:
+        """Insert many new people in bulk (an imported list); sets each ``id``.
+
+        Raises ``DuplicatePerson`` (and nothing is kept by the caller's transaction) if a
+        Telegram id or IIN is already taken.
+        """
+        now = datetime.now(UTC)
+        for start in range(0, len(people), BULK_CHUNK):
+            chunk = people[start : start + BULK_CHUNK]
+            values = [
+                {"language": p.language, "created_at": p.created_at or now}
+                | {name: getattr(p, name) for name in _FIELDS}
+                for p in chunk
+            ]
+            try:
+                async with self.savepoint():
+                    ids = await self.session.scalars(
+                        insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True),
+                        values,
+                    )
+                    for person, person_id in zip(chunk, ids.all(), strict=True):
+                        person.id = person_id
+                    roles = [
+                        {"person_id": p.id, "role": str(role)} for p in chunk for role in p.roles
+                    ]
+                    if roles:
+                        await self.session.execute(insert(PersonRoleRow), roles)
+            except IntegrityError as error:
+                raise _duplicate(error) from error
+        return people
 
     async def add(self, person: Person) -> Person:
         """Insert ``person``; sets ``person.id`` (and ``created_at`` if missing) and returns it.
