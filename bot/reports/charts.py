@@ -10,6 +10,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display on a server; must precede pyplot
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 __all__ = ["bar_chart_png"]
 
@@ -29,7 +30,7 @@ def bar_chart_png(title: str, labels: Sequence[str], values: Sequence[int],
     for label in axes.get_xticklabels():
         label.set_fontfamily("DejaVu Sans")
     axes.set_ylim(0, max([*values, 1]) * 1.2)
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")

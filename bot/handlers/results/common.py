@@ -9,11 +9,16 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram_i18n import I18nContext
 
 from bot.handlers.results.callbacks import CohortPick, ListenerPage, ListenerPick, ResultsNav
-from domain.model import Cohort, Enrollment, EnrollmentStatus, Person
+from domain.model import Cohort, Enrollment, EnrollmentStatus, Lang, Person
 from domain.ports import UnitOfWork
 
 PAGE = 20
 MAX_COHORTS = 30
+
+
+def ui_lang(i18n: I18nContext) -> Lang:
+    """The language of the screen in front of the admin (for topics, dates, module names)."""
+    return "kk" if i18n.locale == "kk" else "ru"
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:

@@ -15,7 +15,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Telegram
 from aiogram_i18n import I18nContext
 
 from bot.handlers.results.callbacks import ConsultationAction, TrainerAnswer
-from bot.handlers.results.common import button, display_name, nav_keyboard, not_found
+from bot.handlers.results.common import button, display_name, nav_keyboard, not_found, ui_lang
 from domain.model import AuditEntry, Person, Role
 from domain.services.consultations_admin import (
     MAX_ANSWER,
@@ -65,7 +65,7 @@ class TrainerGate(BaseMiddleware):
 
 
 def card(i18n: I18nContext, view: ConsultationView) -> str:
-    lang = i18n.locale if i18n.locale in ("kk", "ru") else "ru"
+    lang = ui_lang(i18n)
     c = view.consultation
     return i18n.get("results-consultation-card", id=str(c.id),
                     name=html.escape(display_name(view.person)),

@@ -14,7 +14,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.handlers.results.callbacks import CohortPick
-from bot.handlers.results.common import ask_cohort, not_found
+from bot.handlers.results.common import ask_cohort, not_found, ui_lang
 from bot.reports.charts import bar_chart_png
 from bot.reports.nobd_xlsx import render_nobd_xlsx
 from domain.services.expulsion import long_date
@@ -31,10 +31,6 @@ NOBD_COLUMNS = ("full-name", "iin", "school", "position", "topic", "hours", "sta
 DEFAULT_MONTHS, MAX_MONTHS = 12, 36
 
 
-def _lang(i18n: I18nContext) -> str:
-    return i18n.locale if i18n.locale in ("kk", "ru") else "ru"
-
-
 async def nobd_command(message: Message, i18n: I18nContext, uow_factory: Any,
                        state: FSMContext) -> None:
     await ask_cohort(message, i18n, uow_factory(), "nobd", state)
@@ -47,7 +43,7 @@ async def stats_command(message: Message, i18n: I18nContext, uow_factory: Any,
 
 async def nobd_export(query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext,
                       uow_factory: Any, settings: Any) -> None:
-    lang = _lang(i18n)
+    lang = ui_lang(i18n)
     found = await nobd_rows(uow_factory(), callback_data.cohort_id, lang)
     if found is None:
         await not_found(query, i18n)
@@ -63,7 +59,7 @@ async def nobd_export(query: CallbackQuery, callback_data: CohortPick, i18n: I18
     headers = [i18n.get("results-nobd-column-" + c) for c in NOBD_COLUMNS]
     content = render_nobd_xlsx(rows, headers, i18n.get("results-nobd-sheet"))
     first = min((r.completed_on for r in rows if r.completed_on), default=None)
-    deadline = (long_date(nobd_deadline(first, settings.extra_holidays), lang)  # type: ignore[arg-type]
+    deadline = (long_date(nobd_deadline(first, settings.extra_holidays), lang)
                 if first else "—")
     await message.answer_document(
         BufferedInputFile(content, filename=f"nobd-{cohort.code}.xlsx"),
@@ -84,7 +80,7 @@ async def statistics(query: CallbackQuery, callback_data: CohortPick, i18n: I18n
     buckets = stats.attendance
     text = i18n.get(
         "results-stats", cohort=html.escape(stats.cohort.code),
-        topic=html.escape(stats.course.topic(_lang(i18n))), applications=stats.applications,
+        topic=html.escape(stats.course.topic(ui_lang(i18n))), applications=stats.applications,
         enrolled=stats.enrolled, completed=stats.statuses["completed"],
         failed=stats.statuses["not_passed"], progress=stats.statuses["enrolled"],
         expelled=stats.statuses["expelled"], rate=stats.pass_rate_percent,
@@ -112,7 +108,7 @@ async def effectiveness_command(message: Message, command: CommandObject, i18n: 
     report = await effectiveness(uow_factory(), since)
     hours = report.median_answer_hours
     await message.answer(i18n.get(
-        "results-effectiveness", months=months, since=long_date(report.since, _lang(i18n)),  # type: ignore[arg-type]
+        "results-effectiveness", months=months, since=long_date(report.since, ui_lang(i18n)),
         total=report.total, consultation=report.per_kind.get("consultation", 0),
         publication=report.per_kind.get("publication", 0),
         community=report.per_kind.get("community_event", 0), answered=report.answered,

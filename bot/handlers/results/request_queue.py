@@ -16,7 +16,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.handlers.results.callbacks import RequestAction
-from bot.handlers.results.common import button, display_name, nav_keyboard, not_found
+from bot.handlers.results.common import button, display_name, nav_keyboard, not_found, ui_lang
 from bot.handlers.results.scores import start_score_form
 from domain.model import Person, RequestKind, RequestStatus
 from domain.services.request_decisions import (
@@ -53,7 +53,7 @@ async def requests_command(message: Message, i18n: I18nContext, uow_factory: Any
 
 
 def details(i18n: I18nContext, view: RequestView) -> str:
-    lang = i18n.locale if i18n.locale in ("kk", "ru") else "ru"
+    lang = ui_lang(i18n)
     request = view.request
     return i18n.get(
         "results-request-details", id=str(request.id),

@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.handlers.results.callbacks import CohortPick
-from bot.handlers.results.common import ask_cohort, nav_keyboard, not_found
+from bot.handlers.results.common import ask_cohort, nav_keyboard, not_found, ui_lang
 from bot.handlers.results.scores import summary_texts
 from bot.spreadsheets import MAX_BYTES, SpreadsheetError, read_table
 from domain.model import Person
@@ -54,7 +54,7 @@ async def cohort_for_import(query: CallbackQuery, callback_data: CohortPick, i18
     await query.answer()
     await state.set_state(ImportForm.file)
     await state.update_data(cohort_id=cohort.id)
-    lang = i18n.locale if i18n.locale in ("kk", "ru") else "ru"
+    lang = ui_lang(i18n)
     modules = "\n".join(f"• {html.escape(m.name(lang))}" for m in course.modules) or "—"
     if isinstance(query.message, Message):
         await query.message.answer(

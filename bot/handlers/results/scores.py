@@ -21,6 +21,7 @@ from bot.handlers.results.common import (
     nav_keyboard,
     not_found,
     show_roster,
+    ui_lang,
 )
 from domain.model import Person
 from domain.services.expulsion import long_date
@@ -74,7 +75,7 @@ async def start_score_form(target: Message, i18n: I18nContext, uow_factory: Any,
         person = await uow.people.get(enrollment.person_id) if enrollment else None
     if enrollment is None or course is None or person is None:
         return False
-    lang = i18n.locale if i18n.locale in ("kk", "ru") else "ru"
+    lang = ui_lang(i18n)
     await state.clear()
     await state.set_state(ScoreForm.score)
     await state.update_data(
@@ -168,7 +169,7 @@ async def save_score(message: Message, i18n: I18nContext, state: FSMContext,
         {int(k): v for k, v in data["grades"].items()}, clock(),
         reassessment=data["reassessment"])
     if result.refusal is not None:
-        lang = i18n.locale if i18n.locale in ("kk", "ru") else "ru"
+        lang = ui_lang(i18n)
         when = long_date(result.allowed_from, lang) if result.allowed_from else "—"
         await message.answer(i18n.get("results-score-refused-" + result.refusal, date=when))
         return
