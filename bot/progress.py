@@ -13,11 +13,15 @@ message may be edited), plus the last one.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -49,8 +53,17 @@ class Progress:
         await self._edit(self.i18n.get("progress-line", done=done, total=self.total))
 
     async def finish(self, text: str) -> None:
-        await self._edit(text)
+        """Replace the progress line with the summary (a new message if the edit fails)."""
+        if not await self._edit(text):
+            await self.bot.send_message(chat_id=self.message.chat.id, text=text)
 
-    async def _edit(self, text: str) -> None:
-        await self.bot.edit_message_text(text=text, chat_id=self.message.chat.id,
-                                         message_id=self.message.message_id)
+    async def _edit(self, text: str) -> bool:
+        try:
+            await self.bot.edit_message_text(text=text, chat_id=self.message.chat.id,
+                                             message_id=self.message.message_id)
+        except (TelegramBadRequest, TelegramRetryAfter) as error:
+            # Progress is a courtesy: a refused or throttled edit must not abort the import
+            # it reports on.
+            logger.info("progress edit skipped: %s", error)
+            return False
+        return True

@@ -8,7 +8,7 @@ every matched update and refuses anyone who is not an admin in a private chat.
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram_i18n.lazy.filter import LazyFilter
 
@@ -23,8 +23,7 @@ from bot.handlers.admin import (
     schedule_import,
 )
 from bot.handlers.admin.access import AdminAccessMiddleware
-from bot.handlers.admin.callbacks import AdminArea
-from bot.handlers.admin.panel import back_to_panel, show_panel
+from bot.handlers.admin.panel import show_panel
 
 
 def create_router() -> Router:
@@ -34,7 +33,6 @@ def create_router() -> Router:
     router.callback_query.middleware(access)
     router.message.register(show_panel, Command("admin"))
     router.message.register(show_panel, LazyFilter("menu-admin"))
-    router.callback_query.register(back_to_panel, AdminArea.filter(F.area == "panel"))
     for module in (roles, courses, cohorts, schedule, schedule_import, applications,
                    enrollment_import, orders):
         module.register(router)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.callbacks import AdminArea
@@ -24,9 +24,3 @@ def panel_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
 async def show_panel(message: Message, i18n: I18nContext, state: FSMContext) -> None:
     await state.clear()
     await message.answer(i18n.get("admin-panel"), reply_markup=panel_keyboard(i18n))
-
-
-async def back_to_panel(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
-    await query.answer()
-    if isinstance(query.message, Message):
-        await show_panel(query.message, i18n, state)
