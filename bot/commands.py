@@ -21,6 +21,10 @@ EVERYONE = (
 )
 TRAINERS = ("today",)
 ADMINS = ("admin",)
+# results, decisions and reports (issue 5, items 6–9)
+TRAINERS += ("questions",)
+ADMINS += ("scores", "scores_import", "results", "expel", "request_queue", "consultations",
+           "nobd", "stats", "effectiveness")
 
 
 def commands_for(core: FluentRuntimeCore, lang: str, names: tuple[str, ...]) -> list[BotCommand]:

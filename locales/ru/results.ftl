@@ -180,3 +180,16 @@ results-effectiveness = <b>Эффективность посткурсового
     • сообщества и мероприятия: { $community }
     Отвечено: { $answered } ({ $share } %)
     Медианное время ответа: { $median } ч
+
+## Команды в меню Telegram
+
+cmd-questions = Вопросы слушателей (сопровождение)
+cmd-scores = Ввести баллы итогового оценивания
+cmd-scores_import = Импорт баллов из таблицы
+cmd-results = Итоги потока
+cmd-expel = Отчислить слушателя
+cmd-request_queue = Заявки слушателей (§31)
+cmd-consultations = Обращения по сопровождению
+cmd-nobd = Выгрузка для НОБД
+cmd-stats = Статистика потока
+cmd-effectiveness = Эффективность сопровождения
