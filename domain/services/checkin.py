@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 
 from domain.agreement import may_check_in
 from domain.attendance import CHECKIN_OPENS_BEFORE, attendance_share, checkin_window_open
-from domain.checkin_codes import CodeCheck, check_code
+from domain.checkin_codes import CodeCheck, accepts_code, check_code
 from domain.model import (
     Attendance,
     AttendanceMethod,
@@ -139,7 +139,7 @@ async def _session_for_typed_code(
     own_cohorts = {e.cohort_id for e in enrollments if e.status is EnrollmentStatus.ENROLLED}
     matching = [
         s for s in nearby
-        if s.id is not None and check_code(secret, s.id, code, now) is CodeCheck.VALID
+        if s.id is not None and accepts_code(secret, s.id, code, now)
     ]
     matching.sort(key=lambda s: s.cohort_id not in own_cohorts)
     if matching:

@@ -48,10 +48,12 @@ __all__ = [
     "mark_present",
     "record_refusal",
     "roster",
+    "stop_board",
     "warn_unreachable_attendance",
 ]
 
 REFUSED_ACTION = "trainer.refused"
+STOP_ACTION = "checkin.board_stopped"
 MARK_ACTION = "attendance.marked_manually"
 MAX_REASON_LENGTH = 300
 
@@ -119,6 +121,7 @@ class CheckInBoard:
     checked_in: int
     enrolled: int
     now: datetime
+    stopped_at: datetime | None = None  # this trainer's latest "stop" for the session
 
     @property
     def opens_at(self) -> datetime:
@@ -157,8 +160,27 @@ async def checkin_board(
         enrolled_ids = {e.id for e in enrolled}
         present = [a for a in await uow.attendance.for_session(session_id)
                    if a.enrollment_id in enrolled_ids]
+        stops = [e.at for e in await uow.audit.for_entity("session", str(session_id))
+                 if e.action == STOP_ACTION and e.actor_id == actor.id and e.at is not None]
         return CheckInBoard(session, cohort, course, code_for(secret, session_id, now),
-                            len(present), len(enrolled), now)
+                            len(present), len(enrolled), now, max(stops, default=None))
+
+
+async def stop_board(
+    uow: UnitOfWork, actor: Person, session_id: int, now: datetime, secret: bytes
+) -> CheckInBoard | None:
+    """The trainer stops showing the code. Recorded (``checkin.board_stopped``) so that a
+    board refreshed by another bot instance notices the stop and closes too."""
+    board = await checkin_board(uow, actor, session_id, now, secret)
+    if board is None:
+        return None
+    async with uow:
+        await uow.audit.record(AuditEntry(
+            actor_id=actor.id, action=STOP_ACTION, entity="session", entity_id=str(session_id),
+            after={"checked_in": board.checked_in, "enrolled": board.enrolled}, at=now,
+        ))
+        await uow.commit()
+    return board
 
 
 @dataclass(frozen=True)

@@ -144,3 +144,15 @@ def test_the_code_does_not_depend_on_the_time_zone_of_now(
 ) -> None:
     local = now.astimezone(timezone(timedelta(hours=hours)))
     assert code_for(SECRET, session_id, local) == code_for(SECRET, session_id, now)
+
+
+@given(secrets, session_ids, moments, st.integers(min_value=0, max_value=200))
+def test_accepts_code_is_check_code_valid(
+    secret: bytes, session_id: int, shown_at: datetime, seconds_later: int
+) -> None:
+    from domain.checkin_codes import accepts_code
+
+    code = code_for(secret, session_id, shown_at)
+    typed_at = shown_at + timedelta(seconds=seconds_later)
+    assert accepts_code(secret, session_id, code, typed_at) == (
+        check_code(secret, session_id, code, typed_at) is CodeCheck.VALID)

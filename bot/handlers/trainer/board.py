@@ -11,6 +11,7 @@ import asyncio
 import io
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import qrcode
@@ -33,7 +34,7 @@ from bot.handlers.trainer.common import escape, lang_of, refuse
 from bot.schedule_ics import format_clock
 from domain.checkin_codes import deep_link, display_code, window_ends_at
 from domain.model import Person
-from domain.services.trainer import CheckInBoard, checkin_board
+from domain.services.trainer import CheckInBoard, checkin_board, stop_board
 
 logger = logging.getLogger("biliktilik.checkin_board")
 MAX_FAILURES = 5  # consecutive refresh errors before a board gives up
@@ -60,6 +61,7 @@ class RunningBoard:
     clock: Any
     settings: Settings
     core: FluentRuntimeCore
+    started_at: datetime | None = None
     shown: tuple[str, int] | None = None  # (code, count) on screen now
     task: asyncio.Task[None] | None = field(default=None, repr=False)
 
@@ -96,7 +98,9 @@ async def refresh_board(bot: Bot, run: RunningBoard) -> bool:
                                 run.settings.cert_secret_bytes)
     if board is None:
         return False
-    if now >= board.session.ends_at:
+    stopped = (board.stopped_at is not None and run.started_at is not None
+               and board.stopped_at > run.started_at)  # "stop" pressed, maybe on another instance
+    if stopped or now >= board.session.ends_at:
         await _edit_caption(bot, run, closed_caption(board, run.lang, run.core), None)
         return False
     if run.shown == (board.code, board.checked_in):
@@ -211,16 +215,17 @@ async def start_board(query: CallbackQuery, callback_data: SessionAction, bot: B
     checkin_boards.start(bot, RunningBoard(
         chat_id=sent.chat.id, message_id=sent.message_id, session_id=callback_data.session_id,
         trainer=person, lang=lang, bot_username=me.username or "", uow_factory=uow_factory,
-        clock=clock, settings=settings, core=i18n_core, shown=(board.code, board.checked_in),
+        clock=clock, settings=settings, core=i18n_core, started_at=now,
+        shown=(board.code, board.checked_in),
     ))
 
 
-async def stop_board(query: CallbackQuery, callback_data: SessionAction, bot: Bot,
-                     i18n: I18nContext, person: Person, uow_factory: Any, settings: Settings,
-                     clock: Any, i18n_core: FluentRuntimeCore,
-                     checkin_boards: LiveBoards) -> None:
-    board = await checkin_board(uow_factory(), person, callback_data.session_id, clock(),
-                                settings.cert_secret_bytes)
+async def stop_pressed(query: CallbackQuery, callback_data: SessionAction, bot: Bot,
+                       i18n: I18nContext, person: Person, uow_factory: Any, settings: Settings,
+                       clock: Any, i18n_core: FluentRuntimeCore,
+                       checkin_boards: LiveBoards) -> None:
+    board = await stop_board(uow_factory(), person, callback_data.session_id, clock(),
+                             settings.cert_secret_bytes)
     if board is None:
         await refuse(query, i18n)
         return
@@ -235,7 +240,7 @@ async def stop_board(query: CallbackQuery, callback_data: SessionAction, bot: Bo
 def create_router(boards: LiveBoards) -> Router:
     router = Router(name="trainer-board")
     router.callback_query.register(start_board, SessionAction.filter(F.action == "start"))
-    router.callback_query.register(stop_board, SessionAction.filter(F.action == "stop"))
+    router.callback_query.register(stop_pressed, SessionAction.filter(F.action == "stop"))
 
     async def provide_boards(handler: Any, event: Any, data: dict[str, Any]) -> Any:
         data["checkin_boards"] = boards

@@ -237,3 +237,31 @@ async def test_qr_on_the_board_opens_the_check_in_deep_link(
     # and that link checks the listener in
     sent = await harness.send(make_user(TEACHER_KK_TG, "kk"), f"/start {decoded[0].split('=')[1]}")
     assert texts(sent)[0].startswith("✅ Сіз сабаққа белгілендіңіз")
+
+
+async def test_stop_pressed_on_another_instance_closes_the_running_board(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    """Behind a load balancer the "stop" press may reach another bot instance: the board's
+    own refresh sees the recorded stop and closes."""
+    world = await build_world(services)
+    clock.now = datetime(2026, 11, 23, 10, 0, 0, tzinfo=UTC)
+    await start_board(harness, world)
+    boards: LiveBoards = harness.dispatcher["checkin_boards"]
+    [run] = boards.running()
+    clock.advance(seconds=40)
+    from domain.services.trainer import stop_board
+
+    assert await stop_board(services.uow_factory(), world.trainer, world.session.id or 0,
+                            clock.now, SECRET) is not None
+    clock.advance(seconds=5)
+    assert await refresh_board(harness.bot, run) is False
+    closed = harness.session.requests[-1]
+    assert isinstance(closed, EditMessageCaption)
+    assert closed.caption is not None and closed.caption.startswith("Отметка закрыта")
+    # a board started after the stop runs normally
+    clock.advance(seconds=30)
+    await start_board(harness, world)
+    [run] = boards.running()
+    clock.advance(seconds=30)
+    assert await refresh_board(harness.bot, run) is True
