@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -33,6 +32,7 @@ __all__ = ["MAX_BYTES", "MAX_ROWS", "SpreadsheetError", "Table", "read_table"]
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
+EMPTY_ROWS_FACTOR = 5
 
 
 class SpreadsheetError(ValueError):
@@ -117,26 +117,29 @@ def _xlsx_rows(data: bytes, max_rows: int) -> list[tuple[int, tuple[Any, ...]]]:
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except Exception as error:  # untrusted bytes: any parser failure means "cannot read"
         raise SpreadsheetError("sheet-error-unreadable") from error
     try:
         sheet = workbook.worksheets[0] if workbook.worksheets else None
         if sheet is None:
             raise SpreadsheetError("sheet-error-empty")
         rows: list[tuple[int, tuple[Any, ...]]] = []
-        # +2: the header and one row over the limit, so "too many rows" is detected
-        # without reading a huge sheet to its end.
+        filled = 0
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            rows.append((number, values))
-            if len(rows) > max_rows + 50 and _non_empty(rows) > max_rows + 1:
-                break
+            if any(v not in (None, "") for v in values):
+                rows.append((number, values))
+                filled += 1
+            # Stop reading early: the header plus one row over the limit is enough to refuse,
+            # and a sheet of styled empty rows must not be walked to its millionth row.
+            if filled > max_rows + 1 or number > EMPTY_ROWS_FACTOR * max_rows:
+                raise SpreadsheetError("sheet-error-too-many-rows", max_rows=max_rows)
         return rows
+    except SpreadsheetError:
+        raise
+    except Exception as error:  # a corrupt sheet part fails only while it is read
+        raise SpreadsheetError("sheet-error-unreadable") from error
     finally:
         workbook.close()
-
-
-def _non_empty(rows: list[tuple[int, tuple[Any, ...]]]) -> int:
-    return sum(1 for _, values in rows if any(v not in (None, "") for v in values))
 
 
 def decode_csv(data: bytes) -> str:

@@ -75,3 +75,17 @@ def test_error_answer_fits_one_telegram_message() -> None:
     assert lines[1] == (f"Строка 2, столбец «{column}»: телефон «{value}» не распознан, нужен "
                         "формат +7XXXXXXXXXX")
     assert lines[-1] == "…и ещё 18."
+
+
+def test_xlsx_over_the_row_limit_is_refused_without_reading_it_all() -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ФИО"])
+    for n in range(12):
+        sheet.append([f"Аты {n}"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(SpreadsheetError) as error:
+        read_table(buffer.getvalue(), "x.xlsx", max_rows=10)
+    assert error.value.key == "sheet-error-too-many-rows"
+    assert len(read_table(buffer.getvalue(), "x.xlsx", max_rows=12).rows) == 12
