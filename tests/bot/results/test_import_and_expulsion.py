@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -23,6 +24,9 @@ from tests.bot.results.factories import (
     make_world,
     outbox,
 )
+
+
+DONE_AT = datetime(2026, 11, 20, tzinfo=UTC)
 
 
 def xlsx(rows: list[list[Any]]) -> bytes:
@@ -68,7 +72,7 @@ async def test_import_with_a_broken_row_imports_nothing_then_a_good_file_imports
         "Нужен файл .xlsx или .csv. Отправьте его документом или нажмите «Отмена»."]
     sent = await harness.send_message(admin, document=document("bad", "scores.xlsx"))
     assert texts(sent) == [
-        "Ничего не импортировано: в файле 3 ошибки.\n"
+        services.i18n_core.get("sheet-errors-title", "ru", count=3) + "\n"
         "Строка 3, столбец «Балл»: балл «120» должен быть целым числом от 0 до максимального "
         "балла\n"
         "Строка 3, столбец «Планирование»: пустая ячейка, значение обязательно\n"
@@ -99,8 +103,7 @@ async def test_import_refuses_a_wrong_file_type_in_kazakh(
     uploads["csv"] = f"ЖСН;Жинаған балы;Модуль 1;Модуль 2\n{iin(1)};101;5;5\n".encode()
     sent = await harness.send_message(admin, document=document("csv", "scores.csv"))
     assert texts(sent) == [
-        "Ештеңе импортталмады: файлда 1 қате табылды. Түзетіп, файлды толығымен қайта "
-        "жіберіңіз.\n2-жол, «Жинаған балы» бағаны: «101» балы 0 мен ең жоғары балл "
+        services.i18n_core.get("sheet-errors-title", "kk", count=1) + "\n2-жол, «Жинаған балы» бағаны: «101» балы 0 мен ең жоғары балл "
         "аралығындағы бүтін сан болуы керек"]
 
 
@@ -180,3 +183,38 @@ async def test_kazakh_teacher_gets_the_notice_in_kazakh(
                                "оқудан шығарылдыңыз.")
     employer = await outbox(services.uow_factory, f"employer-notice:{e.id}")
     assert employer.payload["text"].startswith("Құрметті жұмыс беруші!")
+
+
+async def test_a_thousand_row_file_with_a_broken_middle_row_imports_nothing(
+    harness: Harness, services: Services, uploads: dict[str, bytes]
+) -> None:
+    """The issue's bar: one wrong row in the middle of 1,000 → nothing stored, row named."""
+    from sqlalchemy import insert, select
+
+    from storage.models import EnrollmentRow, PersonRow
+
+    world = await make_world(services.uow_factory, teachers=0)
+    async with services.uow_factory() as uow:  # bulk rows: a thousand repository calls is slow
+        await uow.session.execute(insert(PersonRow), [
+            {"full_name": f"Педагог {n}", "iin": iin(n), "created_at": DONE_AT}
+            for n in range(1, 1001)])
+        ids = (await uow.session.scalars(select(PersonRow.id).where(
+            PersonRow.full_name.like("Педагог %")))).all()
+        await uow.session.execute(insert(EnrollmentRow), [
+            {"person_id": pid, "cohort_id": world.cohort.id, "status": "enrolled"}
+            for pid in ids])
+        await uow.commit()
+    rows: list[list[Any]] = [["ИИН", "Балл", "Модуль 1", "Модуль 2"]]
+    rows += [[iin(n), 60, "5", "4"] for n in range(1, 1001)]
+    rows[500][1] = "шестьдесят"  # spreadsheet row 501
+    uploads["big"] = xlsx(rows)
+    admin = make_user(ADMIN_TG, "ru")
+    await harness.press(admin, CohortPick(action="import", cohort_id=world.cohort.id).pack())
+    sent = await harness.send_message(admin, document=document("big", "scores.xlsx"))
+    assert texts(sent) == [
+        services.i18n_core.get("sheet-errors-title", "ru", count=1) + "\n"
+        "Строка 501, столбец «Балл»: балл «шестьдесят» должен быть целым числом от 0 до "
+        "максимального балла"], texts(sent)
+    async with services.uow_factory() as uow:
+        stored = await uow.audit.recent(2000)
+    assert not [e for e in stored if e.action == "assessment.import"]
