@@ -25,7 +25,6 @@ from tests.bot.results.factories import (
     outbox,
 )
 
-
 DONE_AT = datetime(2026, 11, 20, tzinfo=UTC)
 
 
@@ -103,7 +102,8 @@ async def test_import_refuses_a_wrong_file_type_in_kazakh(
     uploads["csv"] = f"ЖСН;Жинаған балы;Модуль 1;Модуль 2\n{iin(1)};101;5;5\n".encode()
     sent = await harness.send_message(admin, document=document("csv", "scores.csv"))
     assert texts(sent) == [
-        services.i18n_core.get("sheet-errors-title", "kk", count=1) + "\n2-жол, «Жинаған балы» бағаны: «101» балы 0 мен ең жоғары балл "
+        services.i18n_core.get("sheet-errors-title", "kk", count=1)
+        + "\n2-жол, «Жинаған балы» бағаны: «101» балы 0 мен ең жоғары балл "
         "аралығындағы бүтін сан болуы керек"]
 
 
