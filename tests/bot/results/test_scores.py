@@ -172,3 +172,21 @@ async def test_forged_ids_change_nothing(harness: Harness, services: Services) -
         assert not [r for r in sent if isinstance(r, SendMessage)]
     sent = await harness.press(admin, CohortPick(action="score", cohort_id=99_999).pack())
     assert texts(sent) == [NOT_FOUND_RU]
+
+
+async def test_a_long_roster_is_paged_by_twenty(harness: Harness, services: Services) -> None:
+    from bot.handlers.results.callbacks import ListenerPage
+
+    world = await make_world(services.uow_factory, teachers=0)
+    from tests.bot.results.factories import add_person, enroll
+
+    for n in range(1, 23):
+        person = await add_person(services.uow_factory, None, f"Педагог {n:02d}", serial=n)
+        await enroll(services.uow_factory, person, world.cohort)
+    admin = make_user(ADMIN_TG, "ru")
+    sent = await harness.press(admin, CohortPick(action="score", cohort_id=world.cohort.id).pack())
+    labels = buttons(sent[-1])
+    assert labels[:2] == ["Педагог 01", "Педагог 02"] and len(labels) == 21 and labels[-1] == "▶"
+    sent = await harness.press(admin, ListenerPage(action="score", cohort_id=world.cohort.id,
+                                                   page=1).pack())
+    assert buttons(sent[-1]) == ["Педагог 21", "Педагог 22", "◀"]
