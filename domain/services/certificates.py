@@ -129,7 +129,6 @@ async def issue_cohort_documents(
     Refused while the cohort has not ended (its ``ends_on`` is after ``today``): reading of
     "when scores are final". Expelled listeners (§32) and those without a score get nothing.
     """
-    cohort = None
     async with uow:
         cohort = await uow.cohorts.get(cohort_id)
     if cohort is None:
@@ -250,6 +249,12 @@ class _Issuing:
                 self.enrollment.transferred_from_id)
         return earlier[-1].number if earlier else None
 
+    def _organization_name(self) -> str:
+        """Stored with the certificate as it is printed today: verification shows it even
+        after the organization is renamed."""
+        organization = self.options.organization(self.lang)
+        return organization.name_kk if self.lang == "kk" else organization.name_ru
+
     async def _store(self, kind: DocumentKind, follows: str | None) -> Certificate:
         certificate = Certificate(
             number=self.number, kind=kind, person_id=self.person.id or 0,
@@ -258,8 +263,7 @@ class _Issuing:
             issued_on=self.today,
             valid_until=certificate_valid_until(self.today)
             if kind is DocumentKind.CERTIFICATE else None,
-            organization_name=self.options.organization(self.lang).name_kk
-            if self.lang == "kk" else self.options.organization(self.lang).name_ru,
+            organization_name=self._organization_name(),
             follows_number=follows,
         )
         return await self.uow.certificates.add(certificate)
