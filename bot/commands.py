@@ -25,6 +25,9 @@ ADMINS = ("admin",)
 TRAINERS += ("questions",)
 ADMINS += ("scores", "scores_import", "results", "expel", "request_queue", "consultations",
            "nobd", "stats", "effectiveness")
+# certificates: "my documents" for everyone, issuing and revoking for admins (issue 6)
+EVERYONE += ("documents",)
+ADMINS += ("issue", "revoke")
 
 
 def commands_for(core: FluentRuntimeCore, lang: str, names: tuple[str, ...]) -> list[BotCommand]:

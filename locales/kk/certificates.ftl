@@ -86,3 +86,9 @@ certificates-verify-details =
     Ұйым: { $organization }
     Берілген күні: { $issued }
     Жарамдылық мерзімі: { $until } дейін
+
+## Telegram мәзіріндегі командалар
+
+cmd-documents = Менің құжаттарым: сертификаттар мен анықтамалар
+cmd-issue = Ағынға сертификаттар беру
+cmd-revoke = Сертификатты кері қайтарып алу

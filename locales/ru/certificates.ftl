@@ -91,3 +91,9 @@ certificates-verify-details =
     Организация: { $organization }
     Дата выдачи: { $issued }
     Действителен до: { $until }
+
+## Команды в меню Telegram
+
+cmd-documents = Мои документы: сертификаты и справки
+cmd-issue = Выдать сертификаты потоку
+cmd-revoke = Отозвать сертификат
