@@ -36,3 +36,4 @@ sheet-column-hours = Сағат саны
 sheet-column-place = Аудитория немесе сілтеме
 sheet-reason-schedule-outside-dates = күні ағынның оқу мерзімінен тыс
 sheet-reason-schedule-clash = бұл уақытта ағынның сабағы бар
+sheet-error-download = Файлды Telegram-нан алу мүмкін болмады. Оны қайта жіберіңіз.

@@ -41,3 +41,4 @@ sheet-column-hours = Часы
 sheet-column-place = Аудитория или ссылка
 sheet-reason-schedule-outside-dates = дата вне сроков обучения потока
 sheet-reason-schedule-clash = на это время у потока уже есть занятие
+sheet-error-download = Не удалось получить файл от Telegram. Отправьте его ещё раз.

@@ -40,3 +40,4 @@ admin-bad-date = Не понял дату. Напишите её в виде Д�
 admin-import-send-file = Отправьте файл таблицы (.xlsx или .csv) как документ. /cancel — отмена.
 
 progress-line = ⏳ Обработка: { $done } / { $total }…
+admin-form-expired = Эта форма устарела: введённые ранее ответы не сохранились. Начните заново из панели: /admin

@@ -9,6 +9,7 @@ written to the audit log, and the handler does not run, so nothing changes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -17,6 +18,8 @@ from aiogram.types import CallbackQuery, Message, TelegramObject
 
 from domain.model import Person, Role
 from domain.services.admin_roles import record_refusal
+
+logger = logging.getLogger(__name__)
 
 NOT_PRIVATE = "not-private"
 NOT_ADMIN = "not-admin"
@@ -42,7 +45,7 @@ class AdminAccessMiddleware(BaseMiddleware):
         person: Person | None = data.get("person")
         reason = refusal_reason(person, chat.type if chat else None)
         if reason is None:
-            return await handler(event, data)
+            return await self._run(handler, event, data)
         await self._log(data, person, reason, event)
         i18n = data["i18n"]
         text = i18n.get("admin-refused-" + reason)
@@ -54,6 +57,30 @@ class AdminAccessMiddleware(BaseMiddleware):
         if state is not None and reason == NOT_ADMIN:
             await state.clear()  # a former admin's half-filled form must not linger
         return None
+
+    @staticmethod
+    async def _run(
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        """A form step whose earlier answers are gone (a state kept across a restart or left by
+        an older version, with its data lost) raises KeyError on the missing answer: the form
+        is closed with a translated note instead of an apology for an error."""
+        state = data.get("state")
+        try:
+            return await handler(event, data)
+        except KeyError as error:
+            if state is None or await state.get_state() is None:
+                raise
+            logger.warning("admin form %s lost its data (%s)", await state.get_state(), error)
+            await state.clear()
+            text = data["i18n"].get("admin-form-expired")
+            if isinstance(event, CallbackQuery):
+                await event.answer(text, show_alert=True)
+            elif isinstance(event, Message):
+                await event.answer(text)
+            return None
 
     @staticmethod
     async def _log(data: dict[str, Any], person: Person | None, reason: str,

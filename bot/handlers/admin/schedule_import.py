@@ -34,9 +34,12 @@ async def read_upload(message: Message, bot: Bot) -> Table:
         raise SpreadsheetError("sheet-error-type")
     if (document.file_size or 0) > MAX_BYTES:
         raise SpreadsheetError("sheet-error-too-big", max_mb=MAX_BYTES // (1024 * 1024))
-    buffer = await bot.download(document.file_id)
-    assert buffer is not None
-    return read_table(buffer.read(), name)
+    try:
+        buffer = await bot.download(document.file_id)
+        content = buffer.read() if buffer is not None else b""
+    except Exception as error:  # Telegram refused or the connection broke: ask to resend
+        raise SpreadsheetError("sheet-error-download") from error
+    return read_table(content, name)
 
 
 async def start(message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort,
