@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,20 +54,37 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
-@pytest.fixture
-async def services(settings: Settings, clock: FakeClock) -> AsyncIterator[Services]:
-    from storage.db import create_engine, create_session_factory
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrations run once per test session; each test gets a byte copy of the result."""
     from storage.migrate import upgrade_database
+
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    asyncio.run(upgrade_database(f"sqlite+aiosqlite:///{path}"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def i18n_core() -> Any:
+    """Translations are read-only: loaded once and shared."""
+    return create_core()
+
+
+@pytest.fixture
+async def services(
+    settings: Settings, clock: FakeClock, migrated_template: Path, i18n_core: Any
+) -> AsyncIterator[Services]:
+    from storage.db import create_engine, create_session_factory
     from storage.uow import SqlAlchemyUnitOfWork
 
-    await upgrade_database(settings.database_url)
+    shutil.copy(migrated_template, settings.database_url.split(":///", 1)[1])
     engine = create_engine(settings.database_url)
     session_factory = create_session_factory(engine)
     yield Services(
         settings=settings,
         uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
         clock=clock,
-        i18n_core=create_core(),
+        i18n_core=i18n_core,
         session_factory=session_factory,
     )
     await engine.dispose()
