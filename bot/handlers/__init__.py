@@ -10,35 +10,28 @@ from collections.abc import Callable
 
 from aiogram import Router
 
-from bot.handlers import common, errors, fallback
+from bot.handlers import (
+    admin,
+    certificates,
+    checkin,
+    common,
+    errors,
+    fallback,
+    results,
+    teacher,
+    trainer,
+)
 
-# Feature routers register here in the order they must be tried (deep links first).
-FEATURE_ROUTER_FACTORIES: list[Callable[[], Router]] = []
-
-from bot.handlers import teacher  # noqa: E402  (teacher's journey, issue 4)
-
-FEATURE_ROUTER_FACTORIES.append(teacher.create_router)
-
-from bot.handlers import admin  # noqa: E402  (admin's setup and enrollment, issue 5)
-
-FEATURE_ROUTER_FACTORIES.append(admin.create_router)
-
-from bot.handlers import results  # noqa: E402  (scores, expulsion, requests, reports, issue 5)
-
-FEATURE_ROUTER_FACTORIES.append(results.create_router)
-
-from bot.handlers import checkin  # noqa: E402  (check-in by code or QR deep link, issue 4)
-
-FEATURE_ROUTER_FACTORIES.insert(0, checkin.create_router)  # deep links before everything
-
-from bot.handlers import trainer  # noqa: E402  (trainer's day and check-in board, issue 5)
-
-FEATURE_ROUTER_FACTORIES.append(trainer.create_router)
-
-from bot.handlers import certificates  # noqa: E402  (issue, revoke, verify: issue 6)
-
-# right after check-in: the QR link /start v_… and typed numbers before the feature routers
-FEATURE_ROUTER_FACTORIES.insert(1, certificates.create_router)
+# The order matters: a QR deep link (/start ci_… or /start v_…) and a typed check-in code or
+# certificate number must be recognised before the teacher's forms and the plain /start.
+FEATURE_ROUTER_FACTORIES: list[Callable[[], Router]] = [
+    checkin.create_router,  # issue 4: check-in by code or QR deep link
+    certificates.create_router,  # issue 6: verify (typed number, /start v_…), issue, revoke
+    teacher.create_router,  # issue 4: consent, profile, applications, courses, requests
+    admin.create_router,  # issue 5: roles, courses, cohorts, lists, orders
+    results.create_router,  # issue 5: scores, expulsion, request queues, reports
+    trainer.create_router,  # issue 5: agenda, check-in board, roster
+]
 
 
 def build_root_router() -> Router:
