@@ -9,25 +9,14 @@ from aiogram_i18n.cores import FluentRuntimeCore
 from domain.model import LANGUAGES
 
 EVERYONE = (
-    "start",
-    "menu",
-    "profile",
-    "courses",
-    "mycourses",
-    "verify",
-    "language",
-    "help",
-    "cancel",
-)
-TRAINERS = ("today",)
-ADMINS = ("admin",)
-# results, decisions and reports (issue 5, items 6–9)
-TRAINERS += ("questions",)
-ADMINS += ("scores", "scores_import", "results", "expel", "request_queue", "consultations",
-           "nobd", "stats", "effectiveness")
-# certificates: "my documents" for everyone, issuing and revoking for admins (issue 6)
-EVERYONE += ("documents",)
-ADMINS += ("issue", "revoke")
+    "start", "menu", "profile", "courses", "mycourses", "documents", "verify", "language",
+    "help", "cancel",
+)  # fmt: skip
+TRAINERS = ("today", "questions")
+ADMINS = (
+    "admin", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
+    "consultations", "nobd", "stats", "effectiveness",
+)  # fmt: skip
 
 
 def commands_for(core: FluentRuntimeCore, lang: str, names: tuple[str, ...]) -> list[BotCommand]:
