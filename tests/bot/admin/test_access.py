@@ -99,3 +99,14 @@ async def test_admin_who_loses_the_role_mid_form_is_stopped(
     assert texts(sent) != [REFUSED_RU]
     async with services.uow_factory() as uow:
         assert await uow.courses.list_all() == []
+
+
+async def test_form_step_without_its_answers_is_closed(harness: Harness, people: People) -> None:
+    from aiogram.fsm.storage.base import StorageKey
+
+    key = StorageKey(bot_id=harness.bot.id, chat_id=people.admin.id, user_id=people.admin.id)
+    await harness.dispatcher.storage.set_state(key, "CourseForm:hours")  # data lost
+    sent = await harness.send(people.admin, "72")
+    assert texts(sent) == ["Эта форма устарела: введённые ранее ответы не сохранились. "
+                           "Начните заново из панели: /admin"]
+    assert await harness.dispatcher.storage.get_state(key) is None
