@@ -60,6 +60,10 @@ class Background:
         self.delivery = delivery
 
     async def shutdown(self) -> None:
+        # First let the delivery in flight finish its sends and hand back what it claimed:
+        # the scheduler's shutdown cancels running jobs, and a send cancelled between
+        # Telegram's answer and `mark_sent` would be repeated when its lease runs out.
+        await self.delivery.stop()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 

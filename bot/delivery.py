@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot
 from aiogram.exceptions import (
+    ClientDecodeError,
     TelegramBadRequest,
     TelegramForbiddenError,
     TelegramNetworkError,
@@ -85,12 +86,21 @@ class DeliveryWorker:
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}"
         self.throttle = Throttle()
         self._lock = asyncio.Lock()
+        self._stopping = False
+
+    async def stop(self) -> None:
+        """A graceful stop: finish the sends in flight, hand the rest of the claimed batch back
+        and claim no more — so a restart neither repeats nor strands a message for a lease
+        (only a crash relies on the lease)."""
+        self._stopping = True
+        async with self._lock:
+            pass
 
     async def run_once(self, limit: int = BATCH) -> DeliveryReport:
         """Deliver everything due now, batch after batch; one run at a time per process."""
         report = DeliveryReport()
         async with self._lock:
-            while True:
+            while not self._stopping:
                 now = self.services.clock()
                 async with self.services.uow_factory() as uow:
                     await uow.outbox.release_expired_claims(now)
@@ -99,6 +109,7 @@ class DeliveryWorker:
                 if not batch:
                     return report
                 await self._deliver_batch(batch, report)
+        return report
 
     async def _deliver_batch(self, batch: list[OutboxMessage], report: DeliveryReport) -> None:
         """Chats in parallel (the throttle keeps the overall rate), one chat's rows in order."""
@@ -110,6 +121,10 @@ class DeliveryWorker:
         async def deliver_chat(messages: list[OutboxMessage]) -> None:
             async with slots:
                 for message in messages:
+                    if self._stopping:  # stopping: give the row back now, not after the lease
+                        await self._retry(message, "instance stopped", timedelta(0),
+                                          count_attempt=False)
+                        continue
                     await self._deliver(message, report)
 
         await asyncio.gather(*(deliver_chat(messages) for messages in by_chat.values()))
@@ -133,7 +148,8 @@ class DeliveryWorker:
         except TelegramBadRequest as error:
             await self._give_up(message, f"400 {error.message}", unreachable=False)
             report.failed += 1
-        except (TelegramServerError, TelegramNetworkError, TimeoutError) as error:
+        except (TelegramServerError, TelegramNetworkError, TimeoutError,
+                ClientDecodeError) as error:  # a proxy's HTML 502 page is not JSON
             if message.attempts + 1 >= MAX_ATTEMPTS:
                 await self._give_up(message, f"gave up: {error}", unreachable=False)
                 report.failed += 1

@@ -42,9 +42,18 @@ class PersonLocaleManager(BaseManager):
         return None
 
 
+class LoadedCore(FluentRuntimeCore):
+    """Keeps its texts when the dispatcher shuts down: the delivery worker and the jobs still
+    render notices while the bot stops (the middleware's shutdown would empty `locales`, and
+    every notice sent in those seconds would fail for good with KeyError)."""
+
+    async def shutdown(self) -> None:
+        return None
+
+
 def create_core() -> FluentRuntimeCore:
     """A loaded core: usable at once for notifications sent outside any update."""
-    core = FluentRuntimeCore(path=LOCALES_PATH / "{locale}", default_locale=DEFAULT_LOCALE)
+    core = LoadedCore(path=LOCALES_PATH / "{locale}", default_locale=DEFAULT_LOCALE)
     core.locales.update(core.find_locales())
     return core
 

@@ -7,6 +7,7 @@ from typing import Any, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.db import SQLITE_IMMEDIATE
 from storage.repositories.applications import ApplicationsRepository
 from storage.repositories.assessments import AssessmentsRepository
 from storage.repositories.attendance import AttendanceRepository
@@ -68,6 +69,12 @@ class SqlAlchemyUnitOfWork:
         self.consultations = ConsultationsRepository(s)
         self.audit = AuditRepository(s)
         self.outbox = OutboxRepository(s)
+        bind = s.bind
+        if bind is not None and bind.dialect.name == "sqlite":
+            # WAL with a deferred BEGIN: a unit of work that reads, then writes after another
+            # connection committed, fails at once with "database is locked" (SQLite skips the
+            # busy wait for a stale snapshot). Taking the write lock up front waits instead.
+            await s.connection(execution_options={SQLITE_IMMEDIATE: True})
         return self
 
     async def __aexit__(
