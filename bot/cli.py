@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="run the benchmark suite and write JSON")
     bench.add_argument("--out", type=Path, default=Path("bench.json"))
     bench.add_argument("--quick", action="store_true", help="smaller workloads (for CI)")
+    bench.add_argument("--only", nargs="*", metavar="SECTION", help="run only these sections")
 
     backup = commands.add_parser("backup", help="consistent copy of the database")
     backup.add_argument("--out", type=Path, default=None)
@@ -147,7 +148,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from bot.bench import run_bench
 
-    return asyncio.run(run_bench(args.out, quick=args.quick))
+    return asyncio.run(run_bench(args.out, quick=args.quick, only=args.only))
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

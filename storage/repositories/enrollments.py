@@ -123,29 +123,22 @@ class EnrollmentsRepository(Repository):
         )
         return set(rows)
 
-    async def add_many(self, enrollments: list[Enrollment]) -> list[Enrollment]:
+    async def add_many(self, enrollments: list[Enrollment]) -> None:
         """Insert many places at once (an imported list). Raises ``AlreadyEnrolled``."""
-        for start in range(0, len(enrollments), BULK_CHUNK):
-            chunk = enrollments[start : start + BULK_CHUNK]
-            values = [
-                {name: getattr(e, name) for name in _FIELDS} | {"status": str(e.status)}
-                for e in chunk
-            ]
-            try:
-                async with self.savepoint():
-                    ids = await self.session.scalars(
-                        insert(EnrollmentRow).returning(
-                            EnrollmentRow.id, sort_by_parameter_order=True
-                        ),
-                        values,
+        values = [
+            {name: getattr(e, name) for name in _FIELDS} | {"status": str(e.status)}
+            for e in enrollments
+        ]
+        try:
+            async with self.savepoint():
+                for start in range(0, len(values), BULK_CHUNK):
+                    await self.session.execute(
+                        insert(EnrollmentRow), values[start : start + BULK_CHUNK]
                     )
-                    for enrollment, enrollment_id in zip(chunk, ids.all(), strict=True):
-                        enrollment.id = enrollment_id
-            except IntegrityError as error:
-                if violated(error, "enrollments", "person_id", "cohort_id"):
-                    raise AlreadyEnrolled(chunk[0].person_id, chunk[0].cohort_id) from error
-                raise
-        return enrollments
+        except IntegrityError as error:
+            if violated(error, "enrollments", "person_id", "cohort_id"):
+                raise AlreadyEnrolled(enrollments[0].person_id, enrollments[0].cohort_id) from error
+            raise
 
     async def update(self, enrollment: Enrollment) -> Enrollment:
         row = await self.session.get(EnrollmentRow, enrollment.id)

@@ -99,34 +99,41 @@ class PeopleRepository(Repository):
         return found
 
     async def add_many(self, people: list[Person]) -> list[Person]:
-        """Insert many new people in bulk (an imported list); sets each ``id``.
+        """Insert many new people with IINs in bulk (an imported list); sets each ``id``.
 
-        Raises ``DuplicatePerson`` (and nothing is kept by the caller's transaction) if a
-        Telegram id or IIN is already taken.
+        A plain multi-row insert, then the ids read back by IIN: RETURNING in parameter order
+        makes SQLAlchemy fall back to one statement per row on SQLite. Raises
+        ``DuplicatePerson`` if a Telegram id or IIN is already taken.
         """
+        if any(not person.iin for person in people):
+            raise ValueError("bulk-added people are matched back by IIN: every one needs it")
         now = datetime.now(UTC)
-        for start in range(0, len(people), BULK_CHUNK):
-            chunk = people[start : start + BULK_CHUNK]
-            values = [
-                {"language": p.language, "created_at": p.created_at or now}
-                | {name: getattr(p, name) for name in _FIELDS}
-                for p in chunk
-            ]
-            try:
-                async with self.savepoint():
-                    ids = await self.session.scalars(
-                        insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True),
-                        values,
-                    )
-                    for person, person_id in zip(chunk, ids.all(), strict=True):
-                        person.id = person_id
-                    roles = [
-                        {"person_id": p.id, "role": str(role)} for p in chunk for role in p.roles
-                    ]
-                    if roles:
-                        await self.session.execute(insert(PersonRoleRow), roles)
-            except IntegrityError as error:
-                raise _duplicate(error) from error
+        values = [
+            {"language": p.language, "created_at": p.created_at or now}
+            | {name: getattr(p, name) for name in _FIELDS}
+            for p in people
+        ]
+        try:
+            async with self.savepoint():
+                for start in range(0, len(values), BULK_CHUNK):
+                    chunk = values[start : start + BULK_CHUNK]
+                    await self.session.execute(insert(PersonRow), chunk)
+        except IntegrityError as error:
+            raise _duplicate(error) from error
+        ids: dict[str, int] = {}
+        wanted = [p.iin for p in people if p.iin]
+        for start in range(0, len(wanted), BULK_CHUNK):
+            rows = await self.session.execute(
+                select(PersonRow.iin, PersonRow.id).where(
+                    PersonRow.iin.in_(wanted[start : start + BULK_CHUNK])
+                )
+            )
+            ids.update({iin: person_id for iin, person_id in rows.all()})
+        for person in people:
+            person.id = ids[person.iin or ""]
+        roles = [{"person_id": p.id, "role": str(role)} for p in people for role in p.roles]
+        for start in range(0, len(roles), BULK_CHUNK):
+            await self.session.execute(insert(PersonRoleRow), roles[start : start + BULK_CHUNK])
         return people
 
     async def add(self, person: Person) -> Person:
