@@ -139,3 +139,16 @@ async def test_attendance_that_can_no_longer_reach_80_percent(harness: Harness,
     assert "Посещаемость: 2 из 10 занятий (20 %)." in card
     assert "Даже посетив все оставшиеся занятия, 80 % уже не набрать." in card
     assert "Договор принят: 24 октября 2026\u202fг." in card
+
+
+async def test_russian_plural_of_sessions_still_needed(harness: Harness,
+                                                       services: Services) -> None:
+    cohort_id = await make_cohort(services, starts_on=date(2026, 11, 1))
+    user = await registered_teacher(harness, 506, "ru")
+    await enroll(services, 506, cohort_id, sessions=10, past=4, attended=3, accepted=True)
+    card = texts(await harness.send(user, "/mycourses"))[0]
+    assert "Для 80 % нужно посетить ещё 5 занятий." in card
+    cohort2 = await make_cohort(services, code="Z-2", starts_on=date(2026, 11, 2))
+    await enroll(services, 506, cohort2, sessions=10, past=4, attended=4, accepted=True)
+    cards = texts(await harness.send(user, "/mycourses"))
+    assert any("Для 80 % нужно посетить ещё 4 занятия." in c for c in cards)

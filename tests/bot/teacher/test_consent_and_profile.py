@@ -177,3 +177,38 @@ async def test_edit_one_field_later_and_iin_taken(harness: Harness, services: Se
     # forged field name
     sent = await harness.press(ivan, "tpe:roles")
     assert texts(sent) == ["Эта кнопка устарела или недоступна. Откройте меню заново: /menu"]
+
+
+async def test_teacher_from_an_imported_list_is_linked_in_russian(
+    harness: Harness, services: Services
+) -> None:
+    from domain.model import Person
+
+    async with services.uow_factory() as uow:
+        imported = await uow.people.add(Person(telegram_id=None, full_name="Иванов Иван",
+                                               iin=IIN_IVAN))
+        await uow.commit()
+    user = await registered_teacher(harness, 306, "ru", iin=IIN_IVAN, name="Иванов Иван")
+    person = await stored(services, 306)
+    assert person.id == imported.id
+    sent = await harness.send(user, "/profile")
+    assert "ФИО: Иванов Иван" in texts(sent)[0]
+
+
+async def test_linked_message_is_shown_on_confirm(harness: Harness, services: Services) -> None:
+    from domain.model import Person
+
+    async with services.uow_factory() as uow:
+        await uow.people.add(Person(telegram_id=None, full_name="Иванов Иван", iin=IIN_IVAN))
+        await uow.commit()
+    user = await start(harness, 307, "kk")
+    await harness.send(user, "/profile")
+    await harness.press(user, "tcons:yes")
+    for answer in ("Иванов Иван", IIN_IVAN):
+        await harness.send(user, answer)
+    await harness.send_contact(user, "+77015550000")
+    for answer in ("мұғалім", "Мектеп", "+7 701 555 00 01"):
+        await harness.send(user, answer)
+    sent = await harness.press(user, "tnav:profile:confirm")
+    assert texts(sent) == ["Профиль сақталды. Сізді қабылдау тізімінен тауып, осы чатпен "
+                           "байланыстырдық — «🎓 Менің курстарым» бөлімін қараңыз."]
