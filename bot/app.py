@@ -73,6 +73,11 @@ def create_dispatcher(
     limiter = rate_limit or RateLimitMiddleware()
     dispatcher.message.middleware(limiter)
     dispatcher.callback_query.middleware(limiter)
+    # a form step whose earlier answers are lost ends the form instead of crashing (issue 8)
+    from bot.validation_helpers import LostFormGuard
+
+    dispatcher.message.middleware(LostFormGuard())
+    dispatcher.callback_query.middleware(LostFormGuard())
     dispatcher.include_router(build_root_router())
     return dispatcher
 

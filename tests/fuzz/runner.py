@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncGenerator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,6 +41,7 @@ class Runner:
         self.world = world
         self.errors = errors
         self._ids = 10_000_000
+        _serve_downloads(harness)
 
     def user(self, step: Step) -> User:
         if step.actor == "newcomer":
@@ -80,3 +82,28 @@ class Runner:
         assert not found, f"{step!r} made requests Telegram would refuse: {found}"
         return requests
 
+
+
+def _serve_downloads(harness: Harness) -> None:
+    """``getFile`` answers with a path and the download yields a few bytes that are no
+    spreadsheet, so upload steps get as far as reading a file (once per harness)."""
+    from aiogram.methods import GetFile
+    from aiogram.types import File
+
+    session = harness.session
+    if getattr(session, "serves_downloads", False):
+        return
+    original = session.make_request
+
+    async def make_request(bot: Any, method: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(method, GetFile):
+            session.requests.append(method)
+            return File(file_id=method.file_id, file_unique_id="u", file_path=method.file_id)
+        return await original(bot, method, *args, **kwargs)
+
+    async def stream_content(*args: Any, **kwargs: Any) -> AsyncGenerator[bytes, None]:
+        yield b"PK\x03\x04 not really a spreadsheet"
+
+    session.make_request = make_request  # type: ignore[method-assign]
+    session.stream_content = stream_content  # type: ignore[method-assign]
+    session.serves_downloads = True  # type: ignore[attr-defined]

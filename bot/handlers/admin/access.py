@@ -76,10 +76,11 @@ class AdminAccessMiddleware(BaseMiddleware):
             logger.warning("admin form %s lost its data (%s)", await state.get_state(), error)
             await state.clear()
             text = data["i18n"].get("admin-form-expired")
-            if isinstance(event, CallbackQuery):
-                await event.answer(text, show_alert=True)
-            elif isinstance(event, Message):
-                await event.answer(text)
+            # a message, not an alert: the handler may have answered the button already and
+            # Telegram refuses a second answer (found by tests/fuzz/test_every_state.py)
+            target = event.message if isinstance(event, CallbackQuery) else event
+            if isinstance(target, Message):
+                await target.answer(text)
             return None
 
     @staticmethod
