@@ -39,7 +39,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("biliktilik.delivery")
 
-LEASE = timedelta(minutes=2)
+#: How long a claimed row is reserved for its worker; after a crash, another instance takes
+#: it over when this runs out. Tests of a crash shorten it through the environment.
+LEASE = timedelta(seconds=float(os.environ.get("BILIKTILIK_OUTBOX_LEASE_SECONDS", "120")))
 MAX_ATTEMPTS = 12
 BATCH = 50
 #: Telegram allows about 30 messages per second overall; stay a little under it.
