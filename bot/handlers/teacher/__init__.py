@@ -6,7 +6,7 @@ then the features."""
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import F, Router
 
 from bot.handlers.teacher import (
     agreement,
@@ -22,6 +22,9 @@ from bot.handlers.teacher import (
 
 def create_router() -> Router:
     router = Router(name="teacher")
+    # a teacher's own data (courses, scores, profile) never goes to a group; in a group the
+    # person may be unknown (None) — found by tests/fuzz (/mycourses in a group crashed)
+    router.message.filter(F.chat.type == "private")
     router.include_router(consent.create_router())
     router.include_router(profile.create_router())
     router.include_router(application.create_router())
