@@ -45,7 +45,12 @@ class PersonLocaleManager(BaseManager):
 class LoadedCore(FluentRuntimeCore):
     """Keeps its texts when the dispatcher shuts down: the delivery worker and the jobs still
     render notices while the bot stops (the middleware's shutdown would empty `locales`, and
-    every notice sent in those seconds would fail for good with KeyError)."""
+    every notice sent in those seconds would fail for good with KeyError). It is loaded once,
+    when created: parsing every Fluent file again at each dispatcher start costs seconds."""
+
+    async def startup(self) -> None:
+        if not self.locales:
+            self.locales.update(self.find_locales())
 
     async def shutdown(self) -> None:
         return None
