@@ -58,7 +58,8 @@ def test_both_languages_have_the_same_keys() -> None:
 @pytest.mark.parametrize("key", sorted(set(KK) & set(RU)))
 def test_placeholders_match_and_kazakh_is_not_a_copy(key: str) -> None:
     assert placeholders(KK[key]) == placeholders(RU[key]), key
-    if key not in SAME_IN_BOTH:
+    has_words = any(char.isalpha() for char in plain_text(RU[key]))
+    if key not in SAME_IN_BOTH and has_words:
         assert plain_text(KK[key]).strip() != plain_text(RU[key]).strip(), (
             f"{key}: the Kazakh text is a copy of the Russian one"
         )

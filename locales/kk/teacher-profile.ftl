@@ -71,7 +71,7 @@ profile-view =
     Өрісті өзгерту үшін төмендегі батырманы басыңыз. Деректеріңіз: /mydata
 profile-edit-full-name = ✏️ Аты-жөні
 profile-edit-iin = ✏️ ЖСН
-profile-edit-phone = ✏️ Телефон
+profile-edit-phone = ✏️ Телефон нөмірі
 profile-edit-position = ✏️ Лауазымы
 profile-edit-school-name = ✏️ Ұйым
 profile-edit-employer-contact = ✏️ Жұмыс беруші байланысы
