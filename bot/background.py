@@ -44,10 +44,16 @@ def _register_feature_jobs() -> None:
     PERIODIC_JOBS.append(PeriodicJob("nobd-reminder", nobd.EVERY_SECONDS, nobd.remind_nobd))
     from bot.jobs import reminders  # session reminders and 80 % warnings (issue 4 item 8, 5 item 5)
 
-    PERIODIC_JOBS.append(PeriodicJob("session-reminders", reminders.REMINDERS_EVERY_SECONDS,
-                                     reminders.send_reminders))
-    PERIODIC_JOBS.append(PeriodicJob("attendance-warnings", reminders.WARNINGS_EVERY_SECONDS,
-                                     reminders.warn_attendance))
+    PERIODIC_JOBS.append(
+        PeriodicJob(
+            "session-reminders", reminders.REMINDERS_EVERY_SECONDS, reminders.send_reminders
+        )
+    )
+    PERIODIC_JOBS.append(
+        PeriodicJob(
+            "attendance-warnings", reminders.WARNINGS_EVERY_SECONDS, reminders.warn_attendance
+        )
+    )
 
 
 _register_feature_jobs()

@@ -124,8 +124,9 @@ class DeliveryWorker:
             async with slots:
                 for message in messages:
                     if self._stopping:  # stopping: give the row back now, not after the lease
-                        await self._retry(message, "instance stopped", timedelta(0),
-                                          count_attempt=False)
+                        await self._retry(
+                            message, "instance stopped", timedelta(0), count_attempt=False
+                        )
                         continue
                     await self._deliver(message, report)
 
@@ -150,8 +151,12 @@ class DeliveryWorker:
         except TelegramBadRequest as error:
             await self._give_up(message, f"400 {error.message}", unreachable=False)
             report.failed += 1
-        except (TelegramServerError, TelegramNetworkError, TimeoutError,
-                ClientDecodeError) as error:  # a proxy's HTML 502 page is not JSON
+        except (
+            TelegramServerError,
+            TelegramNetworkError,
+            TimeoutError,
+            ClientDecodeError,
+        ) as error:  # a proxy's HTML 502 page is not JSON
             if message.attempts + 1 >= MAX_ATTEMPTS:
                 await self._give_up(message, f"gave up: {error}", unreachable=False)
                 report.failed += 1

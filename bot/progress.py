@@ -34,12 +34,14 @@ class Progress:
     shown: int = 0
 
     @classmethod
-    async def start(cls, answer_to: Message, i18n: I18nContext, total: int,
-                    steps: int = 10) -> Progress:
+    async def start(
+        cls, answer_to: Message, i18n: I18nContext, total: int, steps: int = 10
+    ) -> Progress:
         sent = await answer_to.answer(i18n.get("progress-line", done=0, total=total))
         assert answer_to.bot is not None
-        return cls(bot=answer_to.bot, message=sent, i18n=i18n, total=total,
-                   every=max(1, total // steps))
+        return cls(
+            bot=answer_to.bot, message=sent, i18n=i18n, total=total, every=max(1, total // steps)
+        )
 
     async def update(self, done: int, total: int | None = None) -> None:
         """Show ``done`` if it advanced by a step since the last edit (or is the end)."""
@@ -59,8 +61,9 @@ class Progress:
 
     async def _edit(self, text: str) -> bool:
         try:
-            await self.bot.edit_message_text(text=text, chat_id=self.message.chat.id,
-                                             message_id=self.message.message_id)
+            await self.bot.edit_message_text(
+                text=text, chat_id=self.message.chat.id, message_id=self.message.message_id
+            )
         except (TelegramBadRequest, TelegramRetryAfter) as error:
             # Progress is a courtesy: a refused or throttled edit must not abort the import
             # it reports on.

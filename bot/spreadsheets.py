@@ -190,8 +190,9 @@ def format_errors(i18n: Any, errors: list[Any], limit: int = 20) -> str:
             value=html.escape(_clip(error.value)),
             other_row=error.other_row or 0,
         )
-        line = i18n.get("sheet-error-line", row=error.row, column=html.escape(_clip(column)),
-                        reason=reason)
+        line = i18n.get(
+            "sheet-error-line", row=error.row, column=html.escape(_clip(column)), reason=reason
+        )
         if sum(len(x) + 1 for x in lines) + len(line) > MESSAGE_BUDGET:
             break  # a Telegram message holds 4,096 characters
         lines.append(line)

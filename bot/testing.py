@@ -68,7 +68,10 @@ class RecordingSession(BaseSession):
         )
 
     async def make_request(
-        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None  # noqa: ASYNC109 - aiogram's signature
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        timeout: int | None = None,  # noqa: ASYNC109 - aiogram's signature
     ) -> TelegramType:
         if self.failures:
             raise self.failures.pop(0)

@@ -39,8 +39,10 @@ class LostFormGuard(BaseMiddleware):
             if step is None or state is None or not await _answer_lost(state, error):
                 raise
             await state.clear()
-            logger.warning("form answers lost; form cancelled",
-                           extra={"state": step, "missing": str(error.args[0])})
+            logger.warning(
+                "form answers lost; form cancelled",
+                extra={"state": step, "missing": str(error.args[0])},
+            )
             i18n = data.get("i18n")
             text = i18n.get("cancel-done") if i18n is not None else None
             # for a button, a message rather than an alert: the handler may have answered

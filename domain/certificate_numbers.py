@@ -96,7 +96,7 @@ def parse_certificate_number(text: str) -> CertificateNumber | None:
     candidates = [s]
     sign = _SIGN_RE.match(s)
     if sign is not None:  # "N ORL-…" is a number sign; "NO-2026-1" is the prefix "NO"
-        candidates.insert(0, s[sign.end():])
+        candidates.insert(0, s[sign.end() :])
     for candidate in candidates:
         match = _NUMBER_RE.fullmatch(candidate.replace(" ", ""))
         if match is not None:

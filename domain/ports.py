@@ -342,7 +342,6 @@ class UnitOfWork(Protocol):
     @property
     def outbox(self) -> OutboxRepository: ...
 
-
     async def __aenter__(self) -> Self: ...
 
     async def __aexit__(

@@ -229,8 +229,11 @@ def validate_enrollment_rows(
             result.errors.extend(errors)
             continue
         assert iin is not None and phone is not None and language is not None
-        result.rows.append(EnrollmentRow(number, value["full_name"], iin, value["school"],
-                                         value["position"], phone, language))
+        result.rows.append(
+            EnrollmentRow(
+                number, value["full_name"], iin, value["school"], value["position"], phone, language
+            )
+        )
     result.errors.sort(key=lambda e: e.row)
     return result
 
@@ -283,15 +286,24 @@ def validate_schedule_rows(headers: Sequence[str], rows: Sequence[Row]) -> Valid
         if day is not None and start is not None:
             key = (day.date(), start.time())
             if key in seen:
-                errors.append(RowError(number, columns["time"], "duplicate", value["time"],
-                                       seen[key]))
+                errors.append(
+                    RowError(number, columns["time"], "duplicate", value["time"], seen[key])
+                )
             else:
                 seen[key] = number
         if errors:
             result.errors.extend(errors)
             continue
         assert day is not None and start is not None and hours is not None
-        result.rows.append(ScheduleRow(number, day.date(), start.time(), hours, value["place"],
-                                       value.get("topic", "")[:_MAX_TEXT]))
+        result.rows.append(
+            ScheduleRow(
+                number,
+                day.date(),
+                start.time(),
+                hours,
+                value["place"],
+                value.get("topic", "")[:_MAX_TEXT],
+            )
+        )
     result.errors.sort(key=lambda e: e.row)
     return result

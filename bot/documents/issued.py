@@ -31,7 +31,8 @@ async def find_issued_pdf(uow: UnitOfWork, number: str, kind: str) -> bytes | No
                 return None
             for lang in LANGUAGES:
                 stored = await uow.documents.get_for_owner(
-                    "enrollment_order", order.id, DocumentKind.ENROLLMENT_ORDER, lang)
+                    "enrollment_order", order.id, DocumentKind.ENROLLMENT_ORDER, lang
+                )
                 if stored is not None:
                     return stored.content
             return None
@@ -53,7 +54,8 @@ async def load_issued_pdf(settings: Settings, number: str, kind: str) -> bytes |
 
     engine = create_engine(settings.database_url)
     try:
-        return await find_issued_pdf(SqlAlchemyUnitOfWork(create_session_factory(engine)),
-                                     number, kind)
+        return await find_issued_pdf(
+            SqlAlchemyUnitOfWork(create_session_factory(engine)), number, kind
+        )
     finally:
         await engine.dispose()

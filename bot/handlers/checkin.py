@@ -49,17 +49,24 @@ def render_result(
     if outcome in (CheckInOutcome.CHECKED_IN, CheckInOutcome.ALREADY_CHECKED_IN):
         assert result.session is not None
         key = "checkin-done" if outcome is CheckInOutcome.CHECKED_IN else "checkin-already"
-        return i18n.get(key, topic=_topic(result, lang), when=format_when(
-            result.session.starts_at, lang, tz), attended=result.attended, total=result.total,
-            percent=result.percent), None
+        return i18n.get(
+            key,
+            topic=_topic(result, lang),
+            when=format_when(result.session.starts_at, lang, tz),
+            attended=result.attended,
+            total=result.total,
+            percent=result.percent,
+        ), None
     if outcome is CheckInOutcome.AGREEMENT_NOT_ACCEPTED:
         assert result.enrollment is not None and result.enrollment.id is not None
         button = InlineKeyboardButton(
             text=i18n.get("checkin-btn-agreement"),
             callback_data=AgreementCb(action="read", enrollment_id=result.enrollment.id).pack(),
         )
-        return (i18n.get("checkin-agreement-needed"),
-                InlineKeyboardMarkup(inline_keyboard=[[button]]))
+        return (
+            i18n.get("checkin-agreement-needed"),
+            InlineKeyboardMarkup(inline_keyboard=[[button]]),
+        )
     if outcome is CheckInOutcome.NOT_OPEN_YET:
         assert result.opens_at is not None
         return i18n.get("checkin-not-open-yet", opens=format_clock(result.opens_at, lang, tz)), None
@@ -72,8 +79,9 @@ def render_result(
     # NO_SESSION_NOW
     if result.session is None:
         return i18n.get("checkin-no-session-at-all"), None
-    return i18n.get("checkin-no-session", when=format_when(
-        result.session.starts_at, lang, tz)), None
+    return i18n.get(
+        "checkin-no-session", when=format_when(result.session.starts_at, lang, tz)
+    ), None
 
 
 def _topic(result: CheckInResult, lang: str) -> str:
@@ -95,8 +103,9 @@ async def _answer(
     clock: Any,
 ) -> None:
     assert person.id is not None
-    result = await check_in(uow_factory(), person.id, code, clock(), settings.cert_secret_bytes,
-                            session_id=session_id)
+    result = await check_in(
+        uow_factory(), person.id, code, clock(), settings.cert_secret_bytes, session_id=session_id
+    )
     text, markup = render_result(result, i18n, settings)
     await message.answer(text, reply_markup=markup)
 
@@ -177,8 +186,11 @@ async def schedule(
         content = cohort_calendar(cohort, course, sessions, lang, organization, clock())
         await message.answer_document(
             BufferedInputFile(content, filename=ics_file_name(cohort)),
-            caption=i18n.get("schedule-caption", cohort=html.escape(cohort.code),
-                             topic=html.escape(course.topic(lang))),
+            caption=i18n.get(
+                "schedule-caption",
+                cohort=html.escape(cohort.code),
+                topic=html.escape(course.topic(lang)),
+            ),
         )
 
 

@@ -21,8 +21,7 @@ from domain.services.trainer import warn_unreachable_attendance
 if TYPE_CHECKING:
     from bot.app import Services
 
-__all__ = ["REMINDERS_EVERY_SECONDS", "WARNINGS_EVERY_SECONDS", "send_reminders",
-           "warn_attendance"]
+__all__ = ["REMINDERS_EVERY_SECONDS", "WARNINGS_EVERY_SECONDS", "send_reminders", "warn_attendance"]
 
 REMINDERS_EVERY_SECONDS = 60.0
 """A reminder due at 14:00 goes out by 14:01."""

@@ -15,8 +15,9 @@ from matplotlib.ticker import MaxNLocator
 __all__ = ["bar_chart_png"]
 
 
-def bar_chart_png(title: str, labels: Sequence[str], values: Sequence[int],
-                  y_label: str = "") -> bytes:
+def bar_chart_png(
+    title: str, labels: Sequence[str], values: Sequence[int], y_label: str = ""
+) -> bytes:
     """A bar chart with the value over each bar. ``Figure`` is used directly (not pyplot),
     so nothing global is kept between charts and concurrent renders do not interfere."""
     figure = Figure(figsize=(7, 4), dpi=100)

@@ -31,11 +31,20 @@ def render_nobd_xlsx(rows: Sequence[NobdRow], headers: Sequence[str], sheet_titl
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([
-            _safe(row.full_name), row.iin, _safe(row.school), _safe(row.position),
-            _safe(row.topic), row.hours, row.starts_on, row.ends_on, row.completed_on,
-            row.certificate_number,
-        ])
+        sheet.append(
+            [
+                _safe(row.full_name),
+                row.iin,
+                _safe(row.school),
+                _safe(row.position),
+                _safe(row.topic),
+                row.hours,
+                row.starts_on,
+                row.ends_on,
+                row.completed_on,
+                row.certificate_number,
+            ]
+        )
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
     for column in ("G", "H", "I"):

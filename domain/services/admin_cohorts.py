@@ -50,13 +50,20 @@ async def _require_admin(uow: UnitOfWork, actor_id: int) -> None:
 
 
 def _snapshot(cohort: Cohort) -> dict[str, object]:
-    return {"course_id": cohort.course_id, "code": cohort.code, "language": cohort.language,
-            "starts_on": cohort.starts_on.isoformat(), "ends_on": cohort.ends_on.isoformat(),
-            "seats": cohort.seats, "trainer_ids": list(cohort.trainer_ids)}
+    return {
+        "course_id": cohort.course_id,
+        "code": cohort.code,
+        "language": cohort.language,
+        "starts_on": cohort.starts_on.isoformat(),
+        "ends_on": cohort.ends_on.isoformat(),
+        "seats": cohort.seats,
+        "trainer_ids": list(cohort.trainer_ids),
+    }
 
 
-async def create_cohort(uow: UnitOfWork, actor_id: int, draft: CohortDraft,
-                        now: datetime) -> Cohort:
+async def create_cohort(
+    uow: UnitOfWork, actor_id: int, draft: CohortDraft, now: datetime
+) -> Cohort:
     """A cohort of a course: dates in order, 1–500 seats, a language the course is taught in,
     trainers who hold the trainer role. Raises ``CohortError``."""
     if draft.ends_on < draft.starts_on:
@@ -75,13 +82,22 @@ async def create_cohort(uow: UnitOfWork, actor_id: int, draft: CohortDraft,
             Role.TRAINER not in t.roles for t in trainers
         ):
             raise CohortError(CohortRefusal.NOT_TRAINER)
-        cohort = await uow.cohorts.add(Cohort(
-            course_id=draft.course_id, code=draft.code, language=draft.language,
-            starts_on=draft.starts_on, ends_on=draft.ends_on, seats=draft.seats,
-            trainer_ids=sorted(set(draft.trainer_ids)),
-        ))
-        await uow.audit.record(AuditEntry(actor_id, "cohort.create", "cohort", str(cohort.id),
-                                          None, _snapshot(cohort), now))
+        cohort = await uow.cohorts.add(
+            Cohort(
+                course_id=draft.course_id,
+                code=draft.code,
+                language=draft.language,
+                starts_on=draft.starts_on,
+                ends_on=draft.ends_on,
+                seats=draft.seats,
+                trainer_ids=sorted(set(draft.trainer_ids)),
+            )
+        )
+        await uow.audit.record(
+            AuditEntry(
+                actor_id, "cohort.create", "cohort", str(cohort.id), None, _snapshot(cohort), now
+            )
+        )
         await uow.commit()
     return cohort
 
@@ -92,8 +108,14 @@ def session_from_row(cohort_id: int, row: ScheduleRow, tz: ZoneInfo) -> Training
     session starts; check-in windows are counted from the start."""
     starts = datetime.combine(row.day, row.start, tzinfo=tz)
     ends = starts + timedelta(minutes=academic_hours_to_minutes(row.academic_hours))
-    return TrainingSession(cohort_id=cohort_id, starts_at=starts, ends_at=ends,
-                           academic_hours=row.academic_hours, place=row.place, topic=row.topic)
+    return TrainingSession(
+        cohort_id=cohort_id,
+        starts_at=starts,
+        ends_at=ends,
+        academic_hours=row.academic_hours,
+        place=row.place,
+        topic=row.topic,
+    )
 
 
 class ScheduleRefusal(enum.StrEnum):
@@ -108,7 +130,11 @@ class ScheduleProblem:
 
 
 async def add_sessions(
-    uow: UnitOfWork, actor_id: int, cohort_id: int, rows: list[ScheduleRow], tz: ZoneInfo,
+    uow: UnitOfWork,
+    actor_id: int,
+    cohort_id: int,
+    rows: list[ScheduleRow],
+    tz: ZoneInfo,
     now: datetime,
 ) -> tuple[list[TrainingSession], list[ScheduleProblem]]:
     """Add sessions all or nothing: every session must fall within the cohort's dates and not
@@ -130,10 +156,17 @@ async def add_sessions(
         if problems:
             return [], problems
         added = await uow.sessions.add_many(sessions)
-        await uow.audit.record(AuditEntry(
-            actor_id, "schedule.add", "cohort", str(cohort_id), None,
-            {"sessions": [s.starts_at.isoformat() for s in added]}, now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "schedule.add",
+                "cohort",
+                str(cohort_id),
+                None,
+                {"sessions": [s.starts_at.isoformat() for s in added]},
+                now,
+            )
+        )
         await uow.commit()
     return added, []
 

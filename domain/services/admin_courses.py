@@ -67,25 +67,42 @@ async def _require_admin(uow: UnitOfWork, actor_id: int) -> None:
         raise NotAllowedError(actor_id)
 
 
-async def create_course(uow: UnitOfWork, actor_id: int, draft: CourseDraft,
-                        now: datetime) -> Course:
+async def create_course(
+    uow: UnitOfWork, actor_id: int, draft: CourseDraft, now: datetime
+) -> Course:
     """Store a new course after checking §23 and App. 4 again (the form already did, but the
     use-case is the rule's last line of defence)."""
     validate_draft(draft)
-    course = Course(topic_kk="", topic_ru="", kind=draft.kind, format=draft.format,
-                    hours=draft.hours, max_score=draft.max_score)
+    course = Course(
+        topic_kk="",
+        topic_ru="",
+        kind=draft.kind,
+        format=draft.format,
+        hours=draft.hours,
+        max_score=draft.max_score,
+    )
     _apply(course, draft)
     async with uow:
         await _require_admin(uow, actor_id)
         course = await uow.courses.add(course)
-        await uow.audit.record(AuditEntry(actor_id, "course.create", "course", str(course.id),
-                                          None, course_snapshot(course), now))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "course.create",
+                "course",
+                str(course.id),
+                None,
+                course_snapshot(course),
+                now,
+            )
+        )
         await uow.commit()
     return course
 
 
-async def update_course(uow: UnitOfWork, actor_id: int, course_id: int, draft: CourseDraft,
-                        now: datetime) -> Course:
+async def update_course(
+    uow: UnitOfWork, actor_id: int, course_id: int, draft: CourseDraft, now: datetime
+) -> Course:
     """Replace a course's fields with the edited draft; audit keeps before and after."""
     validate_draft(draft)
     async with uow:
@@ -96,18 +113,32 @@ async def update_course(uow: UnitOfWork, actor_id: int, course_id: int, draft: C
         before = course_snapshot(course)
         _apply(course, draft)
         course = await uow.courses.update(course)
-        await uow.audit.record(AuditEntry(actor_id, "course.update", "course", str(course_id),
-                                          before, course_snapshot(course), now))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "course.update",
+                "course",
+                str(course_id),
+                before,
+                course_snapshot(course),
+                now,
+            )
+        )
         await uow.commit()
     return course
 
 
 def draft_of(course: Course) -> CourseDraft:
     return CourseDraft(
-        topic_kk=course.topic_kk, topic_ru=course.topic_ru, kind=course.kind,
-        format=course.format, distance=course.distance, hours=course.hours,
+        topic_kk=course.topic_kk,
+        topic_ru=course.topic_ru,
+        kind=course.kind,
+        format=course.format,
+        distance=course.distance,
+        hours=course.hours,
         modules=[(m.name_kk, m.name_ru, m.hours) for m in course.modules],
-        languages=tuple(course.languages), max_score=course.max_score,
+        languages=tuple(course.languages),
+        max_score=course.max_score,
         duration_days=course.duration_days,
     )
 

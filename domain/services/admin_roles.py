@@ -73,15 +73,17 @@ async def change_role(
         else:
             target.roles.discard(role)
         await uow.people.set_roles(target_id, target.roles)
-        await uow.audit.record(AuditEntry(
-            actor_id=actor_id,
-            action="role.grant" if grant else "role.revoke",
-            entity="person",
-            entity_id=str(target_id),
-            before=before,
-            after={"roles": _roles(target)},
-            at=now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id=actor_id,
+                action="role.grant" if grant else "role.revoke",
+                entity="person",
+                entity_id=str(target_id),
+                before=before,
+                after={"roles": _roles(target)},
+                at=now,
+            )
+        )
         await uow.commit()
     return (RoleOutcome.GRANTED if grant else RoleOutcome.REVOKED), target
 
@@ -112,15 +114,17 @@ async def record_refusal(
 ) -> None:
     """Log a refused admin attempt (wrong role or a group chat): who tried what, and why."""
     async with uow:
-        await uow.audit.record(AuditEntry(
-            actor_id=person_id,
-            action="admin.refused",
-            entity="admin",
-            entity_id=reason,
-            before=None,
-            after=attempt,
-            at=now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id=person_id,
+                action="admin.refused",
+                entity="admin",
+                entity_id=reason,
+                before=None,
+                after=attempt,
+                at=now,
+            )
+        )
         await uow.commit()
 
 

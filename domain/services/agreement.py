@@ -60,8 +60,9 @@ async def agreement_for(uow: UnitOfWork, person_id: int, enrollment_id: int) -> 
         return await _own_enrollment(uow, person_id, enrollment_id)
 
 
-async def accept_agreement(uow: UnitOfWork, person_id: int, enrollment_id: int, lang: Lang,
-                           now: datetime) -> AgreementView:
+async def accept_agreement(
+    uow: UnitOfWork, person_id: int, enrollment_id: int, lang: Lang, now: datetime
+) -> AgreementView:
     """§24: store the acceptance (text version, language, time). Accepting twice changes
     nothing: the first acceptance names the text the teacher actually agreed to."""
     async with uow:

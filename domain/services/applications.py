@@ -46,8 +46,11 @@ COUNTRY_MAX = 100
 ABROAD_DURATIONS: tuple[AbroadDuration, ...] = ("3_months", "1_year")
 _STORED_DURATION: dict[str, Literal["3m", "1y"]] = {"3_months": "3m", "1_year": "1y"}
 
-ACTIVE_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED,
-                   ApplicationStatus.ENROLLED)
+ACTIVE_STATUSES = (
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.APPROVED,
+    ApplicationStatus.ENROLLED,
+)
 """An application in one of these blocks a second one to the same cohort; after a rejection
 or a withdrawal the teacher may apply again."""
 
@@ -105,7 +108,9 @@ def application_kind(course: Course) -> ApplicationKind:
     """§10: abroad courses (§5.3, §23 abroad kinds) are applied for with App. 2, all others
     with App. 1."""
     abroad = course.format is CourseFormat.ABROAD or course.kind in (
-        CourseKind.ABROAD_SHORT, CourseKind.ABROAD_LONG)
+        CourseKind.ABROAD_SHORT,
+        CourseKind.ABROAD_LONG,
+    )
     return ApplicationKind.ABROAD if abroad else ApplicationKind.DOMESTIC
 
 
@@ -141,8 +146,9 @@ async def _check(uow: UnitOfWork, person: Person, cohort_id: int, today: date) -
     return ApplyCheck(None, cohort, course, hint)
 
 
-async def check_can_apply(uow: UnitOfWork, person_id: int, cohort_id: int,
-                          today: date) -> ApplyCheck:
+async def check_can_apply(
+    uow: UnitOfWork, person_id: int, cohort_id: int, today: date
+) -> ApplyCheck:
     """Checked before the form starts, and again on submit."""
     async with uow:
         person = await uow.people.get(person_id)
@@ -181,19 +187,22 @@ async def submit_application(
             return SubmitResult(ApplyRefusal.BAD_ANSWER)
         head_name = validate_full_name(draft.head_name)[1]
         abroad = kind is ApplicationKind.ABROAD
-        application = await uow.applications.add(Application(
-            person_id=person_id,
-            cohort_id=draft.cohort_id,
-            kind=kind,
-            addressed_to=head_name,
-            language=check.cohort.language,
-            abroad_duration=_STORED_DURATION[draft.abroad_duration]
-            if abroad and draft.abroad_duration else None,
-            abroad_country=draft.country.strip() if abroad else "",
-            abroad_language=draft.instruction_language if abroad else "",
-            status=ApplicationStatus.SUBMITTED,
-            created_at=now,
-        ))
+        application = await uow.applications.add(
+            Application(
+                person_id=person_id,
+                cohort_id=draft.cohort_id,
+                kind=kind,
+                addressed_to=head_name,
+                language=check.cohort.language,
+                abroad_duration=_STORED_DURATION[draft.abroad_duration]
+                if abroad and draft.abroad_duration
+                else None,
+                abroad_country=draft.country.strip() if abroad else "",
+                abroad_language=draft.instruction_language if abroad else "",
+                status=ApplicationStatus.SUBMITTED,
+                created_at=now,
+            )
+        )
         await uow.commit()
     lang: Lang = person.language or "ru"
     document = ApplicationDoc(

@@ -138,11 +138,22 @@ async def issue_cohort_documents(
     outcomes = await decide_cohort_outcomes(uow, cohort_id, now, actor_id)
     if outcomes is None:
         return IssueSummary(IssueRefusal.NOT_FOUND)
-    summary = IssueSummary(cohort=outcomes.cohort, course=outcomes.course,
-                           total=len(outcomes.results))
+    summary = IssueSummary(
+        cohort=outcomes.cohort, course=outcomes.course, total=len(outcomes.results)
+    )
     for done, result in enumerate(outcomes.results, start=1):
-        await _issue_one(uow, outcomes.cohort, outcomes.course, result, today, now, options,
-                         renderer, actor_id, summary)
+        await _issue_one(
+            uow,
+            outcomes.cohort,
+            outcomes.course,
+            result,
+            today,
+            now,
+            options,
+            renderer,
+            actor_id,
+            summary,
+        )
         if progress is not None:
             await progress(done, summary.total)
     return summary
@@ -170,9 +181,16 @@ async def _document_needed(uow: UnitOfWork, enrollment_id: int) -> DocumentKind 
 
 
 async def _issue_one(
-    uow: UnitOfWork, cohort: Cohort, course: Course, result: ListenerResult, today: date,
-    now: datetime, options: IssuingOptions, renderer: DocumentRenderer,
-    actor_id: int | None, summary: IssueSummary,
+    uow: UnitOfWork,
+    cohort: Cohort,
+    course: Course,
+    result: ListenerResult,
+    today: date,
+    now: datetime,
+    options: IssuingOptions,
+    renderer: DocumentRenderer,
+    actor_id: int | None,
+    summary: IssueSummary,
 ) -> None:
     enrollment_id = result.enrollment.id
     assert enrollment_id is not None
@@ -195,20 +213,34 @@ async def _issue_one(
         if enrollment is None or await _document_needed(uow, enrollment_id) is not needed:
             summary.skipped += 1
             return  # rolled back: the number was never issued
-        issuing = _Issuing(uow, cohort, course, result, enrollment, number, today, now,
-                           options, renderer)
+        issuing = _Issuing(
+            uow, cohort, course, result, enrollment, number, today, now, options, renderer
+        )
         if needed is DocumentKind.CERTIFICATE:
             certificate = await issuing.certificate()
             summary.certificates.append(certificate.number)
         else:
             certificate = await issuing.reference()
             summary.references.append(certificate.number)
-        await uow.audit.record(AuditEntry(
-            actor_id, f"{certificate.kind}.issue", "certificate", certificate.number, None,
-            {"person_id": certificate.person_id, "enrollment_id": enrollment_id,
-             "valid_until": certificate.valid_until.isoformat() if certificate.valid_until
-             else None, "follows_number": certificate.follows_number,
-             "pdf_sha256": certificate.pdf_sha256}, now))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                f"{certificate.kind}.issue",
+                "certificate",
+                certificate.number,
+                None,
+                {
+                    "person_id": certificate.person_id,
+                    "enrollment_id": enrollment_id,
+                    "valid_until": certificate.valid_until.isoformat()
+                    if certificate.valid_until
+                    else None,
+                    "follows_number": certificate.follows_number,
+                    "pdf_sha256": certificate.pdf_sha256,
+                },
+                now,
+            )
+        )
         await uow.commit()
 
 
@@ -246,7 +278,8 @@ class _Issuing:
         earlier = await self.uow.certificates.for_enrollment(self.enrollment.id or 0)
         if not earlier and self.enrollment.transferred_from_id is not None:
             earlier = await self.uow.certificates.for_enrollment(
-                self.enrollment.transferred_from_id)
+                self.enrollment.transferred_from_id
+            )
         return earlier[-1].number if earlier else None
 
     def _organization_name(self) -> str:
@@ -257,12 +290,17 @@ class _Issuing:
 
     async def _store(self, kind: DocumentKind, follows: str | None) -> Certificate:
         certificate = Certificate(
-            number=self.number, kind=kind, person_id=self.person.id or 0,
-            enrollment_id=self.enrollment.id, holder_full_name=self.holder,
-            topic=self.course.topic(self.lang), academic_hours=self.course.hours,
+            number=self.number,
+            kind=kind,
+            person_id=self.person.id or 0,
+            enrollment_id=self.enrollment.id,
+            holder_full_name=self.holder,
+            topic=self.course.topic(self.lang),
+            academic_hours=self.course.hours,
             issued_on=self.today,
             valid_until=certificate_valid_until(self.today)
-            if kind is DocumentKind.CERTIFICATE else None,
+            if kind is DocumentKind.CERTIFICATE
+            else None,
             organization_name=self._organization_name(),
             follows_number=follows,
         )
@@ -271,14 +309,27 @@ class _Issuing:
     async def _freeze(self, certificate: Certificate, kind: DocumentKind, pdf: bytes) -> None:
         """Store the PDF for good and enqueue its notice (if the teacher can be reached)."""
         stored = await self.uow.documents.save_for_certificate(
-            certificate, kind=kind, lang=self.lang, content=pdf, created_at=self.now,
-            file_name=f"{kind}-{certificate.number}.pdf")
+            certificate,
+            kind=kind,
+            lang=self.lang,
+            content=pdf,
+            created_at=self.now,
+            file_name=f"{kind}-{certificate.number}.pdf",
+        )
         if self.person.telegram_id is None or stored.id is None or certificate.id is None:
             return  # not linked to Telegram yet: /documents gives the files later
-        await self.uow.outbox.enqueue(document_notice(
-            self.person.telegram_id, self.person.language or self.lang, stored.id,
-            CAPTION_KEYS[kind], notice_dedup_key(certificate.id, kind), self.now,
-            number=certificate.number, topic=html.escape(certificate.topic)))
+        await self.uow.outbox.enqueue(
+            document_notice(
+                self.person.telegram_id,
+                self.person.language or self.lang,
+                stored.id,
+                CAPTION_KEYS[kind],
+                notice_dedup_key(certificate.id, kind),
+                self.now,
+                number=certificate.number,
+                topic=html.escape(certificate.topic),
+            )
+        )
 
     async def certificate(self) -> Certificate:
         """§29 App. 3 certificate with the §33 valid-until date and signed QR, and App. 4."""
@@ -286,21 +337,37 @@ class _Issuing:
         parsed = parse_certificate_number(certificate.number)
         assert parsed is not None and certificate.valid_until is not None
         organization = self.options.organization(self.lang)
-        pdf = await self.renderer.certificate(CertificateDoc(
-            number=certificate.number, holder_full_name=self.holder,
-            topic=certificate.topic, academic_hours=certificate.academic_hours,
-            issued_on=self.today, valid_until=certificate.valid_until,
-            completed_on=self.enrollment.completed_on or self.cohort.ends_on, lang=self.lang,
-            organization=organization,
-            verification_url=verification_url(self.options.bot_username, parsed,
-                                              self.options.secret),
-            follows_number=certificate.follows_number))
-        appendix = await self.renderer.appendix(AppendixDoc(
-            certificate_number=certificate.number, holder_full_name=self.holder,
-            topic=certificate.topic, lang=self.lang, organization=organization,
-            modules=self._module_lines(await self.uow.assessments.latest(
-                self.enrollment.id or 0)),
-            total_hours=certificate.academic_hours, issued_on=self.today))
+        pdf = await self.renderer.certificate(
+            CertificateDoc(
+                number=certificate.number,
+                holder_full_name=self.holder,
+                topic=certificate.topic,
+                academic_hours=certificate.academic_hours,
+                issued_on=self.today,
+                valid_until=certificate.valid_until,
+                completed_on=self.enrollment.completed_on or self.cohort.ends_on,
+                lang=self.lang,
+                organization=organization,
+                verification_url=verification_url(
+                    self.options.bot_username, parsed, self.options.secret
+                ),
+                follows_number=certificate.follows_number,
+            )
+        )
+        appendix = await self.renderer.appendix(
+            AppendixDoc(
+                certificate_number=certificate.number,
+                holder_full_name=self.holder,
+                topic=certificate.topic,
+                lang=self.lang,
+                organization=organization,
+                modules=self._module_lines(
+                    await self.uow.assessments.latest(self.enrollment.id or 0)
+                ),
+                total_hours=certificate.academic_hours,
+                issued_on=self.today,
+            )
+        )
         certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
         await self.uow.certificates.update(certificate)
         await self._freeze(certificate, DocumentKind.CERTIFICATE, pdf)
@@ -316,23 +383,34 @@ class _Issuing:
         modules = sorted(self.course.modules, key=lambda m: m.position)
         if not modules:
             return [ModuleLine(self.course.topic(self.lang), self.course.hours, passed)]
-        return [ModuleLine(m.name(self.lang), m.hours, grades.get(m.id or 0, passed))
-                for m in modules]
+        return [
+            ModuleLine(m.name(self.lang), m.hours, grades.get(m.id or 0, passed)) for m in modules
+        ]
 
     async def reference(self) -> Certificate:
         """§31 listening reference (free form) with the attendance, score and reason."""
         certificate = await self._store(DocumentKind.LISTENING_REFERENCE, None)
         result = self.result
-        pdf = await self.renderer.listening_reference(ListeningReferenceDoc(
-            number=certificate.number, holder_full_name=self.holder, topic=certificate.topic,
-            academic_hours=certificate.academic_hours, period_start=self.cohort.starts_on,
-            period_end=self.cohort.ends_on, sessions_attended=result.attended,
-            sessions_total=result.total_sessions, score=result.score,
-            max_score=result.max_score,
-            reason_not_passed=self.renderer.reason_not_passed(
-                [str(s) for s in result.shortfalls], self.lang),
-            issued_on=self.today, lang=self.lang,
-            organization=self.options.organization(self.lang)))
+        pdf = await self.renderer.listening_reference(
+            ListeningReferenceDoc(
+                number=certificate.number,
+                holder_full_name=self.holder,
+                topic=certificate.topic,
+                academic_hours=certificate.academic_hours,
+                period_start=self.cohort.starts_on,
+                period_end=self.cohort.ends_on,
+                sessions_attended=result.attended,
+                sessions_total=result.total_sessions,
+                score=result.score,
+                max_score=result.max_score,
+                reason_not_passed=self.renderer.reason_not_passed(
+                    [str(s) for s in result.shortfalls], self.lang
+                ),
+                issued_on=self.today,
+                lang=self.lang,
+                organization=self.options.organization(self.lang),
+            )
+        )
         certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
         await self.uow.certificates.update(certificate)
         await self._freeze(certificate, DocumentKind.LISTENING_REFERENCE, pdf)
@@ -350,5 +428,6 @@ async def documents_of(uow: UnitOfWork, person_id: int) -> list[IssuedDocument]:
     (same number, same bytes), whatever the organization's settings are today."""
     async with uow:
         issued = await uow.certificates.for_person(person_id)
-        return [IssuedDocument(c, await uow.documents.list_for_certificate(c.id or 0))
-                for c in issued]
+        return [
+            IssuedDocument(c, await uow.documents.list_for_certificate(c.id or 0)) for c in issued
+        ]

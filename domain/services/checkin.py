@@ -112,16 +112,15 @@ async def check_in(
         if session_id is not None:
             session = await uow.sessions.get(session_id)
         else:
-            session, code_valid = await _session_for_typed_code(
-                uow, enrollments, code, now, secret
-            )
+            session, code_valid = await _session_for_typed_code(uow, enrollments, code, now, secret)
         if session is None:
             result = await _no_session(uow, enrollments, now, session_id is not None)
             await _record_failure(uow, person_id, PERSON_ENTITY, person_id, result, method, now)
             await uow.commit()
             return result
-        result = await _decide(uow, person_id, enrollments, session, code, code_valid, now,
-                               secret, method)
+        result = await _decide(
+            uow, person_id, enrollments, session, code, code_valid, now, secret, method
+        )
         if result.outcome is not CheckInOutcome.CHECKED_IN:
             assert session.id is not None
             await _record_failure(uow, person_id, SESSION_ENTITY, session.id, result, method, now)
@@ -137,10 +136,7 @@ async def _session_for_typed_code(
     then wrong or stale). ``(None, None)`` when there is neither."""
     nearby = await uow.sessions.between(now - _NEARBY, now + _NEARBY)
     own_cohorts = {e.cohort_id for e in enrollments if e.status is EnrollmentStatus.ENROLLED}
-    matching = [
-        s for s in nearby
-        if s.id is not None and accepts_code(secret, s.id, code, now)
-    ]
+    matching = [s for s in nearby if s.id is not None and accepts_code(secret, s.id, code, now)]
     matching.sort(key=lambda s: s.cohort_id not in own_cohorts)
     if matching:
         return matching[0], True
@@ -190,8 +186,9 @@ async def _decide(
     enrollment = next((e for e in enrollments if e.cohort_id == session.cohort_id), None)
     if enrollment is None:
         studies_elsewhere = any(e.status is EnrollmentStatus.ENROLLED for e in enrollments)
-        outcome = (CheckInOutcome.ANOTHER_COHORT if studies_elsewhere
-                   else CheckInOutcome.NOT_ENROLLED)
+        outcome = (
+            CheckInOutcome.ANOTHER_COHORT if studies_elsewhere else CheckInOutcome.NOT_ENROLLED
+        )
         return CheckInResult(outcome, session=session)
     if enrollment.status is EnrollmentStatus.EXPELLED:
         return CheckInResult(CheckInOutcome.EXPELLED, session=session, enrollment=enrollment)
@@ -199,38 +196,53 @@ async def _decide(
         return CheckInResult(CheckInOutcome.NOT_ENROLLED, session=session, enrollment=enrollment)
     if not checkin_window_open(session.starts_at, session.ends_at, now):
         if now < session.starts_at:
-            return CheckInResult(CheckInOutcome.NOT_OPEN_YET, session=session,
-                                 enrollment=enrollment,
-                                 opens_at=session.starts_at - CHECKIN_OPENS_BEFORE)
+            return CheckInResult(
+                CheckInOutcome.NOT_OPEN_YET,
+                session=session,
+                enrollment=enrollment,
+                opens_at=session.starts_at - CHECKIN_OPENS_BEFORE,
+            )
         return CheckInResult(CheckInOutcome.ENDED, session=session, enrollment=enrollment)
     if not may_check_in(enrollment.agreement_accepted_at):
-        return CheckInResult(CheckInOutcome.AGREEMENT_NOT_ACCEPTED, session=session,
-                             enrollment=enrollment)
+        return CheckInResult(
+            CheckInOutcome.AGREEMENT_NOT_ACCEPTED, session=session, enrollment=enrollment
+        )
     assert enrollment.id is not None
     counts = await _counts(uow, enrollment, session)
     course = await _course(uow, session)
     if await uow.attendance.get(enrollment.id, session.id) is not None:
-        return CheckInResult(CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts,
-                             course=course)
+        return CheckInResult(
+            CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts, course=course
+        )
     recent = await failed_attempts(uow, person_id, session.id, since=now - ATTEMPTS_PERIOD)
     if len(recent) >= MAX_WRONG_CODES:
         oldest = min(entry.at for entry in recent if entry.at is not None)
-        return CheckInResult(CheckInOutcome.TOO_MANY_ATTEMPTS, session, enrollment,
-                             retry_after=oldest + ATTEMPTS_PERIOD)
+        return CheckInResult(
+            CheckInOutcome.TOO_MANY_ATTEMPTS,
+            session,
+            enrollment,
+            retry_after=oldest + ATTEMPTS_PERIOD,
+        )
     verdict = CodeCheck.VALID if code_valid else check_code(secret, session.id, code, now)
     if verdict is not CodeCheck.VALID:
-        outcome = (CheckInOutcome.STALE_CODE if verdict is CodeCheck.STALE
-                   else CheckInOutcome.WRONG_CODE)
+        outcome = (
+            CheckInOutcome.STALE_CODE if verdict is CodeCheck.STALE else CheckInOutcome.WRONG_CODE
+        )
         return CheckInResult(outcome, session, enrollment, *counts)
     try:
-        await uow.attendance.add(Attendance(enrollment_id=enrollment.id, session_id=session.id,
-                                            checked_in_at=now, method=method))
+        await uow.attendance.add(
+            Attendance(
+                enrollment_id=enrollment.id, session_id=session.id, checked_in_at=now, method=method
+            )
+        )
     except AlreadyCheckedIn:  # a double tap raced us: same answer as a second check-in
-        return CheckInResult(CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts,
-                             course=course)
+        return CheckInResult(
+            CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts, course=course
+        )
     attended, total = counts
-    return CheckInResult(CheckInOutcome.CHECKED_IN, session, enrollment, attended + 1, total,
-                         course=course)
+    return CheckInResult(
+        CheckInOutcome.CHECKED_IN, session, enrollment, attended + 1, total, course=course
+    )
 
 
 async def _course(uow: UnitOfWork, session: TrainingSession) -> Course | None:
@@ -254,7 +266,8 @@ async def failed_attempts(
     made after ``since`` (exclusive: the wait ends exactly 10 minutes after the oldest)."""
     entries = await uow.audit.for_entity(SESSION_ENTITY, str(session_id))
     return [
-        entry for entry in entries
+        entry
+        for entry in entries
         if entry.action == FAILED_ACTION
         and (person_id is None or entry.actor_id == person_id)
         and (entry.after or {}).get("reason") in _COUNTED
@@ -271,11 +284,13 @@ async def _record_failure(
     method: AttendanceMethod,
     now: datetime,
 ) -> None:
-    await uow.audit.record(AuditEntry(
-        actor_id=person_id,
-        action=FAILED_ACTION,
-        entity=entity,
-        entity_id=str(entity_id),
-        after={"reason": str(result.outcome), "method": str(method)},
-        at=now,
-    ))
+    await uow.audit.record(
+        AuditEntry(
+            actor_id=person_id,
+            action=FAILED_ACTION,
+            entity=entity,
+            entity_id=str(entity_id),
+            after={"reason": str(result.outcome), "method": str(method)},
+            at=now,
+        )
+    )

@@ -90,7 +90,11 @@ async def consultation_view(uow: UnitOfWork, consultation_id: int) -> Consultati
 
 
 async def answer_consultation(
-    uow: UnitOfWork, actor_id: int, is_admin: bool, consultation_id: int, answer: str,
+    uow: UnitOfWork,
+    actor_id: int,
+    is_admin: bool,
+    consultation_id: int,
+    answer: str,
     now: datetime,
 ) -> AnswerResult:
     """Store the answer (once), notify the teacher with ``results-support-answer``, audit."""
@@ -114,18 +118,31 @@ async def answer_consultation(
         if consultation.trainer_id is None and not is_admin:
             consultation.trainer_id = actor_id
         await uow.consultations.update(consultation)
-        await uow.audit.record(AuditEntry(
-            actor_id, "consultation.answer", "consultation", str(consultation_id),
-            {"status": str(ConsultationStatus.OPEN)},
-            {"status": str(consultation.status), "answer": answer}, now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "consultation.answer",
+                "consultation",
+                str(consultation_id),
+                {"status": str(ConsultationStatus.OPEN)},
+                {"status": str(consultation.status), "answer": answer},
+                now,
+            )
+        )
         person = view.person
         if person.telegram_id:
             lang = person.language or view.cohort.language
-            await uow.outbox.enqueue(text_notice(
-                person.telegram_id, lang, "results-support-answer",
-                f"support-answer:{consultation_id}", now,
-                question=consultation.question[:500], answer=answer,
-                topic=view.course.topic(lang)))
+            await uow.outbox.enqueue(
+                text_notice(
+                    person.telegram_id,
+                    lang,
+                    "results-support-answer",
+                    f"support-answer:{consultation_id}",
+                    now,
+                    question=consultation.question[:500],
+                    answer=answer,
+                    topic=view.course.topic(lang),
+                )
+            )
         await uow.commit()
     return AnswerResult(view=view)

@@ -79,7 +79,11 @@ async def submitted_applications(
 
 
 async def decide_application(
-    uow: UnitOfWork, actor_id: int, application_id: int, approve: bool, reason: str,
+    uow: UnitOfWork,
+    actor_id: int,
+    application_id: int,
+    approve: bool,
+    reason: str,
     now: datetime,
 ) -> Decision:
     """Approve (the teacher gets a held seat in the cohort, formalized by the next order) or
@@ -101,26 +105,40 @@ async def decide_application(
             if await uow.cohorts.seats_taken(cohort.id or 0) >= cohort.seats:
                 return Decision.NO_SEATS
             if await uow.enrollments.get(teacher.id or 0, cohort.id or 0) is None:
-                await uow.enrollments.add(Enrollment(person_id=teacher.id or 0,
-                                                     cohort_id=cohort.id or 0))
+                await uow.enrollments.add(
+                    Enrollment(person_id=teacher.id or 0, cohort_id=cohort.id or 0)
+                )
         before = {"status": str(application.status)}
         application.status = ApplicationStatus.APPROVED if approve else ApplicationStatus.REJECTED
         application.reject_reason = "" if approve else reason
         application.decided_at = now
         await uow.applications.update(application)
-        await uow.audit.record(AuditEntry(
-            actor_id, "application.approve" if approve else "application.reject", "application",
-            str(application_id), before,
-            {"status": str(application.status), "reason": application.reject_reason}, now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "application.approve" if approve else "application.reject",
+                "application",
+                str(application_id),
+                before,
+                {"status": str(application.status), "reason": application.reject_reason},
+                now,
+            )
+        )
         if teacher.telegram_id is not None and course is not None:
             lang: Lang = teacher.language or application.language
-            await uow.outbox.enqueue(text_notice(
-                teacher.telegram_id, lang, NOTICE_APPROVED if approve else NOTICE_REJECTED,
-                f"application:{application_id}:{application.status}", now,
-                topic=course.topic(lang), code=cohort.code,
-                starts_on=long_date(cohort.starts_on, lang), reason=reason,
-            ))
+            await uow.outbox.enqueue(
+                text_notice(
+                    teacher.telegram_id,
+                    lang,
+                    NOTICE_APPROVED if approve else NOTICE_REJECTED,
+                    f"application:{application_id}:{application.status}",
+                    now,
+                    topic=course.topic(lang),
+                    code=cohort.code,
+                    starts_on=long_date(cohort.starts_on, lang),
+                    reason=reason,
+                )
+            )
         await uow.commit()
     return Decision.APPROVED if approve else Decision.REJECTED
 
@@ -135,8 +153,12 @@ class ImportSummary:
 
 
 async def import_enrollment_list(
-    uow: UnitOfWork, actor_id: int, cohort_id: int, rows: Sequence[EnrollmentRow],
-    now: datetime, progress: Progress | None = None,
+    uow: UnitOfWork,
+    actor_id: int,
+    cohort_id: int,
+    rows: Sequence[EnrollmentRow],
+    now: datetime,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """§18: hold a place in the cohort for every teacher of a validated list, all or nothing.
 
@@ -164,14 +186,22 @@ async def import_enrollment_list(
         summary.enrolled = len(rows) - len(summary.already_in_cohort)
         if summary.enrolled > free:
             return ImportSummary(refused_no_seats=max(free, 0))
-        created = await uow.people.add_many([
-            Person(
-                telegram_id=None, language=row.language, full_name=row.full_name,
-                iin=row.iin, phone=row.phone, position=row.position,
-                school_name=row.school, roles={Role.TEACHER}, created_at=now,
-            )
-            for row in new_rows
-        ])
+        created = await uow.people.add_many(
+            [
+                Person(
+                    telegram_id=None,
+                    language=row.language,
+                    full_name=row.full_name,
+                    iin=row.iin,
+                    phone=row.phone,
+                    position=row.position,
+                    school_name=row.school,
+                    roles={Role.TEACHER},
+                    created_at=now,
+                )
+                for row in new_rows
+            ]
+        )
         by_iin = known | {person.iin: person for person in created if person.iin}
         places: list[Enrollment] = []
         for done, row in enumerate(rows, start=1):
@@ -183,11 +213,22 @@ async def import_enrollment_list(
             if progress is not None:  # the reporter throttles its own edits
                 await progress(done, len(rows))
         await uow.enrollments.add_many(places)
-        await uow.audit.record(AuditEntry(
-            actor_id, "enrollment.import", "cohort", str(cohort_id), None,
-            {"rows": len(rows), "created": summary.created, "matched": summary.matched,
-             "enrolled": summary.enrolled}, now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "enrollment.import",
+                "cohort",
+                str(cohort_id),
+                None,
+                {
+                    "rows": len(rows),
+                    "created": summary.created,
+                    "matched": summary.matched,
+                    "enrolled": summary.enrolled,
+                },
+                now,
+            )
+        )
         await uow.commit()
     return summary
 
@@ -216,8 +257,12 @@ class OrderResult:
 
 
 async def issue_order(
-    uow: UnitOfWork, actor_id: int, cohort_id: int, draft: OrderDraft,
-    organization: OrganizationInfo, render: Callable[[EnrollmentOrderDoc], bytes],
+    uow: UnitOfWork,
+    actor_id: int,
+    cohort_id: int,
+    draft: OrderDraft,
+    organization: OrganizationInfo,
+    render: Callable[[EnrollmentOrderDoc], bytes],
     now: datetime,
 ) -> OrderResult:
     """§16, §18: the order enrolls every held place of the cohort not yet in an order;
@@ -230,17 +275,25 @@ async def issue_order(
             raise LookupError(cohort_id)
         course = await uow.courses.get(cohort.course_id)
         assert course is not None
-        waiting = [e for e in await uow.enrollments.for_cohort(cohort_id, EnrollmentStatus.ENROLLED)
-                   if e.order_id is None]
+        waiting = [
+            e
+            for e in await uow.enrollments.for_cohort(cohort_id, EnrollmentStatus.ENROLLED)
+            if e.order_id is None
+        ]
         if not waiting:
             return OrderResult(refusal=OrderRefusal.NOBODY)
         try:
-            order = await uow.orders.add(EnrollmentOrder(
-                number=draft.number, issued_on=draft.issued_on, cohort_id=cohort_id,
-                basis_letter_number=draft.basis_letter_number,
-                basis_letter_date=draft.basis_letter_date,
-                basis_department=draft.basis_department, created_by=actor_id,
-            ))
+            order = await uow.orders.add(
+                EnrollmentOrder(
+                    number=draft.number,
+                    issued_on=draft.issued_on,
+                    cohort_id=cohort_id,
+                    basis_letter_number=draft.basis_letter_number,
+                    basis_letter_date=draft.basis_letter_date,
+                    basis_department=draft.basis_department,
+                    created_by=actor_id,
+                )
+            )
         except DuplicateNumber:
             return OrderResult(refusal=OrderRefusal.DUPLICATE_NUMBER)
         assert order.id is not None
@@ -248,8 +301,7 @@ async def issue_order(
         for enrollment in waiting:
             enrollment.order_id = order.id
             await uow.enrollments.update(enrollment)
-        for application in await uow.applications.for_cohort(cohort_id,
-                                                              ApplicationStatus.APPROVED):
+        for application in await uow.applications.for_cohort(cohort_id, ApplicationStatus.APPROVED):
             if application.person_id in people:
                 application.status = ApplicationStatus.ENROLLED
                 await uow.applications.update(application)
@@ -257,36 +309,70 @@ async def issue_order(
         result = OrderResult(order=order, enrolled=len(waiting))
         for lang in ("kk", "ru"):
             doc = EnrollmentOrderDoc(
-                number=order.number, dated=order.issued_on, lang=lang,
-                organization=organization, topic=course.topic(lang),
-                academic_hours=course.hours, cohort=cohort.code, starts_on=cohort.starts_on,
+                number=order.number,
+                dated=order.issued_on,
+                lang=lang,
+                organization=organization,
+                topic=course.topic(lang),
+                academic_hours=course.hours,
+                cohort=cohort.code,
+                starts_on=cohort.starts_on,
                 ends_on=cohort.ends_on,
-                basis_letters=[BasisLetter(draft.basis_letter_number, draft.basis_letter_date,
-                                           draft.basis_department)],
-                teachers=[EnrolledTeacher(p.full_name or p.first_name, p.school_name,
-                                          p.position) for p in teachers],
+                basis_letters=[
+                    BasisLetter(
+                        draft.basis_letter_number, draft.basis_letter_date, draft.basis_department
+                    )
+                ],
+                teachers=[
+                    EnrolledTeacher(p.full_name or p.first_name, p.school_name, p.position)
+                    for p in teachers
+                ],
             )
-            result.files.append(await uow.documents.save(
-                owner_kind="enrollment_order", owner_id=order.id,
-                kind=DocumentKind.ENROLLMENT_ORDER, lang=lang, content=render(doc),
-                created_at=now, file_name=f"order-{order.number}-{lang}.pdf",
-            ))
+            result.files.append(
+                await uow.documents.save(
+                    owner_kind="enrollment_order",
+                    owner_id=order.id,
+                    kind=DocumentKind.ENROLLMENT_ORDER,
+                    lang=lang,
+                    content=render(doc),
+                    created_at=now,
+                    file_name=f"order-{order.number}-{lang}.pdf",
+                )
+            )
         for enrollment in waiting:
             teacher = people[enrollment.person_id]
             if teacher.telegram_id is None:
                 continue  # linked later by IIN/phone; the teacher feature invites them then
             lang = teacher.language or cohort.language
-            await uow.outbox.enqueue(text_notice(
-                teacher.telegram_id, lang, NOTICE_ENROLLED, f"enrolled:{enrollment.id}", now,
-                topic=course.topic(lang), code=cohort.code, order=order.number,
-                starts_on=long_date(cohort.starts_on, lang),
-                ends_on=long_date(cohort.ends_on, lang),
-            ))
+            await uow.outbox.enqueue(
+                text_notice(
+                    teacher.telegram_id,
+                    lang,
+                    NOTICE_ENROLLED,
+                    f"enrolled:{enrollment.id}",
+                    now,
+                    topic=course.topic(lang),
+                    code=cohort.code,
+                    order=order.number,
+                    starts_on=long_date(cohort.starts_on, lang),
+                    ends_on=long_date(cohort.ends_on, lang),
+                )
+            )
             result.notified += 1
-        await uow.audit.record(AuditEntry(
-            actor_id, "order.issue", "enrollment_order", str(order.id), None,
-            {"number": order.number, "cohort_id": cohort_id,
-             "enrollment_ids": [e.id for e in waiting]}, now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "order.issue",
+                "enrollment_order",
+                str(order.id),
+                None,
+                {
+                    "number": order.number,
+                    "cohort_id": cohort_id,
+                    "enrollment_ids": [e.id for e in waiting],
+                },
+                now,
+            )
+        )
         await uow.commit()
     return result

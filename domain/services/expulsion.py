@@ -100,14 +100,23 @@ async def expel(
         enrollment.expelled_reason = decision.reason.strip()
         enrollment.expulsion_order = decision.order_number.strip()
         await uow.enrollments.update(enrollment)
-        await uow.audit.record(AuditEntry(
-            actor_id, "enrollment.expel", "enrollment", str(enrollment_id), before,
-            {"status": str(enrollment.status), "reason": enrollment.expelled_reason,
-             "order": enrollment.expulsion_order,
-             "commission_number": decision.commission_number.strip(),
-             "commission_date": decision.commission_date.isoformat()},
-            now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "enrollment.expel",
+                "enrollment",
+                str(enrollment_id),
+                before,
+                {
+                    "status": str(enrollment.status),
+                    "reason": enrollment.expelled_reason,
+                    "order": enrollment.expulsion_order,
+                    "commission_number": decision.commission_number.strip(),
+                    "commission_date": decision.commission_date.isoformat(),
+                },
+                now,
+            )
+        )
         lang: Lang = person.language or cohort.language
         args = {
             "name": person.full_name or person.first_name,
@@ -120,9 +129,16 @@ async def expel(
         }
         notified = False
         if person.telegram_id:
-            await uow.outbox.enqueue(text_notice(
-                person.telegram_id, lang, "results-expelled-teacher",
-                f"expelled:{enrollment_id}", now, **args))
+            await uow.outbox.enqueue(
+                text_notice(
+                    person.telegram_id,
+                    lang,
+                    "results-expelled-teacher",
+                    f"expelled:{enrollment_id}",
+                    now,
+                    **args,
+                )
+            )
             notified = True
         contact = person.employer_contact
         if not contact and person.school_id:
@@ -134,13 +150,24 @@ async def expel(
             school_name = school.name if school else ""
         text = render(lang, "results-expelled-employer", school=school_name or "—", **args)
         # A record, not a Telegram message: the admin sees the text right now and forwards it.
-        await uow.outbox.enqueue(OutboxMessage(
-            chat_id=0, kind=EMPLOYER_NOTICE,
-            payload={"lang": lang, "text": text, "contact": contact,
-                     "enrollment_id": enrollment_id, "handed_to": actor_id},
-            dedup_key=f"employer-notice:{enrollment_id}", not_before=now,
-            status=OutboxStatus.SENT, sent_at=now,
-        ))
+        await uow.outbox.enqueue(
+            OutboxMessage(
+                chat_id=0,
+                kind=EMPLOYER_NOTICE,
+                payload={
+                    "lang": lang,
+                    "text": text,
+                    "contact": contact,
+                    "enrollment_id": enrollment_id,
+                    "handed_to": actor_id,
+                },
+                dedup_key=f"employer-notice:{enrollment_id}",
+                not_before=now,
+                status=OutboxStatus.SENT,
+                sent_at=now,
+            )
+        )
         await uow.commit()
-    return ExpulsionResult(person=person, employer_contact=contact, employer_text=text,
-                           teacher_notified=notified)
+    return ExpulsionResult(
+        person=person, employer_contact=contact, employer_text=text, teacher_notified=notified
+    )

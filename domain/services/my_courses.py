@@ -1,4 +1,4 @@
-""""My courses": per enrollment, attendance so far (§24.3), score and pass mark (§24.4), module
+""" "My courses": per enrollment, attendance so far (§24.3), score and pass mark (§24.4), module
 grades (App. 4), and the outcome — certificate (§29, §33), listening reference (§31) or
 expulsion (§32). Only the teacher's own enrollments are ever read."""
 
@@ -69,8 +69,9 @@ async def own_enrollment(uow: UnitOfWork, person_id: int, enrollment_id: int) ->
     return enrollment
 
 
-async def _card(uow: UnitOfWork, enrollment: Enrollment, now: datetime,
-                lang: Lang) -> CourseCard | None:
+async def _card(
+    uow: UnitOfWork, enrollment: Enrollment, now: datetime, lang: Lang
+) -> CourseCard | None:
     cohort = await uow.cohorts.get(enrollment.cohort_id)
     course = await uow.courses.get(cohort.course_id) if cohort else None
     if cohort is None or course is None or enrollment.id is None:
@@ -82,27 +83,44 @@ async def _card(uow: UnitOfWork, enrollment: Enrollment, now: datetime,
     held = max(held, attended)
     assessment = await uow.assessments.latest(enrollment.id)
     names = {m.id: m for m in course.modules}
-    modules = [ModuleLine(names[g.module_id].name(lang), names[g.module_id].hours, g.grade)
-               for g in (assessment.module_grades if assessment else []) if g.module_id in names]
+    modules = [
+        ModuleLine(names[g.module_id].name(lang), names[g.module_id].hours, g.grade)
+        for g in (assessment.module_grades if assessment else [])
+        if g.module_id in names
+    ]
     issued = await uow.certificates.for_enrollment(enrollment.id)
-    certificate = next((c for c in issued if c.kind in (
-        DocumentKind.CERTIFICATE, DocumentKind.INTERNSHIP_CERTIFICATE) and c.revoked_on is None),
-        None)
+    certificate = next(
+        (
+            c
+            for c in issued
+            if c.kind in (DocumentKind.CERTIFICATE, DocumentKind.INTERNSHIP_CERTIFICATE)
+            and c.revoked_on is None
+        ),
+        None,
+    )
     reference = next((c for c in issued if c.kind is DocumentKind.LISTENING_REFERENCE), None)
     return CourseCard(
-        enrollment=enrollment, cohort=cohort, course=course, attended=attended, held=held,
-        total=total, percent=int(attendance_share(attended, total) * 100),
+        enrollment=enrollment,
+        cohort=cohort,
+        course=course,
+        attended=attended,
+        held=held,
+        total=total,
+        percent=int(attendance_share(attended, total) * 100),
         still_needed=sessions_needed_for_attendance(attended, held, total),
         reachable=can_still_reach_attendance(attended, held, total),
         assessment=assessment,
         pass_mark=pass_mark(assessment.max_score if assessment else course.max_score),
         outcome=_OUTCOME.get(enrollment.status, Outcome.IN_PROGRESS),
-        modules=modules, certificate=certificate, reference=reference,
+        modules=modules,
+        certificate=certificate,
+        reference=reference,
     )
 
 
-async def my_courses(uow: UnitOfWork, person_id: int, now: datetime,
-                     lang: Lang) -> list[CourseCard]:
+async def my_courses(
+    uow: UnitOfWork, person_id: int, now: datetime, lang: Lang
+) -> list[CourseCard]:
     """The teacher's enrollments, newest cohort first (transferred-from ones are left out:
     the enrollment in the target cohort carries on)."""
     async with uow:
@@ -117,8 +135,9 @@ async def my_courses(uow: UnitOfWork, person_id: int, now: datetime,
     return cards
 
 
-async def frozen_documents(uow: UnitOfWork, person_id: int,
-                           enrollment_id: int) -> list[DocumentFile] | None:
+async def frozen_documents(
+    uow: UnitOfWork, person_id: int, enrollment_id: int
+) -> list[DocumentFile] | None:
     """The frozen PDFs issued for the teacher's own enrollment, re-sent byte for byte (never
     re-rendered). ``None`` when the enrollment is not theirs."""
     async with uow:

@@ -359,4 +359,3 @@ async def _enqueue_invitations(uow: UnitOfWork, person: Person, now: datetime) -
                 ),
             )
         )
-

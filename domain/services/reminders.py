@@ -102,8 +102,7 @@ async def _enqueue_for_session(
     if cohort is None or course is None:
         return 0
     recipients = await _recipients(uow, session.cohort_id, cohort.trainer_ids)
-    wanted = [(kind, person, is_trainer) for kind in kinds
-              for person, is_trainer in recipients]
+    wanted = [(kind, person, is_trainer) for kind in kinds for person, is_trainer in recipients]
     keys = [_dedup_key(kind, session.id, p.id or 0) for kind, p, _ in wanted]
     existing = await uow.outbox.existing_dedup_keys(keys)
     added = 0
@@ -112,13 +111,19 @@ async def _enqueue_for_session(
             continue
         lang: Lang = person.language or cohort.language
         message_key = f"reminder-{'trainer-' if is_trainer else ''}{kind}-before"
-        added += await uow.outbox.enqueue(text_notice(
-            person.telegram_id, lang, message_key, key, now,
-            when=format_when(session.starts_at, lang),
-            topic=html.escape(session.topic or course.topic(lang)),
-            place=html.escape(session.place or "—"),
-            cohort=html.escape(cohort.code),
-        ))
+        added += await uow.outbox.enqueue(
+            text_notice(
+                person.telegram_id,
+                lang,
+                message_key,
+                key,
+                now,
+                when=format_when(session.starts_at, lang),
+                topic=html.escape(session.topic or course.topic(lang)),
+                place=html.escape(session.place or "—"),
+                cohort=html.escape(cohort.code),
+            )
+        )
     return added
 
 
@@ -129,5 +134,6 @@ async def _recipients(
     listeners = await uow.people.get_many(e.person_id for e in enrollments)
     trainers = await uow.people.get_many(trainer_ids)
     trainer_ids_set = set(trainer_ids)
-    return ([(p, False) for p in listeners if p.id not in trainer_ids_set]
-            + [(p, True) for p in trainers])
+    return [(p, False) for p in listeners if p.id not in trainer_ids_set] + [
+        (p, True) for p in trainers
+    ]

@@ -73,14 +73,25 @@ async def nobd_rows(
             if not school and person.school_id:
                 found = await uow.schools.get(person.school_id)
                 school = found.name if found else ""
-            certificates = [c for c in await uow.certificates.for_enrollment(enrollment.id)
-                            if c.kind is DocumentKind.CERTIFICATE and c.revoked_on is None]
-            rows.append(NobdRow(
-                person.full_name, person.iin or "", school, person.position,
-                course.topic_kk if lang == "kk" else course.topic_ru, course.hours,
-                cohort.starts_on, cohort.ends_on, enrollment.completed_on,
-                certificates[-1].number if certificates else "",
-            ))
+            certificates = [
+                c
+                for c in await uow.certificates.for_enrollment(enrollment.id)
+                if c.kind is DocumentKind.CERTIFICATE and c.revoked_on is None
+            ]
+            rows.append(
+                NobdRow(
+                    person.full_name,
+                    person.iin or "",
+                    school,
+                    person.position,
+                    course.topic_kk if lang == "kk" else course.topic_ru,
+                    course.hours,
+                    cohort.starts_on,
+                    cohort.ends_on,
+                    enrollment.completed_on,
+                    certificates[-1].number if certificates else "",
+                )
+            )
     rows.sort(key=lambda r: r.full_name)
     return cohort, rows
 
@@ -140,8 +151,10 @@ async def cohort_statistics(uow: UnitOfWork, cohort_id: int) -> CohortStatistics
             attended = min(await uow.attendance.count_attended(enrollment.id), total)
             stats.attendance[attendance_bucket(attended, total)] += 1
             stats.certificates += sum(
-                1 for c in await uow.certificates.for_enrollment(enrollment.id)
-                if c.kind is DocumentKind.CERTIFICATE and c.revoked_on is None)
+                1
+                for c in await uow.certificates.for_enrollment(enrollment.id)
+                if c.kind is DocumentKind.CERTIFICATE and c.revoked_on is None
+            )
     return stats
 
 
@@ -198,9 +211,11 @@ async def nobd_due(
             if not today - timedelta(days=60) <= cohort.ends_on <= today + timedelta(days=60):
                 continue
             assert cohort.id is not None
-            completed = [e.completed_on for e in
-                         await uow.enrollments.for_cohort(cohort.id, EnrollmentStatus.COMPLETED)
-                         if e.completed_on]
+            completed = [
+                e.completed_on
+                for e in await uow.enrollments.for_cohort(cohort.id, EnrollmentStatus.COMPLETED)
+                if e.completed_on
+            ]
             if not completed:
                 continue
             first = min(completed)
@@ -230,10 +245,17 @@ async def enqueue_nobd_reminders(
             for admin in admins:
                 assert admin.telegram_id is not None
                 lang: Lang = admin.language or "ru"
-                added += await uow.outbox.enqueue(text_notice(
-                    admin.telegram_id, lang, "results-nobd-reminder",
-                    f"nobd-reminder:{item.cohort.id}:{admin.id}", now,
-                    cohort=item.cohort.code, deadline=format_day(item.deadline, lang),
-                    completed=format_day(item.completed_on, lang)))
+                added += await uow.outbox.enqueue(
+                    text_notice(
+                        admin.telegram_id,
+                        lang,
+                        "results-nobd-reminder",
+                        f"nobd-reminder:{item.cohort.id}:{admin.id}",
+                        now,
+                        cohort=item.cohort.code,
+                        deadline=format_day(item.deadline, lang),
+                        completed=format_day(item.completed_on, lang),
+                    )
+                )
         await uow.commit()
     return added

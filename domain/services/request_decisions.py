@@ -102,15 +102,26 @@ async def _move(uow: UnitOfWork, view: RequestView, target: Cohort) -> Enrollmen
     old.status = EnrollmentStatus.TRANSFERRED
     await uow.enrollments.update(old)
     assert target.id is not None
-    return await uow.enrollments.add(Enrollment(
-        person_id=old.person_id, cohort_id=target.id, order_id=None,
-        agreement_version=old.agreement_version, agreement_lang=old.agreement_lang,
-        agreement_accepted_at=old.agreement_accepted_at, transferred_from_id=old.id,
-    ))
+    return await uow.enrollments.add(
+        Enrollment(
+            person_id=old.person_id,
+            cohort_id=target.id,
+            order_id=None,
+            agreement_version=old.agreement_version,
+            agreement_lang=old.agreement_lang,
+            agreement_accepted_at=old.agreement_accepted_at,
+            transferred_from_id=old.id,
+        )
+    )
 
 
 async def decide_request(
-    uow: UnitOfWork, actor_id: int, request_id: int, approve: bool, note: str, now: datetime,
+    uow: UnitOfWork,
+    actor_id: int,
+    request_id: int,
+    approve: bool,
+    note: str,
+    now: datetime,
     render: Render,
 ) -> DecisionResult:
     """Approve or reject a pending §31 request; the teacher is told through the outbox
@@ -148,13 +159,22 @@ async def decide_request(
         request.decided_by = actor_id
         request.decided_at = now
         await uow.requests.update(request)
-        await uow.audit.record(AuditEntry(
-            actor_id, "request.decide", "request", str(request_id), before,
-            {"status": str(request.status), "note": note,
-             "enrollment_status": str(view.enrollment.status),
-             "new_enrollment_id": new_enrollment.id if new_enrollment else None},
-            now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "request.decide",
+                "request",
+                str(request_id),
+                before,
+                {
+                    "status": str(request.status),
+                    "note": note,
+                    "enrollment_status": str(view.enrollment.status),
+                    "new_enrollment_id": new_enrollment.id if new_enrollment else None,
+                },
+                now,
+            )
+        )
         person = view.person
         if person.telegram_id:
             lang = person.language or view.cohort.language
@@ -165,10 +185,16 @@ async def decide_request(
                 moved = render(lang, "results-request-moved", cohort=view.target.code)
                 told = f"{moved} {note}".strip()
             key = "request-decision-approved" if approve else "request-decision-rejected"
-            await uow.outbox.enqueue(text_notice(
-                person.telegram_id, lang, key, f"request-decision:{request_id}", now,
-                kind=render(lang, "requests-kind-" + request.kind.replace("_", "-")),
-                note=told,
-            ))
+            await uow.outbox.enqueue(
+                text_notice(
+                    person.telegram_id,
+                    lang,
+                    key,
+                    f"request-decision:{request_id}",
+                    now,
+                    kind=render(lang, "requests-kind-" + request.kind.replace("_", "-")),
+                    note=told,
+                )
+            )
         await uow.commit()
     return DecisionResult(view=view, new_enrollment=new_enrollment)

@@ -94,8 +94,9 @@ def evaluate_listener(
     (all of them, not only the first, so the admin sees the whole picture)."""
     score = assessment.score if assessment else None
     expelled = enrollment.status is EnrollmentStatus.EXPELLED
-    outcome = decide_outcome(attended, total_sessions, score, max_score,
-                             enrollment.agreement_accepted, expelled)
+    outcome = decide_outcome(
+        attended, total_sessions, score, max_score, enrollment.agreement_accepted, expelled
+    )
     shortfalls: list[Shortfall] = []
     if not expelled:
         if not meets_attendance(attended, total_sessions):
@@ -106,8 +107,9 @@ def evaluate_listener(
             shortfalls.append(Shortfall.SCORE)
         if not enrollment.agreement_accepted:
             shortfalls.append(Shortfall.AGREEMENT)
-    return ListenerResult(enrollment, person, attended, total_sessions, score, max_score,
-                          outcome, tuple(shortfalls))
+    return ListenerResult(
+        enrollment, person, attended, total_sessions, score, max_score, outcome, tuple(shortfalls)
+    )
 
 
 _STATUS_FOR = {
@@ -123,8 +125,13 @@ def _snapshot(enrollment: Enrollment) -> dict[str, Any]:
     }
 
 
-async def _apply_outcome(uow: UnitOfWork, actor_id: int | None, result: ListenerResult,
-                         assessed_on: date | None, now: datetime) -> None:
+async def _apply_outcome(
+    uow: UnitOfWork,
+    actor_id: int | None,
+    result: ListenerResult,
+    assessed_on: date | None,
+    now: datetime,
+) -> None:
     """Store COMPLETED / NOT_PASSED with the completion date. Reading of "completion": the
     day of the (latest) final assessment or re-assessment that decided the outcome.
     A COMPLETED listener who already holds a certificate is never downgraded here: a
@@ -133,9 +140,12 @@ async def _apply_outcome(uow: UnitOfWork, actor_id: int | None, result: Listener
     status = _STATUS_FOR.get(result.outcome)
     if status is None or assessed_on is None:
         return
-    if (enrollment.status is EnrollmentStatus.COMPLETED and status is not enrollment.status
-            and enrollment.id is not None
-            and await uow.certificates.for_enrollment(enrollment.id)):
+    if (
+        enrollment.status is EnrollmentStatus.COMPLETED
+        and status is not enrollment.status
+        and enrollment.id is not None
+        and await uow.certificates.for_enrollment(enrollment.id)
+    ):
         return
     if enrollment.status is status and enrollment.completed_on == assessed_on:
         return
@@ -143,8 +153,17 @@ async def _apply_outcome(uow: UnitOfWork, actor_id: int | None, result: Listener
     enrollment.status = status
     enrollment.completed_on = assessed_on
     await uow.enrollments.update(enrollment)
-    await uow.audit.record(AuditEntry(actor_id, "enrollment.outcome", "enrollment",
-                                      str(enrollment.id), before, _snapshot(enrollment), now))
+    await uow.audit.record(
+        AuditEntry(
+            actor_id,
+            "enrollment.outcome",
+            "enrollment",
+            str(enrollment.id),
+            before,
+            _snapshot(enrollment),
+            now,
+        )
+    )
 
 
 async def decide_cohort_outcomes(
@@ -160,17 +179,27 @@ async def decide_cohort_outcomes(
             return None
         summary = CohortOutcomes(cohort, course)
         total = await uow.sessions.count_for_cohort(cohort_id)
-        enrollments = [e for e in await uow.enrollments.for_cohort(cohort_id)
-                       if e.status is not EnrollmentStatus.TRANSFERRED]
+        enrollments = [
+            e
+            for e in await uow.enrollments.for_cohort(cohort_id)
+            if e.status is not EnrollmentStatus.TRANSFERRED
+        ]
         people = {p.id: p for p in await uow.people.get_many([e.person_id for e in enrollments])}
         for enrollment in enrollments:
             assert enrollment.id is not None
             assessment = await uow.assessments.latest(enrollment.id)
             attended = min(await uow.attendance.count_attended(enrollment.id), total)
-            result = evaluate_listener(enrollment, people[enrollment.person_id], attended,
-                                       total, assessment, course.max_score)
-            await _apply_outcome(uow, actor_id, result,
-                                 assessment.assessed_on if assessment else None, now)
+            result = evaluate_listener(
+                enrollment,
+                people[enrollment.person_id],
+                attended,
+                total,
+                assessment,
+                course.max_score,
+            )
+            await _apply_outcome(
+                uow, actor_id, result, assessment.assessed_on if assessment else None, now
+            )
             summary.results.append(result)
         await uow.commit()
     summary.results.sort(key=lambda r: r.person.full_name or r.person.first_name)
@@ -208,8 +237,11 @@ async def _previous_reassessments(uow: UnitOfWork, person_id: int, course_id: in
         cohort = await uow.cohorts.get(enrollment.cohort_id)
         if cohort is None or cohort.course_id != course_id or enrollment.id is None:
             continue
-        dates += [a.assessed_on for a in await uow.assessments.for_enrollment(enrollment.id)
-                  if a.is_reassessment]
+        dates += [
+            a.assessed_on
+            for a in await uow.assessments.for_enrollment(enrollment.id)
+            if a.is_reassessment
+        ]
     return dates
 
 
@@ -248,22 +280,35 @@ async def record_score(
             if enrollment.status is not EnrollmentStatus.NOT_PASSED:
                 return ScoreResult(ScoreRefusal.NOT_FAILED)
             wait = reassessment_allowed_on(
-                await _previous_reassessments(uow, enrollment.person_id, course.id), today)
+                await _previous_reassessments(uow, enrollment.person_id, course.id), today
+            )
             if wait is not None:
                 return ScoreResult(ScoreRefusal.WITHIN_YEAR, allowed_from=wait)
         previous = await uow.assessments.latest(enrollment_id)
-        assessment = await uow.assessments.add(FinalAssessment(
-            enrollment_id=enrollment_id, score=score, max_score=course.max_score,
-            assessed_on=today, is_reassessment=reassessment,
-            module_grades=[ModuleGrade(m, g.strip()) for m, g in sorted(grades.items())],
-        ))
-        await uow.audit.record(AuditEntry(
-            actor_id, "assessment.reassess" if reassessment else "assessment.score",
-            "enrollment", str(enrollment_id),
-            {"score": previous.score} if previous else None,
-            {"score": score, "max_score": course.max_score,
-             "grades": {str(k): v for k, v in grades.items()}},
-            now,
-        ))
+        assessment = await uow.assessments.add(
+            FinalAssessment(
+                enrollment_id=enrollment_id,
+                score=score,
+                max_score=course.max_score,
+                assessed_on=today,
+                is_reassessment=reassessment,
+                module_grades=[ModuleGrade(m, g.strip()) for m, g in sorted(grades.items())],
+            )
+        )
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "assessment.reassess" if reassessment else "assessment.score",
+                "enrollment",
+                str(enrollment_id),
+                {"score": previous.score} if previous else None,
+                {
+                    "score": score,
+                    "max_score": course.max_score,
+                    "grades": {str(k): v for k, v in grades.items()},
+                },
+                now,
+            )
+        )
         await uow.commit()
     return ScoreResult(assessment=assessment)

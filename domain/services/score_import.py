@@ -67,8 +67,14 @@ def module_columns(headers: Sequence[str], course: Course) -> tuple[dict[int, st
     missing: list[str] = []
     for number, module in enumerate(course.modules, start=1):
         assert module.id is not None
-        spellings = {_norm(module.name_kk), _norm(module.name_ru), f"модуль {number}",
-                     f"{number} модуль", f"module {number}", f"m{number}"}
+        spellings = {
+            _norm(module.name_kk),
+            _norm(module.name_ru),
+            f"модуль {number}",
+            f"{number} модуль",
+            f"module {number}",
+            f"m{number}",
+        }
         header = next((by_header[s] for s in spellings if s in by_header), None)
         if header is None:
             missing.append(module.name_ru)
@@ -173,8 +179,12 @@ async def import_scores(
         iin_header = find_columns(headers, SCORE_COLUMNS)[0].get("iin")
         for _, cells in rows if iin_header else ():  # only IINs outside the roster
             candidate = re.sub(r"\s+", "", cells.get(iin_header or "", ""))
-            if (len(candidate) == 12 and candidate.isdigit() and candidate not in known
-                    and await uow.people.get_by_iin(candidate) is not None):
+            if (
+                len(candidate) == 12
+                and candidate.isdigit()
+                and candidate not in known
+                and await uow.people.get_by_iin(candidate) is not None
+            ):
                 known.add(candidate)
         result = validate_score_rows(headers, rows, course, roster, known)
         if not result.ok:
@@ -182,16 +192,25 @@ async def import_scores(
         today = now.date()
         for row in result.rows:
             previous = await uow.assessments.latest(row.enrollment_id)
-            await uow.assessments.add(FinalAssessment(
-                enrollment_id=row.enrollment_id, score=row.score, max_score=course.max_score,
-                assessed_on=today,
-                module_grades=[ModuleGrade(m, g) for m, g in sorted(row.grades.items())],
-            ))
-            await uow.audit.record(AuditEntry(
-                actor_id, "assessment.import", "enrollment", str(row.enrollment_id),
-                {"score": previous.score} if previous else None,
-                {"score": row.score, "max_score": course.max_score, "row": row.row},
-                now,
-            ))
+            await uow.assessments.add(
+                FinalAssessment(
+                    enrollment_id=row.enrollment_id,
+                    score=row.score,
+                    max_score=course.max_score,
+                    assessed_on=today,
+                    module_grades=[ModuleGrade(m, g) for m, g in sorted(row.grades.items())],
+                )
+            )
+            await uow.audit.record(
+                AuditEntry(
+                    actor_id,
+                    "assessment.import",
+                    "enrollment",
+                    str(row.enrollment_id),
+                    {"score": previous.score} if previous else None,
+                    {"score": row.score, "max_score": course.max_score, "row": row.row},
+                    now,
+                )
+            )
         await uow.commit()
     return result

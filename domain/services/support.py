@@ -60,13 +60,19 @@ class SupportResult:
     ends_on: date | None = None
 
 
-def _window(enrollment: Enrollment, cohort: Cohort, course: Course,
-            today: date) -> SupportWindow | None:
+def _window(
+    enrollment: Enrollment, cohort: Cohort, course: Course, today: date
+) -> SupportWindow | None:
     """§36: support follows a completed course (certificate); the year runs from completion."""
     if enrollment.status is not EnrollmentStatus.COMPLETED or enrollment.completed_on is None:
         return None
-    return SupportWindow(enrollment, cohort, course, support_ends_on(enrollment.completed_on),
-                         post_course_support_open(enrollment.completed_on, today))
+    return SupportWindow(
+        enrollment,
+        cohort,
+        course,
+        support_ends_on(enrollment.completed_on),
+        post_course_support_open(enrollment.completed_on, today),
+    )
 
 
 async def support_windows(uow: UnitOfWork, person_id: int, today: date) -> list[SupportWindow]:
@@ -86,13 +92,22 @@ async def support_windows(uow: UnitOfWork, person_id: int, today: date) -> list[
 async def _trainer_for(uow: UnitOfWork, cohort: Cohort) -> int | None:
     """A trainer of the cohort; the one with the fewest open questions, so they share the load
     (ties: the first listed)."""
-    loads = [(len(await uow.consultations.open_for_trainer(t)), i, t)
-             for i, t in enumerate(cohort.trainer_ids)]
+    loads = [
+        (len(await uow.consultations.open_for_trainer(t)), i, t)
+        for i, t in enumerate(cohort.trainer_ids)
+    ]
     return min(loads)[2] if loads else None
 
 
-async def ask_support(uow: UnitOfWork, person_id: int, enrollment_id: int, kind: SupportKind,
-                      question: str, now: datetime, today: date) -> SupportResult:
+async def ask_support(
+    uow: UnitOfWork,
+    person_id: int,
+    enrollment_id: int,
+    kind: SupportKind,
+    question: str,
+    now: datetime,
+    today: date,
+) -> SupportResult:
     """Store the consultation, route it to a trainer, notify the trainer via the outbox."""
     question = question.strip()
     if not question:
@@ -112,18 +127,33 @@ async def ask_support(uow: UnitOfWork, person_id: int, enrollment_id: int, kind:
         if not window.open:
             return SupportResult(SupportRefusal.PERIOD_ENDED, ends_on=window.ends_on)
         trainer_id = await _trainer_for(uow, cohort)
-        consultation = await uow.consultations.add(Consultation(
-            person_id=person_id, enrollment_id=enrollment_id, kind=kind, question=question,
-            trainer_id=trainer_id, status=ConsultationStatus.OPEN, created_at=now))
+        consultation = await uow.consultations.add(
+            Consultation(
+                person_id=person_id,
+                enrollment_id=enrollment_id,
+                kind=kind,
+                question=question,
+                trainer_id=trainer_id,
+                status=ConsultationStatus.OPEN,
+                created_at=now,
+            )
+        )
         trainer = await uow.people.get(trainer_id) if trainer_id is not None else None
         if trainer is not None and trainer.telegram_id is not None:
             lang = trainer.language or "ru"
-            await uow.outbox.enqueue(text_notice(
-                trainer.telegram_id, lang, "support-new-question",
-                f"support-question:{consultation.id}", now,
-                # notices are sent with HTML parse mode: user text goes in escaped
-                teacher=escape(teacher.full_name), topic=escape(course.topic(lang)),
-                question=escape(question)))
+            await uow.outbox.enqueue(
+                text_notice(
+                    trainer.telegram_id,
+                    lang,
+                    "support-new-question",
+                    f"support-question:{consultation.id}",
+                    now,
+                    # notices are sent with HTML parse mode: user text goes in escaped
+                    teacher=escape(teacher.full_name),
+                    topic=escape(course.topic(lang)),
+                    question=escape(question),
+                )
+            )
         await uow.commit()
     return SupportResult(None, consultation, window.ends_on)
 

@@ -87,8 +87,9 @@ def kinds_for(enrollment: Enrollment) -> list[RequestKind]:
     return kinds
 
 
-async def eligible_enrollments(uow: UnitOfWork, person_id: int
-                               ) -> list[tuple[Enrollment, Cohort, Course]]:
+async def eligible_enrollments(
+    uow: UnitOfWork, person_id: int
+) -> list[tuple[Enrollment, Cohort, Course]]:
     """The teacher's own enrollments that have at least one §31 option."""
     async with uow:
         result = []
@@ -100,8 +101,9 @@ async def eligible_enrollments(uow: UnitOfWork, person_id: int
     return result
 
 
-async def _own(uow: UnitOfWork, person_id: int, enrollment_id: int
-               ) -> tuple[Enrollment, Cohort] | None:
+async def _own(
+    uow: UnitOfWork, person_id: int, enrollment_id: int
+) -> tuple[Enrollment, Cohort] | None:
     enrollment = await uow.enrollments.get_by_id(enrollment_id)
     if enrollment is None or enrollment.person_id != person_id:
         return None
@@ -109,8 +111,9 @@ async def _own(uow: UnitOfWork, person_id: int, enrollment_id: int
     return (enrollment, cohort) if cohort is not None else None
 
 
-async def _candidates(uow: UnitOfWork, cohort: Cohort, kind: RequestKind,
-                      today: date) -> list[Cohort]:
+async def _candidates(
+    uow: UnitOfWork, cohort: Cohort, kind: RequestKind, today: date
+) -> list[Cohort]:
     """Cohorts of the same course a listener could move to or be re-assessed with."""
     others = [c for c in await uow.cohorts.for_course(cohort.course_id) if c.id != cohort.id]
     if kind is RequestKind.REASSESSMENT_NEXT_COHORT:
@@ -120,8 +123,9 @@ async def _candidates(uow: UnitOfWork, cohort: Cohort, kind: RequestKind,
     return [c for c in others if c.starts_on >= today]
 
 
-async def target_cohorts(uow: UnitOfWork, person_id: int, enrollment_id: int, kind: RequestKind,
-                         today: date) -> list[Cohort] | None:
+async def target_cohorts(
+    uow: UnitOfWork, person_id: int, enrollment_id: int, kind: RequestKind, today: date
+) -> list[Cohort] | None:
     """Cohorts to choose from; ``None`` when the enrollment is not this teacher's."""
     async with uow:
         own = await _own(uow, person_id, enrollment_id)
@@ -138,17 +142,32 @@ async def _reassessment_dates(uow: UnitOfWork, person_id: int, course_id: int) -
         cohort = await uow.cohorts.get(enrollment.cohort_id)
         if cohort is None or cohort.course_id != course_id or enrollment.id is None:
             continue
-        dates += [a.assessed_on for a in await uow.assessments.for_enrollment(enrollment.id)
-                  if a.is_reassessment]
-        dates += [r.decided_at.date() for r in await uow.requests.for_enrollment(enrollment.id)
-                  if r.kind is RequestKind.REASSESSMENT and r.status is RequestStatus.APPROVED
-                  and r.decided_at is not None]
+        dates += [
+            a.assessed_on
+            for a in await uow.assessments.for_enrollment(enrollment.id)
+            if a.is_reassessment
+        ]
+        dates += [
+            r.decided_at.date()
+            for r in await uow.requests.for_enrollment(enrollment.id)
+            if r.kind is RequestKind.REASSESSMENT
+            and r.status is RequestStatus.APPROVED
+            and r.decided_at is not None
+        ]
     return dates
 
 
-async def _check(uow: UnitOfWork, person_id: int, enrollment: Enrollment, cohort: Cohort,
-                 kind: RequestKind, reason: str, target_id: int | None, files: list[str],
-                 today: date) -> RequestResult:
+async def _check(
+    uow: UnitOfWork,
+    person_id: int,
+    enrollment: Enrollment,
+    cohort: Cohort,
+    kind: RequestKind,
+    reason: str,
+    target_id: int | None,
+    files: list[str],
+    today: date,
+) -> RequestResult:
     if kind not in kinds_for(enrollment):
         return RequestResult(RequestRefusal.NOT_ELIGIBLE)
     pending = await uow.requests.for_enrollment(enrollment.id or 0)
@@ -160,9 +179,11 @@ async def _check(uow: UnitOfWork, person_id: int, enrollment: Enrollment, cohort
         return RequestResult(RequestRefusal.TOO_MANY_DOCUMENTS)
     if kind is RequestKind.REASSESSMENT:
         check = check_reassessment(
-            await _reassessment_dates(uow, person_id, cohort.course_id), today)
-        return RequestResult(RequestRefusal(check.refusal.value) if check.refusal else None,
-                             check.allowed_from)
+            await _reassessment_dates(uow, person_id, cohort.course_id), today
+        )
+        return RequestResult(
+            RequestRefusal(check.refusal.value) if check.refusal else None, check.allowed_from
+        )
     candidates = {c.id: c for c in await _candidates(uow, cohort, kind, today)}
     if target_id is None:
         return RequestResult(None if candidates else RequestRefusal.NO_TARGET)
@@ -178,8 +199,9 @@ async def _check(uow: UnitOfWork, person_id: int, enrollment: Enrollment, cohort
     return RequestResult(RequestRefusal(check.refusal.value) if check.refusal else None)
 
 
-async def check_request(uow: UnitOfWork, person_id: int, enrollment_id: int, kind: RequestKind,
-                        today: date) -> RequestResult:
+async def check_request(
+    uow: UnitOfWork, person_id: int, enrollment_id: int, kind: RequestKind, today: date
+) -> RequestResult:
     """Before the form starts: may this teacher ask for ``kind`` on this enrollment at all?"""
     async with uow:
         own = await _own(uow, person_id, enrollment_id)
@@ -188,9 +210,17 @@ async def check_request(uow: UnitOfWork, person_id: int, enrollment_id: int, kin
         return await _check(uow, person_id, own[0], own[1], kind, "", None, [], today)
 
 
-async def submit_request(uow: UnitOfWork, person_id: int, enrollment_id: int, kind: RequestKind,
-                         reason: str, target_cohort_id: int | None, document_file_ids: list[str],
-                         now: datetime, today: date) -> RequestResult:
+async def submit_request(
+    uow: UnitOfWork,
+    person_id: int,
+    enrollment_id: int,
+    kind: RequestKind,
+    reason: str,
+    target_cohort_id: int | None,
+    document_file_ids: list[str],
+    now: datetime,
+    today: date,
+) -> RequestResult:
     """Store a PENDING request after every §31 check; the admin queue decides it."""
     reason = " ".join(reason.split())
     async with uow:
@@ -201,16 +231,31 @@ async def submit_request(uow: UnitOfWork, person_id: int, enrollment_id: int, ki
         needs_target = kind is not RequestKind.REASSESSMENT
         if needs_target and target_cohort_id is None:
             return RequestResult(RequestRefusal.NO_TARGET)
-        result = await _check(uow, person_id, enrollment, cohort, kind, reason,
-                              target_cohort_id if needs_target else None, document_file_ids,
-                              today)
+        result = await _check(
+            uow,
+            person_id,
+            enrollment,
+            cohort,
+            kind,
+            reason,
+            target_cohort_id if needs_target else None,
+            document_file_ids,
+            today,
+        )
         if result.refusal is not None:
             return result
-        request = await uow.requests.add(Request(
-            person_id=person_id, enrollment_id=enrollment_id, kind=kind, reason=reason,
-            target_cohort_id=target_cohort_id if needs_target else None,
-            document_file_ids=list(document_file_ids), status=RequestStatus.PENDING,
-            created_at=now))
+        request = await uow.requests.add(
+            Request(
+                person_id=person_id,
+                enrollment_id=enrollment_id,
+                kind=kind,
+                reason=reason,
+                target_cohort_id=target_cohort_id if needs_target else None,
+                document_file_ids=list(document_file_ids),
+                status=RequestStatus.PENDING,
+                created_at=now,
+            )
+        )
         await uow.commit()
     return RequestResult(None, request=request)
 

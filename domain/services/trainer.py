@@ -75,10 +75,16 @@ async def record_refusal(
 async def _log_refusal(
     uow: UnitOfWork, actor: Person, attempted: str, now: datetime, **details: int | str | None
 ) -> None:
-    await uow.audit.record(AuditEntry(
-        actor_id=actor.id, action=REFUSED_ACTION, entity="person", entity_id=str(actor.id),
-        after={"attempted": attempted, **details}, at=now,
-    ))
+    await uow.audit.record(
+        AuditEntry(
+            actor_id=actor.id,
+            action=REFUSED_ACTION,
+            entity="person",
+            entity_id=str(actor.id),
+            after={"attempted": attempted, **details},
+            at=now,
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -158,12 +164,26 @@ async def checkin_board(
         assert cohort.id is not None
         enrolled = await uow.enrollments.for_cohort(cohort.id, EnrollmentStatus.ENROLLED)
         enrolled_ids = {e.id for e in enrolled}
-        present = [a for a in await uow.attendance.for_session(session_id)
-                   if a.enrollment_id in enrolled_ids]
-        stops = [e.at for e in await uow.audit.for_entity("session", str(session_id))
-                 if e.action == STOP_ACTION and e.actor_id == actor.id and e.at is not None]
-        return CheckInBoard(session, cohort, course, code_for(secret, session_id, now),
-                            len(present), len(enrolled), now, max(stops, default=None))
+        present = [
+            a
+            for a in await uow.attendance.for_session(session_id)
+            if a.enrollment_id in enrolled_ids
+        ]
+        stops = [
+            e.at
+            for e in await uow.audit.for_entity("session", str(session_id))
+            if e.action == STOP_ACTION and e.actor_id == actor.id and e.at is not None
+        ]
+        return CheckInBoard(
+            session,
+            cohort,
+            course,
+            code_for(secret, session_id, now),
+            len(present),
+            len(enrolled),
+            now,
+            max(stops, default=None),
+        )
 
 
 async def stop_board(
@@ -175,10 +195,16 @@ async def stop_board(
     if board is None:
         return None
     async with uow:
-        await uow.audit.record(AuditEntry(
-            actor_id=actor.id, action=STOP_ACTION, entity="session", entity_id=str(session_id),
-            after={"checked_in": board.checked_in, "enrolled": board.enrolled}, at=now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id=actor.id,
+                action=STOP_ACTION,
+                entity="session",
+                entity_id=str(session_id),
+                after={"checked_in": board.checked_in, "enrolled": board.enrolled},
+                at=now,
+            )
+        )
         await uow.commit()
     return board
 
@@ -211,9 +237,7 @@ class Roster:
     total: int  # sessions scheduled for the cohort
 
 
-async def roster(
-    uow: UnitOfWork, actor: Person, session_id: int, now: datetime
-) -> Roster | None:
+async def roster(uow: UnitOfWork, actor: Person, session_id: int, now: datetime) -> Roster | None:
     """Listeners of the session's cohort with attendance so far (x of all scheduled, %),
     their failed check-in attempts in this cohort, and whether they are at this session."""
     async with uow:
@@ -237,10 +261,17 @@ async def roster(
         for enrollment in enrollments:
             assert enrollment.id is not None
             attended = await uow.attendance.count_attended(enrollment.id)
-            rows.append(RosterRow(
-                people[enrollment.person_id], enrollment, attended, max(held, attended),
-                len(sessions), failures.get(enrollment.person_id, 0), enrollment.id in here,
-            ))
+            rows.append(
+                RosterRow(
+                    people[enrollment.person_id],
+                    enrollment,
+                    attended,
+                    max(held, attended),
+                    len(sessions),
+                    failures.get(enrollment.person_id, 0),
+                    enrollment.id in here,
+                )
+            )
         rows.sort(key=lambda r: (r.person.full_name or r.person.first_name).casefold())
         return Roster(session, cohort, course, rows, len(sessions))
 
@@ -275,8 +306,11 @@ async def mark_present(
             return MarkOutcome.REFUSED
         session = found[0]
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
-        if (enrollment is None or enrollment.cohort_id != session.cohort_id
-                or enrollment.status is not EnrollmentStatus.ENROLLED):
+        if (
+            enrollment is None
+            or enrollment.cohort_id != session.cohort_id
+            or enrollment.status is not EnrollmentStatus.ENROLLED
+        ):
             return MarkOutcome.NOT_IN_COHORT
         if now < session.starts_at - CHECKIN_OPENS_BEFORE:
             return MarkOutcome.NOT_STARTED
@@ -288,19 +322,29 @@ async def mark_present(
         if len(reason) > MAX_REASON_LENGTH:
             return MarkOutcome.REASON_TOO_LONG
         try:
-            await uow.attendance.add(Attendance(
-                enrollment_id=enrollment_id, session_id=session_id, checked_in_at=now,
-                method=AttendanceMethod.MANUAL, marked_by=actor.id, reason=reason,
-            ))
+            await uow.attendance.add(
+                Attendance(
+                    enrollment_id=enrollment_id,
+                    session_id=session_id,
+                    checked_in_at=now,
+                    method=AttendanceMethod.MANUAL,
+                    marked_by=actor.id,
+                    reason=reason,
+                )
+            )
         except AlreadyCheckedIn:
             return MarkOutcome.ALREADY_PRESENT
-        await uow.audit.record(AuditEntry(
-            actor_id=actor.id, action=MARK_ACTION, entity="attendance",
-            entity_id=f"{enrollment_id}:{session_id}",
-            before={"present": False},
-            after={"present": True, "method": str(AttendanceMethod.MANUAL), "reason": reason},
-            at=now,
-        ))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id=actor.id,
+                action=MARK_ACTION,
+                entity="attendance",
+                entity_id=f"{enrollment_id}:{session_id}",
+                before={"present": False},
+                after={"present": True, "method": str(AttendanceMethod.MANUAL), "reason": reason},
+                at=now,
+            )
+        )
         await uow.commit()
         return MarkOutcome.MARKED
 
@@ -324,28 +368,50 @@ async def warn_unreachable_attendance(uow: UnitOfWork, cohort_id: int, now: date
         for enrollment in await uow.enrollments.for_cohort(cohort_id, EnrollmentStatus.ENROLLED):
             assert enrollment.id is not None
             # a session still running is not missed yet: count ended sessions only
-            attended = sum(1 for a in await uow.attendance.for_enrollment(enrollment.id)
-                           if a.session_id in ended)
+            attended = sum(
+                1
+                for a in await uow.attendance.for_enrollment(enrollment.id)
+                if a.session_id in ended
+            )
             if can_still_reach_attendance(attended, len(ended), len(sessions)):
                 continue
             teacher = await uow.people.get(enrollment.person_id)
             if teacher is None:
                 continue
             needed = sessions_needed_for_attendance(attended, len(ended), len(sessions))
-            args = {"cohort": cohort.code, "attended": attended, "total": len(sessions),
-                    "needed": needed, "remaining": len(sessions) - len(ended)}
+            args = {
+                "cohort": cohort.code,
+                "attended": attended,
+                "total": len(sessions),
+                "needed": needed,
+                "remaining": len(sessions) - len(ended),
+            }
             if teacher.telegram_id:
                 lang = teacher.language or cohort.language
-                added += await uow.outbox.enqueue(text_notice(
-                    teacher.telegram_id, lang, "trainer-warning-to-teacher",
-                    f"attendance-warning:{enrollment.id}:{teacher.id}", now,
-                    topic=course.topic(lang), **args))
+                added += await uow.outbox.enqueue(
+                    text_notice(
+                        teacher.telegram_id,
+                        lang,
+                        "trainer-warning-to-teacher",
+                        f"attendance-warning:{enrollment.id}:{teacher.id}",
+                        now,
+                        topic=course.topic(lang),
+                        **args,
+                    )
+                )
             for trainer in trainers:
                 if trainer.telegram_id:
                     lang = trainer.language or cohort.language
-                    added += await uow.outbox.enqueue(text_notice(
-                        trainer.telegram_id, lang, "trainer-warning-to-trainer",
-                        f"attendance-warning:{enrollment.id}:{trainer.id}", now,
-                        name=teacher.full_name or teacher.first_name, **args))
+                    added += await uow.outbox.enqueue(
+                        text_notice(
+                            trainer.telegram_id,
+                            lang,
+                            "trainer-warning-to-trainer",
+                            f"attendance-warning:{enrollment.id}:{trainer.id}",
+                            now,
+                            name=teacher.full_name or teacher.first_name,
+                            **args,
+                        )
+                    )
         await uow.commit()
     return added

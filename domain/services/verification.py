@@ -55,8 +55,9 @@ async def _lookup(uow: UnitOfWork, number: str, today: date, genuine: bool) -> V
         certificate = await uow.certificates.get_by_number(number)
     if certificate is None or certificate.kind not in VERIFIABLE:
         return _NOT_FOUND
-    status = certificate_status(certificate.issued_on, certificate.valid_until,
-                                certificate.revoked_on, today)
+    status = certificate_status(
+        certificate.issued_on, certificate.valid_until, certificate.revoked_on, today
+    )
     if status is CertificateStatus.NOT_FOUND:
         return _NOT_FOUND
     return Verification(status, certificate, link_genuine=genuine)
@@ -70,8 +71,9 @@ async def verify_number(uow: UnitOfWork, text: str, today: date) -> Verification
     return await _lookup(uow, number.format(), today, genuine=False)
 
 
-async def verify_deep_link(uow: UnitOfWork, payload: str, secret: bytes,
-                           today: date) -> Verification:
+async def verify_deep_link(
+    uow: UnitOfWork, payload: str, secret: bytes, today: date
+) -> Verification:
     """§33 QR check: ``v_<number>_<signature>``. A wrong or altered signature (or a payload
     that is not ours) is refused before any look-up, so it never reveals whether the number
     exists. A genuine link shows the holder's full name."""
@@ -94,8 +96,9 @@ class RevokeResult:
     certificate: Certificate | None = None
 
 
-async def revoke_certificate(uow: UnitOfWork, actor_id: int, number_text: str, reason: str,
-                             now: datetime, today: date) -> RevokeResult:
+async def revoke_certificate(
+    uow: UnitOfWork, actor_id: int, number_text: str, reason: str, now: datetime, today: date
+) -> RevokeResult:
     """§33: an admin revokes an issued certificate with a reason; verification then says
     "revoked" with the date. Audit-logged; the holder is told through the outbox. The first
     revocation stands (a second one changes nothing). Only certificates are revoked: a
@@ -114,16 +117,31 @@ async def revoke_certificate(uow: UnitOfWork, actor_id: int, number_text: str, r
             return RevokeResult(RevokeOutcome.ALREADY_REVOKED, certificate)
         revoked = await uow.certificates.revoke(certificate.number, today, reason)
         assert revoked is not None and revoked.id is not None
-        await uow.audit.record(AuditEntry(
-            actor_id, "certificate.revoke", "certificate", revoked.number,
-            {"revoked_on": None}, {"revoked_on": today.isoformat(), "reason": reason}, now))
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "certificate.revoke",
+                "certificate",
+                revoked.number,
+                {"revoked_on": None},
+                {"revoked_on": today.isoformat(), "reason": reason},
+                now,
+            )
+        )
         holder = await uow.people.get(revoked.person_id)
         if holder is not None and holder.telegram_id is not None:
             lang = holder.language or "ru"
-            await uow.outbox.enqueue(text_notice(
-                holder.telegram_id, lang, "certificates-revoked-notice",
-                f"revoked:{revoked.id}", now, number=revoked.number,
-                date=format_date(today, format="long", locale=_BABEL[lang]),
-                reason=html.escape(reason)))
+            await uow.outbox.enqueue(
+                text_notice(
+                    holder.telegram_id,
+                    lang,
+                    "certificates-revoked-notice",
+                    f"revoked:{revoked.id}",
+                    now,
+                    number=revoked.number,
+                    date=format_date(today, format="long", locale=_BABEL[lang]),
+                    reason=html.escape(reason),
+                )
+            )
         await uow.commit()
     return RevokeResult(RevokeOutcome.REVOKED, revoked)

@@ -36,9 +36,7 @@ class CourseModuleRow(Base):
     __tablename__ = "course_modules"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    course_id: Mapped[int] = mapped_column(
-        ForeignKey("courses.id", ondelete="CASCADE"), index=True
-    )
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
     name_kk: Mapped[str] = mapped_column(String(1000))
     name_ru: Mapped[str] = mapped_column(String(1000))
     hours: Mapped[int] = mapped_column(Integer)
@@ -81,9 +79,7 @@ class TrainingSessionRow(Base):
     __tablename__ = "training_sessions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    cohort_id: Mapped[int] = mapped_column(
-        ForeignKey("cohorts.id", ondelete="CASCADE"), index=True
-    )
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
     starts_at: Mapped[datetime] = mapped_column(index=True)
     ends_at: Mapped[datetime]
     academic_hours: Mapped[int] = mapped_column(Integer, default=2)

@@ -65,9 +65,7 @@ class AttendanceRepository(Repository):
 
     async def count_attended(self, enrollment_id: int) -> int:
         count = await self.session.scalar(
-            select(func.count(AttendanceRow.id)).where(
-                AttendanceRow.enrollment_id == enrollment_id
-            )
+            select(func.count(AttendanceRow.id)).where(AttendanceRow.enrollment_id == enrollment_id)
         )
         return int(count or 0)
 

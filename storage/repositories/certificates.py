@@ -195,8 +195,14 @@ class DocumentsRepository(Repository):
     ) -> DocumentFile:
         assert certificate.id is not None
         return await self.save(
-            owner_kind="certificate", owner_id=certificate.id, certificate_id=certificate.id,
-            kind=kind, lang=lang, content=content, created_at=created_at, file_name=file_name,
+            owner_kind="certificate",
+            owner_id=certificate.id,
+            certificate_id=certificate.id,
+            kind=kind,
+            lang=lang,
+            content=content,
+            created_at=created_at,
+            file_name=file_name,
         )
 
     async def get(self, document_id: int) -> DocumentFile | None:

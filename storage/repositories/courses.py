@@ -13,7 +13,10 @@ from storage.repositories.base import Repository
 
 def to_module(row: CourseModuleRow) -> CourseModule:
     return CourseModule(
-        id=row.id, name_kk=row.name_kk, name_ru=row.name_ru, hours=row.hours,
+        id=row.id,
+        name_kk=row.name_kk,
+        name_ru=row.name_ru,
+        hours=row.hours,
         position=row.position,
     )
 
@@ -73,7 +76,9 @@ class CoursesRepository(Repository):
         for index, module in enumerate(course.modules):
             module_rows.append(
                 CourseModuleRow(
-                    name_kk=module.name_kk, name_ru=module.name_ru, hours=module.hours,
+                    name_kk=module.name_kk,
+                    name_ru=module.name_ru,
+                    hours=module.hours,
                     position=module.position or index,
                 )
             )

@@ -20,9 +20,7 @@ _ORDER_FIELDS = (
 
 
 def to_order(row: EnrollmentOrderRow) -> EnrollmentOrder:
-    return EnrollmentOrder(
-        id=row.id, **{name: getattr(row, name) for name in _ORDER_FIELDS}
-    )
+    return EnrollmentOrder(id=row.id, **{name: getattr(row, name) for name in _ORDER_FIELDS})
 
 
 class OrdersRepository(Repository):

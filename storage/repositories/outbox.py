@@ -75,9 +75,11 @@ class OutboxRepository(Repository):
         found: set[str] = set()
         for start in range(0, len(keys), 500):  # stay far below SQLite's parameter limit
             chunk = keys[start : start + 500]
-            found.update(await self.session.scalars(
-                select(OutboxRow.dedup_key).where(OutboxRow.dedup_key.in_(chunk))
-            ))
+            found.update(
+                await self.session.scalars(
+                    select(OutboxRow.dedup_key).where(OutboxRow.dedup_key.in_(chunk))
+                )
+            )
         return found
 
     async def get(self, message_id: int) -> OutboxMessage | None:
@@ -127,9 +129,7 @@ class OutboxRepository(Repository):
         await self.session.execute(
             update(OutboxRow)
             .where(OutboxRow.id == message_id)
-            .values(
-                status=str(OutboxStatus.SENT), sent_at=at, claimed_by=None, claimed_until=None
-            )
+            .values(status=str(OutboxStatus.SENT), sent_at=at, claimed_by=None, claimed_until=None)
         )
 
     async def mark_failed(

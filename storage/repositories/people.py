@@ -176,8 +176,7 @@ class PeopleRepository(Repository):
     def _sync_roles(row: PersonRow, roles: Iterable[Role]) -> None:
         wanted = {str(role) for role in roles}
         row.roles = [r for r in row.roles if r.role in wanted] + [
-            PersonRoleRow(role=role)
-            for role in sorted(wanted - {r.role for r in row.roles})
+            PersonRoleRow(role=role) for role in sorted(wanted - {r.role for r in row.roles})
         ]
 
     async def set_roles(self, person_id: int, roles: Iterable[Role]) -> None:

@@ -56,12 +56,14 @@ def problem(bot: Bot, request: TelegramMethod[Any]) -> str | None:
             if isinstance(request, EditMessageCaption):
                 validation.inline_markup(_markup(request.reply_markup))
             else:
-                validation.reply_markup(_markup(request.reply_markup),
-                                        _chat_type(request.chat_id))
+                validation.reply_markup(_markup(request.reply_markup), _chat_type(request.chat_id))
         elif isinstance(request, EditMessageReplyMarkup):
             validation.inline_markup(_markup(request.reply_markup))
-        elif (isinstance(request, AnswerCallbackQuery) and request.text
-              and len(request.text) > MAX_ALERT):
+        elif (
+            isinstance(request, AnswerCallbackQuery)
+            and request.text
+            and len(request.text) > MAX_ALERT
+        ):
             return f"callback answer longer than {MAX_ALERT}: {request.text[:80]!r}"
     except ApiError as error:
         text = getattr(request, "text", None) or getattr(request, "caption", None) or ""

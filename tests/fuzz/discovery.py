@@ -54,8 +54,7 @@ def surface(router: Router) -> Surface:
                 for flt in handler.filters or []:
                     target = flt.callback
                     if isinstance(target, Command):
-                        found.commands.update(
-                            c for c in target.commands if isinstance(c, str))
+                        found.commands.update(c for c in target.commands if isinstance(c, str))
                     elif isinstance(target, CallbackQueryFilter):
                         found.callbacks.add(target.callback_data)
     return found

@@ -70,18 +70,23 @@ class Runner:
             requests = await h.press(user, step.payload, chat=chat)
         else:
             edited = Message(
-                message_id=self._next(), date=datetime.now(UTC), edit_date=1,
-                chat=chat or h._message(user).chat, from_user=user, text=step.payload)
+                message_id=self._next(),
+                date=datetime.now(UTC),
+                edit_date=1,
+                chat=chat or h._message(user).chat,
+                from_user=user,
+                text=step.payload,
+            )
             requests = await h.feed(Update(update_id=self._next(), edited_message=edited))
         TRIED["updates"] += 1
         errors = self.errors.records[before:]
         assert not errors, f"{step!r} reached the error handler: " + "\n".join(
             logging.Formatter().formatException(r.exc_info) if r.exc_info else r.getMessage()
-            for r in errors)
+            for r in errors
+        )
         found = problems(h.bot, requests)
         assert not found, f"{step!r} made requests Telegram would refuse: {found}"
         return requests
-
 
 
 def _serve_downloads(harness: Harness) -> None:

@@ -63,8 +63,11 @@ TEXT = st.one_of(
 
 
 def _int_ids(ids: list[int]) -> st.SearchStrategy[int]:
-    return st.one_of(st.sampled_from(ids), st.integers(-(2**31), 2**63),
-                     st.integers(0, 50)) if ids else st.integers(-(2**31), 2**63)
+    return (
+        st.one_of(st.sampled_from(ids), st.integers(-(2**31), 2**63), st.integers(0, 50))
+        if ids
+        else st.integers(-(2**31), 2**63)
+    )
 
 
 def forged_callback(ids: dict[str, list[int]]) -> st.SearchStrategy[str]:
@@ -84,20 +87,47 @@ def forged_callback(ids: dict[str, list[int]]) -> st.SearchStrategy[str]:
             elif kind is bool:
                 value = draw(st.sampled_from(["1", "0", "", "2", "true"]))
             else:
-                value = draw(st.one_of(
-                    st.sampled_from(["yes", "no", "back", "cancel", "confirm", "save", "open",
-                                     "list", "new", "edit", "delete", "approve", "reject",
-                                     "kk", "ru", "panel", "trainer", "admin", "issue", "stop",
-                                     "next", "prev", "skip", "", "x"]),
-                    st.text(max_size=8).filter(lambda s: ":" not in s)))
+                value = draw(
+                    st.one_of(
+                        st.sampled_from(
+                            [
+                                "yes",
+                                "no",
+                                "back",
+                                "cancel",
+                                "confirm",
+                                "save",
+                                "open",
+                                "list",
+                                "new",
+                                "edit",
+                                "delete",
+                                "approve",
+                                "reject",
+                                "kk",
+                                "ru",
+                                "panel",
+                                "trainer",
+                                "admin",
+                                "issue",
+                                "stop",
+                                "next",
+                                "prev",
+                                "skip",
+                                "",
+                                "x",
+                            ]
+                        ),
+                        st.text(max_size=8).filter(lambda s: ":" not in s),
+                    )
+                )
             parts.append(str(value))
         if draw(st.booleans()) and draw(st.booleans()):
             parts.append(draw(st.text(max_size=5)))  # an extra field
         data = ":".join(parts)
         return data.encode()[:64].decode(errors="ignore") or parts[0]
 
-    random_data = st.text(min_size=1, max_size=64).filter(
-        lambda s: 1 <= len(s.encode()) <= 64)
+    random_data = st.text(min_size=1, max_size=64).filter(lambda s: 1 <= len(s.encode()) <= 64)
     return st.one_of(build(), build(), build(), random_data)
 
 
@@ -114,38 +144,66 @@ def _photo() -> list[PhotoSize]:
 
 
 CONTENT = st.one_of(
-    st.just({"sticker": Sticker(file_id="st1", file_unique_id="st1", type="regular",
-                                width=512, height=512, is_animated=False, is_video=False)}),
+    st.just(
+        {
+            "sticker": Sticker(
+                file_id="st1",
+                file_unique_id="st1",
+                type="regular",
+                width=512,
+                height=512,
+                is_animated=False,
+                is_video=False,
+            )
+        }
+    ),
     st.just({"voice": Voice(file_id="vo1", file_unique_id="vo1", duration=3)}),
     st.just({"audio": Audio(file_id="au1", file_unique_id="au1", duration=3)}),
-    st.just({"video": Video(file_id="vi1", file_unique_id="vi1", width=1, height=1,
-                            duration=1)}),
-    st.just({"video_note": VideoNote(file_id="vn1", file_unique_id="vn1", length=1,
-                                     duration=1)}),
-    st.builds(lambda la, lo: {"location": Location(latitude=la, longitude=lo)},
-              st.floats(-90, 90), st.floats(-180, 180)),
-    st.builds(lambda caption: {"photo": _photo(), "caption": caption},
-              st.one_of(st.none(), st.text(min_size=1, max_size=1024))),
+    st.just({"video": Video(file_id="vi1", file_unique_id="vi1", width=1, height=1, duration=1)}),
+    st.just({"video_note": VideoNote(file_id="vn1", file_unique_id="vn1", length=1, duration=1)}),
     st.builds(
-        lambda name, size, mime: {"document": Document(
-            file_id="doc-fuzz", file_unique_id="doc-fuzz", file_name=name, file_size=size,
-            mime_type=mime)},
-        st.one_of(st.none(), st.sampled_from(["list.xlsx", "scores.csv", "a.exe", "x.pdf",
-                                               "macro.xlsm", ".xlsx", "файл.XLSX"]),
-                  st.text(max_size=40)),
+        lambda la, lo: {"location": Location(latitude=la, longitude=lo)},
+        st.floats(-90, 90),
+        st.floats(-180, 180),
+    ),
+    st.builds(
+        lambda caption: {"photo": _photo(), "caption": caption},
+        st.one_of(st.none(), st.text(min_size=1, max_size=1024)),
+    ),
+    st.builds(
+        lambda name, size, mime: {
+            "document": Document(
+                file_id="doc-fuzz",
+                file_unique_id="doc-fuzz",
+                file_name=name,
+                file_size=size,
+                mime_type=mime,
+            )
+        },
+        st.one_of(
+            st.none(),
+            st.sampled_from(
+                ["list.xlsx", "scores.csv", "a.exe", "x.pdf", "macro.xlsm", ".xlsx", "файл.XLSX"]
+            ),
+            st.text(max_size=40),
+        ),
         st.one_of(st.none(), st.integers(0, 2**40)),
-        st.one_of(st.none(), st.sampled_from(["application/pdf", "text/csv",
-                                               "application/octet-stream"])),
+        st.one_of(
+            st.none(), st.sampled_from(["application/pdf", "text/csv", "application/octet-stream"])
+        ),
     ),
 )
 
 
 def contact(owner_ids: list[int]) -> st.SearchStrategy[dict[str, Any]]:
     return st.builds(
-        lambda phone, owner: {"contact": Contact(phone_number=phone, first_name="Бөтен",
-                                                 user_id=owner)},
-        st.one_of(st.sampled_from(["+77011234567", "77011234567", "+1 555 0100", ""]),
-                  st.text(max_size=20)),
+        lambda phone, owner: {
+            "contact": Contact(phone_number=phone, first_name="Бөтен", user_id=owner)
+        },
+        st.one_of(
+            st.sampled_from(["+77011234567", "77011234567", "+1 555 0100", ""]),
+            st.text(max_size=20),
+        ),
         st.one_of(st.none(), st.sampled_from(owner_ids), st.integers(1, 2**40)),
     )
 
@@ -162,8 +220,9 @@ class Step:
     payload: Any
 
 
-def steps(ids: dict[str, list[int]], actors: list[str], owner_ids: list[int],
-          group_share: bool = True) -> st.SearchStrategy[Step]:
+def steps(
+    ids: dict[str, list[int]], actors: list[str], owner_ids: list[int], group_share: bool = True
+) -> st.SearchStrategy[Step]:
     payloads = st.one_of(
         st.tuples(st.just("text"), TEXT),
         st.tuples(st.just("command"), command_text()),
@@ -173,7 +232,8 @@ def steps(ids: dict[str, list[int]], actors: list[str], owner_ids: list[int],
     )
     return st.builds(
         lambda actor, newcomer, group, state, payload: Step(
-            actor, newcomer, group, state.state if state else None, payload[0], payload[1]),
+            actor, newcomer, group, state.state if state else None, payload[0], payload[1]
+        ),
         st.sampled_from(actors),
         st.integers(1_000_000, 2_000_000),
         st.booleans() if group_share else st.just(False),

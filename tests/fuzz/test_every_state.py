@@ -20,8 +20,17 @@ from tests.security.matrix import entries, pack
 
 TEXTS = ("0", "01.12.2026", "<b>&amp;</b> Иванов", "Ә" * 4096)
 CONTENT: tuple[dict[str, Any], ...] = (
-    {"sticker": Sticker(file_id="s", file_unique_id="s", type="regular", width=1, height=1,
-                        is_animated=False, is_video=False)},
+    {
+        "sticker": Sticker(
+            file_id="s",
+            file_unique_id="s",
+            type="regular",
+            width=1,
+            height=1,
+            is_animated=False,
+            is_video=False,
+        )
+    },
     {"document": Document(file_id="d", file_unique_id="d", file_name="x.xlsx", file_size=10)},
 )
 ACTORS = ("admin", "trainer_a", "teacher")

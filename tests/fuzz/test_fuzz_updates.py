@@ -23,15 +23,22 @@ FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
     derandomize=os.environ.get("BILIKTILIK_FUZZ_RANDOM") is None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                           HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
     database=None,
 )
 EVERYONE = ["admin", "trainer_a", "trainer_b", "teacher", "stranger", "applicant", "newcomer"]
 OUTSIDERS = ["trainer_b", "teacher", "stranger", "applicant", "newcomer"]
 # Forms a teacher owns: an outsider filling them may legitimately change their own rows.
-OWN_FORMS = {s.state for s in STATES if s is not None and
-             s.group.__module__.startswith("bot.handlers.teacher")}
+OWN_FORMS = {
+    s.state
+    for s in STATES
+    if s is not None and s.group.__module__.startswith("bot.handlers.teacher")
+}
 
 
 class Fuzz:
@@ -47,14 +54,25 @@ async def _runner(harness: Harness, services: Services, errors: ErrorLog, cache:
 
 def _ids() -> dict[str, list[int]]:
     # The world's ids are small sequential integers; forge around them.
-    return {key: list(range(1, 6)) for key in
-            ("cohort", "session", "enrollment", "request", "consultation", "application",
-             "course", "page")}
+    return {
+        key: list(range(1, 6))
+        for key in (
+            "cohort",
+            "session",
+            "enrollment",
+            "request",
+            "consultation",
+            "application",
+            "course",
+            "page",
+        )
+    }
 
 
 @FUZZ
-@given(script=st.lists(steps(_ids(), EVERYONE, [820_001, 810_001, 900_001]),
-                       min_size=1, max_size=4))
+@given(
+    script=st.lists(steps(_ids(), EVERYONE, [820_001, 810_001, 900_001]), min_size=1, max_size=4)
+)
 async def test_any_update_from_anyone_in_any_state(
     harness: Harness, services: Services, script: list[Step]
 ) -> None:
@@ -67,16 +85,35 @@ async def test_any_update_from_anyone_in_any_state(
 
 def _outsider_step(step: Step) -> bool:
     return step.state not in OWN_FORMS and not (
-        step.kind == "callback" and step.payload.split(":")[0] in TEACHER_PREFIXES)
+        step.kind == "callback" and step.payload.split(":")[0] in TEACHER_PREFIXES
+    )
 
 
-TEACHER_PREFIXES = {"tcons", "tnav", "tpe", "tcp", "tap", "tch", "tag", "trd", "trq", "trt",
-                    "tsp", "tmd", "lang"}
+TEACHER_PREFIXES = {
+    "tcons",
+    "tnav",
+    "tpe",
+    "tcp",
+    "tap",
+    "tch",
+    "tag",
+    "trd",
+    "trq",
+    "trt",
+    "tsp",
+    "tmd",
+    "lang",
+}
 
 
 @FUZZ
-@given(script=st.lists(steps(_ids(), OUTSIDERS, [820_001, 810_001, 900_001])
-                       .filter(_outsider_step), min_size=1, max_size=4))
+@given(
+    script=st.lists(
+        steps(_ids(), OUTSIDERS, [820_001, 810_001, 900_001]).filter(_outsider_step),
+        min_size=1,
+        max_size=4,
+    )
+)
 async def test_outsiders_change_nothing(
     harness: Harness, services: Services, script: list[Step]
 ) -> None:

@@ -98,29 +98,43 @@ class World:
 async def build_world(services: Services) -> World:
     factory = services.uow_factory
     made = await make_world(factory, sessions=3, teachers=2, ends_on=date(2026, 12, 4))
-    await add_person(factory, ADMIN_ID, "Әсел Админова", roles={Role.ADMIN, Role.TEACHER},
-                     serial=40)
-    trainer_b = await add_person(factory, TRAINER_B, "Бекзат Басқа", roles={Role.TRAINER},
-                                 serial=41)
+    await add_person(
+        factory, ADMIN_ID, "Әсел Админова", roles={Role.ADMIN, Role.TEACHER}, serial=40
+    )
+    trainer_b = await add_person(
+        factory, TRAINER_B, "Бекзат Басқа", roles={Role.TRAINER}, serial=41
+    )
     stranger = await add_person(factory, STRANGER, "Белгісіз Адам", lang="kk")
     applicant = await add_person(factory, APPLICANT, "Дана Өтінішова", serial=42)
     async with factory() as uow:
-        cohort_b = await uow.cohorts.add(Cohort(
-            course_id=made.course.id, code="FG-2026-12-B", language="kk",
-            starts_on=date(2027, 1, 11), ends_on=date(2027, 1, 22), seats=25,
-            trainer_ids=[trainer_b.id],
-        ))
-        application = await uow.applications.add(Application(
-            person_id=applicant.id or 0, cohort_id=cohort_b.id or 0,
-            kind=ApplicationKind.DOMESTIC, addressed_to="Школа-гимназия № 7",
-            language="kk", created_at=services.clock()))
+        cohort_b = await uow.cohorts.add(
+            Cohort(
+                course_id=made.course.id,
+                code="FG-2026-12-B",
+                language="kk",
+                starts_on=date(2027, 1, 11),
+                ends_on=date(2027, 1, 22),
+                seats=25,
+                trainer_ids=[trainer_b.id],
+            )
+        )
+        application = await uow.applications.add(
+            Application(
+                person_id=applicant.id or 0,
+                cohort_id=cohort_b.id or 0,
+                kind=ApplicationKind.DOMESTIC,
+                addressed_to="Школа-гимназия № 7",
+                language="kk",
+                created_at=services.clock(),
+            )
+        )
         await uow.commit()
     await attend(factory, made.enrollments[0], made.sessions[:1])
     other = await enroll(factory, stranger, cohort_b, agreed=False)
-    request = await add_request(factory, made.enrollments[0], RequestKind.TRANSFER,
-                                target=cohort_b)
-    consultation = await add_consultation(factory, made.enrollments[1],
-                                          trainer_id=made.trainer.id if made.trainer else None)
+    request = await add_request(factory, made.enrollments[0], RequestKind.TRANSFER, target=cohort_b)
+    consultation = await add_consultation(
+        factory, made.enrollments[1], trainer_id=made.trainer.id if made.trainer else None
+    )
     ids = {
         "cohort": [made.cohort.id or 0, cohort_b.id or 0],
         "session": [s.id or 0 for s in made.sessions],
@@ -149,9 +163,14 @@ async def digest(services: Services) -> dict[str, str]:
             rows = (await session.execute(text(f"SELECT * FROM {table}"))).all()
             body = "\n".join(sorted(repr(tuple(row)) for row in rows))
             found[table] = f"{len(rows)}:{hashlib.sha256(body.encode()).hexdigest()[:16]}"
-        roles = (await session.execute(text(
-            "SELECT person_id, role FROM person_roles WHERE role != 'teacher' "
-            "ORDER BY person_id, role"))).all()
+        roles = (
+            await session.execute(
+                text(
+                    "SELECT person_id, role FROM person_roles WHERE role != 'teacher' "
+                    "ORDER BY person_id, role"
+                )
+            )
+        ).all()
         found["person_roles"] = repr([tuple(r) for r in roles])
     return found
 
@@ -159,4 +178,3 @@ async def digest(services: Services) -> dict[str, str]:
 async def audit_count(services: Services) -> int:
     async with services.session_factory() as session:
         return int((await session.execute(text("SELECT count(*) FROM audit_log"))).scalar_one())
-

@@ -21,8 +21,11 @@ from bot.i18n import create_core
 # and "certificates-documents" are public (verification by number, a teacher's own documents).
 PRIVILEGED = ("admin", "results", "certificates-admin", "trainer")
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
-REFUSAL_KEY = re.compile(r"^([a-z0-9-]*(refused|not-allowed|not-yours|not-found)[a-z0-9-]*|"
-                         r"error-bad-button)\s*=", re.MULTILINE)
+REFUSAL_KEY = re.compile(
+    r"^([a-z0-9-]*(refused|not-allowed|not-yours|not-found)[a-z0-9-]*|"
+    r"error-bad-button)\s*=",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)

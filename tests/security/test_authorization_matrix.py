@@ -57,9 +57,9 @@ def test_matrix_covers_every_privileged_router() -> None:
 async def _attempts(world: World, router: str) -> list[tuple[str, str, str | None]]:
     commands, callbacks = MATRIX[router]
     ids = _ids(world)
-    return ([("command", f"/{name}", None) for name in commands]
-            + [("callback", pack(factory, action, ids), state)
-               for factory, action, state in callbacks])
+    return [("command", f"/{name}", None) for name in commands] + [
+        ("callback", pack(factory, action, ids), state) for factory, action, state in callbacks
+    ]
 
 
 @pytest.mark.parametrize("in_group", [False, True], ids=["private", "group"])
@@ -79,7 +79,8 @@ async def test_privileged_entry_points_refuse_outsiders(
             if (actor, value, state) in OWN_ROLE_BUTTONS:
                 continue
             context = harness.dispatcher.fsm.get_context(
-                harness.bot, chat.id if chat else user.id, user.id)
+                harness.bot, chat.id if chat else user.id, user.id
+            )
             await context.set_state(state)
             before, audited = await digest(services), await audit_count(services)
             if kind == "command":
@@ -87,17 +88,20 @@ async def test_privileged_entry_points_refuse_outsiders(
             else:
                 requests = await harness.press(user, value, chat=chat)
             logged = await audit_count(services) > audited or (
-                (actor, kind) in KNOWN_UNLOGGED and value.startswith("rst:"))
-            failures += _judge(harness, f"{kind} {value} [{state}]", requests, in_group,
-                               logged=logged)
+                (actor, kind) in KNOWN_UNLOGGED and value.startswith("rst:")
+            )
+            failures += _judge(
+                harness, f"{kind} {value} [{state}]", requests, in_group, logged=logged
+            )
             if await digest(services) != before:
                 failures.append(f"{kind} {value} [{state}]: protected rows changed")
         failures += [f"error handler: {r.getMessage()}" for r in errors.records]
     assert not failures, "\n".join(failures)
 
 
-def _judge(harness: Harness, attempt: str, requests: list[Any], in_group: bool,
-           logged: bool) -> list[str]:
+def _judge(
+    harness: Harness, attempt: str, requests: list[Any], in_group: bool, logged: bool
+) -> list[str]:
     failures = [f"{attempt}: {p}" for p in problems(harness.bot, requests)]
     seen = texts(requests)
     refused = bool(seen) and all(text in REFUSALS for text in seen)

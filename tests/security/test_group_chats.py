@@ -23,7 +23,10 @@ async def test_commands_in_a_group_reveal_nothing(harness: Harness, services: Se
             for command in sorted(all_commands()):
                 requests = await harness.send(user, f"/{command}", chat=GROUP)
                 failures += problems(harness.bot, requests)
-                failures += [f"/{command} by {user.id}: {t[:80]!r}" for t in texts(requests)
-                             if t not in refusals]
+                failures += [
+                    f"/{command} by {user.id}: {t[:80]!r}"
+                    for t in texts(requests)
+                    if t not in refusals
+                ]
         failures += [r.getMessage() for r in errors.records]
     assert not failures, "\n".join(failures)

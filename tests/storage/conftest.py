@@ -122,33 +122,57 @@ async def world(uow_factory: Callable[[], SqlAlchemyUnitOfWork]) -> World:
     w = World()
     async with uow_factory() as uow:
         w.teacher = await uow.people.add(
-            Person(telegram_id=1001, full_name="Әлия Қасымова", language="kk",
-                   roles={Role.TEACHER}, created_at=NOW)
+            Person(
+                telegram_id=1001,
+                full_name="Әлия Қасымова",
+                language="kk",
+                roles={Role.TEACHER},
+                created_at=NOW,
+            )
         )
         w.trainer = await uow.people.add(
-            Person(telegram_id=2001, full_name="Ержан Трене", language="ru",
-                   roles={Role.TRAINER, Role.TEACHER}, created_at=NOW)
+            Person(
+                telegram_id=2001,
+                full_name="Ержан Трене",
+                language="ru",
+                roles={Role.TRAINER, Role.TEACHER},
+                created_at=NOW,
+            )
         )
         w.course = await uow.courses.add(
             Course(
-                topic_kk="Цифрлық сауаттылық", topic_ru="Цифровая грамотность",
-                kind=CourseKind.SHORT, format=CourseFormat.COMBINED, hours=72, max_score=100,
-                modules=[CourseModule("Модуль 1", "Модуль 1", 36),
-                         CourseModule("Модуль 2", "Модуль 2", 36)],
+                topic_kk="Цифрлық сауаттылық",
+                topic_ru="Цифровая грамотность",
+                kind=CourseKind.SHORT,
+                format=CourseFormat.COMBINED,
+                hours=72,
+                max_score=100,
+                modules=[
+                    CourseModule("Модуль 1", "Модуль 1", 36),
+                    CourseModule("Модуль 2", "Модуль 2", 36),
+                ],
             )
         )
         assert w.course.id is not None
         w.cohort = await uow.cohorts.add(
-            Cohort(course_id=w.course.id, code="ЦС-2026-01", language="kk",
-                   starts_on=date(2026, 12, 1), ends_on=date(2026, 12, 10), seats=2,
-                   trainer_ids=[w.trainer.id or 0])
+            Cohort(
+                course_id=w.course.id,
+                code="ЦС-2026-01",
+                language="kk",
+                starts_on=date(2026, 12, 1),
+                ends_on=date(2026, 12, 10),
+                seats=2,
+                trainer_ids=[w.trainer.id or 0],
+            )
         )
         assert w.cohort.id is not None
         w.sessions = [
             await uow.sessions.add(
-                TrainingSession(cohort_id=w.cohort.id,
-                                starts_at=NOW + timedelta(days=8 + i),
-                                ends_at=NOW + timedelta(days=8 + i, hours=3))
+                TrainingSession(
+                    cohort_id=w.cohort.id,
+                    starts_at=NOW + timedelta(days=8 + i),
+                    ends_at=NOW + timedelta(days=8 + i, hours=3),
+                )
             )
             for i in range(3)
         ]

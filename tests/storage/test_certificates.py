@@ -27,7 +27,9 @@ async def _allocate(uow_factory: UowFactory, prefix: str = "ORL", year: int = 20
 
 async def test_numbers_are_sequential_per_prefix_and_year(uow_factory: UowFactory) -> None:
     assert [await _allocate(uow_factory) for _ in range(3)] == [
-        "ORL-2026-000001", "ORL-2026-000002", "ORL-2026-000003"
+        "ORL-2026-000001",
+        "ORL-2026-000002",
+        "ORL-2026-000003",
     ]
     assert await _allocate(uow_factory, year=2027) == "ORL-2027-000001"
     assert await _allocate(uow_factory, prefix="KZ") == "KZ-2026-000001"
@@ -53,10 +55,16 @@ async def test_concurrent_allocations_are_unique(uow_factory: UowFactory, dialec
 
 def _certificate(world: World, number: str) -> Certificate:
     return Certificate(
-        number=number, kind=DocumentKind.CERTIFICATE, person_id=world.teacher.id or 0,
-        enrollment_id=world.enrollment.id, holder_full_name=world.teacher.full_name,
-        topic=world.course.topic_kk, academic_hours=72, issued_on=date(2026, 12, 10),
-        valid_until=date(2029, 12, 10), organization_name="Өрлеу",
+        number=number,
+        kind=DocumentKind.CERTIFICATE,
+        person_id=world.teacher.id or 0,
+        enrollment_id=world.enrollment.id,
+        holder_full_name=world.teacher.full_name,
+        topic=world.course.topic_kk,
+        academic_hours=72,
+        issued_on=date(2026, 12, 10),
+        valid_until=date(2029, 12, 10),
+        organization_name="Өрлеу",
     )
 
 
@@ -92,19 +100,37 @@ async def test_document_files_are_frozen(uow_factory: UowFactory, world: World) 
     async with uow_factory() as uow:
         certificate = await uow.certificates.add(_certificate(world, "ORL-2026-000001"))
         saved = await uow.documents.save_for_certificate(
-            certificate, kind=DocumentKind.CERTIFICATE, lang="kk", content=pdf,
-            created_at=NOW, file_name="certificate.pdf")
+            certificate,
+            kind=DocumentKind.CERTIFICATE,
+            lang="kk",
+            content=pdf,
+            created_at=NOW,
+            file_name="certificate.pdf",
+        )
         appendix = await uow.documents.save_for_certificate(
-            certificate, kind=DocumentKind.APPENDIX, lang="kk", content=b"%PDF appendix",
-            created_at=NOW)
+            certificate,
+            kind=DocumentKind.APPENDIX,
+            lang="kk",
+            content=b"%PDF appendix",
+            created_at=NOW,
+        )
         # a second render is ignored: the stored bytes stay
         again = await uow.documents.save_for_certificate(
-            certificate, kind=DocumentKind.CERTIFICATE, lang="kk", content=b"%PDF other",
-            created_at=NOW)
+            certificate,
+            kind=DocumentKind.CERTIFICATE,
+            lang="kk",
+            content=b"%PDF other",
+            created_at=NOW,
+        )
         assert again == saved
         order = await uow.documents.save(
-            owner_kind="enrollment_order", owner_id=7, kind=DocumentKind.ENROLLMENT_ORDER,
-            lang="ru", content=b"%PDF order", created_at=NOW)
+            owner_kind="enrollment_order",
+            owner_id=7,
+            kind=DocumentKind.ENROLLMENT_ORDER,
+            lang="ru",
+            content=b"%PDF order",
+            created_at=NOW,
+        )
         await uow.commit()
     async with uow_factory() as uow:
         stored = await uow.documents.get(saved.id or 0)
@@ -118,5 +144,9 @@ async def test_document_files_are_frozen(uow_factory: UowFactory, world: World) 
         assert await uow.documents.get_for_certificate(cid, DocumentKind.APPENDIX) == appendix
         assert await uow.documents.get_for_certificate(cid, lang="ru") is None
         assert await uow.documents.list_for_certificate(cid) == [stored, appendix]
-        assert await uow.documents.get_for_owner(
-            "enrollment_order", 7, DocumentKind.ENROLLMENT_ORDER, "ru") == order
+        assert (
+            await uow.documents.get_for_owner(
+                "enrollment_order", 7, DocumentKind.ENROLLMENT_ORDER, "ru"
+            )
+            == order
+        )

@@ -63,27 +63,50 @@ async def test_cohort_round_trip_and_trainer_lookup(uow_factory: UowFactory, wor
 async def test_open_for_applications_counts_seats(uow_factory: UowFactory, world: World) -> None:
     today = date(2026, 11, 23)
     async with uow_factory() as uow:
-        closed = await uow.cohorts.add(Cohort(
-            course_id=world.course.id or 0, code="closed", language="ru",
-            starts_on=date(2026, 12, 5), ends_on=date(2026, 12, 9), seats=5,
-            open_for_applications=False))
-        started = await uow.cohorts.add(Cohort(
-            course_id=world.course.id or 0, code="started", language="ru",
-            starts_on=date(2026, 11, 20), ends_on=date(2026, 11, 30), seats=5))
-        later = await uow.cohorts.add(Cohort(
-            course_id=world.course.id or 0, code="later", language="ru",
-            starts_on=date(2027, 1, 10), ends_on=date(2027, 1, 20), seats=1))
+        closed = await uow.cohorts.add(
+            Cohort(
+                course_id=world.course.id or 0,
+                code="closed",
+                language="ru",
+                starts_on=date(2026, 12, 5),
+                ends_on=date(2026, 12, 9),
+                seats=5,
+                open_for_applications=False,
+            )
+        )
+        started = await uow.cohorts.add(
+            Cohort(
+                course_id=world.course.id or 0,
+                code="started",
+                language="ru",
+                starts_on=date(2026, 11, 20),
+                ends_on=date(2026, 11, 30),
+                seats=5,
+            )
+        )
+        later = await uow.cohorts.add(
+            Cohort(
+                course_id=world.course.id or 0,
+                code="later",
+                language="ru",
+                starts_on=date(2027, 1, 10),
+                ends_on=date(2027, 1, 20),
+                seats=1,
+            )
+        )
         assert closed.id and started.id and later.id
         # world.cohort: 2 seats, 1 enrolled
-        assert await uow.cohorts.open_for_applications(today) == [
-            (world.cohort, 1), (later, 1)
-        ]
+        assert await uow.cohorts.open_for_applications(today) == [(world.cohort, 1), (later, 1)]
         other = await uow.people.add(Person(telegram_id=3003, created_at=NOW))
         await uow.enrollments.add(
-            Enrollment(person_id=other.id or 0, cohort_id=world.cohort.id or 0))
+            Enrollment(person_id=other.id or 0, cohort_id=world.cohort.id or 0)
+        )
         expelled = await uow.people.add(Person(telegram_id=3004, created_at=NOW))
-        await uow.enrollments.add(Enrollment(person_id=expelled.id or 0, cohort_id=later.id,
-                                             status=EnrollmentStatus.EXPELLED))
+        await uow.enrollments.add(
+            Enrollment(
+                person_id=expelled.id or 0, cohort_id=later.id, status=EnrollmentStatus.EXPELLED
+            )
+        )
         await uow.commit()
     async with uow_factory() as uow:
         assert await uow.cohorts.seats_taken(world.cohort.id or 0) == 2
@@ -100,8 +123,12 @@ async def test_sessions_for_cohort_and_between(uow_factory: UowFactory, world: W
         start = NOW + timedelta(days=9)
         assert await uow.sessions.between(start, start + timedelta(days=1)) == [world.sessions[1]]
         assert await uow.sessions.between(start, start + timedelta(days=5)) == world.sessions[1:]
-        assert await uow.sessions.between(
-            NOW, NOW + timedelta(days=30), cohort_id=world.cohort.id or 0) == world.sessions
+        assert (
+            await uow.sessions.between(
+                NOW, NOW + timedelta(days=30), cohort_id=world.cohort.id or 0
+            )
+            == world.sessions
+        )
         assert await uow.sessions.between(NOW, NOW + timedelta(days=30), cohort_id=999) == []
         # an aware datetime in another zone compares by instant
         almaty = NOW.astimezone(ZoneInfo("Asia/Almaty"))
@@ -112,11 +139,18 @@ async def test_sessions_for_cohort_and_between(uow_factory: UowFactory, world: W
         await uow.sessions.update(moved)
         assert await uow.sessions.delete(world.sessions[2].id or 0) is True
         assert await uow.sessions.delete(world.sessions[2].id or 0) is False
-        extra = await uow.sessions.add_many([TrainingSession(
-            cohort_id=world.cohort.id or 0, starts_at=NOW, ends_at=NOW + timedelta(hours=2))])
+        extra = await uow.sessions.add_many(
+            [
+                TrainingSession(
+                    cohort_id=world.cohort.id or 0, starts_at=NOW, ends_at=NOW + timedelta(hours=2)
+                )
+            ]
+        )
         await uow.commit()
     async with uow_factory() as uow:
         assert await uow.sessions.get(moved.id or 0) == moved
         assert [s.id for s in await uow.sessions.for_cohort(world.cohort.id or 0)] == [
-            extra[0].id, moved.id, world.sessions[1].id
+            extra[0].id,
+            moved.id,
+            world.sessions[1].id,
         ]

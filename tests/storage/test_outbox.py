@@ -16,13 +16,20 @@ LEASE = timedelta(minutes=2)
 
 def message(key: str, chat_id: int = 42, not_before: datetime = NOW) -> OutboxMessage:
     return OutboxMessage(
-        chat_id=chat_id, kind="text", payload={"lang": "kk", "key": "hello", "args": {"n": 1}},
-        dedup_key=key, not_before=not_before,
+        chat_id=chat_id,
+        kind="text",
+        payload={"lang": "kk", "key": "hello", "args": {"n": 1}},
+        dedup_key=key,
+        not_before=not_before,
     )
 
 
-async def _claim(uow_factory: UowFactory, now: datetime, worker: str, limit: int = 10,
-                 ) -> list[OutboxMessage]:
+async def _claim(
+    uow_factory: UowFactory,
+    now: datetime,
+    worker: str,
+    limit: int = 10,
+) -> list[OutboxMessage]:
     async with uow_factory() as uow:
         batch = await uow.outbox.claim_due(now, limit, worker, LEASE)
         await uow.commit()
@@ -81,8 +88,9 @@ async def test_mark_sent_and_failed(uow_factory: UowFactory) -> None:
     async with uow_factory() as uow:
         await uow.outbox.mark_sent(batch["sent"].id or 0, NOW + timedelta(seconds=1))
         await uow.outbox.mark_failed(batch["retry"].id or 0, "timeout", retry_at)
-        await uow.outbox.mark_failed(batch["ratelimited"].id or 0, "429", retry_at,
-                                     count_attempt=False)
+        await uow.outbox.mark_failed(
+            batch["ratelimited"].id or 0, "429", retry_at, count_attempt=False
+        )
         await uow.outbox.mark_failed(batch["dead"].id or 0, "403 blocked", None)
         await uow.commit()
     async with uow_factory() as uow:

@@ -18,10 +18,20 @@ NOW = datetime(2026, 11, 23, 14, 0, tzinfo=ALMATY)
 
 def teacher(**overrides: object) -> Person:
     values: dict[str, object] = dict(
-        telegram_id=555, language="kk", first_name="Әлия", username="aliya",
-        full_name="Қасымова Әлия Серікқызы", iin="900101400123", phone="+77015550001",
-        position="мұғалім", school_name="№12 мектеп", employer_contact="+77172000000",
-        roles={Role.TEACHER}, consent_version="2026-1", consent_at=NOW, created_at=NOW,
+        telegram_id=555,
+        language="kk",
+        first_name="Әлия",
+        username="aliya",
+        full_name="Қасымова Әлия Серікқызы",
+        iin="900101400123",
+        phone="+77015550001",
+        position="мұғалім",
+        school_name="№12 мектеп",
+        employer_contact="+77172000000",
+        roles={Role.TEACHER},
+        consent_version="2026-1",
+        consent_at=NOW,
+        created_at=NOW,
     )
     values.update(overrides)
     return Person(**values)  # type: ignore[arg-type]
@@ -57,7 +67,8 @@ async def test_lookups(uow_factory: UowFactory) -> None:
         assert await uow.people.get_by_telegram_id(1) is None
         assert await uow.people.get(10_000) is None
         assert [p.id for p in await uow.people.get_many([second.id or 0, first.id or 0])] == [
-            first.id, second.id
+            first.id,
+            second.id,
         ]
 
 

@@ -22,9 +22,12 @@ UowFactory = Callable[[], SqlAlchemyUnitOfWork]
 
 async def test_requests_keep_their_documents(uow_factory: UowFactory, world: World) -> None:
     request = Request(
-        person_id=world.teacher.id or 0, enrollment_id=world.enrollment.id or 0,
-        kind=RequestKind.FINISH_INTERRUPTED, reason="ауырдым",
-        document_file_ids=["AgAD-photo-1", "BQAD-pdf-2"], created_at=NOW,
+        person_id=world.teacher.id or 0,
+        enrollment_id=world.enrollment.id or 0,
+        kind=RequestKind.FINISH_INTERRUPTED,
+        reason="ауырдым",
+        document_file_ids=["AgAD-photo-1", "BQAD-pdf-2"],
+        created_at=NOW,
     )
     async with uow_factory() as uow:
         await uow.requests.add(request)
@@ -50,9 +53,12 @@ async def test_requests_keep_their_documents(uow_factory: UowFactory, world: Wor
 
 async def test_consultations(uow_factory: UowFactory, world: World) -> None:
     consultation = Consultation(
-        person_id=world.teacher.id or 0, enrollment_id=world.enrollment.id or 0,
-        kind=SupportKind.PUBLICATION, question="Мақаланы қайда жариялауға болады?",
-        trainer_id=world.trainer.id, created_at=NOW,
+        person_id=world.teacher.id or 0,
+        enrollment_id=world.enrollment.id or 0,
+        kind=SupportKind.PUBLICATION,
+        question="Мақаланы қайда жариялауға болады?",
+        trainer_id=world.trainer.id,
+        created_at=NOW,
     )
     async with uow_factory() as uow:
         await uow.consultations.add(consultation)
@@ -76,16 +82,23 @@ PAST = datetime(2001, 1, 1, tzinfo=UTC)
 
 async def test_audit_log(uow_factory: UowFactory) -> None:
     entries = [
-        AuditEntry(actor_id=1, action="expel", entity="enrollment", entity_id="5",
-                   before={"status": "enrolled"}, after={"status": "expelled", "order": "7-Ш"},
-                   at=PAST + timedelta(minutes=i))
+        AuditEntry(
+            actor_id=1,
+            action="expel",
+            entity="enrollment",
+            entity_id="5",
+            before={"status": "enrolled"},
+            after={"status": "expelled", "order": "7-Ш"},
+            at=PAST + timedelta(minutes=i),
+        )
         for i in range(3)
     ]
     async with uow_factory() as uow:
         for entry in entries:
             await uow.audit.record(entry)
-        defaulted = await uow.audit.record(AuditEntry(actor_id=None, action="import",
-                                                      entity="people", entity_id="batch-1"))
+        defaulted = await uow.audit.record(
+            AuditEntry(actor_id=None, action="import", entity="people", entity_id="batch-1")
+        )
         await uow.commit()
     assert defaulted.at is not None
     assert abs(defaulted.at - datetime.now(UTC)) < timedelta(minutes=1)

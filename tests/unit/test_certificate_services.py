@@ -66,10 +66,18 @@ async def certificates_of(services: Services, enrollment: Enrollment):
         return await uow.certificates.for_enrollment(enrollment.id)
 
 
-async def issue(services: Services, cohort_id: int, renderer: FakeRenderer | None = None,
-                today: date = TODAY):
-    return await issue_cohort_documents(services.uow_factory(), cohort_id, today, NOW, OPTIONS,
-                                        renderer or FakeRenderer(), actor_id=None)
+async def issue(
+    services: Services, cohort_id: int, renderer: FakeRenderer | None = None, today: date = TODAY
+):
+    return await issue_cohort_documents(
+        services.uow_factory(),
+        cohort_id,
+        today,
+        NOW,
+        OPTIONS,
+        renderer or FakeRenderer(),
+        actor_id=None,
+    )
 
 
 async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
@@ -78,20 +86,27 @@ async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
     """§24.3 8 of 10 sessions passes, 7 does not; §24.4 50 of 100 passes, 49 does not."""
     world = await make_cohort(services.uow_factory, language="kk")
     uf = services.uow_factory
-    eight_fifty = await add_teacher(uf, world, "Әлия Серікқызы Нұрланова", telegram_id=TEACHER_TG,
-                                    attended=8, score=50)
-    seven = await add_teacher(uf, world, "Бақыт Ұланов", telegram_id=TEACHER_TG + 1,
-                              attended=7, score=100, lang="ru")
-    forty_nine = await add_teacher(uf, world, "Гүлнар Қайратқызы", telegram_id=TEACHER_TG + 2,
-                                   attended=10, score=49)
-    no_agreement = await add_teacher(uf, world, "Дәулет Өмірзақов", telegram_id=TEACHER_TG + 3,
-                                     agreed=False)
-    expelled = await add_teacher(uf, world, "Ерлан Һасанов", telegram_id=TEACHER_TG + 4,
-                                 status=EnrollmentStatus.EXPELLED)
-    unscored = await add_teacher(uf, world, "Жанар Іскакова", telegram_id=TEACHER_TG + 5,
-                                 score=None)
-    no_telegram = await add_teacher(uf, world, "Зере Үсенова", telegram_id=None, attended=9,
-                                    score=100)
+    eight_fifty = await add_teacher(
+        uf, world, "Әлия Серікқызы Нұрланова", telegram_id=TEACHER_TG, attended=8, score=50
+    )
+    seven = await add_teacher(
+        uf, world, "Бақыт Ұланов", telegram_id=TEACHER_TG + 1, attended=7, score=100, lang="ru"
+    )
+    forty_nine = await add_teacher(
+        uf, world, "Гүлнар Қайратқызы", telegram_id=TEACHER_TG + 2, attended=10, score=49
+    )
+    no_agreement = await add_teacher(
+        uf, world, "Дәулет Өмірзақов", telegram_id=TEACHER_TG + 3, agreed=False
+    )
+    expelled = await add_teacher(
+        uf, world, "Ерлан Һасанов", telegram_id=TEACHER_TG + 4, status=EnrollmentStatus.EXPELLED
+    )
+    unscored = await add_teacher(
+        uf, world, "Жанар Іскакова", telegram_id=TEACHER_TG + 5, score=None
+    )
+    no_telegram = await add_teacher(
+        uf, world, "Зере Үсенова", telegram_id=None, attended=9, score=100
+    )
     renderer = FakeRenderer()
     summary = await issue(services, world.cohort.id, renderer)
 
@@ -113,18 +128,30 @@ async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
     assert certificate.holder_full_name == "Әлия Серікқызы Нұрланова"
     assert issued[seven.id][0].valid_until is None  # a reference has no validity
 
-    cert_doc = next(d for d in renderer.rendered if isinstance(d, CertificateDoc)
-                    and d.number == certificate.number)
+    cert_doc = next(
+        d
+        for d in renderer.rendered
+        if isinstance(d, CertificateDoc) and d.number == certificate.number
+    )
     parsed = parse_certificate_number(certificate.number)
     assert cert_doc.verification_url == (
-        f"https://t.me/biliktilik_bot?start={deep_link_payload(parsed, SECRET)}")
+        f"https://t.me/biliktilik_bot?start={deep_link_payload(parsed, SECRET)}"
+    )
     assert cert_doc.lang == "kk" and cert_doc.valid_until == date(2029, 11, 23)
-    appendix = next(d for d in renderer.rendered if isinstance(d, AppendixDoc)
-                    and d.certificate_number == certificate.number)
+    appendix = next(
+        d
+        for d in renderer.rendered
+        if isinstance(d, AppendixDoc) and d.certificate_number == certificate.number
+    )
     assert [(m.name, m.hours, m.grade) for m in appendix.modules] == [
-        ("Бағалау әдістері", 36, "есептелді"), ("Сабақты жоспарлау", 36, "есептелді")]
-    reference = next(d for d in renderer.rendered if isinstance(d, ListeningReferenceDoc)
-                     and d.holder_full_name == "Бақыт Ұланов")
+        ("Бағалау әдістері", 36, "есептелді"),
+        ("Сабақты жоспарлау", 36, "есептелді"),
+    ]
+    reference = next(
+        d
+        for d in renderer.rendered
+        if isinstance(d, ListeningReferenceDoc) and d.holder_full_name == "Бақыт Ұланов"
+    )
     assert (reference.sessions_attended, reference.sessions_total, reference.score) == (7, 10, 100)
     assert reference.reason_not_passed == "attendance"
 
@@ -132,9 +159,13 @@ async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
     by_key = {r.dedup_key: r for r in rows}
     cert_id = certificate.id
     assert set(by_key) == {
-        f"doc:{cert_id}:certificate", f"doc:{cert_id}:appendix",
-        *(f"doc:{issued[e.id][0].id}:listening_reference"
-          for e in (seven, forty_nine, no_agreement))}  # no row for the teacher without Telegram
+        f"doc:{cert_id}:certificate",
+        f"doc:{cert_id}:appendix",
+        *(
+            f"doc:{issued[e.id][0].id}:listening_reference"
+            for e in (seven, forty_nine, no_agreement)
+        ),
+    }  # no row for the teacher without Telegram
     row = by_key[f"doc:{cert_id}:certificate"]
     assert row.chat_id == TEACHER_TG and row.payload["lang"] == "kk"
     assert row.payload["caption_key"] == "certificates-notice-certificate"
@@ -151,8 +182,13 @@ async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
 async def test_a_second_run_issues_nothing_and_enqueues_nothing(services: Services) -> None:
     world = await make_cohort(services.uow_factory)
     for n in range(3):
-        await add_teacher(services.uow_factory, world, f"Тыңдаушы {n}",
-                          telegram_id=TEACHER_TG + n, score=40 if n == 2 else 90)
+        await add_teacher(
+            services.uow_factory,
+            world,
+            f"Тыңдаушы {n}",
+            telegram_id=TEACHER_TG + n,
+            score=40 if n == 2 else 90,
+        )
     first = await issue(services, world.cohort.id)
     rows = await outbox_rows(services)
     renderer = FakeRenderer()
@@ -166,8 +202,7 @@ async def test_a_second_run_issues_nothing_and_enqueues_nothing(services: Servic
 async def test_a_crash_in_the_middle_resumes_without_duplicates(services: Services) -> None:
     world = await make_cohort(services.uow_factory)
     for n in range(4):
-        await add_teacher(services.uow_factory, world, f"Тыңдаушы {n}",
-                          telegram_id=TEACHER_TG + n)
+        await add_teacher(services.uow_factory, world, f"Тыңдаушы {n}", telegram_id=TEACHER_TG + n)
 
     class Crashing(FakeRenderer):
         async def appendix(self, doc: AppendixDoc) -> bytes:
@@ -191,20 +226,28 @@ async def test_a_certificate_after_a_reassessment_follows_the_reference(
     services: Services,
 ) -> None:
     world = await make_cohort(services.uow_factory)
-    enrollment = await add_teacher(services.uow_factory, world, "Айгүл Қасымова",
-                                   telegram_id=TEACHER_TG, score=30)
+    enrollment = await add_teacher(
+        services.uow_factory, world, "Айгүл Қасымова", telegram_id=TEACHER_TG, score=30
+    )
     first = await issue(services, world.cohort.id)
     async with services.uow_factory() as uow:
-        await uow.assessments.add(FinalAssessment(
-            enrollment_id=enrollment.id, score=75, max_score=100,
-            assessed_on=date(2026, 11, 23), is_reassessment=True))
+        await uow.assessments.add(
+            FinalAssessment(
+                enrollment_id=enrollment.id,
+                score=75,
+                max_score=100,
+                assessed_on=date(2026, 11, 23),
+                is_reassessment=True,
+            )
+        )
         await uow.commit()
     second = await issue(services, world.cohort.id)
     third = await issue(services, world.cohort.id)
     docs = await certificates_of(services, enrollment)
     assert [(d.kind, d.follows_number) for d in docs] == [
         (DocumentKind.LISTENING_REFERENCE, None),
-        (DocumentKind.CERTIFICATE, first.references[0])]
+        (DocumentKind.CERTIFICATE, first.references[0]),
+    ]
     assert second.certificates == [docs[1].number]
     assert (third.certificates, third.references, third.skipped) == ([], [], 1)
 
@@ -213,22 +256,30 @@ async def test_a_certificate_after_a_transfer_follows_the_earlier_cohorts_docume
     services: Services,
 ) -> None:
     old = await make_cohort(services.uow_factory, code="OLD-1")
-    earlier = await add_teacher(services.uow_factory, old, "Нұржан Тасов",
-                                telegram_id=TEACHER_TG, attended=3, score=20)
+    earlier = await add_teacher(
+        services.uow_factory, old, "Нұржан Тасов", telegram_id=TEACHER_TG, attended=3, score=20
+    )
     reference = (await issue(services, old.cohort.id)).references[0]
     new = await make_cohort(services.uow_factory, code="NEW-1")
     async with services.uow_factory() as uow:
         moved = await uow.enrollments.get_by_id(earlier.id)
         moved.status = EnrollmentStatus.TRANSFERRED
         await uow.enrollments.update(moved)
-        await uow.enrollments.add(Enrollment(
-            person_id=old.teachers[0].id, cohort_id=new.cohort.id, transferred_from_id=earlier.id,
-            agreement_version="1", agreement_accepted_at=NOW))
+        await uow.enrollments.add(
+            Enrollment(
+                person_id=old.teachers[0].id,
+                cohort_id=new.cohort.id,
+                transferred_from_id=earlier.id,
+                agreement_version="1",
+                agreement_accepted_at=NOW,
+            )
+        )
         await uow.commit()
         enrollment = (await uow.enrollments.for_cohort(new.cohort.id))[0]
         for session in new.sessions:
-            await uow.attendance.add(Attendance(enrollment.id, session.id, session.starts_at,
-                                                AttendanceMethod.QR))
+            await uow.attendance.add(
+                Attendance(enrollment.id, session.id, session.starts_at, AttendanceMethod.QR)
+            )
         await uow.assessments.add(FinalAssessment(enrollment.id, 90, 100, date(2026, 11, 20)))
         await uow.commit()
     summary = await issue(services, new.cohort.id)
@@ -248,8 +299,9 @@ async def test_refusals_change_nothing(services: Services) -> None:
 async def test_verification_statuses_and_revocation(services: Services) -> None:
     world = await make_cohort(services.uow_factory)
     await add_teacher(services.uow_factory, world, "Әлия Нұрланова", telegram_id=TEACHER_TG)
-    await add_teacher(services.uow_factory, world, "Бақыт Ұланов", telegram_id=TEACHER_TG + 1,
-                      score=10)
+    await add_teacher(
+        services.uow_factory, world, "Бақыт Ұланов", telegram_id=TEACHER_TG + 1, score=10
+    )
     summary = await issue(services, world.cohort.id)
     number, reference = summary.certificates[0], summary.references[0]
     uf = services.uow_factory
@@ -257,11 +309,13 @@ async def test_verification_statuses_and_revocation(services: Services) -> None:
     assert result.status is CertificateStatus.VALID and not result.link_genuine
     assert result.certificate is not None and result.certificate.number == number
     assert (await verify_number(uf(), number, date(2029, 11, 23))).status is CertificateStatus.VALID
-    assert (await verify_number(uf(), number, date(2029, 11, 24))).status is \
-        CertificateStatus.EXPIRED
+    assert (
+        await verify_number(uf(), number, date(2029, 11, 24))
+    ).status is CertificateStatus.EXPIRED
     for unknown in (reference, "ORL-2026-000099", "ORL-2026", "hello", "ORL-2026-0000001"):
         assert await verify_number(uf(), unknown, TODAY) == await verify_number(
-            uf(), "ORL-2026-000777", TODAY)
+            uf(), "ORL-2026-000777", TODAY
+        )
     payload = deep_link_payload(parse_certificate_number(number), SECRET)
     genuine = await verify_deep_link(uf(), payload, SECRET, TODAY)
     assert genuine.status is CertificateStatus.VALID and genuine.link_genuine
@@ -271,12 +325,15 @@ async def test_verification_statuses_and_revocation(services: Services) -> None:
         result = await verify_deep_link(uf(), forged, SECRET, TODAY)
         assert result.forged and result.certificate is None
 
-    assert (await revoke_certificate(uf(), 1, number, "  ", NOW, TODAY)).outcome is \
-        RevokeOutcome.BAD_REASON
-    assert (await revoke_certificate(uf(), 1, number, "x" * 501, NOW, TODAY)).outcome is \
-        RevokeOutcome.BAD_REASON
-    assert (await revoke_certificate(uf(), 1, reference, "ошибка", NOW, TODAY)).outcome is \
-        RevokeOutcome.NOT_FOUND
+    assert (
+        await revoke_certificate(uf(), 1, number, "  ", NOW, TODAY)
+    ).outcome is RevokeOutcome.BAD_REASON
+    assert (
+        await revoke_certificate(uf(), 1, number, "x" * 501, NOW, TODAY)
+    ).outcome is RevokeOutcome.BAD_REASON
+    assert (
+        await revoke_certificate(uf(), 1, reference, "ошибка", NOW, TODAY)
+    ).outcome is RevokeOutcome.NOT_FOUND
     assert (await verify_number(uf(), number, TODAY)).status is CertificateStatus.VALID
     done = await revoke_certificate(uf(), 1, number, "ошибка в фамилии", NOW, TODAY)
     assert done.outcome is RevokeOutcome.REVOKED and done.certificate.revoked_on == TODAY
@@ -289,8 +346,11 @@ async def test_verification_statuses_and_revocation(services: Services) -> None:
     assert [e.action for e in audit] == ["certificate.issue", "certificate.revoke"]
     assert audit[1].after == {"revoked_on": "2026-11-23", "reason": "ошибка в фамилии"}
     assert notice is not None and notice.chat_id == TEACHER_TG
-    assert notice.payload["args"] == {"number": number, "date": "2026\u202fж. 23 қараша",
-                                      "reason": "ошибка в фамилии"}
+    assert notice.payload["args"] == {
+        "number": number,
+        "date": "2026\u202fж. 23 қараша",
+        "reason": "ошибка в фамилии",
+    }
 
 
 async def test_documents_of_lists_a_teachers_frozen_files(services: Services) -> None:

@@ -54,8 +54,10 @@ def test_a_shown_code_is_accepted_in_its_window_and_the_next_one_only(
         assert result is CodeCheck.VALID
     elif result is CodeCheck.VALID:
         # Only a coincidence with the current or previous code (1 in 10**6 each) may pass.
-        assert code in {code_for(secret, session_id, typed_at),
-                        code_for(secret, session_id, typed_at - WINDOW)}
+        assert code in {
+            code_for(secret, session_id, typed_at),
+            code_for(secret, session_id, typed_at - WINDOW),
+        }
     else:
         assert result is CodeCheck.STALE
 
@@ -81,8 +83,10 @@ def test_a_code_of_one_session_does_not_open_another(
     code_a = code_for(secret, session_a, now)
     if check_code(secret, session_b, code_a, now) is CodeCheck.VALID:
         # the only way: B's own current/previous code happens to be the same six digits
-        assert code_a in {code_for(secret, session_b, now),
-                          code_for(secret, session_b, now - WINDOW)}
+        assert code_a in {
+            code_for(secret, session_b, now),
+            code_for(secret, session_b, now - WINDOW),
+        }
 
 
 def test_codes_of_two_thousand_sessions_in_one_window_do_not_open_each_other() -> None:
@@ -102,8 +106,7 @@ def test_another_secret_gives_other_codes(session_id: int, now: datetime) -> Non
     assert len(codes) >= 2  # all three equal: 10**-12
 
 
-@given(st.integers(min_value=1, max_value=10**18 - 1),
-       st.from_regex(r"[0-9]{6}", fullmatch=True))
+@given(st.integers(min_value=1, max_value=10**18 - 1), st.from_regex(r"[0-9]{6}", fullmatch=True))
 def test_deep_link_payload_round_trips_and_fits_telegram(session_id: int, code: str) -> None:
     payload = deep_link_payload(session_id, code)
     assert len(payload) <= 64
@@ -115,15 +118,31 @@ def test_deep_link_and_malformed_payloads() -> None:
     assert deep_link("biliktilik_bot", 15, "004211") == (
         "https://t.me/biliktilik_bot?start=ci_15_004211"
     )
-    for bad in ("ci_15_42", "ci_0_123456", "ci_x_123456", "v_15_123456", "ci_15_1234567",
-                "ci_15_123456_", "ci__123456", ""):
+    for bad in (
+        "ci_15_42",
+        "ci_0_123456",
+        "ci_x_123456",
+        "v_15_123456",
+        "ci_15_1234567",
+        "ci_15_123456_",
+        "ci__123456",
+        "",
+    ):
         assert parse_deep_link_payload(bad) is None, bad
 
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("123456", "123456"), ("123 456", "123456"), (" 123-456 ", "123456"), ("12345", None),
-     ("1234567", None), ("12a456", None), ("１２３４５６", None), ("", None)],
+    [
+        ("123456", "123456"),
+        ("123 456", "123456"),
+        (" 123-456 ", "123456"),
+        ("12345", None),
+        ("1234567", None),
+        ("12a456", None),
+        ("１２３４５６", None),
+        ("", None),
+    ],
 )
 def test_typed_codes_are_normalized(typed: str, expected: str | None) -> None:
     assert normalize_code(typed) == expected
@@ -155,4 +174,5 @@ def test_accepts_code_is_check_code_valid(
     code = code_for(secret, session_id, shown_at)
     typed_at = shown_at + timedelta(seconds=seconds_later)
     assert accepts_code(secret, session_id, code, typed_at) == (
-        check_code(secret, session_id, code, typed_at) is CodeCheck.VALID)
+        check_code(secret, session_id, code, typed_at) is CodeCheck.VALID
+    )

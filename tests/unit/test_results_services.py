@@ -51,8 +51,7 @@ def RENDER(lang: str, key: str, **args: object) -> str:
 
 
 def _listener(attended: int, total: int, score: int | None, agreed: bool = True):  # type: ignore[no-untyped-def]
-    e = Enrollment(person_id=1, cohort_id=1, id=1,
-                   agreement_accepted_at=NOW if agreed else None)
+    e = Enrollment(person_id=1, cohort_id=1, id=1, agreement_accepted_at=NOW if agreed else None)
     a = FinalAssessment(1, score, 100, date(2026, 11, 20)) if score is not None else None
     return evaluate_listener(e, Person(telegram_id=1, id=1), attended, total, a, 100)
 
@@ -79,8 +78,10 @@ async def test_import_with_a_broken_middle_row_imports_nothing_then_all(
     services: Services,
 ) -> None:
     world = await make_world(services.uow_factory, teachers=3)
-    rows = [(n + 2, {"ИИН": iin(n + 1), "Балл": "70", "Оценивание": "5", "Модуль 2": "4"})
-            for n in range(3)]
+    rows = [
+        (n + 2, {"ИИН": iin(n + 1), "Балл": "70", "Оценивание": "5", "Модуль 2": "4"})
+        for n in range(3)
+    ]
     rows[1][1]["Балл"] = "101"
     result = await import_scores(services.uow_factory(), 1, world.cohort.id, HEADERS, rows, NOW)
     assert result is not None
@@ -101,19 +102,30 @@ def test_validate_score_rows_names_row_column_reason() -> None:
     from domain.courses import CourseFormat, CourseKind
     from domain.model import Course, CourseModule
 
-    course = Course("т", "т", CourseKind.SHORT, CourseFormat.WITHOUT_LEAVE, 72, 40,
-                    modules=[CourseModule("М1", "М1", 72, id=7)])
+    course = Course(
+        "т",
+        "т",
+        CourseKind.SHORT,
+        CourseFormat.WITHOUT_LEAVE,
+        72,
+        40,
+        modules=[CourseModule("М1", "М1", 72, id=7)],
+    )
     roster = {iin(n): Enrollment(person_id=n, cohort_id=1, id=n) for n in range(1, 1001)}
     rows = [(n + 1, {"ИИН": iin(n), "Балл": "30", "Модуль 1": "5"}) for n in range(1, 1001)]
     rows[499] = (501, {"ИИН": iin(5000), "Балл": "30", "Модуль 1": "5"})
     rows[500] = (502, {"ИИН": iin(501), "Балл": "41", "Модуль 1": ""})
-    result = validate_score_rows(["ИИН", "Балл", "Модуль 1"], rows, course, roster,
-                                 known_iins=set(roster))
+    result = validate_score_rows(
+        ["ИИН", "Балл", "Модуль 1"], rows, course, roster, known_iins=set(roster)
+    )
     assert [(e.row, e.column, e.reason) for e in result.errors] == [
-        (501, "ИИН", "unknown-iin"), (502, "Балл", "score-range"), (502, "Модуль 1", "required"),
+        (501, "ИИН", "unknown-iin"),
+        (502, "Балл", "score-range"),
+        (502, "Модуль 1", "required"),
     ]
-    result = validate_score_rows(["ИИН", "Балл", "Модуль 1"], rows, course, roster,
-                                 known_iins=set(roster) | {iin(5000)})
+    result = validate_score_rows(
+        ["ИИН", "Балл", "Модуль 1"], rows, course, roster, known_iins=set(roster) | {iin(5000)}
+    )
     assert result.errors[0].reason == "not-enrolled"
     missing = validate_score_rows(["ИИН", "Балл"], rows, course, roster, set(roster))
     assert [(e.row, e.column, e.reason) for e in missing.errors] == [(1, "М1", "missing-column")]
@@ -153,8 +165,7 @@ async def test_score_out_of_range_and_reassessment_limits(services: Services) ->
     await decide_cohort_outcomes(uow(), world.cohort.id, NOW)
     ok = await record_score(uow(), 1, e.id, 30, {}, NOW, reassessment=True)
     assert ok.refusal is None and ok.assessment is not None and ok.assessment.is_reassessment
-    again = await record_score(uow(), 1, e.id, 40, {}, NOW + timedelta(days=364),
-                               reassessment=True)
+    again = await record_score(uow(), 1, e.id, 40, {}, NOW + timedelta(days=364), reassessment=True)
     assert again.refusal is ScoreRefusal.WITHIN_YEAR
     assert again.allowed_from == date(2027, 11, 23)
 
@@ -165,9 +176,16 @@ async def test_transfer_approval_moves_the_listener(services: Services) -> None:
     async with uow() as u:
         from domain.model import Cohort
 
-        target = await u.cohorts.add(Cohort(course_id=world.course.id, code="FG-2026-12",
-                                            language="ru", starts_on=date(2026, 12, 1),
-                                            ends_on=date(2026, 12, 19), seats=30))
+        target = await u.cohorts.add(
+            Cohort(
+                course_id=world.course.id,
+                code="FG-2026-12",
+                language="ru",
+                starts_on=date(2026, 12, 1),
+                ends_on=date(2026, 12, 19),
+                seats=30,
+            )
+        )
         await u.commit()
     request = await add_request(uow, world.enrollments[0], RequestKind.TRANSFER, target=target)
     refused = await decide_request(uow(), 1, request.id, False, "  ", NOW, RENDER)
@@ -178,11 +196,15 @@ async def test_transfer_approval_moves_the_listener(services: Services) -> None:
     new = await enrollment(uow, result.new_enrollment.id)
     assert old.status is EnrollmentStatus.TRANSFERRED
     assert (new.cohort_id, new.transferred_from_id, new.status) == (
-        target.id, old.id, EnrollmentStatus.ENROLLED)
+        target.id,
+        old.id,
+        EnrollmentStatus.ENROLLED,
+    )
     notice = await outbox(uow, f"request-decision:{request.id}")
     assert notice.payload["key"] == "request-decision-approved"
     assert RENDER("ru", notice.payload["key"], **notice.payload["args"]) == (
-        "Ваше заявление «Перевод в другой поток» одобрено. Вы переведены в поток FG-2026-12.")
+        "Ваше заявление «Перевод в другой поток» одобрено. Вы переведены в поток FG-2026-12."
+    )
     again = await decide_request(uow(), 1, request.id, True, "", NOW, RENDER)
     assert again.refusal is DecisionRefusal.ALREADY_DECIDED
 
@@ -218,13 +240,16 @@ async def test_effectiveness_counts_kinds_answered_share_and_median(services: Se
     world = await make_world(uow, teachers=1)
     e = world.enrollments[0]
     first = await add_consultation(uow, e, trainer_id=world.trainer.id, created_at=NOW)
-    second = await add_consultation(uow, e, trainer_id=None, created_at=NOW,
-                                    kind=SupportKind.PUBLICATION)
+    second = await add_consultation(
+        uow, e, trainer_id=None, created_at=NOW, kind=SupportKind.PUBLICATION
+    )
     await add_consultation(uow, e, trainer_id=None, created_at=NOW)
-    await answer_consultation(uow(), world.trainer.id, False, first.id, "ответ",
-                              NOW + timedelta(hours=2))
-    await answer_consultation(uow(), world.trainer.id, False, second.id, "ответ",
-                              NOW + timedelta(hours=6))
+    await answer_consultation(
+        uow(), world.trainer.id, False, first.id, "ответ", NOW + timedelta(hours=2)
+    )
+    await answer_consultation(
+        uow(), world.trainer.id, False, second.id, "ответ", NOW + timedelta(hours=6)
+    )
     report = await effectiveness(uow(), NOW - timedelta(days=1))
     assert (report.total, report.answered, report.answered_percent) == (3, 2, 67)
     assert report.per_kind["consultation"] == 2 and report.per_kind["publication"] == 1

@@ -23,8 +23,14 @@ def iin(serial: int) -> str:
 
 
 def row(n: int, **over: str) -> tuple[int, dict[str, str]]:
-    cells = {"ФИО": "Әлиева Гүлнар Серікқызы", "ИИН": IIN_1, "Школа": "№ 12 мектеп-гимназия",
-             "Должность": "учитель математики", "Телефон": "8 (701) 234-56-78", "Язык": "kk"}
+    cells = {
+        "ФИО": "Әлиева Гүлнар Серікқызы",
+        "ИИН": IIN_1,
+        "Школа": "№ 12 мектеп-гимназия",
+        "Должность": "учитель математики",
+        "Телефон": "8 (701) 234-56-78",
+        "Язык": "kk",
+    }
     cells.update(over)
     return n, cells
 
@@ -39,11 +45,18 @@ def test_valid_rows_are_normalised() -> None:
 
 def test_every_wrong_cell_is_reported_with_row_and_column() -> None:
     bad_iin = IIN_2[:-1] + str((int(IIN_2[-1]) + 1) % 10)
-    result = validate_enrollment_rows(HEADERS, [
-        row(2), row(3, ФИО="", ИИН=iin(3)), row(4, ИИН=bad_iin),
-        row(5, Телефон="12345", ИИН=iin(5)), row(6, Язык="en", ИИН=iin(6)), row(7, ИИН=IIN_1),
-        row(8, Школа="=HYPERLINK(\"x\")"),
-    ])
+    result = validate_enrollment_rows(
+        HEADERS,
+        [
+            row(2),
+            row(3, ФИО="", ИИН=iin(3)),
+            row(4, ИИН=bad_iin),
+            row(5, Телефон="12345", ИИН=iin(5)),
+            row(6, Язык="en", ИИН=iin(6)),
+            row(7, ИИН=IIN_1),
+            row(8, Школа='=HYPERLINK("x")'),
+        ],
+    )
     assert [r.row for r in result.rows] == [2]  # valid, but the caller imports nothing
     assert result.errors == [
         RowError(3, "ФИО", "required"),
@@ -51,15 +64,18 @@ def test_every_wrong_cell_is_reported_with_row_and_column() -> None:
         RowError(5, "Телефон", "phone", "12345"),
         RowError(6, "Язык", "language", "en"),
         RowError(7, "ИИН", "duplicate", IIN_1, 2),
-        RowError(8, "Школа", "formula", "=HYPERLINK(\"x\")"),
+        RowError(8, "Школа", "formula", '=HYPERLINK("x")'),
     ]
 
 
 def test_missing_columns_are_named() -> None:
     result = validate_enrollment_rows(["ФИО", "ИИН"], [(2, {"ФИО": "А", "ИИН": IIN_1})])
     assert [(e.row, e.column, e.reason) for e in result.errors] == [
-        (1, "school", "missing-column"), (1, "position", "missing-column"),
-        (1, "phone", "missing-column"), (1, "language", "missing-column")]
+        (1, "school", "missing-column"),
+        (1, "position", "missing-column"),
+        (1, "phone", "missing-column"),
+        (1, "language", "missing-column"),
+    ]
 
 
 def test_kazakh_headers_are_recognised() -> None:
@@ -80,19 +96,39 @@ def test_phone_and_language_boundaries() -> None:
 
 def test_schedule_rows() -> None:
     headers = ["Дата", "Время", "Часы", "Аудитория"]
-    ok = validate_schedule_rows(headers, [
-        (2, {"Дата": "01.12.2026", "Время": "09:00", "Часы": "4", "Аудитория": "204"}),
-        (3, {"Дата": "2026-12-02", "Время": "14:30", "Часы": "2",
-             "Аудитория": "https://meet.example/x"}),
-    ])
+    ok = validate_schedule_rows(
+        headers,
+        [
+            (2, {"Дата": "01.12.2026", "Время": "09:00", "Часы": "4", "Аудитория": "204"}),
+            (
+                3,
+                {
+                    "Дата": "2026-12-02",
+                    "Время": "14:30",
+                    "Часы": "2",
+                    "Аудитория": "https://meet.example/x",
+                },
+            ),
+        ],
+    )
     assert ok.ok
     assert (ok.rows[0].day, ok.rows[0].start, ok.rows[0].academic_hours) == (
-        date(2026, 12, 1), time(9, 0), 4)
-    bad = validate_schedule_rows(headers, [
-        (2, {"Дата": "31.02.2026", "Время": "9", "Часы": "13", "Аудитория": ""}),
-        (3, {"Дата": "01.12.2026", "Время": "09:00", "Часы": "2", "Аудитория": "1"}),
-        (4, {"Дата": "01.12.2026", "Время": "09:00", "Часы": "2", "Аудитория": "1"}),
-    ])
+        date(2026, 12, 1),
+        time(9, 0),
+        4,
+    )
+    bad = validate_schedule_rows(
+        headers,
+        [
+            (2, {"Дата": "31.02.2026", "Время": "9", "Часы": "13", "Аудитория": ""}),
+            (3, {"Дата": "01.12.2026", "Время": "09:00", "Часы": "2", "Аудитория": "1"}),
+            (4, {"Дата": "01.12.2026", "Время": "09:00", "Часы": "2", "Аудитория": "1"}),
+        ],
+    )
     assert [(e.row, e.column, e.reason) for e in bad.errors] == [
-        (2, "Аудитория", "required"), (2, "Дата", "date"), (2, "Время", "time"),
-        (2, "Часы", "session-hours"), (4, "Время", "duplicate")]
+        (2, "Аудитория", "required"),
+        (2, "Дата", "date"),
+        (2, "Время", "time"),
+        (2, "Часы", "session-hours"),
+        (4, "Время", "duplicate"),
+    ]

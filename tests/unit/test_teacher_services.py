@@ -47,17 +47,20 @@ async def db(settings, clock, unit_template, unit_core):
         yield ready
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Сейтқалиева Айгүл", (None, "Сейтқалиева Айгүл")),
-    ("  әлиев   бақыт  ұлы ", (None, "Әлиев Бақыт Ұлы")),
-    ("Мұхамедқали-Нұр Әсет Ғалымұлы Іліяс", (None, "Мұхамедқали-Нұр Әсет Ғалымұлы Іліяс")),
-    ("Айгүл", (R.NAME_WORDS, "")),
-    ("А Б В Г Д", (R.NAME_WORDS, "")),
-    ("Ivanov Ivan", (R.NAME_LETTERS, "")),
-    ("Иванов Иван2", (R.NAME_LETTERS, "")),
-    ("Иванов <b>Иван</b>", (R.NAME_LETTERS, "")),
-    ("", (R.NAME_WORDS, "")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Сейтқалиева Айгүл", (None, "Сейтқалиева Айгүл")),
+        ("  әлиев   бақыт  ұлы ", (None, "Әлиев Бақыт Ұлы")),
+        ("Мұхамедқали-Нұр Әсет Ғалымұлы Іліяс", (None, "Мұхамедқали-Нұр Әсет Ғалымұлы Іліяс")),
+        ("Айгүл", (R.NAME_WORDS, "")),
+        ("А Б В Г Д", (R.NAME_WORDS, "")),
+        ("Ivanov Ivan", (R.NAME_LETTERS, "")),
+        ("Иванов Иван2", (R.NAME_LETTERS, "")),
+        ("Иванов <b>Иван</b>", (R.NAME_LETTERS, "")),
+        ("", (R.NAME_WORDS, "")),
+    ],
+)
 def test_full_name(text: str, expected: tuple) -> None:
     assert profile.validate_full_name(text) == expected
 
@@ -76,34 +79,58 @@ def test_iin_and_mask() -> None:
     assert profile.mask_iin(IIN_AIGUL) == "********" + IIN_AIGUL[-4:]
 
 
-@pytest.mark.parametrize(("text", "phone"), [
-    ("+7 701 123 45 67", "+77011234567"), ("8 (701) 123-45-67", "+77011234567"),
-    ("77011234567", "+77011234567"), ("7011234567", "+77011234567"),
-    ("+998 90 123 45 67", "+998901234567"), ("123", ""), ("абв", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("+7 701 123 45 67", "+77011234567"),
+        ("8 (701) 123-45-67", "+77011234567"),
+        ("77011234567", "+77011234567"),
+        ("7011234567", "+77011234567"),
+        ("+998 90 123 45 67", "+998901234567"),
+        ("123", ""),
+        ("абв", ""),
+    ],
+)
 def test_phone_normalized(text: str, phone: str) -> None:
     assert profile.normalize_phone(text) == phone
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("hr@school12.kz", (None, "hr@school12.kz")),
-    ("8 7172 55 44 33", (None, "+77172554433")),
-    ("директор", (R.CONTACT_INVALID, "")),
-    ("", (R.EMPTY, "")),
-    ("a@b.kz" + "x" * 200, (R.TOO_LONG, "")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hr@school12.kz", (None, "hr@school12.kz")),
+        ("8 7172 55 44 33", (None, "+77172554433")),
+        ("директор", (R.CONTACT_INVALID, "")),
+        ("", (R.EMPTY, "")),
+        ("a@b.kz" + "x" * 200, (R.TOO_LONG, "")),
+    ],
+)
 def test_employer_contact(text: str, expected: tuple) -> None:
     assert profile.validate_employer_contact(text) == expected
 
 
 async def _course_and_cohort(db: Services, seats: int = 2) -> Cohort:
     async with db.uow_factory() as uow:
-        course = await uow.courses.add(Course(
-            topic_kk="Тақырып", topic_ru="Тема", kind=CourseKind.SHORT,
-            format=CourseFormat.WITHOUT_LEAVE, hours=72, max_score=100))
-        cohort = await uow.cohorts.add(Cohort(
-            course_id=course.id, code="U-1", language="ru", starts_on=date(2026, 12, 7),
-            ends_on=date(2026, 12, 18), seats=seats))
+        course = await uow.courses.add(
+            Course(
+                topic_kk="Тақырып",
+                topic_ru="Тема",
+                kind=CourseKind.SHORT,
+                format=CourseFormat.WITHOUT_LEAVE,
+                hours=72,
+                max_score=100,
+            )
+        )
+        cohort = await uow.cohorts.add(
+            Cohort(
+                course_id=course.id,
+                code="U-1",
+                language="ru",
+                starts_on=date(2026, 12, 7),
+                ends_on=date(2026, 12, 18),
+                seats=seats,
+            )
+        )
         await uow.commit()
     return cohort
 
@@ -116,16 +143,22 @@ async def _person(db: Services, **fields) -> Person:
 
 
 def _draft(iin: str = IIN_AIGUL, phone: str = "+77011234567") -> profile.ProfileDraft:
-    return profile.ProfileDraft("Сейтқалиева Айгүл", iin, phone, "мұғалім", "№ 12 мектеп",
-                                "hr@school.kz")
+    return profile.ProfileDraft(
+        "Сейтқалиева Айгүл", iin, phone, "мұғалім", "№ 12 мектеп", "hr@school.kz"
+    )
 
 
 async def test_link_imported_teacher_by_iin_moves_the_chat_and_sends_invitations(
     db: Services,
 ) -> None:
     cohort = await _course_and_cohort(db)
-    imported = await _person(db, telegram_id=None, full_name="Сейтқалиева Айгүл",
-                             iin=IIN_AIGUL, school_name="Мектеп № 12")
+    imported = await _person(
+        db,
+        telegram_id=None,
+        full_name="Сейтқалиева Айгүл",
+        iin=IIN_AIGUL,
+        school_name="Мектеп № 12",
+    )
     async with db.uow_factory() as uow:
         await uow.enrollments.add(Enrollment(person_id=imported.id, cohort_id=cohort.id))
         await uow.commit()
@@ -137,7 +170,10 @@ async def test_link_imported_teacher_by_iin_moves_the_chat_and_sends_invitations
         linked = await uow.people.get_by_telegram_id(5001)
         assert linked.id == imported.id
         assert (linked.iin, linked.language, linked.consent_version) == (
-            IIN_AIGUL, "kk", profile.CONSENT_VERSION)
+            IIN_AIGUL,
+            "kk",
+            profile.CONSENT_VERSION,
+        )
         assert linked.school_name == "№ 12 мектеп"  # the teacher's own answer wins
         assert await uow.people.get(chat.id) is None
         [enrollment] = await uow.enrollments.for_person(imported.id)
@@ -147,8 +183,7 @@ async def test_link_imported_teacher_by_iin_moves_the_chat_and_sends_invitations
 
 
 async def test_link_by_phone_but_never_across_different_iins(db: Services) -> None:
-    await _person(db, telegram_id=None, full_name="Иванов Иван", iin=IIN_IVAN,
-                  phone="+77011234567")
+    await _person(db, telegram_id=None, full_name="Иванов Иван", iin=IIN_IVAN, phone="+77011234567")
     chat = await _person(db, telegram_id=5002, language="ru")
     await profile.give_consent(db.uow_factory(), chat.id, NOW)
     result = await profile.save_profile(db.uow_factory(), chat.id, _draft(), NOW)
@@ -158,8 +193,7 @@ async def test_link_by_phone_but_never_across_different_iins(db: Services) -> No
     await profile.give_consent(db.uow_factory(), chat2.id, NOW)
     result = await profile.link_imported_teacher(db.uow_factory(), chat2.id, NOW)
     assert not result.linked
-    await profile.update_profile_field(db.uow_factory(), chat2.id, "phone",
-                                       "+7 701 999 88 77", NOW)
+    await profile.update_profile_field(db.uow_factory(), chat2.id, "phone", "+7 701 999 88 77", NOW)
     async with db.uow_factory() as uow:
         assert (await uow.people.get_by_telegram_id(5003)).id == by_phone.id
 
@@ -178,33 +212,46 @@ async def test_profile_needs_consent_and_iin_is_unique(db: Services) -> None:
 
 async def test_application_refusals(db: Services) -> None:
     cohort = await _course_and_cohort(db, seats=1)
-    teacher = await _person(db, telegram_id=5006, full_name="Иванов Иван", iin=IIN_IVAN,
-                            phone="+77011234567", position="учитель", school_name="Школа",
-                            consent_version="v", consent_at=NOW)
+    teacher = await _person(
+        db,
+        telegram_id=5006,
+        full_name="Иванов Иван",
+        iin=IIN_IVAN,
+        phone="+77011234567",
+        position="учитель",
+        school_name="Школа",
+        consent_version="v",
+        consent_at=NOW,
+    )
     other = await _person(db, telegram_id=5007)
     check = await applications.check_can_apply(db.uow_factory(), other.id, cohort.id, TODAY)
     assert check.refusal is applications.ApplyRefusal.NO_PROFILE
     draft = applications.ApplicationDraft(cohort.id, "Петров Пётр", "kk")
-    result = await applications.submit_application(db.uow_factory(), teacher.id, draft,
-                                                   NOW, TODAY)
+    result = await applications.submit_application(db.uow_factory(), teacher.id, draft, NOW, TODAY)
     assert result.refusal is applications.ApplyRefusal.BAD_ANSWER  # cohort is taught in ru
     async with db.uow_factory() as uow:
-        await uow.applications.add(Application(
-            person_id=teacher.id, cohort_id=cohort.id, kind=ApplicationKind.DOMESTIC,
-            addressed_to="Петров Пётр", language="ru", status=ApplicationStatus.REJECTED))
+        await uow.applications.add(
+            Application(
+                person_id=teacher.id,
+                cohort_id=cohort.id,
+                kind=ApplicationKind.DOMESTIC,
+                addressed_to="Петров Пётр",
+                language="ru",
+                status=ApplicationStatus.REJECTED,
+            )
+        )
         await uow.commit()
     # after a rejection a new application is possible, and it remembers the head
-    check = await applications.check_can_apply(db.uow_factory(), teacher.id, cohort.id,
-                                               TODAY)
+    check = await applications.check_can_apply(db.uow_factory(), teacher.id, cohort.id, TODAY)
     assert check.allowed and check.head_name_hint == "Петров Пётр"
     async with db.uow_factory() as uow:
         await uow.enrollments.add(Enrollment(person_id=other.id, cohort_id=cohort.id))
         await uow.commit()
-    check = await applications.check_can_apply(db.uow_factory(), teacher.id, cohort.id,
-                                               TODAY)
+    check = await applications.check_can_apply(db.uow_factory(), teacher.id, cohort.id, TODAY)
     assert check.refusal is applications.ApplyRefusal.FULL
-    after_start = await applications.check_can_apply(db.uow_factory(), teacher.id,
-                                                     cohort.id, date(2026, 12, 8))
+    after_start = await applications.check_can_apply(
+        db.uow_factory(), teacher.id, cohort.id, date(2026, 12, 8)
+    )
     assert after_start.refusal is applications.ApplyRefusal.CLOSED
 
 
@@ -213,8 +260,7 @@ async def test_agreement_accepted_for_own_enrollment_only(db: Services) -> None:
     owner = await _person(db, telegram_id=5008)
     stranger = await _person(db, telegram_id=5009)
     async with db.uow_factory() as uow:
-        enrollment = await uow.enrollments.add(Enrollment(person_id=owner.id,
-                                                          cohort_id=cohort.id))
+        enrollment = await uow.enrollments.add(Enrollment(person_id=owner.id, cohort_id=cohort.id))
         await uow.commit()
     view = await accept_agreement(db.uow_factory(), stranger.id, enrollment.id, "ru", NOW)
     assert view.refusal is not None
@@ -228,21 +274,45 @@ async def test_transfer_only_within_the_current_year(db: Services) -> None:
     cohort = await _course_and_cohort(db)
     teacher = await _person(db, telegram_id=5010)
     async with db.uow_factory() as uow:
-        enrollment = await uow.enrollments.add(Enrollment(person_id=teacher.id,
-                                                          cohort_id=cohort.id))
-        next_year = await uow.cohorts.add(Cohort(
-            course_id=cohort.course_id, code="U-2", language="ru", starts_on=date(2027, 1, 11),
-            ends_on=date(2027, 1, 22), seats=10))
+        enrollment = await uow.enrollments.add(
+            Enrollment(person_id=teacher.id, cohort_id=cohort.id)
+        )
+        next_year = await uow.cohorts.add(
+            Cohort(
+                course_id=cohort.course_id,
+                code="U-2",
+                language="ru",
+                starts_on=date(2027, 1, 11),
+                ends_on=date(2027, 1, 22),
+                seats=10,
+            )
+        )
         await uow.commit()
     targets = await teacher_requests.target_cohorts(
-        db.uow_factory(), teacher.id, enrollment.id,
-        teacher_requests.RequestKind.TRANSFER, TODAY)
+        db.uow_factory(), teacher.id, enrollment.id, teacher_requests.RequestKind.TRANSFER, TODAY
+    )
     assert targets == []
     result = await teacher_requests.submit_request(
-        db.uow_factory(), teacher.id, enrollment.id, teacher_requests.RequestKind.TRANSFER,
-        "ауырдым", next_year.id, [], NOW, TODAY)
+        db.uow_factory(),
+        teacher.id,
+        enrollment.id,
+        teacher_requests.RequestKind.TRANSFER,
+        "ауырдым",
+        next_year.id,
+        [],
+        NOW,
+        TODAY,
+    )
     assert result.refusal is teacher_requests.RequestRefusal.NO_TARGET
     finish = await teacher_requests.submit_request(
-        db.uow_factory(), teacher.id, enrollment.id,
-        teacher_requests.RequestKind.FINISH_INTERRUPTED, "ауырдым", next_year.id, [], NOW, TODAY)
+        db.uow_factory(),
+        teacher.id,
+        enrollment.id,
+        teacher_requests.RequestKind.FINISH_INTERRUPTED,
+        "ауырдым",
+        next_year.id,
+        [],
+        NOW,
+        TODAY,
+    )
     assert finish.refusal is teacher_requests.RequestRefusal.DOCUMENTS_REQUIRED

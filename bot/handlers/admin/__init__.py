@@ -33,7 +33,15 @@ def create_router() -> Router:
     router.callback_query.middleware(access)
     router.message.register(show_panel, Command("admin"))
     router.message.register(show_panel, LazyFilter("menu-admin"))
-    for module in (roles, courses, cohorts, schedule, schedule_import, applications,
-                   enrollment_import, orders):
+    for module in (
+        roles,
+        courses,
+        cohorts,
+        schedule,
+        schedule_import,
+        applications,
+        enrollment_import,
+        orders,
+    ):
         module.register(router)
     return router

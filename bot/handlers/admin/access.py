@@ -84,8 +84,9 @@ class AdminAccessMiddleware(BaseMiddleware):
             return None
 
     @staticmethod
-    async def _log(data: dict[str, Any], person: Person | None, reason: str,
-                   event: TelegramObject) -> None:
+    async def _log(
+        data: dict[str, Any], person: Person | None, reason: str, event: TelegramObject
+    ) -> None:
         user = data.get("event_from_user")
         chat = data.get("event_chat")
         attempt: dict[str, Any] = {
@@ -97,5 +98,6 @@ class AdminAccessMiddleware(BaseMiddleware):
             attempt["text"] = (event.text or event.caption or event.content_type)[:100]
         elif isinstance(event, CallbackQuery):
             attempt["data"] = (event.data or "")[:100]
-        await record_refusal(data["uow_factory"](), person.id if person else None, reason,
-                             attempt, data["clock"]())
+        await record_refusal(
+            data["uow_factory"](), person.id if person else None, reason, attempt, data["clock"]()
+        )

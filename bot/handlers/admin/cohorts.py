@@ -52,16 +52,26 @@ class CohortForm(StatesGroup):
 async def show_cohorts(query: CallbackQuery, i18n: I18nContext, uow_factory) -> None:
     await query.answer()
     cohorts = await list_cohorts(uow_factory())
-    rows = [[button(f"{c.code} · {c.starts_on:%d.%m.%Y}"[:60],
-                    CohortAction(action="show", cohort_id=c.id or 0).pack())] for c in cohorts]
+    rows = [
+        [
+            button(
+                f"{c.code} · {c.starts_on:%d.%m.%Y}"[:60],
+                CohortAction(action="show", cohort_id=c.id or 0).pack(),
+            )
+        ]
+        for c in cohorts
+    ]
     rows.append([button(i18n.get("admin-cohort-new"), CohortAction(action="new").pack())])
     if isinstance(query.message, Message):
-        await query.message.answer(i18n.get("admin-cohorts-list", count=len(cohorts)),
-                                   reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+        await query.message.answer(
+            i18n.get("admin-cohorts-list", count=len(cohorts)),
+            reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+        )
 
 
-async def start_form(query: CallbackQuery, i18n: I18nContext, state: FSMContext,
-                     uow_factory) -> None:
+async def start_form(
+    query: CallbackQuery, i18n: I18nContext, state: FSMContext, uow_factory
+) -> None:
     await query.answer()
     courses = await list_courses(uow_factory())
     if not isinstance(query.message, Message):
@@ -71,17 +81,27 @@ async def start_form(query: CallbackQuery, i18n: I18nContext, state: FSMContext,
         return
     await state.clear()
     await state.set_state(CohortForm.course)
-    keyboard = InlineKeyboardMarkup(inline_keyboard=[
-        [button(f"{c.id}. {c.topic(i18n.locale)}"[:60], CohortChoice(value=str(c.id)).pack())]
-        for c in courses
-    ])
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [button(f"{c.id}. {c.topic(i18n.locale)}"[:60], CohortChoice(value=str(c.id)).pack())]
+            for c in courses
+        ]
+    )
     await query.message.answer(i18n.get("admin-cohort-ask-course"), reply_markup=keyboard)
 
 
-async def course_chosen(query: CallbackQuery, callback_data: CohortChoice, i18n: I18nContext,
-                        state: FSMContext, uow_factory) -> None:
-    course = await get_course(uow_factory(), int(callback_data.value)) \
-        if callback_data.value.isdigit() else None
+async def course_chosen(
+    query: CallbackQuery,
+    callback_data: CohortChoice,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory,
+) -> None:
+    course = (
+        await get_course(uow_factory(), int(callback_data.value))
+        if callback_data.value.isdigit()
+        else None
+    )
     if course is None:
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
@@ -123,14 +143,24 @@ async def ends_typed(message: Message, i18n: I18nContext, state: FSMContext) -> 
         return
     await state.update_data(ends_on=day.isoformat())
     await state.set_state(CohortForm.language)
-    await message.answer(i18n.get("admin-cohort-ask-language"), reply_markup=InlineKeyboardMarkup(
-        inline_keyboard=[[button(i18n.get("admin-course-languages-" + lang),
-                                 CohortChoice(value=lang).pack())]
-                         for lang in data["course_languages"]]))
+    await message.answer(
+        i18n.get("admin-cohort-ask-language"),
+        reply_markup=InlineKeyboardMarkup(
+            inline_keyboard=[
+                [
+                    button(
+                        i18n.get("admin-course-languages-" + lang), CohortChoice(value=lang).pack()
+                    )
+                ]
+                for lang in data["course_languages"]
+            ]
+        ),
+    )
 
 
-async def language_chosen(query: CallbackQuery, callback_data: CohortChoice, i18n: I18nContext,
-                          state: FSMContext) -> None:
+async def language_chosen(
+    query: CallbackQuery, callback_data: CohortChoice, i18n: I18nContext, state: FSMContext
+) -> None:
     data = await state.get_data()
     if callback_data.value not in data.get("course_languages", []):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
@@ -142,16 +172,23 @@ async def language_chosen(query: CallbackQuery, callback_data: CohortChoice, i18
         await query.message.answer(i18n.get("admin-cohort-ask-seats", max=MAX_SEATS))
 
 
-def trainers_keyboard(i18n: I18nContext, trainers: list[Person],
-                      chosen: list[int]) -> InlineKeyboardMarkup:
-    rows = [[button(("✅ " if t.id in chosen else "▫️ ") + (t.full_name or t.first_name)[:50],
-                    CohortChoice(value=f"t{t.id}").pack())] for t in trainers]
+def trainers_keyboard(
+    i18n: I18nContext, trainers: list[Person], chosen: list[int]
+) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            button(
+                ("✅ " if t.id in chosen else "▫️ ") + (t.full_name or t.first_name)[:50],
+                CohortChoice(value=f"t{t.id}").pack(),
+            )
+        ]
+        for t in trainers
+    ]
     rows.append([button(i18n.get("admin-cohort-trainers-done"), CohortChoice(value="done").pack())])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-async def seats_typed(message: Message, i18n: I18nContext, state: FSMContext,
-                      uow_factory) -> None:
+async def seats_typed(message: Message, i18n: I18nContext, state: FSMContext, uow_factory) -> None:
     text = (message.text or "").strip()
     if not text.isdigit() or not 1 <= int(text) <= MAX_SEATS:
         await message.answer(i18n.get("admin-cohort-ask-seats", max=MAX_SEATS))
@@ -163,8 +200,15 @@ async def seats_typed(message: Message, i18n: I18nContext, state: FSMContext,
     await message.answer(i18n.get(key), reply_markup=trainers_keyboard(i18n, trainers, []))
 
 
-async def trainer_toggled(query: CallbackQuery, callback_data: CohortChoice, i18n: I18nContext,
-                          state: FSMContext, person: Person, uow_factory, clock) -> None:
+async def trainer_toggled(
+    query: CallbackQuery,
+    callback_data: CohortChoice,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+) -> None:
     data = await state.get_data()
     trainers = await people_with_role(uow_factory(), Role.TRAINER)
     chosen: list[int] = list(data.get("trainer_ids", []))
@@ -178,20 +222,32 @@ async def trainer_toggled(query: CallbackQuery, callback_data: CohortChoice, i18
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
     await query.answer()
-    chosen = [i for i in chosen if i != trainer_id] if trainer_id in chosen \
-        else [*chosen, trainer_id]
+    chosen = (
+        [i for i in chosen if i != trainer_id] if trainer_id in chosen else [*chosen, trainer_id]
+    )
     await state.update_data(trainer_ids=chosen)
     if message:
         await message.edit_reply_markup(reply_markup=trainers_keyboard(i18n, trainers, chosen))
 
 
-async def _create(message: Message | None, i18n: I18nContext, state: FSMContext, person: Person,
-                  uow_factory, clock) -> None:
+async def _create(
+    message: Message | None,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+) -> None:
     data = await state.get_data()
-    draft = CohortDraft(course_id=data["course_id"], code=data["code"],
-                        starts_on=date.fromisoformat(data["starts_on"]),
-                        ends_on=date.fromisoformat(data["ends_on"]), language=data["language"],
-                        seats=data["seats"], trainer_ids=data["trainer_ids"])
+    draft = CohortDraft(
+        course_id=data["course_id"],
+        code=data["code"],
+        starts_on=date.fromisoformat(data["starts_on"]),
+        ends_on=date.fromisoformat(data["ends_on"]),
+        language=data["language"],
+        seats=data["seats"],
+        trainer_ids=data["trainer_ids"],
+    )
     try:
         cohort = await create_cohort(uow_factory(), person.id, draft, clock())
     except CohortError as error:
@@ -205,25 +261,51 @@ async def _create(message: Message | None, i18n: I18nContext, state: FSMContext,
 
 
 def card_keyboard(i18n: I18nContext, cohort_id: int) -> InlineKeyboardMarkup:
-    actions = ["add-session", "import-schedule", "schedule", "ics", "applications",
-               "import-list", "order"]
-    return InlineKeyboardMarkup(inline_keyboard=[
-        [button(i18n.get("admin-cohort-action-" + a),
-                CohortAction(action=a, cohort_id=cohort_id).pack())] for a in actions
-    ])
+    actions = [
+        "add-session",
+        "import-schedule",
+        "schedule",
+        "ics",
+        "applications",
+        "import-list",
+        "order",
+    ]
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                button(
+                    i18n.get("admin-cohort-action-" + a),
+                    CohortAction(action=a, cohort_id=cohort_id).pack(),
+                )
+            ]
+            for a in actions
+        ]
+    )
 
 
 async def show_card(message: Message, i18n: I18nContext, cohort: Cohort) -> None:
     await message.answer(
-        i18n.get("admin-cohort-card", code=html.escape(cohort.code),
-                 starts=long_date(cohort.starts_on, i18n), ends=long_date(cohort.ends_on, i18n),
-                 language=i18n.get("admin-course-languages-" + cohort.language),
-                 seats=cohort.seats),
-        reply_markup=card_keyboard(i18n, cohort.id or 0))
+        i18n.get(
+            "admin-cohort-card",
+            code=html.escape(cohort.code),
+            starts=long_date(cohort.starts_on, i18n),
+            ends=long_date(cohort.ends_on, i18n),
+            language=i18n.get("admin-course-languages-" + cohort.language),
+            seats=cohort.seats,
+        ),
+        reply_markup=card_keyboard(i18n, cohort.id or 0),
+    )
 
 
-async def cohort_action(query: CallbackQuery, callback_data: CohortAction, i18n: I18nContext,
-                        state: FSMContext, uow_factory, settings, clock) -> None:
+async def cohort_action(
+    query: CallbackQuery,
+    callback_data: CohortAction,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory,
+    settings,
+    clock,
+) -> None:
     if callback_data.action == "new":
         await start_form(query, i18n, state, uow_factory)
         return

@@ -55,8 +55,19 @@ class CourseForm(StatesGroup):
     confirm = State()
 
 
-STEPS: list[str] = ["topic_kk", "topic_ru", "kind", "format", "distance", "duration_days",
-                    "hours", "modules", "languages", "max_score", "confirm"]
+STEPS: list[str] = [
+    "topic_kk",
+    "topic_ru",
+    "kind",
+    "format",
+    "distance",
+    "duration_days",
+    "hours",
+    "modules",
+    "languages",
+    "max_score",
+    "confirm",
+]
 CHOICES: dict[str, list[str]] = {
     "kind": [k.value for k in CourseKind],
     "format": [f.value for f in CourseFormat],
@@ -86,8 +97,9 @@ def _neighbour(step: str, data: dict[str, Any], direction: int) -> str | None:
 
 def hours_error_text(i18n: I18nContext, error: CourseHoursError) -> str:
     """The rule that forbids the hours, named and translated: "§23.1: ... 36 to 108 ..."."""
-    return i18n.get("admin-hours-" + error.reason.value.replace("_", "-"), rule=error.rule_id,
-                    **error.limits)
+    return i18n.get(
+        "admin-hours-" + error.reason.value.replace("_", "-"), rule=error.rule_id, **error.limits
+    )
 
 
 def _label(i18n: I18nContext, step: str, value: str) -> str:
@@ -100,11 +112,16 @@ def summary(i18n: I18nContext, data: dict[str, Any]) -> str:
     )
     return i18n.get(
         "admin-course-summary",
-        topic_kk=html.escape(data["topic_kk"]), topic_ru=html.escape(data["topic_ru"]),
-        kind=_label(i18n, "kind", data["kind"]), format=_label(i18n, "format", data["format"]),
-        distance=_label(i18n, "distance", data["distance"]), hours=data["hours"],
-        days=data.get("duration_days") or "—", modules=modules,
-        languages=_label(i18n, "languages", data["languages"]), max_score=data["max_score"],
+        topic_kk=html.escape(data["topic_kk"]),
+        topic_ru=html.escape(data["topic_ru"]),
+        kind=_label(i18n, "kind", data["kind"]),
+        format=_label(i18n, "format", data["format"]),
+        distance=_label(i18n, "distance", data["distance"]),
+        hours=data["hours"],
+        days=data.get("duration_days") or "—",
+        modules=modules,
+        languages=_label(i18n, "languages", data["languages"]),
+        max_score=data["max_score"],
     )
 
 
@@ -123,15 +140,17 @@ async def ask(message: Message, i18n: I18nContext, state: FSMContext, step: str)
     data = await state.get_data()
     rows: list[list[InlineKeyboardButton]] = []
     if step in CHOICES:
-        rows = [[button(_label(i18n, step, v), CourseChoice(value=v).pack())]
-                for v in CHOICES[step]]
+        rows = [
+            [button(_label(i18n, step, v), CourseChoice(value=v).pack())] for v in CHOICES[step]
+        ]
     if step == "confirm":
         rows = [[button(i18n.get("admin-nav-save"), FormNav(action="save").pack())]]
         text = summary(i18n, data)
     else:
         text = i18n.get("admin-course-ask-" + step.replace("_", "-"))
-    await message.answer(text, reply_markup=InlineKeyboardMarkup(
-        inline_keyboard=rows + _nav(i18n, step, data)))
+    await message.answer(
+        text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows + _nav(i18n, step, data))
+    )
 
 
 def _int(text: str) -> int | None:
@@ -195,8 +214,9 @@ async def _advance(message: Message, i18n: I18nContext, state: FSMContext, step:
     await ask(message, i18n, state, following)
 
 
-async def choice_answer(query: CallbackQuery, callback_data: CourseChoice, i18n: I18nContext,
-                        state: FSMContext) -> None:
+async def choice_answer(
+    query: CallbackQuery, callback_data: CourseChoice, i18n: I18nContext, state: FSMContext
+) -> None:
     step = (await state.get_state() or "").split(":")[-1]
     if callback_data.value not in CHOICES.get(step, []):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
@@ -211,8 +231,15 @@ async def choice_answer(query: CallbackQuery, callback_data: CourseChoice, i18n:
         await _advance(query.message, i18n, state, step)
 
 
-async def navigate(query: CallbackQuery, callback_data: FormNav, i18n: I18nContext,
-                   state: FSMContext, person: Person, uow_factory, clock) -> None:
+async def navigate(
+    query: CallbackQuery,
+    callback_data: FormNav,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+) -> None:
     step = (await state.get_state() or "").split(":")[-1]
     data = await state.get_data()
     message = query.message if isinstance(query.message, Message) else None
@@ -230,53 +257,89 @@ async def navigate(query: CallbackQuery, callback_data: FormNav, i18n: I18nConte
         await _save(message, i18n, state, person, uow_factory, clock, data)
 
 
-async def _save(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                uow_factory, clock, data: dict[str, Any]) -> None:
+async def _save(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+    data: dict[str, Any],
+) -> None:
     draft = CourseDraft(
-        topic_kk=data["topic_kk"], topic_ru=data["topic_ru"], kind=CourseKind(data["kind"]),
-        format=CourseFormat(data["format"]), distance=data["distance"] == "yes",
-        hours=int(data["hours"]), modules=[(kk, ru, int(h)) for kk, ru, h in data["modules"]],
+        topic_kk=data["topic_kk"],
+        topic_ru=data["topic_ru"],
+        kind=CourseKind(data["kind"]),
+        format=CourseFormat(data["format"]),
+        distance=data["distance"] == "yes",
+        hours=int(data["hours"]),
+        modules=[(kk, ru, int(h)) for kk, ru, h in data["modules"]],
         languages=tuple(data["languages"].split(",")),  # type: ignore[arg-type]
-        max_score=int(data["max_score"]), duration_days=data.get("duration_days"),
+        max_score=int(data["max_score"]),
+        duration_days=data.get("duration_days"),
     )
     try:
         if data.get("course_id"):
-            course = await update_course(uow_factory(), person.id, int(data["course_id"]),
-                                         draft, clock())
+            course = await update_course(
+                uow_factory(), person.id, int(data["course_id"]), draft, clock()
+            )
         else:
             course = await create_course(uow_factory(), person.id, draft, clock())
     except CourseHoursError as error:
         await message.answer(hours_error_text(i18n, error))
         return
     await state.clear()
-    await message.answer(i18n.get("admin-course-saved", id=course.id or 0,
-                                  topic=html.escape(course.topic(i18n.locale))))
+    await message.answer(
+        i18n.get(
+            "admin-course-saved", id=course.id or 0, topic=html.escape(course.topic(i18n.locale))
+        )
+    )
 
 
 def _data_of(course: Course) -> dict[str, Any]:
     draft = draft_of(course)
     return {
-        "course_id": course.id, "topic_kk": draft.topic_kk, "topic_ru": draft.topic_ru,
-        "kind": draft.kind.value, "format": draft.format.value,
-        "distance": "yes" if draft.distance else "no", "duration_days": draft.duration_days,
-        "hours": draft.hours, "modules": [list(m) for m in draft.modules],
-        "languages": ",".join(draft.languages), "max_score": draft.max_score,
+        "course_id": course.id,
+        "topic_kk": draft.topic_kk,
+        "topic_ru": draft.topic_ru,
+        "kind": draft.kind.value,
+        "format": draft.format.value,
+        "distance": "yes" if draft.distance else "no",
+        "duration_days": draft.duration_days,
+        "hours": draft.hours,
+        "modules": [list(m) for m in draft.modules],
+        "languages": ",".join(draft.languages),
+        "max_score": draft.max_score,
     }
 
 
 async def show_courses(query: CallbackQuery, i18n: I18nContext, uow_factory) -> None:
     await query.answer()
     courses = await list_courses(uow_factory())
-    rows = [[button(f"{c.id}. {c.topic(i18n.locale)}"[:60],
-                    CourseAction(action="edit", course_id=c.id or 0).pack())] for c in courses]
+    rows = [
+        [
+            button(
+                f"{c.id}. {c.topic(i18n.locale)}"[:60],
+                CourseAction(action="edit", course_id=c.id or 0).pack(),
+            )
+        ]
+        for c in courses
+    ]
     rows.append([button(i18n.get("admin-course-new"), CourseAction(action="new").pack())])
     if isinstance(query.message, Message):
-        await query.message.answer(i18n.get("admin-courses-list", count=len(courses)),
-                                   reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+        await query.message.answer(
+            i18n.get("admin-courses-list", count=len(courses)),
+            reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+        )
 
 
-async def course_action(query: CallbackQuery, callback_data: CourseAction, i18n: I18nContext,
-                        state: FSMContext, uow_factory) -> None:
+async def course_action(
+    query: CallbackQuery,
+    callback_data: CourseAction,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory,
+) -> None:
     message = query.message if isinstance(query.message, Message) else None
     if callback_data.action == "new":
         await query.answer()
@@ -300,7 +363,6 @@ def register(router: Router) -> None:
     router.callback_query.register(show_courses, AdminArea.filter(F.area == "courses"))
     router.callback_query.register(course_action, CourseAction.filter())
     text_steps = [_state(s) for s in STEPS if s not in CHOICES and s != "confirm"]
-    router.message.register(text_answer, StateFilter(*text_steps), F.text,
-                            ~F.text.startswith("/"))
+    router.message.register(text_answer, StateFilter(*text_steps), F.text, ~F.text.startswith("/"))
     router.callback_query.register(choice_answer, StateFilter(CourseForm), CourseChoice.filter())
     router.callback_query.register(navigate, StateFilter(CourseForm), FormNav.filter())

@@ -27,15 +27,23 @@ class ListImport(StatesGroup):
     file = State()
 
 
-async def start(message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort,
-                uow_factory) -> None:
+async def start(
+    message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort, uow_factory
+) -> None:
     await state.set_state(ListImport.file)
     await state.update_data(cohort_id=cohort.id)
     await message.answer(i18n.get("admin-list-import-ask", code=html.escape(cohort.code)))
 
 
-async def file_sent(message: Message, bot: Bot, i18n: I18nContext, state: FSMContext,
-                    person: Person, uow_factory, clock) -> None:
+async def file_sent(
+    message: Message,
+    bot: Bot,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+) -> None:
     try:
         table = await read_upload(message, bot)
     except SpreadsheetError as error:
@@ -47,16 +55,22 @@ async def file_sent(message: Message, bot: Bot, i18n: I18nContext, state: FSMCon
         return
     data = await state.get_data()
     progress = await Progress.start(message, i18n, len(checked.rows))
-    summary = await import_enrollment_list(uow_factory(), person.id, int(data["cohort_id"]),
-                                           checked.rows, clock(), progress.update)
+    summary = await import_enrollment_list(
+        uow_factory(), person.id, int(data["cohort_id"]), checked.rows, clock(), progress.update
+    )
     if summary.refused_no_seats is not None:
         await progress.finish(i18n.get("admin-list-no-seats", seats=summary.refused_no_seats))
         return
     await state.clear()
-    await progress.finish(i18n.get(
-        "admin-list-imported", enrolled=summary.enrolled, created=summary.created,
-        matched=summary.matched, already=len(summary.already_in_cohort),
-    ))
+    await progress.finish(
+        i18n.get(
+            "admin-list-imported",
+            enrolled=summary.enrolled,
+            created=summary.created,
+            matched=summary.matched,
+            already=len(summary.already_in_cohort),
+        )
+    )
 
 
 def register(router: Router) -> None:

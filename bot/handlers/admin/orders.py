@@ -39,8 +39,9 @@ FLOW: dict[str, tuple[str | None, str, bool]] = {
 }
 
 
-async def start(message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort,
-                uow_factory) -> None:
+async def start(
+    message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort, uow_factory
+) -> None:
     await state.set_state(OrderForm.number)
     await state.update_data(cohort_id=cohort.id)
     await message.answer(i18n.get("admin-order-ask-number", code=html.escape(cohort.code)))
@@ -48,14 +49,23 @@ async def start(message: Message, i18n: I18nContext, state: FSMContext, cohort: 
 
 def organization(settings) -> OrganizationInfo:
     return OrganizationInfo(
-        name_kk=settings.organization_name_kk, name_ru=settings.organization_name_ru,
-        head_name=settings.head_name, city=settings.organization_city_ru,
+        name_kk=settings.organization_name_kk,
+        name_ru=settings.organization_name_ru,
+        head_name=settings.head_name,
+        city=settings.organization_city_ru,
         logo_path=settings.logo_path,
     )
 
 
-async def step_typed(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                     uow_factory, clock, settings) -> None:
+async def step_typed(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+    settings,
+) -> None:
     step = (await state.get_state() or "").split(":")[-1]
     following, prompt, is_date = FLOW[step]
     text = (message.text or "").strip()
@@ -76,32 +86,56 @@ async def step_typed(message: Message, i18n: I18nContext, state: FSMContext, per
     await _issue(message, i18n, state, person, uow_factory, clock, settings)
 
 
-async def _issue(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                 uow_factory, clock, settings) -> None:
+async def _issue(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+    settings,
+) -> None:
     from bot.documents import render_enrollment_order
 
     data = await state.get_data()
     draft = OrderDraft(
-        number=data["number"], issued_on=date.fromisoformat(data["issued_on"]),
+        number=data["number"],
+        issued_on=date.fromisoformat(data["issued_on"]),
         basis_letter_number=data["letter_number"],
         basis_letter_date=date.fromisoformat(data["letter_date"]),
         basis_department=data["department"],
     )
-    result = await issue_order(uow_factory(), person.id, int(data["cohort_id"]), draft,
-                               organization(settings), render_enrollment_order, clock())
+    result = await issue_order(
+        uow_factory(),
+        person.id,
+        int(data["cohort_id"]),
+        draft,
+        organization(settings),
+        render_enrollment_order,
+        clock(),
+    )
     await state.clear()
     if result.refusal is not None:
-        await message.answer(i18n.get("admin-order-refused-" + result.refusal.value,
-                                      number=html.escape(draft.number)))
+        await message.answer(
+            i18n.get(
+                "admin-order-refused-" + result.refusal.value, number=html.escape(draft.number)
+            )
+        )
         return
     for file in result.files:
         await message.answer_document(
             BufferedInputFile(file.content, filename=file.file_name or "order.pdf"),
             caption=i18n.get("admin-order-file-" + file.lang, number=html.escape(draft.number)),
         )
-    await message.answer(i18n.get("admin-order-issued", number=html.escape(draft.number),
-                                  enrolled=result.enrolled, notified=result.notified,
-                                  later=result.enrolled - result.notified))
+    await message.answer(
+        i18n.get(
+            "admin-order-issued",
+            number=html.escape(draft.number),
+            enrolled=result.enrolled,
+            notified=result.notified,
+            later=result.enrolled - result.notified,
+        )
+    )
 
 
 def register(router: Router) -> None:

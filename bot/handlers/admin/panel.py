@@ -16,9 +16,11 @@ def button(text: str, data: str) -> InlineKeyboardButton:
 
 
 def panel_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[
-        [button(i18n.get("admin-area-" + area), AdminArea(area=area).pack())] for area in AREAS
-    ])
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [button(i18n.get("admin-area-" + area), AdminArea(area=area).pack())] for area in AREAS
+        ]
+    )
 
 
 async def show_panel(message: Message, i18n: I18nContext, state: FSMContext) -> None:

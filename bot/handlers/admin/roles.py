@@ -49,17 +49,24 @@ async def show_roles(query: CallbackQuery, i18n: I18nContext, uow_factory) -> No
         trainers="\n".join("• " + display_name(p) for p in trainers) or "—",
         admins="\n".join("• " + display_name(p) for p in admins) or "—",
     )
-    keyboard = InlineKeyboardMarkup(inline_keyboard=[
-        [button(i18n.get(f"admin-role-{verb}-{role}"), RoleAction(role=role, grant=grant).pack())
-         for verb, grant in (("grant", True), ("revoke", False))]
-        for role in ("trainer", "admin")
-    ])
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                button(
+                    i18n.get(f"admin-role-{verb}-{role}"), RoleAction(role=role, grant=grant).pack()
+                )
+                for verb, grant in (("grant", True), ("revoke", False))
+            ]
+            for role in ("trainer", "admin")
+        ]
+    )
     if isinstance(query.message, Message):
         await query.message.answer(text, reply_markup=keyboard)
 
 
-async def ask_target(query: CallbackQuery, callback_data: RoleAction, i18n: I18nContext,
-                     state: FSMContext) -> None:
+async def ask_target(
+    query: CallbackQuery, callback_data: RoleAction, i18n: I18nContext, state: FSMContext
+) -> None:
     if callback_data.role not in ("trainer", "admin"):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
@@ -70,24 +77,36 @@ async def ask_target(query: CallbackQuery, callback_data: RoleAction, i18n: I18n
         await query.message.answer(i18n.get("admin-role-ask-person"))
 
 
-async def _apply(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                 uow_factory, clock, target: Person | None) -> None:
+async def _apply(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+    target: Person | None,
+) -> None:
     if target is None or target.id is None:
         await message.answer(i18n.get("admin-role-unknown-person"))
         return
     data = await state.get_data()
     role = Role(data["role"])
-    outcome, changed = await change_role(uow_factory(), person.id, target.id, role,
-                                         bool(data["grant"]), clock())
+    outcome, changed = await change_role(
+        uow_factory(), person.id, target.id, role, bool(data["grant"]), clock()
+    )
     await state.clear()
-    await message.answer(i18n.get(
-        "admin-role-" + outcome.value, name=display_name(changed or target),
-        role=i18n.get("admin-role-name-" + role.value),
-    ))
+    await message.answer(
+        i18n.get(
+            "admin-role-" + outcome.value,
+            name=display_name(changed or target),
+            role=i18n.get("admin-role-name-" + role.value),
+        )
+    )
 
 
-async def target_forwarded(message: Message, i18n: I18nContext, state: FSMContext,
-                           person: Person, uow_factory, clock) -> None:
+async def target_forwarded(
+    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+) -> None:
     origin = message.forward_origin
     if isinstance(origin, MessageOriginHiddenUser):
         await message.answer(i18n.get("admin-role-hidden-forward"))
@@ -99,8 +118,9 @@ async def target_forwarded(message: Message, i18n: I18nContext, state: FSMContex
     await _apply(message, i18n, state, person, uow_factory, clock, target)
 
 
-async def target_contact(message: Message, i18n: I18nContext, state: FSMContext,
-                         person: Person, uow_factory, clock) -> None:
+async def target_contact(
+    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+) -> None:
     assert message.contact is not None
     if message.contact.user_id is None:
         await message.answer(i18n.get("admin-role-contact-without-telegram"))
@@ -109,8 +129,9 @@ async def target_contact(message: Message, i18n: I18nContext, state: FSMContext,
     await _apply(message, i18n, state, person, uow_factory, clock, target)
 
 
-async def target_username(message: Message, i18n: I18nContext, state: FSMContext,
-                          person: Person, uow_factory, clock) -> None:
+async def target_username(
+    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+) -> None:
     target = await find_person(uow_factory(), username=(message.text or "").strip())
     await _apply(message, i18n, state, person, uow_factory, clock, target)
 

@@ -25,26 +25,35 @@ class SessionForm(StatesGroup):
     line = State()
 
 
-async def send_schedule(message: Message, i18n: I18nContext, cohort: Cohort, uow_factory,
-                        settings) -> None:
+async def send_schedule(
+    message: Message, i18n: I18nContext, cohort: Cohort, uow_factory, settings
+) -> None:
     sessions = await cohort_schedule(uow_factory(), cohort.id or 0)
     if not sessions:
         await message.answer(i18n.get("admin-schedule-empty", code=html.escape(cohort.code)))
         return
     tz = ZoneInfo(settings.timezone)
     lines = [
-        i18n.get("admin-schedule-line", number=n, day=long_date(s.starts_at.astimezone(tz).date(),
-                                                                   i18n),
-                 time=f"{s.starts_at.astimezone(tz):%H:%M}", hours=s.academic_hours,
-                 place=html.escape(s.place))
+        i18n.get(
+            "admin-schedule-line",
+            number=n,
+            day=long_date(s.starts_at.astimezone(tz).date(), i18n),
+            time=f"{s.starts_at.astimezone(tz):%H:%M}",
+            hours=s.academic_hours,
+            place=html.escape(s.place),
+        )
         for n, s in enumerate(sessions, start=1)
     ]
-    await message.answer(i18n.get("admin-schedule-title", code=html.escape(cohort.code),
-                                  count=len(sessions)) + "\n" + "\n".join(lines))
+    await message.answer(
+        i18n.get("admin-schedule-title", code=html.escape(cohort.code), count=len(sessions))
+        + "\n"
+        + "\n".join(lines)
+    )
 
 
-async def send_calendar(message: Message, i18n: I18nContext, cohort: Cohort, uow_factory,
-                        settings, clock) -> None:
+async def send_calendar(
+    message: Message, i18n: I18nContext, cohort: Cohort, uow_factory, settings, clock
+) -> None:
     """The schedule as an .ics file (``bot.schedule_ics``) to forward to trainers and teachers."""
     from bot.schedule_ics import cohort_calendar, ics_file_name
 
@@ -58,27 +67,49 @@ async def send_calendar(message: Message, i18n: I18nContext, cohort: Cohort, uow
     data = cohort_calendar(cohort, course, sessions, lang, organization, clock())
     await message.answer_document(
         BufferedInputFile(data, filename=ics_file_name(cohort)),
-        caption=i18n.get("admin-schedule-ics", code=html.escape(cohort.code)))
+        caption=i18n.get("admin-schedule-ics", code=html.escape(cohort.code)),
+    )
 
 
-async def session_typed(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                        uow_factory, clock, settings) -> None:
+async def session_typed(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+    settings,
+) -> None:
     """One session per message: "DD.MM.YYYY HH:MM hours room-or-link", checked by the same
     rules as an imported schedule."""
     parts = (message.text or "").split(maxsplit=3)
     cells = dict(zip(SESSION_HEADERS, parts + [""] * (4 - len(parts)), strict=True))
     checked = validate_schedule_rows(SESSION_HEADERS, [(1, cells)])
     if checked.errors:
-        await message.answer(i18n.get("admin-session-bad", reason=i18n.get(
-            "sheet-reason-" + checked.errors[0].reason, value=html.escape(checked.errors[0].value),
-            other_row=0)))
+        await message.answer(
+            i18n.get(
+                "admin-session-bad",
+                reason=i18n.get(
+                    "sheet-reason-" + checked.errors[0].reason,
+                    value=html.escape(checked.errors[0].value),
+                    other_row=0,
+                ),
+            )
+        )
         return
     data = await state.get_data()
-    added, problems = await add_sessions(uow_factory(), person.id, int(data["cohort_id"]),
-                                         checked.rows, ZoneInfo(settings.timezone), clock())
+    added, problems = await add_sessions(
+        uow_factory(),
+        person.id,
+        int(data["cohort_id"]),
+        checked.rows,
+        ZoneInfo(settings.timezone),
+        clock(),
+    )
     if problems:
-        await message.answer(i18n.get("admin-schedule-refused-" + problems[0].reason.value,
-                                      row=problems[0].row))
+        await message.answer(
+            i18n.get("admin-schedule-refused-" + problems[0].reason.value, row=problems[0].row)
+        )
         return
     await message.answer(i18n.get("admin-session-added", count=len(added)))
 

@@ -42,15 +42,24 @@ async def read_upload(message: Message, bot: Bot) -> Table:
     return read_table(content, name)
 
 
-async def start(message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort,
-                uow_factory) -> None:
+async def start(
+    message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort, uow_factory
+) -> None:
     await state.set_state(ScheduleImport.file)
     await state.update_data(cohort_id=cohort.id)
     await message.answer(i18n.get("admin-schedule-import-ask", code=html.escape(cohort.code)))
 
 
-async def file_sent(message: Message, bot: Bot, i18n: I18nContext, state: FSMContext,
-                    person: Person, uow_factory, clock, settings) -> None:
+async def file_sent(
+    message: Message,
+    bot: Bot,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+    settings,
+) -> None:
     try:
         table = await read_upload(message, bot)
     except SpreadsheetError as error:
@@ -61,11 +70,19 @@ async def file_sent(message: Message, bot: Bot, i18n: I18nContext, state: FSMCon
         await message.answer(format_errors(i18n, checked.errors))
         return
     data = await state.get_data()
-    added, problems = await add_sessions(uow_factory(), person.id, int(data["cohort_id"]),
-                                         checked.rows, ZoneInfo(settings.timezone), clock())
+    added, problems = await add_sessions(
+        uow_factory(),
+        person.id,
+        int(data["cohort_id"]),
+        checked.rows,
+        ZoneInfo(settings.timezone),
+        clock(),
+    )
     if problems:
-        errors = [RowError(p.row, i18n.get("sheet-column-date"), "schedule-" + p.reason.value)
-                  for p in problems]
+        errors = [
+            RowError(p.row, i18n.get("sheet-column-date"), "schedule-" + p.reason.value)
+            for p in problems
+        ]
         await message.answer(format_errors(i18n, errors))
         return
     await state.clear()

@@ -40,8 +40,9 @@ class IssueCb(CallbackData, prefix="cis"):
     cohort_id: int
 
 
-async def choose_cohort(message: Message, i18n: I18nContext, uow_factory: Any,
-                        settings: Settings, clock: Any) -> None:
+async def choose_cohort(
+    message: Message, i18n: I18nContext, uow_factory: Any, settings: Settings, clock: Any
+) -> None:
     """Finished cohorts, most recent first: documents are issued once scores are final."""
     today = local_today(clock, settings)
     async with uow_factory() as uow:
@@ -50,36 +51,61 @@ async def choose_cohort(message: Message, i18n: I18nContext, uow_factory: Any,
     if not cohorts:
         await message.answer(i18n.get("certificates-issue-none"))
         return
-    rows = [[InlineKeyboardButton(
-        text=f"{c.code} · {c.ends_on:%d.%m.%Y}",
-        callback_data=IssueCb(action="pick", cohort_id=c.id or 0).pack())]
-        for c in cohorts[:COHORTS_SHOWN]]
-    await message.answer(i18n.get("certificates-issue-choose"),
-                         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+    rows = [
+        [
+            InlineKeyboardButton(
+                text=f"{c.code} · {c.ends_on:%d.%m.%Y}",
+                callback_data=IssueCb(action="pick", cohort_id=c.id or 0).pack(),
+            )
+        ]
+        for c in cohorts[:COHORTS_SHOWN]
+    ]
+    await message.answer(
+        i18n.get("certificates-issue-choose"),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+    )
 
 
-async def confirm(query: CallbackQuery, callback_data: IssueCb, i18n: I18nContext,
-                  uow_factory: Any) -> None:
+async def confirm(
+    query: CallbackQuery, callback_data: IssueCb, i18n: I18nContext, uow_factory: Any
+) -> None:
     async with uow_factory() as uow:
         cohort = await uow.cohorts.get(callback_data.cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
-        listeners = [] if cohort is None else [
-            e for e in await uow.enrollments.for_cohort(callback_data.cohort_id)
-            if e.status is not EnrollmentStatus.TRANSFERRED]
+        listeners = (
+            []
+            if cohort is None
+            else [
+                e
+                for e in await uow.enrollments.for_cohort(callback_data.cohort_id)
+                if e.status is not EnrollmentStatus.TRANSFERRED
+            ]
+        )
     if cohort is None or course is None or not isinstance(query.message, Message):
         await query.answer(i18n.get("certificates-issue-not-found"), show_alert=True)
         return
-    buttons = [[
-        InlineKeyboardButton(text=i18n.get("certificates-btn-issue"), callback_data=IssueCb(
-            action="go", cohort_id=callback_data.cohort_id).pack()),
-        InlineKeyboardButton(text=i18n.get("certificates-btn-cancel"), callback_data=IssueCb(
-            action="cancel", cohort_id=callback_data.cohort_id).pack()),
-    ]]
+    buttons = [
+        [
+            InlineKeyboardButton(
+                text=i18n.get("certificates-btn-issue"),
+                callback_data=IssueCb(action="go", cohort_id=callback_data.cohort_id).pack(),
+            ),
+            InlineKeyboardButton(
+                text=i18n.get("certificates-btn-cancel"),
+                callback_data=IssueCb(action="cancel", cohort_id=callback_data.cohort_id).pack(),
+            ),
+        ]
+    ]
     await query.answer()
     await query.message.edit_text(
-        i18n.get("certificates-issue-confirm", cohort=html.escape(cohort.code),
-                 topic=html.escape(course.topic(cohort.language)), count=len(listeners)),
-        reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+        i18n.get(
+            "certificates-issue-confirm",
+            cohort=html.escape(cohort.code),
+            topic=html.escape(course.topic(cohort.language)),
+            count=len(listeners),
+        ),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons),
+    )
 
 
 async def cancel(query: CallbackQuery, i18n: I18nContext) -> None:
@@ -88,9 +114,17 @@ async def cancel(query: CallbackQuery, i18n: I18nContext) -> None:
         await query.message.edit_text(i18n.get("certificates-issue-cancelled"))
 
 
-async def issue(query: CallbackQuery, callback_data: IssueCb, i18n: I18nContext,
-                person: Person, bot: Bot, uow_factory: Any, settings: Settings, clock: Any,
-                i18n_core: Any) -> None:
+async def issue(
+    query: CallbackQuery,
+    callback_data: IssueCb,
+    i18n: I18nContext,
+    person: Person,
+    bot: Bot,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+    i18n_core: Any,
+) -> None:
     await query.answer()
     message = query.message if isinstance(query.message, Message) else None
 
@@ -99,14 +133,19 @@ async def issue(query: CallbackQuery, callback_data: IssueCb, i18n: I18nContext,
             return
         # "message is not modified" or too old to edit: progress is only a courtesy
         with contextlib.suppress(TelegramBadRequest):
-            await message.edit_text(i18n.get("certificates-issue-progress", done=done,
-                                              total=total))
+            await message.edit_text(i18n.get("certificates-issue-progress", done=done, total=total))
 
     me = await bot.me()
     summary = await issue_cohort_documents(
-        uow_factory(), callback_data.cohort_id, local_today(clock, settings), clock(),
-        issuing_options(settings, me.username or ""), PdfRenderer(i18n_core), person.id,
-        progress)
+        uow_factory(),
+        callback_data.cohort_id,
+        local_today(clock, settings),
+        clock(),
+        issuing_options(settings, me.username or ""),
+        PdfRenderer(i18n_core),
+        person.id,
+        progress,
+    )
     if message is not None:
         await message.answer(summary_text(summary, i18n))
 
@@ -116,12 +155,20 @@ def summary_text(summary: IssueSummary, i18n: I18nContext) -> str:
     if summary.refusal is IssueRefusal.NOT_FOUND or summary.cohort is None:
         return i18n.get("certificates-issue-not-found")
     if summary.refusal is IssueRefusal.NOT_FINISHED:
-        return i18n.get("certificates-issue-not-finished", cohort=cohort,
-                        date=long_date(summary.cohort.ends_on, i18n.locale))
+        return i18n.get(
+            "certificates-issue-not-finished",
+            cohort=cohort,
+            date=long_date(summary.cohort.ends_on, i18n.locale),
+        )
     return i18n.get(
-        "certificates-issue-summary", cohort=cohort, certificates=len(summary.certificates),
-        references=len(summary.references), skipped=summary.skipped,
-        not_assessed=summary.not_assessed, expelled=summary.expelled)
+        "certificates-issue-summary",
+        cohort=cohort,
+        certificates=len(summary.certificates),
+        references=len(summary.references),
+        skipped=summary.skipped,
+        not_assessed=summary.not_assessed,
+        expelled=summary.expelled,
+    )
 
 
 def split_number_and_reason(args: str) -> tuple[str, str]:
@@ -135,15 +182,23 @@ def split_number_and_reason(args: str) -> tuple[str, str]:
     return (words[0], "") if words else ("", "")
 
 
-async def revoke(message: Message, command: CommandObject, i18n: I18nContext, person: Person,
-                 uow_factory: Any, settings: Settings, clock: Any) -> None:
+async def revoke(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+) -> None:
     number, reason = split_number_and_reason(command.args or "")
     if not number:
         await message.answer(i18n.get("certificates-revoke-usage"))
         return
     assert person.id is not None
-    result = await revoke_certificate(uow_factory(), person.id, number, reason, clock(),
-                                      local_today(clock, settings))
+    result = await revoke_certificate(
+        uow_factory(), person.id, number, reason, clock(), local_today(clock, settings)
+    )
     if result.outcome is RevokeOutcome.BAD_REASON:
         text = i18n.get("certificates-revoke-bad-reason", max=MAX_REVOKE_REASON)
     elif result.outcome is RevokeOutcome.NOT_FOUND or result.certificate is None:
@@ -151,10 +206,14 @@ async def revoke(message: Message, command: CommandObject, i18n: I18nContext, pe
     else:
         certificate = result.certificate
         assert certificate.revoked_on is not None
-        key = ("certificates-revoke-done" if result.outcome is RevokeOutcome.REVOKED
-               else "certificates-revoke-already")
-        text = i18n.get(key, number=certificate.number,
-                        date=long_date(certificate.revoked_on, i18n.locale))
+        key = (
+            "certificates-revoke-done"
+            if result.outcome is RevokeOutcome.REVOKED
+            else "certificates-revoke-already"
+        )
+        text = i18n.get(
+            key, number=certificate.number, date=long_date(certificate.revoked_on, i18n.locale)
+        )
     await message.answer(text)
 
 

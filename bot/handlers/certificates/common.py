@@ -13,7 +13,7 @@ BABEL_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}
 
 
 def long_date(day: date, lang: str) -> str:
-    """"23 ноября 2026 г." / "2026 ж. 23 қараша" — Babel's long format of the locale."""
+    """ "23 ноября 2026 г." / "2026 ж. 23 қараша" — Babel's long format of the locale."""
     return format_date(day, format="long", locale=BABEL_LOCALES.get(lang, "ru_RU"))
 
 

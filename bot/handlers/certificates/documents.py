@@ -15,8 +15,9 @@ from domain.model import Person
 from domain.services.certificates import documents_of
 
 
-async def my_documents(message: Message, i18n: I18nContext, person: Person,
-                       uow_factory: Any) -> None:
+async def my_documents(
+    message: Message, i18n: I18nContext, person: Person, uow_factory: Any
+) -> None:
     assert person.id is not None
     issued = await documents_of(uow_factory(), person.id)
     if not any(item.files for item in issued):
@@ -28,14 +29,20 @@ async def my_documents(message: Message, i18n: I18nContext, person: Person,
         for stored in item.files:
             args: dict[str, Any] = {
                 "kind": i18n.get("certificates-kind-" + stored.kind.replace("_", "-")),
-                "number": certificate.number, "date": long_date(certificate.issued_on, lang)}
+                "number": certificate.number,
+                "date": long_date(certificate.issued_on, lang),
+            }
             if certificate.revoked_on is not None:
-                caption = i18n.get("certificates-documents-revoked",
-                                   revoked=long_date(certificate.revoked_on, lang), **args)
+                caption = i18n.get(
+                    "certificates-documents-revoked",
+                    revoked=long_date(certificate.revoked_on, lang),
+                    **args,
+                )
             else:
                 caption = i18n.get("certificates-documents-caption", **args)
             await message.answer_document(
-                BufferedInputFile(stored.content, filename=stored.file_name), caption=caption)
+                BufferedInputFile(stored.content, filename=stored.file_name), caption=caption
+            )
 
 
 def create_router() -> Router:

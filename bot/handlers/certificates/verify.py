@@ -50,59 +50,82 @@ def render_verification(result: Verification, i18n: I18nContext, example: str) -
     lang = i18n.locale
     if result.status is CertificateStatus.REVOKED:
         assert certificate.revoked_on is not None
-        head = i18n.get("certificates-verify-revoked", date=long_date(certificate.revoked_on,
-                                                                       lang))
+        head = i18n.get("certificates-verify-revoked", date=long_date(certificate.revoked_on, lang))
     elif result.status is CertificateStatus.EXPIRED:
         head = i18n.get("certificates-verify-expired")
     else:
         head = i18n.get("certificates-verify-valid")
-    holder = (certificate.holder_full_name if result.link_genuine
-              else mask_full_name(certificate.holder_full_name))
+    holder = (
+        certificate.holder_full_name
+        if result.link_genuine
+        else mask_full_name(certificate.holder_full_name)
+    )
     until = certificate.valid_until or certificate_valid_until(certificate.issued_on)
     details = i18n.get(
-        "certificates-verify-details", number=certificate.number, holder=html.escape(holder),
-        topic=html.escape(certificate.topic), hours=certificate.academic_hours,
+        "certificates-verify-details",
+        number=certificate.number,
+        holder=html.escape(holder),
+        topic=html.escape(certificate.topic),
+        hours=certificate.academic_hours,
         organization=html.escape(certificate.organization_name or "—"),
-        issued=long_date(certificate.issued_on, lang), until=long_date(until, lang))
+        issued=long_date(certificate.issued_on, lang),
+        until=long_date(until, lang),
+    )
     return f"{head}\n\n{details}"
 
 
-async def _check(message: Message, text: str, i18n: I18nContext, uow_factory: Any,
-                 settings: Settings, clock: Any) -> None:
+async def _check(
+    message: Message, text: str, i18n: I18nContext, uow_factory: Any, settings: Settings, clock: Any
+) -> None:
     today = local_today(clock, settings)
     result = await verify_number(uow_factory(), text, today)
     await message.answer(render_verification(result, i18n, number_example(settings, today)))
 
 
-async def ask_number(message: Message, i18n: I18nContext, state: FSMContext,
-                     settings: Settings, clock: Any) -> None:
+async def ask_number(
+    message: Message, i18n: I18nContext, state: FSMContext, settings: Settings, clock: Any
+) -> None:
     await state.set_state(VerifyForm.number)
     example = number_example(settings, local_today(clock, settings))
     await message.answer(i18n.get("certificates-verify-ask", example=example))
 
 
-async def verify_command(message: Message, command: CommandObject, i18n: I18nContext,
-                         state: FSMContext, uow_factory: Any, settings: Settings,
-                         clock: Any) -> None:
+async def verify_command(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+) -> None:
     if not (command.args or "").strip():
         await ask_number(message, i18n, state, settings, clock)
         return
     await _check(message, command.args or "", i18n, uow_factory, settings, clock)
 
 
-async def number_in_form(message: Message, i18n: I18nContext, state: FSMContext,
-                         uow_factory: Any, settings: Settings, clock: Any) -> None:
+async def number_in_form(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+) -> None:
     await state.clear()
     await _check(message, message.text or "", i18n, uow_factory, settings, clock)
 
 
-async def typed_number(message: Message, i18n: I18nContext, uow_factory: Any,
-                       settings: Settings, clock: Any) -> None:
+async def typed_number(
+    message: Message, i18n: I18nContext, uow_factory: Any, settings: Settings, clock: Any
+) -> None:
     await _check(message, message.text or "", i18n, uow_factory, settings, clock)
 
 
-async def not_text_in_form(message: Message, i18n: I18nContext, settings: Settings,
-                           clock: Any) -> None:
+async def not_text_in_form(
+    message: Message, i18n: I18nContext, settings: Settings, clock: Any
+) -> None:
     example = number_example(settings, local_today(clock, settings))
     await message.answer(i18n.get("certificates-verify-ask", example=example))
 
@@ -114,11 +137,18 @@ async def leave_form(message: Message, state: FSMContext) -> None:
     raise SkipHandler
 
 
-async def deep_link(message: Message, command: CommandObject, i18n: I18nContext,
-                    uow_factory: Any, settings: Settings, clock: Any) -> None:
+async def deep_link(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+) -> None:
     today = local_today(clock, settings)
-    result = await verify_deep_link(uow_factory(), command.args or "",
-                                    settings.cert_secret_bytes, today)
+    result = await verify_deep_link(
+        uow_factory(), command.args or "", settings.cert_secret_bytes, today
+    )
     await message.answer(render_verification(result, i18n, number_example(settings, today)))
 
 
@@ -142,16 +172,21 @@ def create_router() -> Router:
     router = Router(name="certificates-verify")
     router.message.filter(F.chat.type == "private")
     router.message.register(
-        deep_link, CommandStart(deep_link=True, magic=F.args.startswith(DEEP_LINK_PREFIX)),
-        StateFilter("*"), flags=VERIFY)
+        deep_link,
+        CommandStart(deep_link=True, magic=F.args.startswith(DEEP_LINK_PREFIX)),
+        StateFilter("*"),
+        flags=VERIFY,
+    )
     router.message.register(verify_command, Command("verify"), StateFilter("*"), flags=VERIFY)
     router.message.register(ask_number, LazyFilter("menu-verify"), StateFilter("*"))
     router.message.register(leave_form, VerifyForm.number, F.text, is_menu_or_command)
-    router.message.register(number_in_form, VerifyForm.number, F.text, is_not_menu_or_command,
-                            flags=VERIFY)
+    router.message.register(
+        number_in_form, VerifyForm.number, F.text, is_not_menu_or_command, flags=VERIFY
+    )
     router.message.register(not_text_in_form, VerifyForm.number, ~F.text)
-    router.message.register(typed_number, StateFilter(None), F.text, is_certificate_number,
-                            flags=VERIFY)
+    router.message.register(
+        typed_number, StateFilter(None), F.text, is_certificate_number, flags=VERIFY
+    )
     return router
 
 

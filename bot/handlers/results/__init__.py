@@ -27,15 +27,21 @@ def create_router() -> Router:
     root = Router(name="results")
     trainer = consultations.create_trainer_router()
     # a trainer's own cancel button (the admin router's would refuse a trainer)
-    trainer.callback_query.register(cancel_form, ResultsNav.filter(F.action == "cancel"),
-                                    consultations.TrainerAnswerForm.answer)
+    trainer.callback_query.register(
+        cancel_form, ResultsNav.filter(F.action == "cancel"), consultations.TrainerAnswerForm.answer
+    )
     root.include_router(trainer)
     admin = Router(name="results-admin")
     admin.message.middleware(AdminAccessMiddleware())
     admin.callback_query.middleware(AdminAccessMiddleware())
-    for factory in (scores.create_router, score_import.create_router,
-                    expulsion.create_router, request_queue.create_router,
-                    consultations.create_admin_router, reports.create_router):
+    for factory in (
+        scores.create_router,
+        score_import.create_router,
+        expulsion.create_router,
+        request_queue.create_router,
+        consultations.create_admin_router,
+        reports.create_router,
+    ):
         admin.include_router(factory())
     root.include_router(admin)
     return root

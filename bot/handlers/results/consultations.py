@@ -39,22 +39,40 @@ class TrainerGate(BaseMiddleware):
     """Trainer-only screens: a private chat and the trainer role, else a translated refusal
     and an audit entry (who tried what), and the handler does not run."""
 
-    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-                       event: TelegramObject, data: dict[str, Any]) -> Any:
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
         chat = data.get("event_chat")
         person: Person | None = data.get("person")
-        if chat is not None and chat.type == "private" and person is not None \
-                and Role.TRAINER in person.roles:
+        if (
+            chat is not None
+            and chat.type == "private"
+            and person is not None
+            and Role.TRAINER in person.roles
+        ):
             return await handler(event, data)
         reason = "not-private" if chat is None or chat.type != "private" else "not-trainer"
         user = data.get("event_from_user")
-        attempt = {"telegram_id": user.id if user else None,
-                   "chat_type": chat.type if chat else None,
-                   "text": (getattr(event, "text", None) or getattr(event, "data", None)
-                            or "")[:100]}
+        attempt = {
+            "telegram_id": user.id if user else None,
+            "chat_type": chat.type if chat else None,
+            "text": (getattr(event, "text", None) or getattr(event, "data", None) or "")[:100],
+        }
         async with data["uow_factory"]() as uow:
-            await uow.audit.record(AuditEntry(person.id if person else None, "trainer.refused",
-                                              "trainer", reason, None, attempt, data["clock"]()))
+            await uow.audit.record(
+                AuditEntry(
+                    person.id if person else None,
+                    "trainer.refused",
+                    "trainer",
+                    reason,
+                    None,
+                    attempt,
+                    data["clock"](),
+                )
+            )
             await uow.commit()
         text = data["i18n"].get("results-trainer-refused-" + reason)
         if isinstance(event, CallbackQuery):
@@ -67,15 +85,25 @@ class TrainerGate(BaseMiddleware):
 def card(i18n: I18nContext, view: ConsultationView) -> str:
     lang = ui_lang(i18n)
     c = view.consultation
-    return i18n.get("results-consultation-card", id=str(c.id),
-                    name=html.escape(display_name(view.person)),
-                    kind=i18n.get("results-support-kind-" + c.kind.replace("_", "-")),
-                    topic=html.escape(view.course.topic(lang)),
-                    cohort=html.escape(view.cohort.code), question=html.escape(c.question))
+    return i18n.get(
+        "results-consultation-card",
+        id=str(c.id),
+        name=html.escape(display_name(view.person)),
+        kind=i18n.get("results-support-kind-" + c.kind.replace("_", "-")),
+        topic=html.escape(view.course.topic(lang)),
+        cohort=html.escape(view.cohort.code),
+        question=html.escape(c.question),
+    )
 
 
-async def _list(message: Message, i18n: I18nContext, uow_factory: Any, person: Person,
-                state: FSMContext, as_admin: bool) -> None:
+async def _list(
+    message: Message,
+    i18n: I18nContext,
+    uow_factory: Any,
+    person: Person,
+    state: FSMContext,
+    as_admin: bool,
+) -> None:
     await state.clear()
     assert person.id is not None
     views = await open_consultations(uow_factory(), person.id, as_admin)
@@ -85,24 +113,40 @@ async def _list(message: Message, i18n: I18nContext, uow_factory: Any, person: P
     await message.answer(i18n.get("results-consultations-title", count=len(views)))
     for view in views:
         cid = view.consultation.id or 0
-        data = ConsultationAction(consultation_id=cid) if as_admin \
+        data = (
+            ConsultationAction(consultation_id=cid)
+            if as_admin
             else TrainerAnswer(consultation_id=cid)
-        await message.answer(card(i18n, view), reply_markup=InlineKeyboardMarkup(
-            inline_keyboard=[[button(i18n.get("results-answer"), data.pack())]]))
+        )
+        await message.answer(
+            card(i18n, view),
+            reply_markup=InlineKeyboardMarkup(
+                inline_keyboard=[[button(i18n.get("results-answer"), data.pack())]]
+            ),
+        )
 
 
-async def admin_list(message: Message, i18n: I18nContext, uow_factory: Any, person: Person,
-                     state: FSMContext) -> None:
+async def admin_list(
+    message: Message, i18n: I18nContext, uow_factory: Any, person: Person, state: FSMContext
+) -> None:
     await _list(message, i18n, uow_factory, person, state, as_admin=True)
 
 
-async def trainer_list(message: Message, i18n: I18nContext, uow_factory: Any, person: Person,
-                       state: FSMContext) -> None:
+async def trainer_list(
+    message: Message, i18n: I18nContext, uow_factory: Any, person: Person, state: FSMContext
+) -> None:
     await _list(message, i18n, uow_factory, person, state, as_admin=False)
 
 
-async def _pick(query: CallbackQuery, consultation_id: int, i18n: I18nContext,
-                uow_factory: Any, person: Person, state: FSMContext, as_admin: bool) -> None:
+async def _pick(
+    query: CallbackQuery,
+    consultation_id: int,
+    i18n: I18nContext,
+    uow_factory: Any,
+    person: Person,
+    state: FSMContext,
+    as_admin: bool,
+) -> None:
     view = await consultation_view(uow_factory(), consultation_id)
     assert person.id is not None
     if view is None or not may_answer(view, person.id, as_admin):
@@ -113,45 +157,80 @@ async def _pick(query: CallbackQuery, consultation_id: int, i18n: I18nContext,
     await state.set_state(AdminAnswerForm.answer if as_admin else TrainerAnswerForm.answer)
     await state.update_data(consultation_id=consultation_id)
     if isinstance(query.message, Message):
-        await query.message.answer(i18n.get("results-ask-answer", max=MAX_ANSWER),
-                                   reply_markup=nav_keyboard(i18n))
+        await query.message.answer(
+            i18n.get("results-ask-answer", max=MAX_ANSWER), reply_markup=nav_keyboard(i18n)
+        )
 
 
-async def admin_pick(query: CallbackQuery, callback_data: ConsultationAction, i18n: I18nContext,
-                     uow_factory: Any, person: Person, state: FSMContext) -> None:
+async def admin_pick(
+    query: CallbackQuery,
+    callback_data: ConsultationAction,
+    i18n: I18nContext,
+    uow_factory: Any,
+    person: Person,
+    state: FSMContext,
+) -> None:
     await _pick(query, callback_data.consultation_id, i18n, uow_factory, person, state, True)
 
 
-async def trainer_pick(query: CallbackQuery, callback_data: TrainerAnswer, i18n: I18nContext,
-                       uow_factory: Any, person: Person, state: FSMContext) -> None:
+async def trainer_pick(
+    query: CallbackQuery,
+    callback_data: TrainerAnswer,
+    i18n: I18nContext,
+    uow_factory: Any,
+    person: Person,
+    state: FSMContext,
+) -> None:
     await _pick(query, callback_data.consultation_id, i18n, uow_factory, person, state, False)
 
 
-async def _answered(message: Message, i18n: I18nContext, state: FSMContext, uow_factory: Any,
-                    person: Person, clock: Any, as_admin: bool) -> None:
+async def _answered(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+    as_admin: bool,
+) -> None:
     data = await state.get_data()
     assert person.id is not None
-    result = await answer_consultation(uow_factory(), person.id, as_admin,
-                                       data["consultation_id"], message.text or "", clock())
+    result = await answer_consultation(
+        uow_factory(), person.id, as_admin, data["consultation_id"], message.text or "", clock()
+    )
     if result.refusal in ("empty", "too-long"):
-        await message.answer(i18n.get("results-ask-answer", max=MAX_ANSWER),
-                             reply_markup=nav_keyboard(i18n))
+        await message.answer(
+            i18n.get("results-ask-answer", max=MAX_ANSWER), reply_markup=nav_keyboard(i18n)
+        )
         return
     await state.clear()
     if result.refusal is not None or result.view is None:
         await message.answer(i18n.get("results-answer-refused-" + (result.refusal or "not-found")))
         return
-    await message.answer(i18n.get("results-answer-sent",
-                                  name=html.escape(display_name(result.view.person))))
+    await message.answer(
+        i18n.get("results-answer-sent", name=html.escape(display_name(result.view.person)))
+    )
 
 
-async def admin_answered(message: Message, i18n: I18nContext, state: FSMContext,
-                         uow_factory: Any, person: Person, clock: Any) -> None:
+async def admin_answered(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
     await _answered(message, i18n, state, uow_factory, person, clock, True)
 
 
-async def trainer_answered(message: Message, i18n: I18nContext, state: FSMContext,
-                           uow_factory: Any, person: Person, clock: Any) -> None:
+async def trainer_answered(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
     await _answered(message, i18n, state, uow_factory, person, clock, False)
 
 

@@ -47,13 +47,15 @@ def parse_day(text: str) -> date | None:
     return None
 
 
-async def expel_command(message: Message, i18n: I18nContext, uow_factory: Any,
-                        state: FSMContext) -> None:
+async def expel_command(
+    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+) -> None:
     await ask_cohort(message, i18n, uow_factory(), "expel", state)
 
 
-async def cohort_for_expel(query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext,
-                           uow_factory: Any) -> None:
+async def cohort_for_expel(
+    query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext, uow_factory: Any
+) -> None:
     await query.answer()
     if isinstance(query.message, Message):
         await show_roster(query.message, i18n, uow_factory(), "expel", callback_data.cohort_id)
@@ -62,13 +64,19 @@ async def cohort_for_expel(query: CallbackQuery, callback_data: CohortPick, i18n
 async def ask_step(message: Message, i18n: I18nContext, state: FSMContext, step: str) -> None:
     await state.set_state(getattr(ExpelForm, step))
     data = await state.get_data()
-    await message.answer(i18n.get("results-expel-ask-" + step.replace("_", "-"),
-                                  name=html.escape(data["name"])),
-                         reply_markup=nav_keyboard(i18n, back=step != "reason"))
+    await message.answer(
+        i18n.get("results-expel-ask-" + step.replace("_", "-"), name=html.escape(data["name"])),
+        reply_markup=nav_keyboard(i18n, back=step != "reason"),
+    )
 
 
-async def listener_for_expel(query: CallbackQuery, callback_data: ListenerPick,
-                             i18n: I18nContext, uow_factory: Any, state: FSMContext) -> None:
+async def listener_for_expel(
+    query: CallbackQuery,
+    callback_data: ListenerPick,
+    i18n: I18nContext,
+    uow_factory: Any,
+    state: FSMContext,
+) -> None:
     async with uow_factory() as uow:
         enrollment = await uow.enrollments.get_by_id(callback_data.enrollment_id)
         person = await uow.people.get(enrollment.person_id) if enrollment else None
@@ -104,17 +112,28 @@ async def step_entered(message: Message, i18n: I18nContext, state: FSMContext) -
         return
     await state.set_state(ExpelForm.confirm)
     data = await state.get_data()
-    markup = InlineKeyboardMarkup(inline_keyboard=[[
-        button(i18n.get("results-back"), ResultsNav(action="back").pack()),
-        button(i18n.get("results-expel-confirm-button"), ResultsNav(action="confirm").pack()),
-        button(i18n.get("results-cancel"), ResultsNav(action="cancel").pack()),
-    ]])
-    await message.answer(i18n.get(
-        "results-expel-confirm", name=html.escape(data["name"]),
-        reason=html.escape(data["reason"]), order=html.escape(data["order"]),
-        commission=html.escape(data["commission"]),
-        commission_date=date.fromisoformat(data["commission_date"]).strftime("%d.%m.%Y"),
-    ), reply_markup=markup)
+    markup = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                button(i18n.get("results-back"), ResultsNav(action="back").pack()),
+                button(
+                    i18n.get("results-expel-confirm-button"), ResultsNav(action="confirm").pack()
+                ),
+                button(i18n.get("results-cancel"), ResultsNav(action="cancel").pack()),
+            ]
+        ]
+    )
+    await message.answer(
+        i18n.get(
+            "results-expel-confirm",
+            name=html.escape(data["name"]),
+            reason=html.escape(data["reason"]),
+            order=html.escape(data["order"]),
+            commission=html.escape(data["commission"]),
+            commission_date=date.fromisoformat(data["commission_date"]).strftime("%d.%m.%Y"),
+        ),
+        reply_markup=markup,
+    )
 
 
 async def back(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
@@ -125,15 +144,32 @@ async def back(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> No
         await ask_step(query.message, i18n, state, previous)
 
 
-async def confirmed(query: CallbackQuery, i18n: I18nContext, state: FSMContext,
-                    uow_factory: Any, person: Person, clock: Any, i18n_core: Any) -> None:
+async def confirmed(
+    query: CallbackQuery,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+    i18n_core: Any,
+) -> None:
     data = await state.get_data()
     await state.clear()
-    decision = ExpulsionDecision(data["reason"], data["order"], data["commission"],
-                                 date.fromisoformat(data["commission_date"]))
+    decision = ExpulsionDecision(
+        data["reason"],
+        data["order"],
+        data["commission"],
+        date.fromisoformat(data["commission_date"]),
+    )
     assert person.id is not None
-    result = await expel(uow_factory(), person.id, data["enrollment_id"], decision, clock(),
-                         lambda lang, key, **args: i18n_core.get(key, lang, **args))
+    result = await expel(
+        uow_factory(),
+        person.id,
+        data["enrollment_id"],
+        decision,
+        clock(),
+        lambda lang, key, **args: i18n_core.get(key, lang, **args),
+    )
     await query.answer()
     message = query.message
     if not isinstance(message, Message):
@@ -144,9 +180,13 @@ async def confirmed(query: CallbackQuery, i18n: I18nContext, state: FSMContext,
         return
     key = "results-expel-done" if result.teacher_notified else "results-expel-done-no-chat"
     await message.answer(i18n.get(key, name=html.escape(data["name"])))
-    await message.answer(i18n.get(
-        "results-expel-employer", contact=html.escape(result.employer_contact or "—"),
-        text=html.escape(result.employer_text)))
+    await message.answer(
+        i18n.get(
+            "results-expel-employer",
+            contact=html.escape(result.employer_contact or "—"),
+            text=html.escape(result.employer_text),
+        )
+    )
 
 
 async def not_text(message: Message, i18n: I18nContext) -> None:
@@ -162,9 +202,12 @@ def create_router() -> Router:
     router.callback_query.register(listener_for_expel, ListenerPick.filter(F.action == "expel"))
     router.message.register(step_entered, typed, text)
     router.message.register(not_text, typed, ~F.text.startswith("/"))
-    router.callback_query.register(back, ResultsNav.filter(F.action == "back"),
-                                   StateFilter(*(getattr(ExpelForm, s) for s in STEPS[1:]),
-                                               ExpelForm.confirm))
-    router.callback_query.register(confirmed, ResultsNav.filter(F.action == "confirm"),
-                                   ExpelForm.confirm)
+    router.callback_query.register(
+        back,
+        ResultsNav.filter(F.action == "back"),
+        StateFilter(*(getattr(ExpelForm, s) for s in STEPS[1:]), ExpelForm.confirm),
+    )
+    router.callback_query.register(
+        confirmed, ResultsNav.filter(F.action == "confirm"), ExpelForm.confirm
+    )
     return router

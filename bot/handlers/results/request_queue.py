@@ -38,29 +38,42 @@ def kind_label(i18n: I18nContext, kind: RequestKind) -> str:
     return i18n.get("results-request-kind-" + kind.replace("_", "-"))
 
 
-async def requests_command(message: Message, i18n: I18nContext, uow_factory: Any,
-                           state: FSMContext) -> None:
+async def requests_command(
+    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+) -> None:
     await state.clear()
     views = await pending_requests(uow_factory())
     if not views:
         await message.answer(i18n.get("results-requests-empty"))
         return
-    rows = [[button(
-        f"#{v.request.id} · {display_name(v.person)} · {kind_label(i18n, v.request.kind)}",
-        RequestAction(action="view", request_id=v.request.id or 0).pack())] for v in views]
-    await message.answer(i18n.get("results-requests-title", count=len(views)),
-                         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+    rows = [
+        [
+            button(
+                f"#{v.request.id} · {display_name(v.person)} · {kind_label(i18n, v.request.kind)}",
+                RequestAction(action="view", request_id=v.request.id or 0).pack(),
+            )
+        ]
+        for v in views
+    ]
+    await message.answer(
+        i18n.get("results-requests-title", count=len(views)),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+    )
 
 
 def details(i18n: I18nContext, view: RequestView) -> str:
     lang = ui_lang(i18n)
     request = view.request
     return i18n.get(
-        "results-request-details", id=str(request.id),
-        name=html.escape(display_name(view.person)), kind=kind_label(i18n, request.kind),
-        topic=html.escape(view.course.topic(lang)), cohort=html.escape(view.cohort.code),
+        "results-request-details",
+        id=str(request.id),
+        name=html.escape(display_name(view.person)),
+        kind=kind_label(i18n, request.kind),
+        topic=html.escape(view.course.topic(lang)),
+        cohort=html.escape(view.cohort.code),
         target=html.escape(view.target.code) if view.target else "—",
-        reason=html.escape(request.reason or "—"), documents=len(request.document_file_ids),
+        reason=html.escape(request.reason or "—"),
+        documents=len(request.document_file_ids),
         status=i18n.get("results-request-status-" + request.status),
     )
 
@@ -75,8 +88,13 @@ async def resend_documents(bot: Bot, chat_id: int, file_ids: list[str]) -> None:
             await bot.send_photo(chat_id, file_id)
 
 
-async def view_request(query: CallbackQuery, callback_data: RequestAction, i18n: I18nContext,
-                       uow_factory: Any, bot: Bot) -> None:
+async def view_request(
+    query: CallbackQuery,
+    callback_data: RequestAction,
+    i18n: I18nContext,
+    uow_factory: Any,
+    bot: Bot,
+) -> None:
     view = await request_view(uow_factory(), callback_data.request_id)
     if view is None:
         await not_found(query, i18n)
@@ -88,14 +106,22 @@ async def view_request(query: CallbackQuery, callback_data: RequestAction, i18n:
     rid = view.request.id or 0
     rows = []
     if view.request.status is RequestStatus.PENDING:
-        rows.append([
-            button(i18n.get("results-approve"),
-                   RequestAction(action="approve", request_id=rid).pack()),
-            button(i18n.get("results-reject"),
-                   RequestAction(action="reject", request_id=rid).pack()),
-        ])
-    await message.answer(details(i18n, view),
-                         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows) if rows else None)
+        rows.append(
+            [
+                button(
+                    i18n.get("results-approve"),
+                    RequestAction(action="approve", request_id=rid).pack(),
+                ),
+                button(
+                    i18n.get("results-reject"),
+                    RequestAction(action="reject", request_id=rid).pack(),
+                ),
+            ]
+        )
+    await message.answer(
+        details(i18n, view),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=rows) if rows else None,
+    )
     await resend_documents(bot, message.chat.id, view.request.document_file_ids)
 
 
@@ -103,14 +129,21 @@ def _renderer(i18n_core: Any) -> Any:
     return lambda lang, key, **args: i18n_core.get(key, lang, **args)
 
 
-async def approve(query: CallbackQuery, callback_data: RequestAction, i18n: I18nContext,
-                  uow_factory: Any, person: Person, clock: Any, i18n_core: Any) -> None:
+async def approve(
+    query: CallbackQuery,
+    callback_data: RequestAction,
+    i18n: I18nContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+    i18n_core: Any,
+) -> None:
     assert person.id is not None
-    result = await decide_request(uow_factory(), person.id, callback_data.request_id, True, "",
-                                  clock(), _renderer(i18n_core))
+    result = await decide_request(
+        uow_factory(), person.id, callback_data.request_id, True, "", clock(), _renderer(i18n_core)
+    )
     if result.refusal is not None:
-        await query.answer(i18n.get("results-decision-refused-" + result.refusal),
-                           show_alert=True)
+        await query.answer(i18n.get("results-decision-refused-" + result.refusal), show_alert=True)
         return
     await query.answer()
     message = query.message
@@ -120,17 +153,33 @@ async def approve(query: CallbackQuery, callback_data: RequestAction, i18n: I18n
     view = result.view
     markup = None
     if view.request.kind in REASSESSMENTS:
-        markup = InlineKeyboardMarkup(inline_keyboard=[[button(
-            i18n.get("results-enter-reassessment"),
-            RequestAction(action="rescore", request_id=view.request.id or 0).pack())]])
-    await message.answer(i18n.get("results-request-approved-admin",
-                                  name=html.escape(display_name(view.person)),
-                                  kind=kind_label(i18n, view.request.kind)),
-                         reply_markup=markup)
+        markup = InlineKeyboardMarkup(
+            inline_keyboard=[
+                [
+                    button(
+                        i18n.get("results-enter-reassessment"),
+                        RequestAction(action="rescore", request_id=view.request.id or 0).pack(),
+                    )
+                ]
+            ]
+        )
+    await message.answer(
+        i18n.get(
+            "results-request-approved-admin",
+            name=html.escape(display_name(view.person)),
+            kind=kind_label(i18n, view.request.kind),
+        ),
+        reply_markup=markup,
+    )
 
 
-async def reject(query: CallbackQuery, callback_data: RequestAction, i18n: I18nContext,
-                 uow_factory: Any, state: FSMContext) -> None:
+async def reject(
+    query: CallbackQuery,
+    callback_data: RequestAction,
+    i18n: I18nContext,
+    uow_factory: Any,
+    state: FSMContext,
+) -> None:
     view = await request_view(uow_factory(), callback_data.request_id)
     if view is None:
         await not_found(query, i18n)
@@ -143,42 +192,65 @@ async def reject(query: CallbackQuery, callback_data: RequestAction, i18n: I18nC
     await state.set_state(RejectForm.note)
     await state.update_data(request_id=view.request.id)
     if isinstance(query.message, Message):
-        await query.message.answer(i18n.get("results-ask-reject-note", max=MAX_NOTE),
-                                   reply_markup=nav_keyboard(i18n))
+        await query.message.answer(
+            i18n.get("results-ask-reject-note", max=MAX_NOTE), reply_markup=nav_keyboard(i18n)
+        )
 
 
-async def note_entered(message: Message, i18n: I18nContext, state: FSMContext,
-                       uow_factory: Any, person: Person, clock: Any, i18n_core: Any) -> None:
+async def note_entered(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+    i18n_core: Any,
+) -> None:
     note = (message.text or "").strip()
     if not note or len(note) > MAX_NOTE:
-        await message.answer(i18n.get("results-ask-reject-note", max=MAX_NOTE),
-                             reply_markup=nav_keyboard(i18n))
+        await message.answer(
+            i18n.get("results-ask-reject-note", max=MAX_NOTE), reply_markup=nav_keyboard(i18n)
+        )
         return
     data = await state.get_data()
     await state.clear()
     assert person.id is not None
-    result = await decide_request(uow_factory(), person.id, data["request_id"], False, note,
-                                  clock(), _renderer(i18n_core))
+    result = await decide_request(
+        uow_factory(), person.id, data["request_id"], False, note, clock(), _renderer(i18n_core)
+    )
     if result.refusal is not None or result.view is None:
-        await message.answer(i18n.get("results-decision-refused-"
-                                      + (result.refusal or "not-found")))
+        await message.answer(
+            i18n.get("results-decision-refused-" + (result.refusal or "not-found"))
+        )
         return
-    await message.answer(i18n.get("results-request-rejected-admin",
-                                  name=html.escape(display_name(result.view.person))))
+    await message.answer(
+        i18n.get(
+            "results-request-rejected-admin", name=html.escape(display_name(result.view.person))
+        )
+    )
 
 
-async def rescore(query: CallbackQuery, callback_data: RequestAction, i18n: I18nContext,
-                  uow_factory: Any, state: FSMContext) -> None:
+async def rescore(
+    query: CallbackQuery,
+    callback_data: RequestAction,
+    i18n: I18nContext,
+    uow_factory: Any,
+    state: FSMContext,
+) -> None:
     """Only an approved re-assessment request opens the re-assessment score form."""
     view = await request_view(uow_factory(), callback_data.request_id)
-    if (view is None or view.request.kind not in REASSESSMENTS
-            or view.request.status is not RequestStatus.APPROVED):
+    if (
+        view is None
+        or view.request.kind not in REASSESSMENTS
+        or view.request.status is not RequestStatus.APPROVED
+    ):
         await not_found(query, i18n)
         return
     if not isinstance(query.message, Message):
         return
-    await start_score_form(query.message, i18n, uow_factory, state, view.enrollment.id or 0,
-                           reassessment=True)
+    await start_score_form(
+        query.message, i18n, uow_factory, state, view.enrollment.id or 0, reassessment=True
+    )
     await query.answer()
 
 

@@ -38,13 +38,19 @@ async def download_document(bot: Bot, file_id: str) -> bytes:
     return buffer.read()
 
 
-async def import_command(message: Message, i18n: I18nContext, uow_factory: Any,
-                         state: FSMContext) -> None:
+async def import_command(
+    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+) -> None:
     await ask_cohort(message, i18n, uow_factory(), "import", state)
 
 
-async def cohort_for_import(query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext,
-                            uow_factory: Any, state: FSMContext) -> None:
+async def cohort_for_import(
+    query: CallbackQuery,
+    callback_data: CohortPick,
+    i18n: I18nContext,
+    uow_factory: Any,
+    state: FSMContext,
+) -> None:
     async with uow_factory() as uow:
         cohort = await uow.cohorts.get(callback_data.cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
@@ -58,17 +64,24 @@ async def cohort_for_import(query: CallbackQuery, callback_data: CohortPick, i18
     modules = "\n".join(f"• {html.escape(m.name(lang))}" for m in course.modules) or "—"
     if isinstance(query.message, Message):
         await query.message.answer(
-            i18n.get("results-import-ask-file", cohort=html.escape(cohort.code),
-                     max=course.max_score, modules=modules),
-            reply_markup=nav_keyboard(i18n))
+            i18n.get(
+                "results-import-ask-file",
+                cohort=html.escape(cohort.code),
+                max=course.max_score,
+                modules=modules,
+            ),
+            reply_markup=nav_keyboard(i18n),
+        )
 
 
 def error_line(i18n: I18nContext, error: RowError) -> str:
     prefix = "sheet-reason-" if error.reason in SHARED_REASONS else "results-import-reason-"
-    reason = i18n.get(prefix + error.reason, value=html.escape(error.value),
-                      other_row=error.other_row or 0)
-    column = {"iin": i18n.get("sheet-column-iin"),
-              "score": i18n.get("results-column-score")}.get(error.column, error.column)
+    reason = i18n.get(
+        prefix + error.reason, value=html.escape(error.value), other_row=error.other_row or 0
+    )
+    column = {"iin": i18n.get("sheet-column-iin"), "score": i18n.get("results-column-score")}.get(
+        error.column, error.column
+    )
     return i18n.get("sheet-error-line", row=error.row, column=html.escape(column), reason=reason)
 
 
@@ -80,8 +93,15 @@ def errors_text(i18n: I18nContext, errors: list[RowError]) -> str:
     return "\n".join(lines)
 
 
-async def file_received(message: Message, i18n: I18nContext, state: FSMContext, bot: Bot,
-                        uow_factory: Any, person: Person, clock: Any) -> None:
+async def file_received(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    bot: Bot,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
     document = message.document
     assert document is not None
     if document.file_size and document.file_size > MAX_BYTES:
@@ -89,14 +109,16 @@ async def file_received(message: Message, i18n: I18nContext, state: FSMContext, 
         return
     data = await state.get_data()
     try:
-        table = read_table(await download_document(bot, document.file_id),
-                           document.file_name or "file")
+        table = read_table(
+            await download_document(bot, document.file_id), document.file_name or "file"
+        )
     except SpreadsheetError as error:
         await message.answer(i18n.get(error.key, **error.params))
         return
     assert person.id is not None
-    result = await import_scores(uow_factory(), person.id, data["cohort_id"], table.headers,
-                                 table.rows, clock())
+    result = await import_scores(
+        uow_factory(), person.id, data["cohort_id"], table.headers, table.rows, clock()
+    )
     if result is None:
         await state.clear()
         await message.answer(i18n.get("results-not-found"))

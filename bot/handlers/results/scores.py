@@ -41,33 +41,50 @@ class ScoreForm(StatesGroup):
     grade = State()
 
 
-async def scores_command(message: Message, i18n: I18nContext, uow_factory: Any,
-                         state: FSMContext) -> None:
+async def scores_command(
+    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+) -> None:
     await ask_cohort(message, i18n, uow_factory(), "score", state)
 
 
-async def results_command(message: Message, i18n: I18nContext, uow_factory: Any,
-                          state: FSMContext) -> None:
+async def results_command(
+    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+) -> None:
     await ask_cohort(message, i18n, uow_factory(), "results", state)
 
 
-async def cohort_for_scores(query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext,
-                            uow_factory: Any) -> None:
+async def cohort_for_scores(
+    query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext, uow_factory: Any
+) -> None:
     await query.answer()
     if isinstance(query.message, Message):
         await show_roster(query.message, i18n, uow_factory(), "score", callback_data.cohort_id)
 
 
-async def roster_page(query: CallbackQuery, callback_data: ListenerPage, i18n: I18nContext,
-                      uow_factory: Any) -> None:
+async def roster_page(
+    query: CallbackQuery, callback_data: ListenerPage, i18n: I18nContext, uow_factory: Any
+) -> None:
     await query.answer()
     if isinstance(query.message, Message):
-        await show_roster(query.message, i18n, uow_factory(), callback_data.action,
-                          callback_data.cohort_id, callback_data.page, edit=True)
+        await show_roster(
+            query.message,
+            i18n,
+            uow_factory(),
+            callback_data.action,
+            callback_data.cohort_id,
+            callback_data.page,
+            edit=True,
+        )
 
 
-async def start_score_form(target: Message, i18n: I18nContext, uow_factory: Any,
-                           state: FSMContext, enrollment_id: int, reassessment: bool) -> bool:
+async def start_score_form(
+    target: Message,
+    i18n: I18nContext,
+    uow_factory: Any,
+    state: FSMContext,
+    enrollment_id: int,
+    reassessment: bool,
+) -> bool:
     async with uow_factory() as uow:
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
         cohort = await uow.cohorts.get(enrollment.cohort_id) if enrollment else None
@@ -79,57 +96,93 @@ async def start_score_form(target: Message, i18n: I18nContext, uow_factory: Any,
     await state.clear()
     await state.set_state(ScoreForm.score)
     await state.update_data(
-        enrollment_id=enrollment_id, reassessment=reassessment, max_score=course.max_score,
-        modules=[[m.id, m.name(lang)] for m in course.modules], grades={},
-        name=display_name(person), cohort_id=enrollment.cohort_id,
+        enrollment_id=enrollment_id,
+        reassessment=reassessment,
+        max_score=course.max_score,
+        modules=[[m.id, m.name(lang)] for m in course.modules],
+        grades={},
+        name=display_name(person),
+        cohort_id=enrollment.cohort_id,
     )
     key = "results-ask-reassessment-score" if reassessment else "results-ask-score"
-    await target.answer(i18n.get(key, name=html.escape(display_name(person)),
-                                 max=course.max_score), reply_markup=nav_keyboard(i18n))
+    await target.answer(
+        i18n.get(key, name=html.escape(display_name(person)), max=course.max_score),
+        reply_markup=nav_keyboard(i18n),
+    )
     return True
 
 
-async def listener_for_score(query: CallbackQuery, callback_data: ListenerPick,
-                             i18n: I18nContext, uow_factory: Any, state: FSMContext) -> None:
+async def listener_for_score(
+    query: CallbackQuery,
+    callback_data: ListenerPick,
+    i18n: I18nContext,
+    uow_factory: Any,
+    state: FSMContext,
+) -> None:
     if not isinstance(query.message, Message):
         return
-    if not await start_score_form(query.message, i18n, uow_factory, state,
-                                  callback_data.enrollment_id, reassessment=False):
+    if not await start_score_form(
+        query.message, i18n, uow_factory, state, callback_data.enrollment_id, reassessment=False
+    ):
         await not_found(query, i18n)
         return
     await query.answer()
 
 
-async def score_entered(message: Message, i18n: I18nContext, state: FSMContext,
-                        uow_factory: Any, person: Person, clock: Any) -> None:
+async def score_entered(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
     data = await state.get_data()
     text = (message.text or "").strip()
     if not text.isdigit() or not 0 <= int(text) <= data["max_score"]:
-        await message.answer(i18n.get("results-score-invalid", max=data["max_score"]),
-                             reply_markup=nav_keyboard(i18n))
+        await message.answer(
+            i18n.get("results-score-invalid", max=data["max_score"]),
+            reply_markup=nav_keyboard(i18n),
+        )
         return
     await state.update_data(score=int(text))
     await ask_next_grade(message, i18n, state, uow_factory, person, clock)
 
 
-async def ask_next_grade(message: Message, i18n: I18nContext, state: FSMContext,
-                         uow_factory: Any, person: Person, clock: Any) -> None:
+async def ask_next_grade(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
     data = await state.get_data()
     pending = [m for m in data["modules"] if str(m[0]) not in data["grades"]]
     if pending:
         await state.set_state(ScoreForm.grade)
-        await message.answer(i18n.get("results-ask-grade", module=html.escape(pending[0][1])),
-                             reply_markup=nav_keyboard(i18n, back=True))
+        await message.answer(
+            i18n.get("results-ask-grade", module=html.escape(pending[0][1])),
+            reply_markup=nav_keyboard(i18n, back=True),
+        )
         return
     await save_score(message, i18n, state, uow_factory, person, clock)
 
 
-async def grade_entered(message: Message, i18n: I18nContext, state: FSMContext,
-                        uow_factory: Any, person: Person, clock: Any) -> None:
+async def grade_entered(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
     grade = (message.text or "").strip()
     if not grade or len(grade) > MAX_GRADE_LENGTH:
-        await message.answer(i18n.get("results-grade-invalid", max=MAX_GRADE_LENGTH),
-                             reply_markup=nav_keyboard(i18n, back=True))
+        await message.answer(
+            i18n.get("results-grade-invalid", max=MAX_GRADE_LENGTH),
+            reply_markup=nav_keyboard(i18n, back=True),
+        )
         return
     data = await state.get_data()
     pending = [m for m in data["modules"] if str(m[0]) not in data["grades"]]
@@ -151,43 +204,69 @@ async def back(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> No
         grades.pop(list(grades)[-1])
         await state.update_data(grades=grades)
         pending = [m for m in data["modules"] if str(m[0]) not in grades]
-        await message.answer(i18n.get("results-ask-grade", module=html.escape(pending[0][1])),
-                             reply_markup=nav_keyboard(i18n, back=True))
+        await message.answer(
+            i18n.get("results-ask-grade", module=html.escape(pending[0][1])),
+            reply_markup=nav_keyboard(i18n, back=True),
+        )
         return
     await state.set_state(ScoreForm.score)
-    await message.answer(i18n.get("results-ask-score", name=html.escape(data["name"]),
-                                  max=data["max_score"]), reply_markup=nav_keyboard(i18n))
+    await message.answer(
+        i18n.get("results-ask-score", name=html.escape(data["name"]), max=data["max_score"]),
+        reply_markup=nav_keyboard(i18n),
+    )
 
 
-async def save_score(message: Message, i18n: I18nContext, state: FSMContext,
-                     uow_factory: Any, person: Person, clock: Any) -> None:
+async def save_score(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
     data = await state.get_data()
     await state.clear()
     assert person.id is not None
     result = await record_score(
-        uow_factory(), person.id, data["enrollment_id"], data["score"],
-        {int(k): v for k, v in data["grades"].items()}, clock(),
-        reassessment=data["reassessment"])
+        uow_factory(),
+        person.id,
+        data["enrollment_id"],
+        data["score"],
+        {int(k): v for k, v in data["grades"].items()},
+        clock(),
+        reassessment=data["reassessment"],
+    )
     if result.refusal is not None:
         lang = ui_lang(i18n)
         when = long_date(result.allowed_from, lang) if result.allowed_from else "—"
         await message.answer(i18n.get("results-score-refused-" + result.refusal, date=when))
         return
     summary = await decide_cohort_outcomes(uow_factory(), data["cohort_id"], clock(), person.id)
-    mine = [r for r in summary.results if r.enrollment.id == data["enrollment_id"]] \
-        if summary else []
+    mine = (
+        [r for r in summary.results if r.enrollment.id == data["enrollment_id"]] if summary else []
+    )
     line = listener_line(i18n, mine[0]) if mine else ""
-    await message.answer(i18n.get("results-score-saved", name=html.escape(data["name"]),
-                                  score=data["score"], max=data["max_score"], outcome=line))
+    await message.answer(
+        i18n.get(
+            "results-score-saved",
+            name=html.escape(data["name"]),
+            score=data["score"],
+            max=data["max_score"],
+            outcome=line,
+        )
+    )
 
 
 def listener_line(i18n: I18nContext, result: ListenerResult) -> str:
     reasons = ", ".join(i18n.get("results-shortfall-" + s) for s in result.shortfalls)
     return i18n.get(
-        "results-listener-line", name=html.escape(display_name(result.person)),
+        "results-listener-line",
+        name=html.escape(display_name(result.person)),
         outcome=i18n.get("results-outcome-" + result.outcome.replace("_", "-")),
-        attended=result.attended, total=result.total_sessions,
-        score="—" if result.score is None else str(result.score), max=result.max_score,
+        attended=result.attended,
+        total=result.total_sessions,
+        score="—" if result.score is None else str(result.score),
+        max=result.max_score,
         reasons=reasons or "—",
     )
 
@@ -197,7 +276,8 @@ def summary_texts(i18n: I18nContext, summary: CohortOutcomes) -> list[str]:
     from domain.assessment import Outcome
 
     head = i18n.get(
-        "results-summary", cohort=html.escape(summary.cohort.code),
+        "results-summary",
+        cohort=html.escape(summary.cohort.code),
         passed=len(summary.with_outcome(Outcome.CERTIFICATE)),
         failed=len(summary.with_outcome(Outcome.LISTENING_REFERENCE)),
         progress=len(summary.with_outcome(Outcome.IN_PROGRESS)),
@@ -215,10 +295,17 @@ def summary_texts(i18n: I18nContext, summary: CohortOutcomes) -> list[str]:
     return parts
 
 
-async def cohort_results(query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext,
-                         uow_factory: Any, person: Person, clock: Any) -> None:
-    summary = await decide_cohort_outcomes(uow_factory(), callback_data.cohort_id, clock(),
-                                           person.id)
+async def cohort_results(
+    query: CallbackQuery,
+    callback_data: CohortPick,
+    i18n: I18nContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
+    summary = await decide_cohort_outcomes(
+        uow_factory(), callback_data.cohort_id, clock(), person.id
+    )
     if summary is None:
         await not_found(query, i18n)
         return
@@ -243,9 +330,11 @@ def create_router() -> Router:
     router.callback_query.register(listener_for_score, ListenerPick.filter(F.action == "score"))
     router.message.register(score_entered, ScoreForm.score, text)
     router.message.register(grade_entered, ScoreForm.grade, text)
-    router.message.register(not_text, StateFilter(ScoreForm.score, ScoreForm.grade),
-                            ~F.text.startswith("/"))
-    router.callback_query.register(back, ResultsNav.filter(F.action == "back"),
-                                   StateFilter(ScoreForm.grade))
+    router.message.register(
+        not_text, StateFilter(ScoreForm.score, ScoreForm.grade), ~F.text.startswith("/")
+    )
+    router.callback_query.register(
+        back, ResultsNav.filter(F.action == "back"), StateFilter(ScoreForm.grade)
+    )
     router.callback_query.register(cancel_form, ResultsNav.filter(F.action == "cancel"))
     return router

@@ -16,42 +16,68 @@ from domain.services import agreement as service
 
 
 def organization(settings: Any, lang: str) -> str:
-    return html.escape(settings.organization_name_kk if lang == "kk"
-                       else settings.organization_name_ru)
+    return html.escape(
+        settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
+    )
 
 
-async def agreement_pressed(query: CallbackQuery, callback_data: AgreementCb, i18n: I18nContext,
-                            person: Person, uow_factory: Any, clock: Any, settings: Any) -> None:
+async def agreement_pressed(
+    query: CallbackQuery,
+    callback_data: AgreementCb,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     lang = lang_of(i18n)
     message = query.message
     if callback_data.action == "read":
         view = await service.agreement_for(uow_factory(), person.id, callback_data.enrollment_id)
     elif callback_data.action == "accept":
-        view = await service.accept_agreement(uow_factory(), person.id,
-                                              callback_data.enrollment_id, lang, clock())
+        view = await service.accept_agreement(
+            uow_factory(), person.id, callback_data.enrollment_id, lang, clock()
+        )
     else:
         view = service.AgreementView(service.AgreementRefusal.NOT_FOUND)
-    if view.refusal is not None or view.course is None or view.cohort is None \
-            or not isinstance(message, Message):
-        await query.answer(i18n.get(f"agreement-refused-{view.refusal or 'not-found'}"),
-                           show_alert=True)
+    if (
+        view.refusal is not None
+        or view.course is None
+        or view.cohort is None
+        or not isinstance(message, Message)
+    ):
+        await query.answer(
+            i18n.get(f"agreement-refused-{view.refusal or 'not-found'}"), show_alert=True
+        )
         return
     await query.answer()
     if callback_data.action == "accept":
         await message.edit_reply_markup(reply_markup=None)
-        await message.answer(i18n.get(
-            "agreement-accepted", topic=html.escape(view.course.topic(lang)),
-            date=long_date(clock().astimezone(settings.tz).date(), lang)))
+        await message.answer(
+            i18n.get(
+                "agreement-accepted",
+                topic=html.escape(view.course.topic(lang)),
+                date=long_date(clock().astimezone(settings.tz).date(), lang),
+            )
+        )
         return
-    conditions = "\n".join(i18n.get(f"agreement-condition-{c.value.replace('_', '-')}")
-                           for c in service.AGREEMENT_CONDITIONS)
-    text = i18n.get("agreement-text", organization=organization(settings, lang),
-                    topic=html.escape(view.course.topic(lang)), code=html.escape(view.cohort.code),
-                    starts=long_date(view.cohort.starts_on, lang),
-                    ends=long_date(view.cohort.ends_on, lang), conditions=conditions)
+    conditions = "\n".join(
+        i18n.get(f"agreement-condition-{c.value.replace('_', '-')}")
+        for c in service.AGREEMENT_CONDITIONS
+    )
+    text = i18n.get(
+        "agreement-text",
+        organization=organization(settings, lang),
+        topic=html.escape(view.course.topic(lang)),
+        code=html.escape(view.cohort.code),
+        starts=long_date(view.cohort.starts_on, lang),
+        ends=long_date(view.cohort.ends_on, lang),
+        conditions=conditions,
+    )
     accept = AgreementCb(action="accept", enrollment_id=callback_data.enrollment_id)
-    button = InlineKeyboardButton(text=i18n.get("agreement-accept-button"),
-                                  callback_data=accept.pack())
+    button = InlineKeyboardButton(
+        text=i18n.get("agreement-accept-button"), callback_data=accept.pack()
+    )
     await message.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]))
 
 

@@ -69,67 +69,112 @@ def cohort_block(i18n: I18nContext, item: service.OpenCohort) -> str:
     )
 
 
-async def page_view(i18n: I18nContext, uow_factory: Any, clock: Any, settings: Any,
-                    page: int) -> tuple[str, InlineKeyboardMarkup | None]:
+async def page_view(
+    i18n: I18nContext, uow_factory: Any, clock: Any, settings: Any, page: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
     found = await service.open_cohorts(uow_factory(), local_today(clock, settings))
     if not found:
         return i18n.get("courses-none"), None
     pages = (len(found) + PAGE_SIZE - 1) // PAGE_SIZE
     page = min(max(page, 0), pages - 1)
-    shown = found[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
-    text = "\n\n".join([i18n.get("courses-header", page=page + 1, pages=pages)]
-                       + [cohort_block(i18n, item) for item in shown])
-    rows = [[InlineKeyboardButton(
-        text=i18n.get("courses-apply-button", code=item.cohort.code),
-        callback_data=ApplyCb(cohort_id=item.cohort.id or 0).pack())] for item in shown]
-    paging = [InlineKeyboardButton(text=arrow, callback_data=CohortPageCb(page=target).pack())
-              for arrow, target in (("◀️", page - 1), ("▶️", page + 1)) if 0 <= target < pages]
+    shown = found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    text = "\n\n".join(
+        [i18n.get("courses-header", page=page + 1, pages=pages)]
+        + [cohort_block(i18n, item) for item in shown]
+    )
+    rows = [
+        [
+            InlineKeyboardButton(
+                text=i18n.get("courses-apply-button", code=item.cohort.code),
+                callback_data=ApplyCb(cohort_id=item.cohort.id or 0).pack(),
+            )
+        ]
+        for item in shown
+    ]
+    paging = [
+        InlineKeyboardButton(text=arrow, callback_data=CohortPageCb(page=target).pack())
+        for arrow, target in (("◀️", page - 1), ("▶️", page + 1))
+        if 0 <= target < pages
+    ]
     if paging:
         rows.append(paging)
     return text, InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-async def courses_entry(message: Message, i18n: I18nContext, state: FSMContext, uow_factory: Any,
-                        clock: Any, settings: Any) -> None:
+async def courses_entry(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     await state.clear()
     text, markup = await page_view(i18n, uow_factory, clock, settings, 0)
     await message.answer(text, reply_markup=markup)
 
 
-async def courses_page(query: CallbackQuery, callback_data: CohortPageCb, i18n: I18nContext,
-                       uow_factory: Any, clock: Any, settings: Any) -> None:
+async def courses_page(
+    query: CallbackQuery,
+    callback_data: CohortPageCb,
+    i18n: I18nContext,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     await query.answer()
     text, markup = await page_view(i18n, uow_factory, clock, settings, callback_data.page)
     if isinstance(query.message, Message):
         await query.message.edit_text(text, reply_markup=markup)
 
 
-async def apply_pressed(query: CallbackQuery, callback_data: ApplyCb, i18n: I18nContext,
-                        state: FSMContext, person: Person, uow_factory: Any, clock: Any,
-                        settings: Any) -> None:
-    check = await service.check_can_apply(uow_factory(), person.id, callback_data.cohort_id,
-                                          local_today(clock, settings))
+async def apply_pressed(
+    query: CallbackQuery,
+    callback_data: ApplyCb,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
+    check = await service.check_can_apply(
+        uow_factory(), person.id, callback_data.cohort_id, local_today(clock, settings)
+    )
     if not check.allowed or check.course is None or check.cohort is None:
         await query.answer(i18n.get(f"apply-refused-{check.refusal}"), show_alert=True)
         return
     await query.answer()
     await state.clear()
-    await state.set_data({
-        "form": "apply", "cohort_id": check.cohort.id, "cohort_language": check.cohort.language,
-        "kind": service.application_kind(check.course).value, "head_hint": check.head_name_hint,
-        "topic": check.course.topic(lang_of(i18n)), "code": check.cohort.code,
-        "school": person.school_name,
-    })
+    await state.set_data(
+        {
+            "form": "apply",
+            "cohort_id": check.cohort.id,
+            "cohort_language": check.cohort.language,
+            "kind": service.application_kind(check.course).value,
+            "head_hint": check.head_name_hint,
+            "topic": check.course.topic(lang_of(i18n)),
+            "code": check.cohort.code,
+            "school": person.school_name,
+        }
+    )
     if isinstance(query.message, Message):
-        await query.message.answer(i18n.get(
-            "apply-intro-abroad" if service.application_kind(check.course) == "abroad"
-            else "apply-intro-domestic", topic=html.escape(check.course.topic(lang_of(i18n)))))
+        await query.message.answer(
+            i18n.get(
+                "apply-intro-abroad"
+                if service.application_kind(check.course) == "abroad"
+                else "apply-intro-domestic",
+                topic=html.escape(check.course.topic(lang_of(i18n))),
+            )
+        )
         await ask(query.message, i18n, state, "head")
 
 
 def choice_rows(pairs: list[tuple[str, str]]) -> list[list[InlineKeyboardButton]]:
-    return [[InlineKeyboardButton(text=text, callback_data=ChoiceCb(value=value).pack())]
-            for text, value in pairs]
+    return [
+        [InlineKeyboardButton(text=text, callback_data=ChoiceCb(value=value).pack())]
+        for text, value in pairs
+    ]
 
 
 async def ask(message: Message, i18n: I18nContext, state: FSMContext, step: str) -> None:
@@ -145,25 +190,31 @@ async def ask(message: Message, i18n: I18nContext, state: FSMContext, step: str)
         if data.get("head_hint"):
             rows.append((data["head_hint"], "hint"))
     elif step == "duration":
-        rows = [(i18n.get("apply-duration-3-months"), "3_months"),
-                (i18n.get("apply-duration-1-year"), "1_year")]
+        rows = [
+            (i18n.get("apply-duration-3-months"), "3_months"),
+            (i18n.get("apply-duration-1-year"), "1_year"),
+        ]
     elif step == "language":
         rows = [(i18n.get(f"apply-lang-{code}"), code) for code in service.INSTRUCTION_LANGUAGES]
-    await message.answer(i18n.get(f"apply-ask-{step}", **args),
-                         reply_markup=nav_keyboard(i18n, "apply", back=step != "head",
-                                                   rows=choice_rows(rows)))
+    await message.answer(
+        i18n.get(f"apply-ask-{step}", **args),
+        reply_markup=nav_keyboard(i18n, "apply", back=step != "head", rows=choice_rows(rows)),
+    )
 
 
 def summary(i18n: I18nContext, data: dict[str, Any]) -> str:
     args = {
-        "topic": html.escape(data["topic"]), "code": html.escape(data["code"]),
+        "topic": html.escape(data["topic"]),
+        "code": html.escape(data["code"]),
         "head": html.escape(data.get("head_name", "")),
         "language": i18n.get(f"apply-lang-{data.get('instruction_language', 'kk')}"),
     }
     if data["kind"] == ApplicationKind.ABROAD:
         args["duration"] = i18n.get(
-            "apply-duration-3-months" if data.get("abroad_duration") == "3_months"
-            else "apply-duration-1-year")
+            "apply-duration-3-months"
+            if data.get("abroad_duration") == "3_months"
+            else "apply-duration-1-year"
+        )
         args["country"] = html.escape(data.get("country", ""))
         return i18n.get("apply-summary-abroad", **args)
     return i18n.get("apply-summary-domestic", **args)
@@ -192,8 +243,9 @@ async def country_typed(message: Message, i18n: I18nContext, state: FSMContext) 
     await advance(message, i18n, state, "country")
 
 
-async def choice(query: CallbackQuery, callback_data: ChoiceCb, i18n: I18nContext,
-                 state: FSMContext) -> None:
+async def choice(
+    query: CallbackQuery, callback_data: ChoiceCb, i18n: I18nContext, state: FSMContext
+) -> None:
     current = (await state.get_state() or "").split(":")[-1]
     data = await state.get_data()
     value = callback_data.value
@@ -203,25 +255,46 @@ async def choice(query: CallbackQuery, callback_data: ChoiceCb, i18n: I18nContex
         "duration": value in ("3_months", "1_year"),
         "language": value in service.INSTRUCTION_LANGUAGES,
     }
-    if not (await state.get_state() or "").startswith("ApplyForm") or not valid.get(current) \
-            or not isinstance(message, Message):
+    if (
+        not (await state.get_state() or "").startswith("ApplyForm")
+        or not valid.get(current)
+        or not isinstance(message, Message)
+    ):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
-    if current == "language" and data["kind"] == ApplicationKind.DOMESTIC \
-            and value != data["cohort_language"]:
-        await query.answer(i18n.get("apply-error-language", language=i18n.get(
-            f"apply-lang-{data['cohort_language']}")), show_alert=True)
+    if (
+        current == "language"
+        and data["kind"] == ApplicationKind.DOMESTIC
+        and value != data["cohort_language"]
+    ):
+        await query.answer(
+            i18n.get(
+                "apply-error-language", language=i18n.get(f"apply-lang-{data['cohort_language']}")
+            ),
+            show_alert=True,
+        )
         return
     await query.answer()
     await message.edit_reply_markup(reply_markup=None)
-    field = {"head": "head_name", "duration": "abroad_duration",
-             "language": "instruction_language"}[current]
+    field = {
+        "head": "head_name",
+        "duration": "abroad_duration",
+        "language": "instruction_language",
+    }[current]
     await state.update_data({field: data["head_hint"] if current == "head" else value})
     await advance(message, i18n, state, current)
 
 
-async def nav(query: CallbackQuery, callback_data: FormNav, i18n: I18nContext, state: FSMContext,
-              person: Person, uow_factory: Any, clock: Any, settings: Any) -> None:
+async def nav(
+    query: CallbackQuery,
+    callback_data: FormNav,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     current = await state.get_state() or ""
     message = query.message
     if not current.startswith("ApplyForm") or not isinstance(message, Message):
@@ -240,28 +313,44 @@ async def nav(query: CallbackQuery, callback_data: FormNav, i18n: I18nContext, s
         await submit(message, i18n, state, person, uow_factory, clock, settings)
 
 
-async def submit(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                 uow_factory: Any, clock: Any, settings: Any) -> None:
+async def submit(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     from bot.documents import render_application
 
     data = await state.get_data()
     draft = service.ApplicationDraft(
-        cohort_id=data["cohort_id"], head_name=data.get("head_name", ""),
+        cohort_id=data["cohort_id"],
+        head_name=data.get("head_name", ""),
         instruction_language=data.get("instruction_language", ""),
-        abroad_duration=data.get("abroad_duration"), country=data.get("country", ""))
-    result = await service.submit_application(uow_factory(), person.id, draft, clock(),
-                                              local_today(clock, settings))
+        abroad_duration=data.get("abroad_duration"),
+        country=data.get("country", ""),
+    )
+    result = await service.submit_application(
+        uow_factory(), person.id, draft, clock(), local_today(clock, settings)
+    )
     await state.clear()
     if result.refusal is not None or result.document is None or result.application is None:
-        await message.answer(i18n.get(f"apply-refused-{result.refusal or 'bad-answer'}"),
-                             reply_markup=main_menu(i18n, person))
+        await message.answer(
+            i18n.get(f"apply-refused-{result.refusal or 'bad-answer'}"),
+            reply_markup=main_menu(i18n, person),
+        )
         return
-    await message.answer(i18n.get("apply-submitted", topic=html.escape(data["topic"])),
-                         reply_markup=main_menu(i18n, person))
+    await message.answer(
+        i18n.get("apply-submitted", topic=html.escape(data["topic"])),
+        reply_markup=main_menu(i18n, person),
+    )
     pdf = render_application(result.document)
     filename = i18n.get("apply-file-name", number=result.application.id or 0) + ".pdf"
-    await message.answer_document(BufferedInputFile(pdf, filename=filename),
-                                  caption=i18n.get("apply-file-caption"))
+    await message.answer_document(
+        BufferedInputFile(pdf, filename=filename), caption=i18n.get("apply-file-caption")
+    )
 
 
 async def use_buttons(message: Message, i18n: I18nContext) -> None:
@@ -275,8 +364,11 @@ def create_router() -> Router:
     router.callback_query.register(courses_page, CohortPageCb.filter())
     router.callback_query.register(apply_pressed, ApplyCb.filter())
     router.callback_query.register(nav, FormNav.filter(F.form == "apply"))
-    router.callback_query.register(choice, ChoiceCb.filter(), StateFilter(
-        ApplyForm.head, ApplyForm.duration, ApplyForm.language))
+    router.callback_query.register(
+        choice,
+        ChoiceCb.filter(),
+        StateFilter(ApplyForm.head, ApplyForm.duration, ApplyForm.language),
+    )
     not_command = ~F.text.startswith("/")
     router.message.register(head_typed, ApplyForm.head, F.text, not_command)
     router.message.register(country_typed, ApplyForm.country, F.text, not_command)

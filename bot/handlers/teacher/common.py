@@ -50,24 +50,40 @@ def long_date(day: date | None, lang: str) -> str:
 def nav_row(i18n: I18nContext, form: str, back: bool = True) -> list[InlineKeyboardButton]:
     row = []
     if back:
-        row.append(InlineKeyboardButton(
-            text=i18n.get("form-back"), callback_data=FormNav(form=form, action="back").pack()))
-    row.append(InlineKeyboardButton(
-        text=i18n.get("form-cancel"), callback_data=FormNav(form=form, action="cancel").pack()))
+        row.append(
+            InlineKeyboardButton(
+                text=i18n.get("form-back"), callback_data=FormNav(form=form, action="back").pack()
+            )
+        )
+    row.append(
+        InlineKeyboardButton(
+            text=i18n.get("form-cancel"), callback_data=FormNav(form=form, action="cancel").pack()
+        )
+    )
     return row
 
 
-def nav_keyboard(i18n: I18nContext, form: str, back: bool = True,
-                 rows: list[list[InlineKeyboardButton]] | None = None) -> InlineKeyboardMarkup:
+def nav_keyboard(
+    i18n: I18nContext,
+    form: str,
+    back: bool = True,
+    rows: list[list[InlineKeyboardButton]] | None = None,
+) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[*(rows or []), nav_row(i18n, form, back)])
 
 
 def confirm_keyboard(i18n: I18nContext, form: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[
-        [InlineKeyboardButton(text=i18n.get("form-confirm"),
-                              callback_data=FormNav(form=form, action="confirm").pack())],
-        nav_row(i18n, form),
-    ])
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=i18n.get("form-confirm"),
+                    callback_data=FormNav(form=form, action="confirm").pack(),
+                )
+            ],
+            nav_row(i18n, form),
+        ]
+    )
 
 
 def lang_of(i18n: I18nContext) -> str:

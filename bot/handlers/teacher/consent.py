@@ -25,12 +25,18 @@ class NeedsConsent(Filter):
 
 
 def consent_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text=i18n.get("consent-accept"),
-                             callback_data=ConsentCb(answer="yes").pack()),
-        InlineKeyboardButton(text=i18n.get("consent-decline"),
-                             callback_data=ConsentCb(answer="no").pack()),
-    ]])
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=i18n.get("consent-accept"), callback_data=ConsentCb(answer="yes").pack()
+                ),
+                InlineKeyboardButton(
+                    text=i18n.get("consent-decline"), callback_data=ConsentCb(answer="no").pack()
+                ),
+            ]
+        ]
+    )
 
 
 async def ask_consent(message: Message, i18n: I18nContext, state: FSMContext) -> None:
@@ -38,8 +44,15 @@ async def ask_consent(message: Message, i18n: I18nContext, state: FSMContext) ->
     await message.answer(i18n.get("consent-text"), reply_markup=consent_keyboard(i18n))
 
 
-async def consent_answered(query: CallbackQuery, callback_data: ConsentCb, i18n: I18nContext,
-                           person: Person, uow_factory, clock, state: FSMContext) -> None:
+async def consent_answered(
+    query: CallbackQuery,
+    callback_data: ConsentCb,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory,
+    clock,
+    state: FSMContext,
+) -> None:
     if callback_data.answer not in ("yes", "no"):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return

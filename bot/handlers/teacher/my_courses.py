@@ -1,4 +1,4 @@
-""""🎓 My courses": attendance, score and pass mark, module grades, the outcome; the agreement
+""" "🎓 My courses": attendance, score and pass mark, module grades, the outcome; the agreement
 button while it is not accepted; the frozen certificate PDFs sent again on request."""
 
 from __future__ import annotations
@@ -31,12 +31,18 @@ def number(value: Any, lang: str) -> str:
 
 
 def card_text(i18n: I18nContext, card: CourseCard, lang: str) -> str:
-    lines = [i18n.get("mycourses-card", topic=html.escape(card.course.topic(lang)),
-                      code=html.escape(card.cohort.code),
-                      starts=long_date(card.cohort.starts_on, lang),
-                      ends=long_date(card.cohort.ends_on, lang)),
-             i18n.get("mycourses-attendance", attended=card.attended, total=card.total,
-                      percent=card.percent)]
+    lines = [
+        i18n.get(
+            "mycourses-card",
+            topic=html.escape(card.course.topic(lang)),
+            code=html.escape(card.cohort.code),
+            starts=long_date(card.cohort.starts_on, lang),
+            ends=long_date(card.cohort.ends_on, lang),
+        ),
+        i18n.get(
+            "mycourses-attendance", attended=card.attended, total=card.total, percent=card.percent
+        ),
+    ]
     if card.outcome is Outcome.IN_PROGRESS and card.total:
         if card.still_needed == 0:
             lines.append(i18n.get("mycourses-attendance-met"))
@@ -46,30 +52,58 @@ def card_text(i18n: I18nContext, card: CourseCard, lang: str) -> str:
             lines.append(i18n.get("mycourses-attendance-unreachable"))
     mark, maximum = number(card.pass_mark, lang), card.course.max_score
     if card.assessment is not None:
-        lines.append(i18n.get("mycourses-score", score=card.assessment.score,
-                              max=card.assessment.max_score, pass_mark=mark))
+        lines.append(
+            i18n.get(
+                "mycourses-score",
+                score=card.assessment.score,
+                max=card.assessment.max_score,
+                pass_mark=mark,
+            )
+        )
     else:
         lines.append(i18n.get("mycourses-score-pending", max=maximum, pass_mark=mark))
-    lines += [i18n.get("mycourses-module", name=html.escape(m.name), hours=m.hours,
-                       grade=html.escape(m.grade)) for m in card.modules]
+    lines += [
+        i18n.get(
+            "mycourses-module", name=html.escape(m.name), hours=m.hours, grade=html.escape(m.grade)
+        )
+        for m in card.modules
+    ]
     enrollment = card.enrollment
     if enrollment.status is EnrollmentStatus.ENROLLED:
-        lines.append(i18n.get("mycourses-agreement-accepted", date=long_date(
-            enrollment.agreement_accepted_at.date(), lang)) if enrollment.agreement_accepted_at
-            else i18n.get("mycourses-agreement-needed"))
+        lines.append(
+            i18n.get(
+                "mycourses-agreement-accepted",
+                date=long_date(enrollment.agreement_accepted_at.date(), lang),
+            )
+            if enrollment.agreement_accepted_at
+            else i18n.get("mycourses-agreement-needed")
+        )
     if card.outcome is Outcome.CERTIFICATE:
         cert = card.certificate
-        lines.append(i18n.get("mycourses-outcome-certificate", number=html.escape(cert.number),
-                              valid_until=long_date(cert.valid_until, lang))
-                     if cert else i18n.get("mycourses-outcome-certificate-pending"))
+        lines.append(
+            i18n.get(
+                "mycourses-outcome-certificate",
+                number=html.escape(cert.number),
+                valid_until=long_date(cert.valid_until, lang),
+            )
+            if cert
+            else i18n.get("mycourses-outcome-certificate-pending")
+        )
     elif card.outcome is Outcome.LISTENING_REFERENCE:
-        lines.append(i18n.get("mycourses-outcome-reference",
-                              number=html.escape(card.reference.number) if card.reference
-                              else "—"))
+        lines.append(
+            i18n.get(
+                "mycourses-outcome-reference",
+                number=html.escape(card.reference.number) if card.reference else "—",
+            )
+        )
     elif card.outcome is Outcome.EXPELLED:
-        lines.append(i18n.get("mycourses-outcome-expelled",
-                              reason=html.escape(enrollment.expelled_reason or "—"),
-                              order=html.escape(enrollment.expulsion_order or "—")))
+        lines.append(
+            i18n.get(
+                "mycourses-outcome-expelled",
+                reason=html.escape(enrollment.expelled_reason or "—"),
+                order=html.escape(enrollment.expulsion_order or "—"),
+            )
+        )
     return "\n".join(lines)
 
 
@@ -78,22 +112,42 @@ def card_keyboard(i18n: I18nContext, card: CourseCard) -> InlineKeyboardMarkup |
     rows = []
     enrollment = card.enrollment
     if enrollment.status is EnrollmentStatus.ENROLLED and not enrollment.agreement_accepted:
-        rows.append([InlineKeyboardButton(text=i18n.get("mycourses-read-agreement"),
-                                          callback_data=AgreementCb(
-                                              action="read", enrollment_id=enrollment_id).pack())])
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=i18n.get("mycourses-read-agreement"),
+                    callback_data=AgreementCb(action="read", enrollment_id=enrollment_id).pack(),
+                )
+            ]
+        )
     if card.certificate is not None or card.reference is not None:
-        rows.append([InlineKeyboardButton(text=i18n.get("mycourses-resend"),
-                                          callback_data=ResendCb(enrollment_id=enrollment_id).pack())])
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=i18n.get("mycourses-resend"),
+                    callback_data=ResendCb(enrollment_id=enrollment_id).pack(),
+                )
+            ]
+        )
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-async def my_courses_entry(message: Message, i18n: I18nContext, person: Person,
-                           state: FSMContext, uow_factory: Any, clock: Any) -> None:
+async def my_courses_entry(
+    message: Message,
+    i18n: I18nContext,
+    person: Person,
+    state: FSMContext,
+    uow_factory: Any,
+    clock: Any,
+) -> None:
     await state.clear()
     lang = lang_of(i18n)
     cards = await my_courses(uow_factory(), person.id, clock(), lang)
-    applications = [(a, c) for a, c in await my_applications(uow_factory(), person.id)
-                    if a.status.value in ("submitted", "approved", "rejected")]
+    applications = [
+        (a, c)
+        for a, c in await my_applications(uow_factory(), person.id)
+        if a.status.value in ("submitted", "approved", "rejected")
+    ]
     if not cards and not applications:
         await message.answer(i18n.get("mycourses-none"))
         return
@@ -101,14 +155,23 @@ async def my_courses_entry(message: Message, i18n: I18nContext, person: Person,
         await message.answer(card_text(i18n, card, lang), reply_markup=card_keyboard(i18n, card))
     if applications:
         lines = [i18n.get("mycourses-applications")] + [
-            i18n.get(f"mycourses-application-{a.status.value}", topic=html.escape(c.topic(lang)),
-                     reason=html.escape(a.reject_reason or "—"))
-            for a, c in applications]
+            i18n.get(
+                f"mycourses-application-{a.status.value}",
+                topic=html.escape(c.topic(lang)),
+                reason=html.escape(a.reject_reason or "—"),
+            )
+            for a, c in applications
+        ]
         await message.answer("\n".join(lines))
 
 
-async def resend(query: CallbackQuery, callback_data: ResendCb, i18n: I18nContext,
-                 person: Person, uow_factory: Any) -> None:
+async def resend(
+    query: CallbackQuery,
+    callback_data: ResendCb,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+) -> None:
     files = await frozen_documents(uow_factory(), person.id, callback_data.enrollment_id)
     if not files or not isinstance(query.message, Message):
         await query.answer(i18n.get("mycourses-resend-none"), show_alert=True)

@@ -64,10 +64,17 @@ class NeedsProfile(Filter):
 
 
 def phone_keyboard(i18n: I18nContext) -> ReplyKeyboardMarkup:
-    return ReplyKeyboardMarkup(keyboard=[
-        [KeyboardButton(text=i18n.get("profile-share-contact"), request_contact=True)],
-        [KeyboardButton(text=i18n.get("form-back")), KeyboardButton(text=i18n.get("form-cancel"))],
-    ], resize_keyboard=True, one_time_keyboard=True)
+    return ReplyKeyboardMarkup(
+        keyboard=[
+            [KeyboardButton(text=i18n.get("profile-share-contact"), request_contact=True)],
+            [
+                KeyboardButton(text=i18n.get("form-back")),
+                KeyboardButton(text=i18n.get("form-cancel")),
+            ],
+        ],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
 
 
 async def ask(message: Message, i18n: I18nContext, state: FSMContext, field: str) -> None:
@@ -77,8 +84,9 @@ async def ask(message: Message, i18n: I18nContext, state: FSMContext, field: str
         await message.answer(i18n.get("profile-ask-phone"), reply_markup=phone_keyboard(i18n))
         return
     back = not editing and field != STEPS[0]
-    await message.answer(i18n.get(f"profile-ask-{key(field)}"),
-                         reply_markup=nav_keyboard(i18n, "profile", back=back))
+    await message.answer(
+        i18n.get(f"profile-ask-{key(field)}"), reply_markup=nav_keyboard(i18n, "profile", back=back)
+    )
 
 
 async def start_profile_form(message: Message, i18n: I18nContext, state: FSMContext) -> None:
@@ -105,8 +113,16 @@ async def show_summary(message: Message, i18n: I18nContext, state: FSMContext) -
     await message.answer(text, reply_markup=confirm_keyboard(i18n, "profile"))
 
 
-async def accepted(message: Message, i18n: I18nContext, state: FSMContext, field: str,
-                   value: str, person: Person, uow_factory, clock) -> None:
+async def accepted(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    field: str,
+    value: str,
+    person: Person,
+    uow_factory,
+    clock,
+) -> None:
     data = await state.get_data()
     if data.get("editing"):
         result = await service.update_profile_field(uow_factory(), person.id, field, value, clock())
@@ -114,8 +130,9 @@ async def accepted(message: Message, i18n: I18nContext, state: FSMContext, field
             await message.answer(i18n.get(f"profile-error-{result.refusal}"))
             return
         await state.clear()
-        await message.answer(i18n.get("profile-field-saved"),
-                             reply_markup=main_menu(i18n, result.person or person))
+        await message.answer(
+            i18n.get("profile-field-saved"), reply_markup=main_menu(i18n, result.person or person)
+        )
         await show_profile(message, i18n, result.person or person)
         return
     await state.update_data({field: value})
@@ -128,8 +145,9 @@ async def accepted(message: Message, i18n: I18nContext, state: FSMContext, field
         await show_summary(message, i18n, state)
 
 
-async def text_step(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                    uow_factory, clock) -> None:
+async def text_step(
+    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+) -> None:
     field = (await state.get_state() or "").split(":")[-1]
     refusal, value = VALIDATORS[field](message.text or "")
     if refusal is not None:
@@ -146,8 +164,9 @@ async def use_buttons(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("form-use-buttons"))
 
 
-async def contact_step(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                       uow_factory, clock) -> None:
+async def contact_step(
+    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+) -> None:
     contact = message.contact
     if contact is None or message.from_user is None or contact.user_id != message.from_user.id:
         await message.answer(i18n.get("profile-error-foreign-contact"))
@@ -178,8 +197,15 @@ async def cancel(message: Message, i18n: I18nContext, state: FSMContext, person:
     await message.answer(i18n.get("profile-cancelled"), reply_markup=main_menu(i18n, person))
 
 
-async def nav(query: CallbackQuery, callback_data: FormNav, i18n: I18nContext,
-              state: FSMContext, person: Person, uow_factory, clock) -> None:
+async def nav(
+    query: CallbackQuery,
+    callback_data: FormNav,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory,
+    clock,
+) -> None:
     message = query.message
     current = await state.get_state()
     if not isinstance(message, Message) or not current or not current.startswith("ProfileForm"):
@@ -197,8 +223,9 @@ async def nav(query: CallbackQuery, callback_data: FormNav, i18n: I18nContext,
         await confirm(message, i18n, state, person, uow_factory, clock)
 
 
-async def confirm(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                  uow_factory, clock) -> None:
+async def confirm(
+    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+) -> None:
     data = await state.get_data()
     draft = service.ProfileDraft(**{f: data[f] for f in STEPS})
     result = await service.save_profile(uow_factory(), person.id, draft, clock())
@@ -215,28 +242,43 @@ async def confirm(message: Message, i18n: I18nContext, state: FSMContext, person
 
 
 def profile_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
-    buttons = [InlineKeyboardButton(text=i18n.get(f"profile-edit-{key(f)}"),
-                                    callback_data=ProfileEditCb(field=f).pack()) for f in STEPS]
-    return InlineKeyboardMarkup(inline_keyboard=[buttons[i:i + 2] for i in range(0, 6, 2)])
+    buttons = [
+        InlineKeyboardButton(
+            text=i18n.get(f"profile-edit-{key(f)}"), callback_data=ProfileEditCb(field=f).pack()
+        )
+        for f in STEPS
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=[buttons[i : i + 2] for i in range(0, 6, 2)])
 
 
 async def show_profile(message: Message, i18n: I18nContext, person: Person) -> None:
     values = {f: getattr(person, f) for f in STEPS}
     await message.answer(
-        i18n.get("profile-view", consent_at=long_date(
-            person.consent_at.date() if person.consent_at else None, i18n.locale),
-            **summary_args(values, i18n.locale)),
-        reply_markup=profile_keyboard(i18n))
+        i18n.get(
+            "profile-view",
+            consent_at=long_date(
+                person.consent_at.date() if person.consent_at else None, i18n.locale
+            ),
+            **summary_args(values, i18n.locale),
+        ),
+        reply_markup=profile_keyboard(i18n),
+    )
 
 
-async def profile_entry(message: Message, i18n: I18nContext, person: Person,
-                        state: FSMContext) -> None:
+async def profile_entry(
+    message: Message, i18n: I18nContext, person: Person, state: FSMContext
+) -> None:
     await state.clear()
     await show_profile(message, i18n, person)
 
 
-async def edit_field(query: CallbackQuery, callback_data: ProfileEditCb, i18n: I18nContext,
-                     state: FSMContext, person: Person) -> None:
+async def edit_field(
+    query: CallbackQuery,
+    callback_data: ProfileEditCb,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+) -> None:
     if callback_data.field not in STEPS or not person.has_consented:
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
@@ -250,8 +292,7 @@ async def edit_field(query: CallbackQuery, callback_data: ProfileEditCb, i18n: I
 def create_router() -> Router:
     router = Router(name="teacher-profile")
     router.message.filter(F.chat.type == "private")
-    register_entry(router, profile_needed, tuple(n for n in ALL if n != "mydata"),
-                   NeedsProfile())
+    register_entry(router, profile_needed, tuple(n for n in ALL if n != "mydata"), NeedsProfile())
     register_entry(router, profile_entry, ("profile",))
     router.callback_query.register(nav, FormNav.filter(F.form == "profile"))
     router.callback_query.register(edit_field, ProfileEditCb.filter())
@@ -260,8 +301,7 @@ def create_router() -> Router:
     router.message.register(cancel, ProfileForm.phone, LazyFilter("form-cancel"))
     text_states = [getattr(ProfileForm, f) for f in STEPS if f != "phone"]
     router.message.register(phone_not_contact, ProfileForm.phone, ~F.text.startswith("/"))
-    router.message.register(text_step, StateFilter(*text_states), F.text,
-                            ~F.text.startswith("/"))
+    router.message.register(text_step, StateFilter(*text_states), F.text, ~F.text.startswith("/"))
     router.message.register(not_text, StateFilter(*text_states), ~F.text)
     router.message.register(use_buttons, ProfileForm.confirm, ~F.text.startswith("/"))
     return router

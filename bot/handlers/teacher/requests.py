@@ -49,12 +49,15 @@ def today_of(clock: Any, settings: Any) -> Any:
 
 
 def refusal_text(i18n: I18nContext, result: service.RequestResult) -> str:
-    return i18n.get(f"requests-refused-{kebab(result.refusal or 'not-found')}",
-                    date=long_date(result.allowed_from, lang_of(i18n)))
+    return i18n.get(
+        f"requests-refused-{kebab(result.refusal or 'not-found')}",
+        date=long_date(result.allowed_from, lang_of(i18n)),
+    )
 
 
-async def requests_entry(message: Message, i18n: I18nContext, person: Person, state: FSMContext,
-                         uow_factory: Any) -> None:
+async def requests_entry(
+    message: Message, i18n: I18nContext, person: Person, state: FSMContext, uow_factory: Any
+) -> None:
     await state.clear()
     lang = lang_of(i18n)
     mine = await service.my_requests(uow_factory(), person.id)
@@ -63,90 +66,174 @@ async def requests_entry(message: Message, i18n: I18nContext, person: Person, st
         await message.answer(i18n.get("requests-none"))
         return
     if mine:
-        lines = [i18n.get("requests-mine-header")] + [i18n.get(
-            "requests-mine-item", kind=i18n.get(f"requests-kind-{kebab(r.kind.value)}"),
-            topic=html.escape(course.topic(lang)),
-            status=i18n.get(f"requests-status-{r.status.value}"),
-            note=html.escape(r.decision_note or "—")) for r, course in mine]
+        lines = [i18n.get("requests-mine-header")] + [
+            i18n.get(
+                "requests-mine-item",
+                kind=i18n.get(f"requests-kind-{kebab(r.kind.value)}"),
+                topic=html.escape(course.topic(lang)),
+                status=i18n.get(f"requests-status-{r.status.value}"),
+                note=html.escape(r.decision_note or "—"),
+            )
+            for r, course in mine
+        ]
         await message.answer("\n".join(lines))
     for enrollment, cohort, course in eligible:
-        rows = [[InlineKeyboardButton(
-            text=i18n.get(f"requests-kind-{kebab(kind.value)}"),
-            callback_data=RequestStartCb(kind=kind.value, enrollment_id=enrollment.id or 0).pack(),
-        )] for kind in service.kinds_for(enrollment)]
-        await message.answer(i18n.get("requests-enrollment", topic=html.escape(course.topic(lang)),
-                                      code=html.escape(cohort.code)),
-                             reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+        rows = [
+            [
+                InlineKeyboardButton(
+                    text=i18n.get(f"requests-kind-{kebab(kind.value)}"),
+                    callback_data=RequestStartCb(
+                        kind=kind.value, enrollment_id=enrollment.id or 0
+                    ).pack(),
+                )
+            ]
+            for kind in service.kinds_for(enrollment)
+        ]
+        await message.answer(
+            i18n.get(
+                "requests-enrollment",
+                topic=html.escape(course.topic(lang)),
+                code=html.escape(cohort.code),
+            ),
+            reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+        )
 
 
-async def start_request(query: CallbackQuery, callback_data: RequestStartCb, i18n: I18nContext,
-                        person: Person, state: FSMContext, uow_factory: Any, clock: Any,
-                        settings: Any) -> None:
-    if callback_data.kind not in {k.value for k in RequestKind} \
-            or not isinstance(query.message, Message):
+async def start_request(
+    query: CallbackQuery,
+    callback_data: RequestStartCb,
+    i18n: I18nContext,
+    person: Person,
+    state: FSMContext,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
+    if callback_data.kind not in {k.value for k in RequestKind} or not isinstance(
+        query.message, Message
+    ):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
     kind = RequestKind(callback_data.kind)
-    result = await service.check_request(uow_factory(), person.id, callback_data.enrollment_id,
-                                         kind, today_of(clock, settings))
+    result = await service.check_request(
+        uow_factory(), person.id, callback_data.enrollment_id, kind, today_of(clock, settings)
+    )
     if result.refusal is not None:
         await query.answer(refusal_text(i18n, result), show_alert=True)
         return
     await query.answer()
     await state.clear()
-    await state.set_data({"form": "request", "kind": kind.value,
-                          "enrollment_id": callback_data.enrollment_id, "files": []})
+    await state.set_data(
+        {
+            "form": "request",
+            "kind": kind.value,
+            "enrollment_id": callback_data.enrollment_id,
+            "files": [],
+        }
+    )
     await ask(query.message, i18n, state, STEPS[kind][0], uow_factory, person, clock, settings)
 
 
-async def ask(message: Message, i18n: I18nContext, state: FSMContext, step: str,
-              uow_factory: Any, person: Person, clock: Any, settings: Any) -> None:
+async def ask(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    step: str,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+    settings: Any,
+) -> None:
     data = await state.get_data()
     kind = RequestKind(data["kind"])
     first = STEPS[kind][0] == step
     await state.set_state(getattr(RequestForm, step))
     if step == "target":
-        cohorts = await service.target_cohorts(uow_factory(), person.id, data["enrollment_id"],
-                                               kind, today_of(clock, settings)) or []
+        cohorts = (
+            await service.target_cohorts(
+                uow_factory(), person.id, data["enrollment_id"], kind, today_of(clock, settings)
+            )
+            or []
+        )
         lang = lang_of(i18n)
-        rows = [[InlineKeyboardButton(
-            text=f"{c.code}: {long_date(c.starts_on, lang)} — {long_date(c.ends_on, lang)}",
-            callback_data=TargetCohortCb(cohort_id=c.id or 0).pack())] for c in cohorts]
-        await message.answer(i18n.get("requests-ask-target"),
-                             reply_markup=nav_keyboard(i18n, "request", back=not first, rows=rows))
+        rows = [
+            [
+                InlineKeyboardButton(
+                    text=f"{c.code}: {long_date(c.starts_on, lang)} — {long_date(c.ends_on, lang)}",
+                    callback_data=TargetCohortCb(cohort_id=c.id or 0).pack(),
+                )
+            ]
+            for c in cohorts
+        ]
+        await message.answer(
+            i18n.get("requests-ask-target"),
+            reply_markup=nav_keyboard(i18n, "request", back=not first, rows=rows),
+        )
     elif step == "reason":
-        await message.answer(i18n.get("requests-ask-reason"),
-                             reply_markup=nav_keyboard(i18n, "request", back=not first))
+        await message.answer(
+            i18n.get("requests-ask-reason"),
+            reply_markup=nav_keyboard(i18n, "request", back=not first),
+        )
     elif step == "documents":
-        await message.answer(i18n.get("requests-ask-documents"),
-                             reply_markup=documents_keyboard(i18n, len(data["files"])))
+        await message.answer(
+            i18n.get("requests-ask-documents"),
+            reply_markup=documents_keyboard(i18n, len(data["files"])),
+        )
     else:
-        await message.answer(i18n.get(
-            "requests-summary", kind=i18n.get(f"requests-kind-{kebab(kind.value)}"),
-            target=html.escape(data.get("target_code", "—")),
-            reason=html.escape(data.get("reason", "—")), documents=len(data["files"])),
-            reply_markup=confirm_keyboard(i18n, "request"))
+        await message.answer(
+            i18n.get(
+                "requests-summary",
+                kind=i18n.get(f"requests-kind-{kebab(kind.value)}"),
+                target=html.escape(data.get("target_code", "—")),
+                reason=html.escape(data.get("reason", "—")),
+                documents=len(data["files"]),
+            ),
+            reply_markup=confirm_keyboard(i18n, "request"),
+        )
 
 
 def documents_keyboard(i18n: I18nContext, count: int) -> InlineKeyboardMarkup:
-    rows = [[InlineKeyboardButton(text=i18n.get("requests-documents-done"),
-                                  callback_data=ChoiceCb(value="done").pack())]] if count else []
+    rows = (
+        [
+            [
+                InlineKeyboardButton(
+                    text=i18n.get("requests-documents-done"),
+                    callback_data=ChoiceCb(value="done").pack(),
+                )
+            ]
+        ]
+        if count
+        else []
+    )
     return nav_keyboard(i18n, "request", rows=rows)
 
 
-async def advance(message: Message, i18n: I18nContext, state: FSMContext, current: str,
-                  **deps: Any) -> None:
+async def advance(
+    message: Message, i18n: I18nContext, state: FSMContext, current: str, **deps: Any
+) -> None:
     order = STEPS[RequestKind((await state.get_data())["kind"])]
     await ask(message, i18n, state, order[order.index(current) + 1], **deps)
 
 
-async def target_chosen(query: CallbackQuery, callback_data: TargetCohortCb, i18n: I18nContext,
-                        state: FSMContext, person: Person, uow_factory: Any, clock: Any,
-                        settings: Any) -> None:
+async def target_chosen(
+    query: CallbackQuery,
+    callback_data: TargetCohortCb,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     data = await state.get_data()
     deps = {"uow_factory": uow_factory, "person": person, "clock": clock, "settings": settings}
-    cohorts = await service.target_cohorts(uow_factory(), person.id, data["enrollment_id"],
-                                           RequestKind(data["kind"]), today_of(clock, settings))
+    cohorts = await service.target_cohorts(
+        uow_factory(),
+        person.id,
+        data["enrollment_id"],
+        RequestKind(data["kind"]),
+        today_of(clock, settings),
+    )
     chosen = next((c for c in cohorts or [] if c.id == callback_data.cohort_id), None)
     if chosen is None or not isinstance(query.message, Message):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
@@ -157,15 +244,30 @@ async def target_chosen(query: CallbackQuery, callback_data: TargetCohortCb, i18
     await advance(query.message, i18n, state, "target", **deps)
 
 
-async def reason_typed(message: Message, i18n: I18nContext, state: FSMContext, person: Person,
-                       uow_factory: Any, clock: Any, settings: Any) -> None:
+async def reason_typed(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     reason = " ".join((message.text or "").split())
     if not reason or len(reason) > service.REASON_MAX:
         await message.answer(i18n.get("requests-error-reason"))
         return
     await state.update_data(reason=reason)
-    await advance(message, i18n, state, "reason", uow_factory=uow_factory, person=person,
-                  clock=clock, settings=settings)
+    await advance(
+        message,
+        i18n,
+        state,
+        "reason",
+        uow_factory=uow_factory,
+        person=person,
+        clock=clock,
+        settings=settings,
+    )
 
 
 async def document_sent(message: Message, i18n: I18nContext, state: FSMContext) -> None:
@@ -183,28 +285,52 @@ async def document_sent(message: Message, i18n: I18nContext, state: FSMContext) 
         return
     files = (await state.get_data())["files"]
     if len(files) >= service.MAX_DOCUMENTS:
-        await message.answer(i18n.get("requests-error-document-count",
-                                      count=service.MAX_DOCUMENTS))
+        await message.answer(i18n.get("requests-error-document-count", count=service.MAX_DOCUMENTS))
         return
     files.append(file_id)
     await state.update_data(files=files)
-    await message.answer(i18n.get("requests-document-received", count=len(files)),
-                         reply_markup=documents_keyboard(i18n, len(files)))
+    await message.answer(
+        i18n.get("requests-document-received", count=len(files)),
+        reply_markup=documents_keyboard(i18n, len(files)),
+    )
 
 
-async def documents_done(query: CallbackQuery, i18n: I18nContext, state: FSMContext,
-                         person: Person, uow_factory: Any, clock: Any, settings: Any) -> None:
+async def documents_done(
+    query: CallbackQuery,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     if not (await state.get_data()).get("files") or not isinstance(query.message, Message):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
-    await advance(query.message, i18n, state, "documents", uow_factory=uow_factory,
-                  person=person, clock=clock, settings=settings)
+    await advance(
+        query.message,
+        i18n,
+        state,
+        "documents",
+        uow_factory=uow_factory,
+        person=person,
+        clock=clock,
+        settings=settings,
+    )
 
 
-async def nav(query: CallbackQuery, callback_data: FormNav, i18n: I18nContext, state: FSMContext,
-              person: Person, uow_factory: Any, clock: Any, settings: Any) -> None:
+async def nav(
+    query: CallbackQuery,
+    callback_data: FormNav,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     current = await state.get_state() or ""
     message = query.message
     if not current.startswith("RequestForm") or not isinstance(message, Message):
@@ -223,9 +349,16 @@ async def nav(query: CallbackQuery, callback_data: FormNav, i18n: I18nContext, s
         await ask(message, i18n, state, order[max(0, order.index(step) - 1)], **deps)
     elif callback_data.action == "confirm" and step == "confirm":
         result = await service.submit_request(
-            uow_factory(), person.id, data["enrollment_id"], RequestKind(data["kind"]),
-            data.get("reason", ""), data.get("target_cohort_id"), data["files"], clock(),
-            today_of(clock, settings))
+            uow_factory(),
+            person.id,
+            data["enrollment_id"],
+            RequestKind(data["kind"]),
+            data.get("reason", ""),
+            data.get("target_cohort_id"),
+            data["files"],
+            clock(),
+            today_of(clock, settings),
+        )
         await state.clear()
         text = refusal_text(i18n, result) if result.refusal else i18n.get("requests-submitted")
         await message.answer(text, reply_markup=main_menu(i18n, person))
@@ -242,12 +375,14 @@ def create_router() -> Router:
     router.callback_query.register(start_request, RequestStartCb.filter())
     router.callback_query.register(nav, FormNav.filter(F.form == "request"))
     router.callback_query.register(target_chosen, TargetCohortCb.filter(), RequestForm.target)
-    router.callback_query.register(documents_done, ChoiceCb.filter(F.value == "done"),
-                                   RequestForm.documents)
+    router.callback_query.register(
+        documents_done, ChoiceCb.filter(F.value == "done"), RequestForm.documents
+    )
     not_command = ~F.text.startswith("/")
     router.message.register(reason_typed, RequestForm.reason, F.text, not_command)
     router.message.register(document_sent, RequestForm.documents, not_command)
     router.message.register(reason_typed, RequestForm.reason, not_command)
-    router.message.register(use_buttons, StateFilter(RequestForm.target, RequestForm.confirm),
-                            not_command)
+    router.message.register(
+        use_buttons, StateFilter(RequestForm.target, RequestForm.confirm), not_command
+    )
     return router

@@ -32,8 +32,15 @@ def today_of(clock: Any, settings: Any) -> Any:
     return clock().astimezone(settings.tz).date()
 
 
-async def support_entry(message: Message, i18n: I18nContext, person: Person, state: FSMContext,
-                        uow_factory: Any, clock: Any, settings: Any) -> None:
+async def support_entry(
+    message: Message,
+    i18n: I18nContext,
+    person: Person,
+    state: FSMContext,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     await state.clear()
     lang = lang_of(i18n)
     windows = await service.support_windows(uow_factory(), person.id, today_of(clock, settings))
@@ -46,57 +53,107 @@ async def support_entry(message: Message, i18n: I18nContext, person: Person, sta
         if not window.open:
             await message.answer(i18n.get("support-ended", topic=topic, date=ends))
             continue
-        rows = [[InlineKeyboardButton(text=i18n.get(f"support-kind-{kebab(kind.value)}"),
-                                      callback_data=SupportCb(
-                                          kind=kind.value,
-                                          enrollment_id=window.enrollment.id or 0).pack())]
-                for kind in SupportKind]
-        await message.answer(i18n.get("support-open", topic=topic, date=ends),
-                             reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+        rows = [
+            [
+                InlineKeyboardButton(
+                    text=i18n.get(f"support-kind-{kebab(kind.value)}"),
+                    callback_data=SupportCb(
+                        kind=kind.value, enrollment_id=window.enrollment.id or 0
+                    ).pack(),
+                )
+            ]
+            for kind in SupportKind
+        ]
+        await message.answer(
+            i18n.get("support-open", topic=topic, date=ends),
+            reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+        )
     answered = (await service.my_consultations(uow_factory(), person.id))[:5]
     if answered:
-        await message.answer("\n\n".join([i18n.get("support-mine-header")] + [
-            i18n.get("support-mine-item", question=html.escape(c.question[:300]),
-                     answer=html.escape(c.answer[:1000]) if c.answer
-                     else i18n.get("support-awaiting")) for c in answered]))
+        await message.answer(
+            "\n\n".join(
+                [i18n.get("support-mine-header")]
+                + [
+                    i18n.get(
+                        "support-mine-item",
+                        question=html.escape(c.question[:300]),
+                        answer=html.escape(c.answer[:1000])
+                        if c.answer
+                        else i18n.get("support-awaiting"),
+                    )
+                    for c in answered
+                ]
+            )
+        )
 
 
-async def kind_chosen(query: CallbackQuery, callback_data: SupportCb, i18n: I18nContext,
-                      person: Person, state: FSMContext, uow_factory: Any, clock: Any,
-                      settings: Any) -> None:
+async def kind_chosen(
+    query: CallbackQuery,
+    callback_data: SupportCb,
+    i18n: I18nContext,
+    person: Person,
+    state: FSMContext,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     windows = await service.support_windows(uow_factory(), person.id, today_of(clock, settings))
     window = next((w for w in windows if w.enrollment.id == callback_data.enrollment_id), None)
-    if callback_data.kind not in {k.value for k in SupportKind} or window is None \
-            or not isinstance(query.message, Message):
+    if (
+        callback_data.kind not in {k.value for k in SupportKind}
+        or window is None
+        or not isinstance(query.message, Message)
+    ):
         await query.answer(i18n.get("support-refused-not-found"), show_alert=True)
         return
     if not window.open:
-        await query.answer(i18n.get("support-refused-period-ended",
-                                    date=long_date(window.ends_on, lang_of(i18n))),
-                           show_alert=True)
+        await query.answer(
+            i18n.get("support-refused-period-ended", date=long_date(window.ends_on, lang_of(i18n))),
+            show_alert=True,
+        )
         return
     await query.answer()
     await state.clear()
     await state.set_state(SupportForm.question)
-    await state.set_data({"form": "support", "kind": callback_data.kind,
-                          "enrollment_id": callback_data.enrollment_id})
-    await query.message.answer(i18n.get("support-ask-question"),
-                               reply_markup=nav_keyboard(i18n, "support", back=False))
+    await state.set_data(
+        {
+            "form": "support",
+            "kind": callback_data.kind,
+            "enrollment_id": callback_data.enrollment_id,
+        }
+    )
+    await query.message.answer(
+        i18n.get("support-ask-question"), reply_markup=nav_keyboard(i18n, "support", back=False)
+    )
 
 
-async def question_typed(message: Message, i18n: I18nContext, person: Person, state: FSMContext,
-                         uow_factory: Any, clock: Any, settings: Any) -> None:
+async def question_typed(
+    message: Message,
+    i18n: I18nContext,
+    person: Person,
+    state: FSMContext,
+    uow_factory: Any,
+    clock: Any,
+    settings: Any,
+) -> None:
     data = await state.get_data()
     result = await service.ask_support(
-        uow_factory(), person.id, data["enrollment_id"], SupportKind(data["kind"]),
-        message.text or "", clock(), today_of(clock, settings))
+        uow_factory(),
+        person.id,
+        data["enrollment_id"],
+        SupportKind(data["kind"]),
+        message.text or "",
+        clock(),
+        today_of(clock, settings),
+    )
     if result.refusal in (service.SupportRefusal.EMPTY, service.SupportRefusal.TOO_LONG):
         await message.answer(i18n.get(f"support-refused-{result.refusal}"))
         return
     await state.clear()
     if result.refusal is not None:
-        text = i18n.get(f"support-refused-{result.refusal}",
-                        date=long_date(result.ends_on, lang_of(i18n)))
+        text = i18n.get(
+            f"support-refused-{result.refusal}", date=long_date(result.ends_on, lang_of(i18n))
+        )
     else:
         text = i18n.get("support-sent")
     await message.answer(text, reply_markup=main_menu(i18n, person))
@@ -107,8 +164,9 @@ async def not_text(message: Message, i18n: I18nContext) -> None:
 
 
 async def nav(query: CallbackQuery, i18n: I18nContext, state: FSMContext, person: Person) -> None:
-    if await state.get_state() != SupportForm.question.state \
-            or not isinstance(query.message, Message):
+    if await state.get_state() != SupportForm.question.state or not isinstance(
+        query.message, Message
+    ):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
     await query.answer()

@@ -35,8 +35,9 @@ def day_bounds(now: datetime, settings: Settings) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def agenda_text(items: list[AgendaItem], i18n: I18nContext, settings: Settings,
-                now: datetime) -> str:
+def agenda_text(
+    items: list[AgendaItem], i18n: I18nContext, settings: Settings, now: datetime
+) -> str:
     lang = lang_of(i18n)
     tz = settings.tz
     day = format_date(now.astimezone(tz).date(), format="long", locale=BABEL_LOCALES[lang])
@@ -47,63 +48,92 @@ def agenda_text(items: list[AgendaItem], i18n: I18nContext, settings: Settings,
         topic = item.course.topic("kk" if lang == "kk" else "ru")
         if item.session.topic:
             topic = f"{topic}: {item.session.topic}"
-        lines.append(i18n.get(
-            "trainer-agenda-item",
-            start=format_clock(item.session.starts_at, lang, tz),
-            end=format_clock(item.session.ends_at, lang, tz),
-            cohort=escape(item.cohort.code), topic=escape(topic),
-            place=escape(item.session.place or "—"),
-        ))
+        lines.append(
+            i18n.get(
+                "trainer-agenda-item",
+                start=format_clock(item.session.starts_at, lang, tz),
+                end=format_clock(item.session.ends_at, lang, tz),
+                cohort=escape(item.cohort.code),
+                topic=escape(topic),
+                place=escape(item.session.place or "—"),
+            )
+        )
     return "\n".join(lines)
 
 
-def agenda_keyboard(items: list[AgendaItem], i18n: I18nContext,
-                    settings: Settings) -> InlineKeyboardMarkup | None:
+def agenda_keyboard(
+    items: list[AgendaItem], i18n: I18nContext, settings: Settings
+) -> InlineKeyboardMarkup | None:
     lang = lang_of(i18n)
     rows: list[list[InlineKeyboardButton]] = []
     cohorts: dict[int, str] = {}
     for item in items:
         assert item.session.id is not None and item.cohort.id is not None
         start = format_clock(item.session.starts_at, lang, settings.tz)
-        rows.append([
-            InlineKeyboardButton(
-                text=i18n.get("trainer-btn-start-checkin", start=start, cohort=item.cohort.code),
-                callback_data=SessionAction(action="start", session_id=item.session.id).pack()),
-            InlineKeyboardButton(
-                text=i18n.get("trainer-btn-roster", start=start, cohort=item.cohort.code),
-                callback_data=SessionAction(action="roster", session_id=item.session.id).pack()),
-        ])
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=i18n.get(
+                        "trainer-btn-start-checkin", start=start, cohort=item.cohort.code
+                    ),
+                    callback_data=SessionAction(action="start", session_id=item.session.id).pack(),
+                ),
+                InlineKeyboardButton(
+                    text=i18n.get("trainer-btn-roster", start=start, cohort=item.cohort.code),
+                    callback_data=SessionAction(action="roster", session_id=item.session.id).pack(),
+                ),
+            ]
+        )
         cohorts[item.cohort.id] = item.cohort.code
     for cohort_id, code in cohorts.items():
-        rows.append([InlineKeyboardButton(
-            text=i18n.get("trainer-btn-calendar", cohort=code),
-            callback_data=CalendarCb(cohort_id=cohort_id).pack())])
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=i18n.get("trainer-btn-calendar", cohort=code),
+                    callback_data=CalendarCb(cohort_id=cohort_id).pack(),
+                )
+            ]
+        )
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-async def show_agenda(message: Message, i18n: I18nContext, person: Person, uow_factory: Any,
-                      settings: Settings, clock: Any) -> None:
+async def show_agenda(
+    message: Message,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+) -> None:
     now = clock()
     start, end = day_bounds(now, settings)
     items = await agenda(uow_factory(), person, start, end, now)
     if items is None:
         await refuse(message, i18n)
         return
-    await message.answer(agenda_text(items, i18n, settings, now),
-                         reply_markup=agenda_keyboard(items, i18n, settings))
+    await message.answer(
+        agenda_text(items, i18n, settings, now), reply_markup=agenda_keyboard(items, i18n, settings)
+    )
 
 
-async def send_calendar(query: CallbackQuery, callback_data: CalendarCb, i18n: I18nContext,
-                        person: Person, uow_factory: Any, settings: Settings,
-                        clock: Any) -> None:
+async def send_calendar(
+    query: CallbackQuery,
+    callback_data: CalendarCb,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+) -> None:
     lang: Lang = "kk" if lang_of(i18n) == "kk" else "ru"
     async with uow_factory() as uow:
         cohort = await uow.cohorts.get(callback_data.cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
         sessions = await uow.sessions.for_cohort(cohort.id) if cohort and course else []
     if cohort is None or course is None or not is_trainer_of(person, cohort):
-        await record_refusal(uow_factory(), person, "calendar", clock(),
-                             cohort_id=callback_data.cohort_id)
+        await record_refusal(
+            uow_factory(), person, "calendar", clock(), cohort_id=callback_data.cohort_id
+        )
         await refuse(query, i18n)
         return
     organization = settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
@@ -112,8 +142,11 @@ async def send_calendar(query: CallbackQuery, callback_data: CalendarCb, i18n: I
     if isinstance(query.message, Message):
         await query.message.answer_document(
             BufferedInputFile(content, filename=ics_file_name(cohort)),
-            caption=i18n.get("trainer-calendar-caption", cohort=escape(cohort.code),
-                             topic=escape(course.topic(lang))),
+            caption=i18n.get(
+                "trainer-calendar-caption",
+                cohort=escape(cohort.code),
+                topic=escape(course.topic(lang)),
+            ),
         )
 
 

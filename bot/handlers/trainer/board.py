@@ -1,4 +1,4 @@
-""""Start check-in": a photo of the QR deep link whose caption shows the current code and the
+""" "Start check-in": a photo of the QR deep link whose caption shows the current code and the
 live count "checked in: N of M". One asyncio task per running board edits it when the
 30-second window turns (only if the code or the count changed: cheap), and stops at the end
 of the session or on "stop". Tests call ``refresh_board`` with the FakeClock instead of
@@ -72,34 +72,57 @@ class RunningBoard:
 
 def board_caption(board: CheckInBoard, lang: str, core: FluentRuntimeCore, link: str) -> str:
     topic = board.course.topic("kk" if lang == "kk" else "ru")
-    text = core.get("trainer-board", lang, topic=escape(topic), cohort=escape(board.cohort.code),
-                    code=display_code(board.code), count=board.checked_in, total=board.enrolled)
+    text = core.get(
+        "trainer-board",
+        lang,
+        topic=escape(topic),
+        cohort=escape(board.cohort.code),
+        code=display_code(board.code),
+        count=board.checked_in,
+        total=board.enrolled,
+    )
     return f"{text}\n{escape(link)}"
 
 
 def closed_caption(board: CheckInBoard, lang: str, core: FluentRuntimeCore) -> str:
     topic = board.course.topic("kk" if lang == "kk" else "ru")
-    return core.get("trainer-board-closed", lang, topic=escape(topic),
-                    cohort=escape(board.cohort.code), count=board.checked_in,
-                    total=board.enrolled)
+    return core.get(
+        "trainer-board-closed",
+        lang,
+        topic=escape(topic),
+        cohort=escape(board.cohort.code),
+        count=board.checked_in,
+        total=board.enrolled,
+    )
 
 
 def stop_keyboard(session_id: int, lang: str, core: FluentRuntimeCore) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
-        text=core.get("trainer-btn-stop", lang),
-        callback_data=SessionAction(action="stop", session_id=session_id).pack())]])
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=core.get("trainer-btn-stop", lang),
+                    callback_data=SessionAction(action="stop", session_id=session_id).pack(),
+                )
+            ]
+        ]
+    )
 
 
 async def refresh_board(bot: Bot, run: RunningBoard) -> bool:
     """Bring the board up to date; False when it must stop (session over, trainer no longer
     trains the cohort). Re-checks the trainer on the server every time."""
     now = run.clock()
-    board = await checkin_board(run.uow_factory(), run.trainer, run.session_id, now,
-                                run.settings.cert_secret_bytes)
+    board = await checkin_board(
+        run.uow_factory(), run.trainer, run.session_id, now, run.settings.cert_secret_bytes
+    )
     if board is None:
         return False
-    stopped = (board.stopped_at is not None and run.started_at is not None
-               and board.stopped_at > run.started_at)  # "stop" pressed, maybe on another instance
+    stopped = (
+        board.stopped_at is not None
+        and run.started_at is not None
+        and board.stopped_at > run.started_at
+    )  # "stop" pressed, maybe on another instance
     if stopped or now >= board.session.ends_at:
         await _edit_caption(bot, run, closed_caption(board, run.lang, run.core), None)
         return False
@@ -112,7 +135,9 @@ async def refresh_board(bot: Bot, run: RunningBoard) -> bool:
     )
     try:
         await bot.edit_message_media(
-            media=media, chat_id=run.chat_id, message_id=run.message_id,
+            media=media,
+            chat_id=run.chat_id,
+            message_id=run.message_id,
             reply_markup=stop_keyboard(run.session_id, run.lang, run.core),
         )
     except TelegramBadRequest as error:
@@ -122,11 +147,13 @@ async def refresh_board(bot: Bot, run: RunningBoard) -> bool:
     return True
 
 
-async def _edit_caption(bot: Bot, run: RunningBoard, caption: str,
-                        markup: InlineKeyboardMarkup | None) -> None:
+async def _edit_caption(
+    bot: Bot, run: RunningBoard, caption: str, markup: InlineKeyboardMarkup | None
+) -> None:
     try:
-        await bot.edit_message_caption(chat_id=run.chat_id, message_id=run.message_id,
-                                       caption=caption, reply_markup=markup)
+        await bot.edit_message_caption(
+            chat_id=run.chat_id, message_id=run.message_id, caption=caption, reply_markup=markup
+        )
     except TelegramBadRequest as error:
         if "not modified" not in str(error):
             raise
@@ -184,13 +211,22 @@ class LiveBoards:
                 return
 
 
-async def start_board(query: CallbackQuery, callback_data: SessionAction, bot: Bot,
-                      i18n: I18nContext, person: Person, uow_factory: Any, settings: Settings,
-                      clock: Any, i18n_core: FluentRuntimeCore,
-                      checkin_boards: LiveBoards) -> None:
+async def start_board(
+    query: CallbackQuery,
+    callback_data: SessionAction,
+    bot: Bot,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+    i18n_core: FluentRuntimeCore,
+    checkin_boards: LiveBoards,
+) -> None:
     now = clock()
-    board = await checkin_board(uow_factory(), person, callback_data.session_id, now,
-                                settings.cert_secret_bytes)
+    board = await checkin_board(
+        uow_factory(), person, callback_data.session_id, now, settings.cert_secret_bytes
+    )
     if board is None:
         await refuse(query, i18n)
         return
@@ -199,8 +235,11 @@ async def start_board(query: CallbackQuery, callback_data: SessionAction, bot: B
     if not isinstance(query.message, Message):
         return
     if now < board.opens_at:
-        await query.message.answer(i18n.get(
-            "trainer-board-not-open", opens=format_clock(board.opens_at, lang, settings.tz)))
+        await query.message.answer(
+            i18n.get(
+                "trainer-board-not-open", opens=format_clock(board.opens_at, lang, settings.tz)
+            )
+        )
         return
     if not board.is_open:
         await query.message.answer(i18n.get("trainer-board-ended"))
@@ -212,20 +251,40 @@ async def start_board(query: CallbackQuery, callback_data: SessionAction, bot: B
         caption=board_caption(board, lang, i18n_core, link),
         reply_markup=stop_keyboard(callback_data.session_id, lang, i18n_core),
     )
-    checkin_boards.start(bot, RunningBoard(
-        chat_id=sent.chat.id, message_id=sent.message_id, session_id=callback_data.session_id,
-        trainer=person, lang=lang, bot_username=me.username or "", uow_factory=uow_factory,
-        clock=clock, settings=settings, core=i18n_core, started_at=now,
-        shown=(board.code, board.checked_in),
-    ))
+    checkin_boards.start(
+        bot,
+        RunningBoard(
+            chat_id=sent.chat.id,
+            message_id=sent.message_id,
+            session_id=callback_data.session_id,
+            trainer=person,
+            lang=lang,
+            bot_username=me.username or "",
+            uow_factory=uow_factory,
+            clock=clock,
+            settings=settings,
+            core=i18n_core,
+            started_at=now,
+            shown=(board.code, board.checked_in),
+        ),
+    )
 
 
-async def stop_pressed(query: CallbackQuery, callback_data: SessionAction, bot: Bot,
-                       i18n: I18nContext, person: Person, uow_factory: Any, settings: Settings,
-                       clock: Any, i18n_core: FluentRuntimeCore,
-                       checkin_boards: LiveBoards) -> None:
-    board = await stop_board(uow_factory(), person, callback_data.session_id, clock(),
-                             settings.cert_secret_bytes)
+async def stop_pressed(
+    query: CallbackQuery,
+    callback_data: SessionAction,
+    bot: Bot,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+    i18n_core: FluentRuntimeCore,
+    checkin_boards: LiveBoards,
+) -> None:
+    board = await stop_board(
+        uow_factory(), person, callback_data.session_id, clock(), settings.cert_secret_bytes
+    )
     if board is None:
         await refuse(query, i18n)
         return
@@ -233,8 +292,9 @@ async def stop_pressed(query: CallbackQuery, callback_data: SessionAction, bot: 
     if not isinstance(query.message, Message):
         return
     checkin_boards.stop(query.message.chat.id, callback_data.session_id)
-    await query.message.edit_caption(caption=closed_caption(board, lang_of(i18n), i18n_core),
-                                     reply_markup=None)
+    await query.message.edit_caption(
+        caption=closed_caption(board, lang_of(i18n), i18n_core), reply_markup=None
+    )
 
 
 def create_router(boards: LiveBoards) -> Router:

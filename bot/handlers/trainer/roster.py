@@ -27,18 +27,29 @@ class MarkForm(StatesGroup):
 
 def roster_lines(data: Roster, i18n: I18nContext, settings: Settings) -> list[str]:
     lang = lang_of(i18n)
-    lines = [i18n.get("trainer-roster-title", cohort=escape(data.cohort.code),
-                      when=format_when(data.session.starts_at, lang, settings.tz),
-                      total=data.total)]
+    lines = [
+        i18n.get(
+            "trainer-roster-title",
+            cohort=escape(data.cohort.code),
+            when=format_when(data.session.starts_at, lang, settings.tz),
+            total=data.total,
+        )
+    ]
     if not data.rows:
         lines.append(i18n.get("trainer-roster-empty"))
     for row in data.rows:
-        lines.append(i18n.get(
-            "trainer-roster-row", mark="✅" if row.present else "▫️",
-            name=escape(row.person.full_name or row.person.first_name),
-            attended=row.attended, total=row.total, percent=row.percent,
-            failed=row.failed_attempts, unreachable="no" if row.can_reach else "yes",
-        ))
+        lines.append(
+            i18n.get(
+                "trainer-roster-row",
+                mark="✅" if row.present else "▫️",
+                name=escape(row.person.full_name or row.person.first_name),
+                attended=row.attended,
+                total=row.total,
+                percent=row.percent,
+                failed=row.failed_attempts,
+                unreachable="no" if row.can_reach else "yes",
+            )
+        )
     if any(not row.present for row in data.rows):
         lines.append(i18n.get("trainer-roster-mark-hint"))
     return lines
@@ -61,17 +72,31 @@ def chunks(lines: list[str]) -> list[str]:
 def mark_keyboard(data: Roster, i18n: I18nContext) -> InlineKeyboardMarkup | None:
     assert data.session.id is not None
     rows = [
-        [InlineKeyboardButton(
-            text=i18n.get("trainer-btn-mark", name=row.person.full_name or row.person.first_name),
-            callback_data=MarkCb(session_id=data.session.id,
-                                 enrollment_id=row.enrollment.id or 0).pack())]
-        for row in data.rows if not row.present
+        [
+            InlineKeyboardButton(
+                text=i18n.get(
+                    "trainer-btn-mark", name=row.person.full_name or row.person.first_name
+                ),
+                callback_data=MarkCb(
+                    session_id=data.session.id, enrollment_id=row.enrollment.id or 0
+                ).pack(),
+            )
+        ]
+        for row in data.rows
+        if not row.present
     ]
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-async def show_roster(query: CallbackQuery, callback_data: SessionAction, i18n: I18nContext,
-                      person: Person, uow_factory: Any, settings: Settings, clock: Any) -> None:
+async def show_roster(
+    query: CallbackQuery,
+    callback_data: SessionAction,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+) -> None:
     data = await roster(uow_factory(), person, callback_data.session_id, clock())
     if data is None:
         await refuse(query, i18n)
@@ -92,11 +117,19 @@ async def _listener_name(uow_factory: Any, enrollment_id: int) -> str:
     return (listener.full_name or listener.first_name) if listener else "—"
 
 
-async def ask_reason(query: CallbackQuery, callback_data: MarkCb, i18n: I18nContext,
-                     person: Person, uow_factory: Any, clock: Any, state: FSMContext) -> None:
+async def ask_reason(
+    query: CallbackQuery,
+    callback_data: MarkCb,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    clock: Any,
+    state: FSMContext,
+) -> None:
     # a dry run (empty reason) checks role, cohort, timing and a second mark; stores nothing
-    outcome = await mark_present(uow_factory(), person, callback_data.session_id,
-                                 callback_data.enrollment_id, "", clock())
+    outcome = await mark_present(
+        uow_factory(), person, callback_data.session_id, callback_data.enrollment_id, "", clock()
+    )
     if outcome is MarkOutcome.REFUSED:
         await refuse(query, i18n)
         return
@@ -108,8 +141,13 @@ async def ask_reason(query: CallbackQuery, callback_data: MarkCb, i18n: I18nCont
         await query.message.answer(_outcome_text(outcome, i18n, name))
         return
     await state.set_state(MarkForm.reason)
-    await state.set_data({"session_id": callback_data.session_id,
-                          "enrollment_id": callback_data.enrollment_id, "name": name})
+    await state.set_data(
+        {
+            "session_id": callback_data.session_id,
+            "enrollment_id": callback_data.enrollment_id,
+            "name": name,
+        }
+    )
     await query.message.answer(i18n.get("trainer-mark-ask-reason", name=escape(name)))
 
 
@@ -129,16 +167,23 @@ def _outcome_text(outcome: MarkOutcome, i18n: I18nContext, name: str, reason: st
     return i18n.get("trainer-mark-not-in-cohort")
 
 
-async def reason_given(message: Message, i18n: I18nContext, person: Person, uow_factory: Any,
-                       clock: Any, state: FSMContext) -> None:
+async def reason_given(
+    message: Message,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    clock: Any,
+    state: FSMContext,
+) -> None:
     data = await state.get_data()
     reason = (message.text or "").strip()
     if len(reason) > MAX_REASON_LENGTH:
         # stay in the step: the trainer shortens it
         await message.answer(_outcome_text(MarkOutcome.REASON_TOO_LONG, i18n, "", reason))
         return
-    outcome = await mark_present(uow_factory(), person, int(data["session_id"]),
-                                 int(data["enrollment_id"]), reason, clock())
+    outcome = await mark_present(
+        uow_factory(), person, int(data["session_id"]), int(data["enrollment_id"]), reason, clock()
+    )
     if outcome is MarkOutcome.REASON_REQUIRED:
         await message.answer(_outcome_text(outcome, i18n, ""))
         return

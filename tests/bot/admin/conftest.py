@@ -45,16 +45,22 @@ def _i18n_core() -> Any:
 
 
 @pytest.fixture
-async def services(settings: Settings, clock: FakeClock, _migrated_template: Path,
-                   _i18n_core: Any) -> AsyncIterator[Services]:
+async def services(
+    settings: Settings, clock: FakeClock, _migrated_template: Path, _i18n_core: Any
+) -> AsyncIterator[Services]:
     from storage.db import create_engine, create_session_factory
     from storage.uow import SqlAlchemyUnitOfWork
 
     shutil.copy(_migrated_template, settings.database_url.split(":///", 1)[1])
     engine = create_engine(settings.database_url)
     session_factory = create_session_factory(engine)
-    yield Services(settings=settings, uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
-                   clock=clock, i18n_core=_i18n_core, session_factory=session_factory)
+    yield Services(
+        settings=settings,
+        uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
+        clock=clock,
+        i18n_core=_i18n_core,
+        session_factory=session_factory,
+    )
     await engine.dispose()
 
 
@@ -74,19 +80,25 @@ class Uploads:
                 return File(file_id=method.file_id, file_unique_id="u", file_path=method.file_id)
             return await original(bot, method, *args, **kwargs)
 
-        async def stream_content(url: str, *args: Any, **kwargs: Any
-                                 ) -> AsyncGenerator[bytes, None]:
+        async def stream_content(
+            url: str, *args: Any, **kwargs: Any
+        ) -> AsyncGenerator[bytes, None]:
             yield self.files[url.rsplit("/", 1)[-1]]
 
         session.make_request = make_request  # type: ignore[method-assign]
         session.stream_content = stream_content  # type: ignore[method-assign]
 
-    async def send(self, user: User, data: bytes, filename: str,
-                   size: int | None = None) -> list[Any]:
+    async def send(
+        self, user: User, data: bytes, filename: str, size: int | None = None
+    ) -> list[Any]:
         file_id = f"upload{next(self._ids)}"
         self.files[file_id] = data
-        document = Document(file_id=file_id, file_unique_id=file_id, file_name=filename,
-                            file_size=len(data) if size is None else size)
+        document = Document(
+            file_id=file_id,
+            file_unique_id=file_id,
+            file_name=filename,
+            file_size=len(data) if size is None else size,
+        )
         return await self.harness.send_message(user, document=document)
 
 
@@ -140,20 +152,32 @@ async def audit(services: Services) -> list[AuditEntry]:
 
 async def make_course(services: Services, hours: int = 72) -> Course:
     async with services.uow_factory() as uow:
-        course = await uow.courses.add(Course(
-            topic_kk="Математиканы оқыту әдістемесі", topic_ru="Методика преподавания математики",
-            kind=CourseKind.SHORT, format=CourseFormat.WITHOUT_LEAVE, hours=hours, max_score=100,
-            modules=[CourseModule("Модуль 1", "Модуль 1", hours)],
-        ))
+        course = await uow.courses.add(
+            Course(
+                topic_kk="Математиканы оқыту әдістемесі",
+                topic_ru="Методика преподавания математики",
+                kind=CourseKind.SHORT,
+                format=CourseFormat.WITHOUT_LEAVE,
+                hours=hours,
+                max_score=100,
+                modules=[CourseModule("Модуль 1", "Модуль 1", hours)],
+            )
+        )
         await uow.commit()
     return course
 
 
 async def make_cohort(services: Services, course: Course, seats: int = 30) -> Cohort:
     async with services.uow_factory() as uow:
-        cohort = await uow.cohorts.add(Cohort(
-            course_id=course.id or 0, code="2026-12-МАТ-1", language="ru",
-            starts_on=date(2026, 12, 1), ends_on=date(2026, 12, 12), seats=seats,
-        ))
+        cohort = await uow.cohorts.add(
+            Cohort(
+                course_id=course.id or 0,
+                code="2026-12-МАТ-1",
+                language="ru",
+                starts_on=date(2026, 12, 1),
+                ends_on=date(2026, 12, 12),
+                seats=seats,
+            )
+        )
         await uow.commit()
     return cohort

@@ -12,8 +12,9 @@ from tests.bot.admin.conftest import People, audit, make_course, person, start
 
 REFUSED_RU = "Это доступно только администраторам. Попытка записана в журнал."
 REFUSED_KK = "Бұл тек әкімшілерге қолжетімді. Әрекет журналға жазылды."
-GROUP_RU = ("Команды администратора работают только в личном чате с ботом. "
-            "Попытка записана в журнал.")
+GROUP_RU = (
+    "Команды администратора работают только в личном чате с ботом. Попытка записана в журнал."
+)
 
 
 def buttons(request: SendMessage) -> list[str]:
@@ -22,13 +23,15 @@ def buttons(request: SendMessage) -> list[str]:
     return [b.text for row in markup.inline_keyboard for b in row]
 
 
-async def test_admin_opens_the_panel_by_command_and_menu(harness: Harness,
-                                                         people: People) -> None:
+async def test_admin_opens_the_panel_by_command_and_menu(harness: Harness, people: People) -> None:
     for text in ("/admin", "🛠 Администрирование"):
         sent = await harness.send(people.admin, text)
         assert texts(sent) == ["🛠 Панель администратора. Выберите раздел:"]
-        assert buttons(sent[0]) == ["👥 Роли: тренеры и администраторы", "📘 Курсы",
-                                    "🗓 Потоки, расписание, зачисление"]
+        assert buttons(sent[0]) == [
+            "👥 Роли: тренеры и администраторы",
+            "📘 Курсы",
+            "🗓 Потоки, расписание, зачисление",
+        ]
 
 
 async def test_panel_in_kazakh(harness: Harness, people: People) -> None:
@@ -54,23 +57,31 @@ async def test_teacher_trainer_and_stranger_are_refused_and_logged(
     ]
 
 
-async def test_forged_admin_buttons_change_nothing(harness: Harness, services: Services,
-                                                   people: People) -> None:
+async def test_forged_admin_buttons_change_nothing(
+    harness: Harness, services: Services, people: People
+) -> None:
     course = await make_course(services)
     before = await audit(services)
-    for data in ("adm:roles", "adr:admin:1", "adc:new:0", f"adc:edit:{course.id}", "adh:new:0",
-                 "ada:approve:1"):
+    for data in (
+        "adm:roles",
+        "adr:admin:1",
+        "adc:new:0",
+        f"adc:edit:{course.id}",
+        "adh:new:0",
+        "ada:approve:1",
+    ):
         sent = await harness.press(people.teacher, data)
         assert texts(sent) == [REFUSED_RU], data
     teacher = await person(services, people.teacher.id)
     assert teacher.roles == {Role.TEACHER}
     after = await audit(services)
-    assert [e.action for e in after[len(before):]] == ["admin.refused"] * 6
+    assert [e.action for e in after[len(before) :]] == ["admin.refused"] * 6
     assert (after[-1].after or {})["data"] == "ada:approve:1"
 
 
-async def test_group_chat_is_refused_even_for_an_admin(harness: Harness, services: Services,
-                                                       people: People) -> None:
+async def test_group_chat_is_refused_even_for_an_admin(
+    harness: Harness, services: Services, people: People
+) -> None:
     group = Chat(id=-100500, type="supergroup", title="Әдіскерлер")
     sent = await harness.send(people.admin, "/admin", chat=group)
     assert texts(sent) == [GROUP_RU]
@@ -78,7 +89,9 @@ async def test_group_chat_is_refused_even_for_an_admin(harness: Harness, service
     assert texts(sent) == [GROUP_RU]
     refusals = [e for e in await audit(services) if e.action == "admin.refused"]
     assert [(e.entity_id, (e.after or {})["chat_type"]) for e in refusals] == [
-        ("not-private", "supergroup"), ("not-private", "supergroup")]
+        ("not-private", "supergroup"),
+        ("not-private", "supergroup"),
+    ]
 
 
 async def test_admin_who_loses_the_role_mid_form_is_stopped(
@@ -107,6 +120,8 @@ async def test_form_step_without_its_answers_is_closed(harness: Harness, people:
     key = StorageKey(bot_id=harness.bot.id, chat_id=people.admin.id, user_id=people.admin.id)
     await harness.dispatcher.storage.set_state(key, "CourseForm:hours")  # data lost
     sent = await harness.send(people.admin, "72")
-    assert texts(sent) == ["Эта форма устарела: введённые ранее ответы не сохранились. "
-                           "Начните заново из панели: /admin"]
+    assert texts(sent) == [
+        "Эта форма устарела: введённые ранее ответы не сохранились. "
+        "Начните заново из панели: /admin"
+    ]
     assert await harness.dispatcher.storage.get_state(key) is None

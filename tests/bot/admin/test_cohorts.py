@@ -18,8 +18,9 @@ async def stored_sessions(services: Services, cohort_id: int) -> list:
         return await uow.sessions.for_cohort(cohort_id)
 
 
-async def test_admin_creates_a_cohort_with_a_trainer(harness: Harness, services: Services,
-                                                     people: People) -> None:
+async def test_admin_creates_a_cohort_with_a_trainer(
+    harness: Harness, services: Services, people: People
+) -> None:
     course = await make_course(services)
     trainer = await person(services, people.trainer.id)
     sent = await harness.press(people.admin, "adh:new:0")
@@ -56,7 +57,8 @@ async def test_sessions_one_by_one_and_the_schedule_list(
     assert texts(sent)[0].startswith("Занятие одной строкой")
     sent = await harness.send(people.admin, "01.12.2026 09:00 4 ауд. 204")
     assert texts(sent) == [
-        "✅ Занятие добавлено. Можно отправить следующее или /cancel для выхода."]
+        "✅ Занятие добавлено. Можно отправить следующее или /cancel для выхода."
+    ]
     sent = await harness.send(people.admin, "01.12.2026 09:00 2 ауд. 205")
     assert texts(sent) == ["Строка 1: на это время уже есть занятие. Ничего не сохранено."]
     sent = await harness.send(people.admin, "20.12.2026 09:00 2 онлайн")
@@ -69,8 +71,10 @@ async def test_sessions_one_by_one_and_the_schedule_list(
     assert session.starts_at.astimezone(UTC) == datetime(2026, 12, 1, 4, 0, tzinfo=UTC)
     assert (session.ends_at - session.starts_at).total_seconds() == 4 * 45 * 60
     sent = await harness.press(people.admin, f"adh:schedule:{cohort.id}")
-    assert texts(sent) == ["<b>Расписание занятий потока 2026-12-МАТ-1</b> (1 занятие)\n"
-                           "1. 1 декабря 2026\u202fг., 09:00 — 4 ак. ч, ауд. 204"]
+    assert texts(sent) == [
+        "<b>Расписание занятий потока 2026-12-МАТ-1</b> (1 занятие)\n"
+        "1. 1 декабря 2026\u202fг., 09:00 — 4 ак. ч, ауд. 204"
+    ]
 
 
 def schedule_xlsx(rows: list[list[object]]) -> bytes:
@@ -84,29 +88,40 @@ def schedule_xlsx(rows: list[list[object]]) -> bytes:
     return buffer.getvalue()
 
 
-async def test_schedule_import_is_all_or_nothing(harness: Harness, services: Services,
-                                                 people: People, uploads: Uploads) -> None:
+async def test_schedule_import_is_all_or_nothing(
+    harness: Harness, services: Services, people: People, uploads: Uploads
+) -> None:
     cohort = await make_cohort(services, await make_course(services))
     sent = await harness.press(people.admin, f"adh:import-schedule:{cohort.id}")
     assert texts(sent)[0].startswith("Отправьте расписание потока 2026-12-МАТ-1")
-    bad = schedule_xlsx([[datetime(2026, 12, 1), "09:00", 4, "204"],
-                         ["02.12.2026", "25:00", 4, "204"],
-                         ["03.12.2026", "09:00", 2, "=A1"]])
+    bad = schedule_xlsx(
+        [
+            [datetime(2026, 12, 1), "09:00", 4, "204"],
+            ["02.12.2026", "25:00", 4, "204"],
+            ["03.12.2026", "09:00", 2, "=A1"],
+        ]
+    )
     sent = await uploads.send(people.admin, bad, "кесте.xlsx")
     assert texts(sent) == [
         "Ничего не импортировано: в файле 2 ошибки. Исправьте и отправьте файл целиком снова.\n"
         "Строка 3, столбец «Время»: время «25:00» не распознано: нужен формат ЧЧ:ММ\n"
-        "Строка 4, столбец «Аудитория»: формулы не принимаются («=A1»): вставьте значения"]
+        "Строка 4, столбец «Аудитория»: формулы не принимаются («=A1»): вставьте значения"
+    ]
     assert await stored_sessions(services, cohort.id or 0) == []
-    good = schedule_xlsx([[datetime(2026, 12, 1), "09:00", 4, "204"],
-                          ["02.12.2026", "14:00", 2, "https://meet.example/abc"]])
+    good = schedule_xlsx(
+        [
+            [datetime(2026, 12, 1), "09:00", 4, "204"],
+            ["02.12.2026", "14:00", 2, "https://meet.example/abc"],
+        ]
+    )
     sent = await uploads.send(people.admin, good, "кесте.xlsx")
     assert texts(sent) == ["✅ Расписание импортировано: занятий — 2."]
     assert len(await stored_sessions(services, cohort.id or 0)) == 2
 
 
-async def test_schedule_as_ics_calendar(harness: Harness, services: Services,
-                                        people: People) -> None:
+async def test_schedule_as_ics_calendar(
+    harness: Harness, services: Services, people: People
+) -> None:
     from aiogram.methods import SendDocument
 
     cohort = await make_cohort(services, await make_course(services))
@@ -117,6 +132,7 @@ async def test_schedule_as_ics_calendar(harness: Harness, services: Services,
     sent = await harness.press(people.admin, f"adh:ics:{cohort.id}")
     [document] = [r for r in sent if isinstance(r, SendDocument)]
     assert document.caption is not None and document.caption.startswith(
-        "Расписание потока 2026-12-МАТ-1 для календаря телефона")
+        "Расписание потока 2026-12-МАТ-1 для календаря телефона"
+    )
     content = document.document.data  # type: ignore[union-attr]
     assert b"DTSTART:20261201T040000Z" in content and b"meet.example" in content

@@ -22,8 +22,9 @@ async def stored_courses(services: Services) -> list:
         return await uow.courses.list_all()
 
 
-async def test_admin_creates_a_short_course(harness: Harness, services: Services,
-                                            people: People) -> None:
+async def test_admin_creates_a_short_course(
+    harness: Harness, services: Services, people: People
+) -> None:
     sent = await harness.press(people.admin, "adm:courses")
     assert texts(sent)[-1] == "Курсов: 0. Выберите курс, чтобы изменить его, или создайте новый."
     sent = await harness.press(people.admin, "adc:new:0")
@@ -31,8 +32,9 @@ async def test_admin_creates_a_short_course(harness: Harness, services: Services
     await fill_until_hours(harness, people, "short")
     sent = await harness.send(people.admin, "72")
     assert texts(sent)[0].startswith("Модули программы, каждый с новой строки")
-    sent = await harness.send(people.admin, "Цифрлық сауаттылық | Цифровая грамотность | 36\n"
-                                            "Бағалау | Оценивание | 36")
+    sent = await harness.send(
+        people.admin, "Цифрлық сауаттылық | Цифровая грамотность | 36\nБағалау | Оценивание | 36"
+    )
     assert texts(sent) == ["Языки обучения:"]
     await harness.press(people.admin, "adcf:kk,ru")
     sent = await harness.send(people.admin, "100")
@@ -44,9 +46,16 @@ async def test_admin_creates_a_short_course(harness: Harness, services: Services
     assert texts(sent)[-1] == "✅ Курс № 1 сохранён: Методика преподавания математики"
     [course] = await stored_courses(services)
     assert (course.kind, course.format, course.hours, course.max_score, course.languages) == (
-        CourseKind.SHORT, CourseFormat.WITHOUT_LEAVE, 72, 100, ("kk", "ru"))
+        CourseKind.SHORT,
+        CourseFormat.WITHOUT_LEAVE,
+        72,
+        100,
+        ("kk", "ru"),
+    )
     assert [(m.name_kk, m.hours) for m in course.modules] == [
-        ("Цифрлық сауаттылық", 36), ("Бағалау", 36)]
+        ("Цифрлық сауаттылық", 36),
+        ("Бағалау", 36),
+    ]
     entry = (await audit(services))[-1]
     assert (entry.action, entry.before, entry.after["hours"]) == ("course.create", None, 72)
 
@@ -56,25 +65,31 @@ async def test_short_course_hours_refused_by_section_23_in_russian(
 ) -> None:
     await fill_until_hours(harness, people, "short")
     sent = await harness.send(people.admin, "35")
-    assert texts(sent) == ["§23.1 Правил: краткосрочный курс длится от 36 до 108 академических "
-                           "часов, указано 35."]
+    assert texts(sent) == [
+        "§23.1 Правил: краткосрочный курс длится от 36 до 108 академических часов, указано 35."
+    ]
     sent = await harness.send(people.admin, "109")
     assert texts(sent)[0].endswith("указано 109.")
     sent = await harness.send(people.admin, "108")  # the boundary itself is lawful
     assert texts(sent)[0].startswith("Модули программы")
     sent = await harness.send(people.admin, "Модуль | 100")
-    assert texts(sent) == ["Приложение 4 к Правилам: часы модулей в сумме дают 100, а объём "
-                           "курса — 108. Они должны совпадать."]
+    assert texts(sent) == [
+        "Приложение 4 к Правилам: часы модулей в сумме дают 100, а объём "
+        "курса — 108. Они должны совпадать."
+    ]
     assert await stored_courses(services) == []
 
 
-async def test_long_course_hours_refused_in_kazakh(harness: Harness, services: Services,
-                                                   people: People) -> None:
+async def test_long_course_hours_refused_in_kazakh(
+    harness: Harness, services: Services, people: People
+) -> None:
     await harness.press(people.admin, "lang:kk")
     await fill_until_hours(harness, people, "long")
     sent = await harness.send(people.admin, "108")
-    assert texts(sent) == ["Қағидалардың §23.2: ұзақ мерзімді курс 108 академиялық сағаттан "
-                           "артық, яғни кемінде 109; 108 көрсетілген."]
+    assert texts(sent) == [
+        "Қағидалардың §23.2: ұзақ мерзімді курс 108 академиялық сағаттан "
+        "артық, яғни кемінде 109; 108 көрсетілген."
+    ]
     sent = await harness.send(people.admin, "жетпіс екі")
     assert texts(sent) == ["Бүтін оң сан қажет, мысалы 72."]
 
@@ -84,8 +99,9 @@ async def test_abroad_long_course_asks_days_and_refuses_more_than_a_year(
 ) -> None:
     await fill_until_hours(harness, people, "abroad_long")
     sent = await harness.send(people.admin, "366")
-    assert texts(sent) == ["§23 abroad 2) Правил: курс за рубежом длится до 1 года — не больше "
-                           "365 дней, указано 366."]
+    assert texts(sent) == [
+        "§23 abroad 2) Правил: курс за рубежом длится до 1 года — не больше 365 дней, указано 366."
+    ]
     sent = await harness.send(people.admin, "365")
     assert texts(sent)[0].startswith("Объём курса в академических часах")
 
@@ -117,4 +133,7 @@ async def test_admin_edits_the_max_score_keeping_the_rest(
     assert (stored.max_score, stored.hours, stored.topic_kk) == (50, 72, course.topic_kk)
     entry = (await audit(services))[-1]
     assert (entry.action, entry.before["max_score"], entry.after["max_score"]) == (
-        "course.update", 100, 50)
+        "course.update",
+        100,
+        50,
+    )

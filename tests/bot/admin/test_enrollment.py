@@ -24,15 +24,16 @@ def iins(count: int) -> list[str]:
     serial = 0
     while len(found) < count:
         with contextlib.suppress(ValueError):  # no check digit for this serial
-            found.append(make_iin(date(1980 + serial % 20, 1 + serial % 12, 1), Sex.FEMALE,
-                                  serial))
+            found.append(make_iin(date(1980 + serial % 20, 1 + serial % 12, 1), Sex.FEMALE, serial))
         serial += 1
     return found
 
 
 def list_rows(count: int) -> list[list[str]]:
-    return [[f"Сәрсенова Әйгерім {n}", iin, "№ 5 мектеп-лицей", "мұғалім",
-             f"8 701 {n:07d}", "kk"] for n, iin in enumerate(iins(count))]
+    return [
+        [f"Сәрсенова Әйгерім {n}", iin, "№ 5 мектеп-лицей", "мұғалім", f"8 701 {n:07d}", "kk"]
+        for n, iin in enumerate(iins(count))
+    ]
 
 
 def xlsx(rows: list[list[object]], headers: list[str] = HEADERS) -> bytes:
@@ -73,14 +74,16 @@ async def test_thousand_rows_with_one_broken_row_in_the_middle_import_nothing(
     assert texts(sent) == [
         "Ничего не импортировано: в файле 1 ошибка. Исправьте и отправьте файл целиком снова.\n"
         f"Строка 501, столбец «ИИН»: ИИН «{rows[499][1]}» неверный (12 цифр с правильной "
-        "контрольной цифрой)"]
+        "контрольной цифрой)"
+    ]
     assert await enrollments(services, cohort) == []
     async with services.uow_factory() as uow:
         assert await uow.people.get_by_iin(rows[0][1]) is None
 
 
-async def test_many_errors_are_cut_at_twenty(harness: Harness, services: Services,
-                                             people: People, uploads: Uploads) -> None:
+async def test_many_errors_are_cut_at_twenty(
+    harness: Harness, services: Services, people: People, uploads: Uploads
+) -> None:
     await open_import(harness, people, services)
     rows = list_rows(25)
     for row in rows:
@@ -92,28 +95,31 @@ async def test_many_errors_are_cut_at_twenty(harness: Harness, services: Service
     assert len(lines) == 22 and lines[-1] == "…и ещё 5."
 
 
-async def test_valid_list_is_imported_with_progress(harness: Harness, services: Services,
-                                                    people: People, uploads: Uploads) -> None:
+async def test_valid_list_is_imported_with_progress(
+    harness: Harness, services: Services, people: People, uploads: Uploads
+) -> None:
     cohort = await open_import(harness, people, services)
     sent = await uploads.send(people.admin, xlsx(list_rows(120)), "тізім.xlsx")
     edits = [r.text for r in sent if isinstance(r, EditMessageText)]
     assert texts(sent)[0] == "⏳ Обработка: 0 / 120…"
     assert "⏳ Обработка: 60 / 120…" in edits
-    assert edits[-1] == ("✅ Список импортирован.\nЗакреплено мест: 120\nНовых слушателей: 120, "
-                         "уже известных: 0\nУже были в потоке: 0\n"
-                         "Теперь оформите приказ о зачислении.")
+    assert edits[-1] == (
+        "✅ Список импортирован.\nЗакреплено мест: 120\nНовых слушателей: 120, "
+        "уже известных: 0\nУже были в потоке: 0\n"
+        "Теперь оформите приказ о зачислении."
+    )
     stored = await enrollments(services, cohort)
     assert len(stored) == 120 and all(e.order_id is None for e in stored)
     async with services.uow_factory() as uow:
         imported = await uow.people.get_by_iin(list_rows(1)[0][1])
     assert imported is not None
-    assert (imported.telegram_id, imported.phone, imported.language) == (
-        None, "+77010000000", "kk")
+    assert (imported.telegram_id, imported.phone, imported.language) == (None, "+77010000000", "kk")
     assert (await audit(services))[-1].after["enrolled"] == 120
 
 
-async def test_csv_in_cp1251_and_utf8_bom(harness: Harness, services: Services,
-                                          people: People, uploads: Uploads) -> None:
+async def test_csv_in_cp1251_and_utf8_bom(
+    harness: Harness, services: Services, people: People, uploads: Uploads
+) -> None:
     cohort = await open_import(harness, people, services)
     rows = list_rows(4)
     for row in rows:  # cp1251 has no Kazakh letters: departments' CSVs write Russian ones
@@ -130,8 +136,9 @@ async def test_csv_in_cp1251_and_utf8_bom(harness: Harness, services: Services,
     assert last is not None and last.school_name == "Школа № 5"
 
 
-async def test_bad_files_get_clear_answers(harness: Harness, services: Services,
-                                           people: People, uploads: Uploads) -> None:
+async def test_bad_files_get_clear_answers(
+    harness: Harness, services: Services, people: People, uploads: Uploads
+) -> None:
     cohort = await open_import(harness, people, services)
     sent = await uploads.send(people.admin, b"%PDF-1.4", "список.pdf")
     assert texts(sent) == ["Этот тип файла не подходит. Отправьте таблицу .xlsx (Excel) или .csv."]
@@ -142,14 +149,15 @@ async def test_bad_files_get_clear_answers(harness: Harness, services: Services,
     sent = await uploads.send(people.admin, b"not a zip", "broken.xlsx")
     assert texts(sent)[0].startswith("Не удалось прочитать файл.")
     rows = list_rows(1)
-    rows[0][0] = "=HYPERLINK(\"http://evil\",\"Әлия\")"
+    rows[0][0] = '=HYPERLINK("http://evil","Әлия")'
     sent = await uploads.send(people.admin, xlsx(rows), "f.xlsx")
     assert "формулы не принимаются" in texts(sent)[0]
     sent = await uploads.send(people.admin, xlsx(list_rows(1), ["ФИО", "ИИН"]), "h.xlsx")
     assert "Строка 1, столбец «Школа»: нет такого столбца в заголовке файла" in texts(sent)[0]
     sent = await harness.send(people.admin, "вот список")
     assert texts(sent) == [
-        "Отправьте файл таблицы (.xlsx или .csv) как документ. /cancel — отмена."]
+        "Отправьте файл таблицы (.xlsx или .csv) как документ. /cancel — отмена."
+    ]
     assert await enrollments(services, cohort) == []
 
 
@@ -159,16 +167,23 @@ async def test_list_bigger_than_the_seats_imports_nothing(
     cohort = await make_cohort(services, await make_course(services), seats=3)
     await harness.press(people.admin, f"adh:import-list:{cohort.id}")
     sent = await uploads.send(people.admin, xlsx(list_rows(4)), "list.xlsx")
-    assert texts(sent)[-1] == ("Ничего не импортировано: в списке больше людей, чем свободных "
-                               "мест (свободно: 3).")
+    assert texts(sent)[-1] == (
+        "Ничего не импортировано: в списке больше людей, чем свободных мест (свободно: 3)."
+    )
     assert await enrollments(services, cohort) == []
 
 
 async def submit(services: Services, person_id: int, cohort: Cohort) -> Application:
     async with services.uow_factory() as uow:
-        application = await uow.applications.add(Application(
-            person_id=person_id, cohort_id=cohort.id or 0, kind=ApplicationKind.DOMESTIC,
-            addressed_to="Директору школы № 5", language="ru"))
+        application = await uow.applications.add(
+            Application(
+                person_id=person_id,
+                cohort_id=cohort.id or 0,
+                kind=ApplicationKind.DOMESTIC,
+                addressed_to="Директору школы № 5",
+                language="ru",
+            )
+        )
         await uow.commit()
     return application
 
@@ -225,25 +240,28 @@ async def test_enrollment_order_is_issued_in_both_languages(
     await harness.send(people.admin, "20.11.2026")
     sent = await harness.send(people.admin, "Алматы қаласының білім басқармасы")
     documents = [r for r in sent if isinstance(r, SendDocument)]
-    assert [d.caption for d in documents] == ["Приказ № 45-к — на казахском языке",
-                                              "Приказ № 45-к — на русском языке"]
+    assert [d.caption for d in documents] == [
+        "Приказ № 45-к — на казахском языке",
+        "Приказ № 45-к — на русском языке",
+    ]
     assert texts(sent)[-1] == (
         "✅ Приказ № 45-к оформлен. Зачислено: 4.\nУведомления поставлены в очередь: 1. "
-        "Ещё не запускали бота: 3 — получат приглашение, когда запустят.")
+        "Ещё не запускали бота: 3 — получат приглашение, когда запустят."
+    )
     stored = await enrollments(services, cohort)
     assert len(stored) == 4 and len({e.order_id for e in stored}) == 1
     order_id = stored[0].order_id
     assert order_id is not None
     async with services.uow_factory() as uow:
         order = await uow.orders.get(order_id)
-        pdf_kk = await uow.documents.get_for_owner("enrollment_order", order_id,
-                                                   "enrollment_order", "kk")
+        pdf_kk = await uow.documents.get_for_owner(
+            "enrollment_order", order_id, "enrollment_order", "kk"
+        )
         enrolled = await uow.enrollments.get(teacher.id or 0, cohort.id or 0)
         assert enrolled is not None
         notice = await uow.outbox.get_by_dedup_key(f"enrolled:{enrolled.id}")
         decided = await uow.applications.get(application.id or 0)
-    assert order is not None and (order.number, order.basis_letter_number) == ("45-к",
-                                                                              "01-12/345")
+    assert order is not None and (order.number, order.basis_letter_number) == ("45-к", "01-12/345")
     assert pdf_kk is not None and pdf_kk.content.startswith(b"%PDF")
     assert notice is not None and notice.payload["key"] == "application-status-enrolled"
     assert notice.payload["args"]["order"] == "45-к"
@@ -253,5 +271,6 @@ async def test_enrollment_order_is_issued_in_both_languages(
     await harness.press(people.admin, f"adh:order:{cohort.id}")
     for text in ("45-к", "26.11.2026", "1", "20.11.2026", "Отдел"):
         sent = await harness.send(people.admin, text)
-    assert texts(sent) == ["Некого зачислять: в потоке нет слушателей, ожидающих приказа. "
-                           "Приказ № 45-к не оформлен."]
+    assert texts(sent) == [
+        "Некого зачислять: в потоке нет слушателей, ожидающих приказа. Приказ № 45-к не оформлен."
+    ]

@@ -12,8 +12,9 @@ from domain.model import Role
 from tests.bot.admin.conftest import People, audit, person, start
 
 
-async def test_grant_trainer_by_forwarded_message(harness: Harness, services: Services,
-                                                  people: People) -> None:
+async def test_grant_trainer_by_forwarded_message(
+    harness: Harness, services: Services, people: People
+) -> None:
     sent = await harness.press(people.admin, "adm:roles")
     assert "Ерлан" in texts(sent)[0]  # the current trainers are listed
     sent = await harness.press(people.admin, "adr:trainer:1")
@@ -26,24 +27,28 @@ async def test_grant_trainer_by_forwarded_message(harness: Harness, services: Se
     entry = (await audit(services))[-1]
     admin = await person(services, people.admin.id)
     assert (entry.actor_id, entry.action, entry.entity_id) == (
-        admin.id, "role.grant", str(teacher.id))
+        admin.id,
+        "role.grant",
+        str(teacher.id),
+    )
     assert entry.before == {"roles": ["teacher"]}
     assert entry.after == {"roles": ["teacher", "trainer"]}
 
 
-async def test_revoke_trainer_by_contact_in_kazakh(harness: Harness, services: Services,
-                                                   people: People) -> None:
+async def test_revoke_trainer_by_contact_in_kazakh(
+    harness: Harness, services: Services, people: People
+) -> None:
     await harness.press(people.admin, "lang:kk")
     await harness.press(people.admin, "adr:trainer:0")
-    contact = Contact(phone_number="+77010000000", first_name="Ерлан",
-                      user_id=people.trainer.id)
+    contact = Contact(phone_number="+77010000000", first_name="Ерлан", user_id=people.trainer.id)
     sent = await harness.send_message(people.admin, contact=contact)
     assert texts(sent) == ["✅ Ерлан енді курс тренері емес."]
     assert (await person(services, people.trainer.id)).roles == {Role.TEACHER}
 
 
-async def test_grant_admin_by_username_and_refusals(harness: Harness, services: Services,
-                                                    people: People) -> None:
+async def test_grant_admin_by_username_and_refusals(
+    harness: Harness, services: Services, people: People
+) -> None:
     nurlan = make_user(700_010, "ru", "Нұрлан").model_copy(update={"username": "nurlan_k"})
     await start(harness, nurlan, "ru")
     await harness.press(people.admin, "adr:admin:1")
@@ -53,8 +58,10 @@ async def test_grant_admin_by_username_and_refusals(harness: Harness, services: 
 
     await harness.press(people.admin, "adr:admin:1")
     sent = await harness.send(people.admin, "@nobody_here")
-    assert texts(sent) == ["Такой человек ещё не запускал бота. Попросите его открыть бота "
-                           "и нажать «Начать», затем повторите."]
+    assert texts(sent) == [
+        "Такой человек ещё не запускал бота. Попросите его открыть бота "
+        "и нажать «Начать», затем повторите."
+    ]
     hidden = MessageOriginHiddenUser(date=datetime.now(UTC), sender_user_name="Аноним")
     sent = await harness.send_message(people.admin, text="x", forward_origin=hidden)
     assert texts(sent)[0].startswith("Этот человек скрыл свой аккаунт")
@@ -62,13 +69,16 @@ async def test_grant_admin_by_username_and_refusals(harness: Harness, services: 
     assert texts(sent)[0].startswith("Укажите человека")
 
 
-async def test_last_admin_cannot_revoke_own_admin_role(harness: Harness, services: Services,
-                                                       people: People) -> None:
+async def test_last_admin_cannot_revoke_own_admin_role(
+    harness: Harness, services: Services, people: People
+) -> None:
     await harness.press(people.admin, "adr:admin:0")
     origin = MessageOriginUser(date=datetime.now(UTC), sender_user=people.admin)
     sent = await harness.send_message(people.admin, text="я", forward_origin=origin)
-    assert texts(sent) == ["Нельзя снять роль администратора: Админ — последний администратор. "
-                           "Сначала назначьте другого."]
+    assert texts(sent) == [
+        "Нельзя снять роль администратора: Админ — последний администратор. "
+        "Сначала назначьте другого."
+    ]
     assert Role.ADMIN in (await person(services, people.admin.id)).roles
     assert [e for e in await audit(services) if e.action.startswith("role.")] == []
 

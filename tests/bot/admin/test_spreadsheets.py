@@ -15,11 +15,14 @@ def test_csv_encodings_and_delimiters() -> None:
     for data in (text.encode("utf-8"), text.encode("utf-8-sig")):
         table = read_table(data, "list.CSV")
         assert table.headers == ["ФИО", "Язык"]
-        assert table.rows == [(2, {"ФИО": "Әлиева Гүлнар", "Язык": "kk"}),
-                              (4, {"ФИО": "Иванова Анна", "Язык": "ru"})]
+        assert table.rows == [
+            (2, {"ФИО": "Әлиева Гүлнар", "Язык": "kk"}),
+            (4, {"ФИО": "Иванова Анна", "Язык": "ru"}),
+        ]
     cp1251 = "ФИО,Школа\nИванова Анна Петровна,Школа-гимназия № 12\n".encode("cp1251")
     assert read_table(cp1251, "a.csv").rows == [
-        (2, {"ФИО": "Иванова Анна Петровна", "Школа": "Школа-гимназия № 12"})]
+        (2, {"ФИО": "Иванова Анна Петровна", "Школа": "Школа-гимназия № 12"})
+    ]
 
 
 def test_xlsx_cells_become_text_and_formulas_stay_formulas() -> None:
@@ -33,13 +36,16 @@ def test_xlsx_cells_become_text_and_formulas_stay_formulas() -> None:
     assert table.rows == [(2, {"ИИН": "850314400017", "Сумма": "=1+1"})]
 
 
-@pytest.mark.parametrize(("data", "name", "key"), [
-    (b"a;b\n1;2\n", "list.xls", "sheet-error-type"),
-    (b"   \n", "list.csv", "sheet-error-empty"),
-    (b"a;b\n", "list.csv", "sheet-error-empty"),
-    (b"a;a\n1;2\n", "list.csv", "sheet-error-headers"),
-    (b"PK\x03\x04broken", "list.xlsx", "sheet-error-unreadable"),
-])
+@pytest.mark.parametrize(
+    ("data", "name", "key"),
+    [
+        (b"a;b\n1;2\n", "list.xls", "sheet-error-type"),
+        (b"   \n", "list.csv", "sheet-error-empty"),
+        (b"a;b\n", "list.csv", "sheet-error-empty"),
+        (b"a;a\n1;2\n", "list.csv", "sheet-error-headers"),
+        (b"PK\x03\x04broken", "list.xlsx", "sheet-error-unreadable"),
+    ],
+)
 def test_refusals(data: bytes, name: str, key: str) -> None:
     with pytest.raises(SpreadsheetError) as error:
         read_table(data, name)
@@ -49,8 +55,7 @@ def test_refusals(data: bytes, name: str, key: str) -> None:
 def test_limits() -> None:
     with pytest.raises(SpreadsheetError) as error:
         read_table(b"a\n" + b"1\n" * 11, "x.csv", max_rows=10)
-    assert (error.value.key, error.value.params) == ("sheet-error-too-many-rows",
-                                                     {"max_rows": 10})
+    assert (error.value.key, error.value.params) == ("sheet-error-too-many-rows", {"max_rows": 10})
     with pytest.raises(SpreadsheetError) as error:
         read_table(b"a\n1\n", "x.csv", max_bytes=3)
     assert error.value.key == "sheet-error-too-big"
@@ -72,8 +77,9 @@ def test_error_answer_fits_one_telegram_message() -> None:
     assert len(text) < 4096
     lines = text.split("\n")
     column, value = ("Телефон" * 6)[:39] + "…", "9" * 39 + "…"
-    assert lines[1] == (f"Строка 2, столбец «{column}»: телефон «{value}» не распознан, нужен "
-                        "формат +7XXXXXXXXXX")
+    assert lines[1] == (
+        f"Строка 2, столбец «{column}»: телефон «{value}» не распознан, нужен формат +7XXXXXXXXXX"
+    )
     assert lines[-1] == "…и ещё 18."
 
 

@@ -35,15 +35,20 @@ def _certificates_i18n_core() -> Any:
 
 
 @pytest.fixture
-async def services(settings: Settings, clock: FakeClock, _certificates_template: Path,
-                   _certificates_i18n_core: Any) -> AsyncIterator[Services]:
+async def services(
+    settings: Settings, clock: FakeClock, _certificates_template: Path, _certificates_i18n_core: Any
+) -> AsyncIterator[Services]:
     from storage.db import create_engine, create_session_factory
     from storage.uow import SqlAlchemyUnitOfWork
 
     shutil.copy(_certificates_template, settings.database_url.split(":///", 1)[1])
     engine = create_engine(settings.database_url)
     session_factory = create_session_factory(engine)
-    yield Services(settings=settings, uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
-                   clock=clock, i18n_core=_certificates_i18n_core,
-                   session_factory=session_factory)
+    yield Services(
+        settings=settings,
+        uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
+        clock=clock,
+        i18n_core=_certificates_i18n_core,
+        session_factory=session_factory,
+    )
     await engine.dispose()

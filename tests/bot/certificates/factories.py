@@ -44,49 +44,107 @@ class Cohort10:
     enrollments: list[Enrollment] = field(default_factory=list)
 
 
-async def make_cohort(uow_factory: Any, *, language: Lang = "kk", sessions: int = 10,
-                      max_score: int = 100, ends_on: date = ENDS_ON,
-                      code: str = "ФС-2026-11") -> Cohort10:
+async def make_cohort(
+    uow_factory: Any,
+    *,
+    language: Lang = "kk",
+    sessions: int = 10,
+    max_score: int = 100,
+    ends_on: date = ENDS_ON,
+    code: str = "ФС-2026-11",
+) -> Cohort10:
     async with uow_factory() as uow:
-        course = await uow.courses.add(Course(
-            topic_kk=TOPIC_KK, topic_ru=TOPIC_RU, kind=CourseKind.SHORT,
-            format=CourseFormat.WITHOUT_LEAVE, hours=72, max_score=max_score,
-            modules=[CourseModule("Бағалау әдістері", "Методы оценивания", 36, 0),
-                     CourseModule("Сабақты жоспарлау", "Планирование урока", 36, 1)]))
-        cohort = await uow.cohorts.add(Cohort(
-            course_id=course.id, code=code, language=language,
-            starts_on=ends_on - timedelta(days=sessions - 1), ends_on=ends_on, seats=60))
+        course = await uow.courses.add(
+            Course(
+                topic_kk=TOPIC_KK,
+                topic_ru=TOPIC_RU,
+                kind=CourseKind.SHORT,
+                format=CourseFormat.WITHOUT_LEAVE,
+                hours=72,
+                max_score=max_score,
+                modules=[
+                    CourseModule("Бағалау әдістері", "Методы оценивания", 36, 0),
+                    CourseModule("Сабақты жоспарлау", "Планирование урока", 36, 1),
+                ],
+            )
+        )
+        cohort = await uow.cohorts.add(
+            Cohort(
+                course_id=course.id,
+                code=code,
+                language=language,
+                starts_on=ends_on - timedelta(days=sessions - 1),
+                ends_on=ends_on,
+                seats=60,
+            )
+        )
         start = datetime.combine(cohort.starts_on, datetime.min.time(), tzinfo=UTC)
-        planned = [await uow.sessions.add(TrainingSession(
-            cohort_id=cohort.id, starts_at=start + timedelta(days=i, hours=4),
-            ends_at=start + timedelta(days=i, hours=6))) for i in range(sessions)]
+        planned = [
+            await uow.sessions.add(
+                TrainingSession(
+                    cohort_id=cohort.id,
+                    starts_at=start + timedelta(days=i, hours=4),
+                    ends_at=start + timedelta(days=i, hours=6),
+                )
+            )
+            for i in range(sessions)
+        ]
         await uow.commit()
     return Cohort10(course, cohort, planned)
 
 
-async def add_teacher(uow_factory: Any, world: Cohort10, name: str, *,
-                      telegram_id: int | None, lang: Lang | None = "kk", attended: int = 10,
-                      score: int | None = 80, agreed: bool = True,
-                      status: EnrollmentStatus = EnrollmentStatus.ENROLLED,
-                      grades: dict[int, str] | None = None) -> Enrollment:
+async def add_teacher(
+    uow_factory: Any,
+    world: Cohort10,
+    name: str,
+    *,
+    telegram_id: int | None,
+    lang: Lang | None = "kk",
+    attended: int = 10,
+    score: int | None = 80,
+    agreed: bool = True,
+    status: EnrollmentStatus = EnrollmentStatus.ENROLLED,
+    grades: dict[int, str] | None = None,
+) -> Enrollment:
     """A listener who attended the first ``attended`` sessions and scored ``score``."""
     async with uow_factory() as uow:
-        person = await uow.people.add(Person(
-            telegram_id=telegram_id, language=lang, first_name=name.split()[0],
-            full_name=name, roles={Role.TEACHER}))
-        enrollment = await uow.enrollments.add(Enrollment(
-            person_id=person.id, cohort_id=world.cohort.id, status=status,
-            agreement_version="1" if agreed else None,
-            agreement_accepted_at=AGREED_AT if agreed else None))
+        person = await uow.people.add(
+            Person(
+                telegram_id=telegram_id,
+                language=lang,
+                first_name=name.split()[0],
+                full_name=name,
+                roles={Role.TEACHER},
+            )
+        )
+        enrollment = await uow.enrollments.add(
+            Enrollment(
+                person_id=person.id,
+                cohort_id=world.cohort.id,
+                status=status,
+                agreement_version="1" if agreed else None,
+                agreement_accepted_at=AGREED_AT if agreed else None,
+            )
+        )
         for session in world.sessions[:attended]:
-            await uow.attendance.add(Attendance(
-                enrollment_id=enrollment.id, session_id=session.id,
-                checked_in_at=session.starts_at, method=AttendanceMethod.CODE))
+            await uow.attendance.add(
+                Attendance(
+                    enrollment_id=enrollment.id,
+                    session_id=session.id,
+                    checked_in_at=session.starts_at,
+                    method=AttendanceMethod.CODE,
+                )
+            )
         if score is not None:
-            await uow.assessments.add(FinalAssessment(
-                enrollment_id=enrollment.id, score=score, max_score=world.course.max_score,
-                assessed_on=world.cohort.ends_on,
-                module_grades=[ModuleGrade(m, g) for m, g in (grades or {}).items()]))
+            await uow.assessments.add(
+                FinalAssessment(
+                    enrollment_id=enrollment.id,
+                    score=score,
+                    max_score=world.course.max_score,
+                    assessed_on=world.cohort.ends_on,
+                    module_grades=[ModuleGrade(m, g) for m, g in (grades or {}).items()],
+                )
+            )
         await uow.commit()
     world.teachers.append(person)
     world.enrollments.append(enrollment)
@@ -130,9 +188,14 @@ async def issue_now(services: Any, cohort_id: int) -> Any:
 
     now = services.clock()
     return await issue_cohort_documents(
-        services.uow_factory(), cohort_id, now.astimezone(services.settings.tz).date(), now,
-        issuing_options(services.settings, "biliktilik_bot"), PdfRenderer(services.i18n_core),
-        actor_id=None)
+        services.uow_factory(),
+        cohort_id,
+        now.astimezone(services.settings.tz).date(),
+        now,
+        issuing_options(services.settings, "biliktilik_bot"),
+        PdfRenderer(services.i18n_core),
+        actor_id=None,
+    )
 
 
 async def issue_fast(services: Any, cohort_id: int) -> Any:
@@ -142,5 +205,11 @@ async def issue_fast(services: Any, cohort_id: int) -> Any:
 
     now = services.clock()
     return await issue_cohort_documents(
-        services.uow_factory(), cohort_id, now.astimezone(services.settings.tz).date(), now,
-        issuing_options(services.settings, "biliktilik_bot"), FakeRenderer(), actor_id=None)
+        services.uow_factory(),
+        cohort_id,
+        now.astimezone(services.settings.tz).date(),
+        now,
+        issuing_options(services.settings, "biliktilik_bot"),
+        FakeRenderer(),
+        actor_id=None,
+    )

@@ -27,8 +27,9 @@ from tests.bot.certificates.factories import (
 from tests.conftest import FakeClock
 
 REFUSED_RU = "Это доступно только администраторам. Попытка записана в журнал."
-GROUP_RU = ("Команды администратора работают только в личном чате с ботом. "
-            "Попытка записана в журнал.")
+GROUP_RU = (
+    "Команды администратора работают только в личном чате с ботом. Попытка записана в журнал."
+)
 
 
 def buttons(request: object) -> list[tuple[str, str]]:
@@ -50,39 +51,51 @@ async def test_admin_issues_a_cohort_with_progress_and_summary_in_russian(
 ) -> None:
     world = await make_cohort(services.uow_factory, language="kk", code="ФС-11")
     uf = services.uow_factory
-    await add_teacher(uf, world, "Әлия Серікқызы Нұрланова", telegram_id=TEACHER_TG,
-                      attended=8, score=50)
+    await add_teacher(
+        uf, world, "Әлия Серікқызы Нұрланова", telegram_id=TEACHER_TG, attended=8, score=50
+    )
     await add_teacher(uf, world, "Бақыт Ұланов", telegram_id=TEACHER_TG + 1, attended=7)
     await add_teacher(uf, world, "Гүлнар Қайратқызы", telegram_id=TEACHER_TG + 2, score=49)
     await make_cohort(uf, code="FUTURE", ends_on=services.clock().date() + timedelta(days=1))
     admin = make_user(ADMIN_TG, "ru")
 
     sent = await harness.send(admin, "/issue")
-    assert texts(sent) == ["Выберите поток, которому выдать документы (показаны завершённые "
-                           "потоки):"]
+    assert texts(sent) == [
+        "Выберите поток, которому выдать документы (показаны завершённые потоки):"
+    ]
     pick = IssueCb(action="pick", cohort_id=world.cohort.id).pack()
     assert buttons(sent[0]) == [("ФС-11 · 20.11.2026", pick)]  # the unfinished one is not shown
     sent = await harness.press(admin, pick)
     assert texts(sent) == [
         "Поток <b>ФС-11</b>: «Функционалдық сауаттылықты дамыту: Қазақ тілі және әдебиеті», "
         "слушателей: 3.\nПрошедшим итоговое оценивание — сертификат и приложение, не прошедшим "
-        "— справка о прослушивании курса. Выдать?"]
+        "— справка о прослушивании курса. Выдать?"
+    ]
     go = IssueCb(action="go", cohort_id=world.cohort.id).pack()
     assert [b[1] for b in buttons(sent[-1])] == [
-        go, IssueCb(action="cancel", cohort_id=world.cohort.id).pack()]
+        go,
+        IssueCb(action="cancel", cohort_id=world.cohort.id).pack(),
+    ]
     sent = await harness.press(admin, go)
     assert texts(sent) == [
-        "Выдача документов… 1 / 3", "Выдача документов… 3 / 3",
+        "Выдача документов… 1 / 3",
+        "Выдача документов… 3 / 3",
         "Готово, поток <b>ФС-11</b>.\nВыдано сертификатов: 1\nВыдано справок о прослушивании: 2"
         "\nУже имели документ (пропущены): 0\nБез балла итогового оценивания: 0\nОтчислены: 0\n"
-        "Уведомления уходят слушателям по очереди."]
+        "Уведомления уходят слушателям по очереди.",
+    ]
     assert sum(isinstance(r, EditMessageText) for r in sent) == 2  # the same message, edited
-    assert await issued_numbers(services) == ["ORL-2026-000001", "ORL-2026-000002",
-                                              "ORL-2026-000003"]
+    assert await issued_numbers(services) == [
+        "ORL-2026-000001",
+        "ORL-2026-000002",
+        "ORL-2026-000003",
+    ]
     sent = await harness.press(admin, go)  # pressed again: nothing new
-    assert texts(sent)[-1].startswith("Готово, поток <b>ФС-11</b>.\nВыдано сертификатов: 0\n"
-                                      "Выдано справок о прослушивании: 0\n"
-                                      "Уже имели документ (пропущены): 3")
+    assert texts(sent)[-1].startswith(
+        "Готово, поток <b>ФС-11</b>.\nВыдано сертификатов: 0\n"
+        "Выдано справок о прослушивании: 0\n"
+        "Уже имели документ (пропущены): 3"
+    )
     assert len(await issued_numbers(services)) == 3
 
 
@@ -95,14 +108,17 @@ async def test_issue_refusals_in_kazakh_change_nothing(
     teacher = make_user(TEACHER_TG, "kk")
     go = IssueCb(action="go", cohort_id=world.cohort.id).pack()
     assert texts(await harness.send(teacher, "/issue")) == [
-        "Бұл тек әкімшілерге қолжетімді. Әрекет журналға жазылды."]
+        "Бұл тек әкімшілерге қолжетімді. Әрекет журналға жазылды."
+    ]
     assert texts(await harness.press(teacher, go)) == [
-        "Бұл тек әкімшілерге қолжетімді. Әрекет журналға жазылды."]
+        "Бұл тек әкімшілерге қолжетімді. Әрекет журналға жазылды."
+    ]
     group = Chat(id=-100, type="group")
     assert texts(await harness.send(make_user(ADMIN_TG, "ru"), "/issue", chat=group)) == [GROUP_RU]
     forged = IssueCb(action="pick", cohort_id=99_999).pack()
     assert texts(await harness.press(admin, forged)) == [
-        "Ағын табылмады. Тізімді қайта ашыңыз: /issue"]
+        "Ағын табылмады. Тізімді қайта ашыңыз: /issue"
+    ]
     sent = await harness.press(admin, IssueCb(action="go", cohort_id=99_999).pack())
     assert texts(sent) == ["Ағын табылмады. Тізімді қайта ашыңыз: /issue"]
     sent = await harness.press(admin, IssueCb(action="cancel", cohort_id=world.cohort.id).pack())
@@ -111,14 +127,18 @@ async def test_issue_refusals_in_kazakh_change_nothing(
 
 
 async def test_an_unfinished_cohort_is_refused(harness: Harness, services: Services) -> None:
-    world = await make_cohort(services.uow_factory, ends_on=services.clock().date()
-                              + timedelta(days=3), code="LATE")
+    world = await make_cohort(
+        services.uow_factory, ends_on=services.clock().date() + timedelta(days=3), code="LATE"
+    )
     await add_teacher(services.uow_factory, world, "Әлия Нұрланова", telegram_id=TEACHER_TG)
-    sent = await harness.press(make_user(ADMIN_TG, "ru"),
-                               IssueCb(action="go", cohort_id=world.cohort.id).pack())
-    assert texts(sent) == ["Поток <b>LATE</b> ещё не закончился (дата окончания: 26 ноября "
-                           "2026\u202fг.). Документы выдаются после окончания потока, когда "
-                           "оценки окончательные."]
+    sent = await harness.press(
+        make_user(ADMIN_TG, "ru"), IssueCb(action="go", cohort_id=world.cohort.id).pack()
+    )
+    assert texts(sent) == [
+        "Поток <b>LATE</b> ещё не закончился (дата окончания: 26 ноября "
+        "2026\u202fг.). Документы выдаются после окончания потока, когда "
+        "оценки окончательные."
+    ]
     assert await issued_numbers(services) == []
 
 
@@ -126,10 +146,12 @@ async def test_the_pdfs_read_back_with_kazakh_letters_and_the_number(
     services: Services,
 ) -> None:
     world = await make_cohort(services.uow_factory, language="kk")
-    enrollment = await add_teacher(services.uow_factory, world, "Әлия Серікқызы Нұрланова",
-                                   telegram_id=TEACHER_TG, grades={})
-    await add_teacher(services.uow_factory, world, "Өмір Ғалиұлы Һәкімов",
-                      telegram_id=TEACHER_TG + 1, attended=5)
+    enrollment = await add_teacher(
+        services.uow_factory, world, "Әлия Серікқызы Нұрланова", telegram_id=TEACHER_TG, grades={}
+    )
+    await add_teacher(
+        services.uow_factory, world, "Өмір Ғалиұлы Һәкімов", telegram_id=TEACHER_TG + 1, attended=5
+    )
     await issue_now(services, world.cohort.id)
     async with services.uow_factory() as uow:
         [cert] = await uow.certificates.for_enrollment(enrollment.id)
@@ -138,8 +160,9 @@ async def test_the_pdfs_read_back_with_kazakh_letters_and_the_number(
         reference = await uow.documents.get_for_certificate(ref.id)
 
     def text(content: bytes) -> str:
-        return " ".join(" ".join(page.extract_text().split())
-                        for page in PdfReader(io.BytesIO(content)).pages)
+        return " ".join(
+            " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages
+        )
 
     certificate_text = text(files[DocumentKind.CERTIFICATE].content)
     assert "Әлия Серікқызы Нұрланова" in certificate_text
@@ -156,10 +179,21 @@ async def test_every_teacher_gets_exactly_one_certificate_message_through_failur
 ) -> None:
     world = await make_cohort(services.uow_factory, language="ru")
     for n in range(4):
-        await add_teacher(services.uow_factory, world, f"Тыңдаушы Қасымов {n}",
-                          telegram_id=TEACHER_TG + n, lang="kk" if n % 2 else "ru")
-    await add_teacher(services.uow_factory, world, "Сәуле Өтепова", telegram_id=TEACHER_TG + 9,
-                      score=10, lang="ru")
+        await add_teacher(
+            services.uow_factory,
+            world,
+            f"Тыңдаушы Қасымов {n}",
+            telegram_id=TEACHER_TG + n,
+            lang="kk" if n % 2 else "ru",
+        )
+    await add_teacher(
+        services.uow_factory,
+        world,
+        "Сәуле Өтепова",
+        telegram_id=TEACHER_TG + 9,
+        score=10,
+        lang="ru",
+    )
     await issue_now(services, world.cohort.id)  # in name order: Сәуле's reference is 000001
     await issue_now(services, world.cohort.id)  # issued twice: still one row per document
 
@@ -181,45 +215,63 @@ async def test_every_teacher_gets_exactly_one_certificate_message_through_failur
         await restarted.run_once()
     async with services.uow_factory() as uow:
         assert await uow.outbox.count_by_status() == {
-            OutboxStatus.SENT: 9, OutboxStatus.PENDING: 0, OutboxStatus.FAILED: 0}
+            OutboxStatus.SENT: 9,
+            OutboxStatus.PENDING: 0,
+            OutboxStatus.FAILED: 0,
+        }
     documents = [r for r in harness.session.requests if isinstance(r, SendDocument)]
-    certificates = Counter(r.chat_id for r in documents if "сертификат №" in (r.caption or "")
-                           or "сертификат берілді" in (r.caption or ""))
+    certificates = Counter(
+        r.chat_id
+        for r in documents
+        if "сертификат №" in (r.caption or "") or "сертификат берілді" in (r.caption or "")
+    )
     assert certificates == {TEACHER_TG + n: 1 for n in range(4)}
     assert Counter(r.chat_id for r in documents) == {
-        **{TEACHER_TG + n: 2 for n in range(4)}, TEACHER_TG + 9: 1}
-    ru_caption = next(r.caption for r in documents if r.chat_id == TEACHER_TG
-                      and r.document.filename.startswith("certificate"))
+        **{TEACHER_TG + n: 2 for n in range(4)},
+        TEACHER_TG + 9: 1,
+    }
+    ru_caption = next(
+        r.caption
+        for r in documents
+        if r.chat_id == TEACHER_TG and r.document.filename.startswith("certificate")
+    )
     assert ru_caption == (
         "🎓 Поздравляем! Вам выдан сертификат № ORL-2026-000002 о прохождении курса «Развитие "
         "функциональной грамотности».\nСертификат действителен 3 года, его подлинность "
-        "проверяется по QR-коду. Получить документы снова можно командой /documents.")
-    kk_caption = next(r.caption for r in documents if r.chat_id == TEACHER_TG + 1
-                      and r.document.filename.startswith("certificate"))
-    assert kk_caption.startswith("🎓 Құттықтаймыз! Сізге «Развитие функциональной грамотности» "
-                                 "курсынан өткені туралы № ORL-2026-000003 сертификат берілді.")
+        "проверяется по QR-коду. Получить документы снова можно командой /documents."
+    )
+    kk_caption = next(
+        r.caption
+        for r in documents
+        if r.chat_id == TEACHER_TG + 1 and r.document.filename.startswith("certificate")
+    )
+    assert kk_caption.startswith(
+        "🎓 Құттықтаймыз! Сізге «Развитие функциональной грамотности» "
+        "курсынан өткені туралы № ORL-2026-000003 сертификат берілді."
+    )
     reference_caption = next(r.caption for r in documents if r.chat_id == TEACHER_TG + 9)
     assert reference_caption.startswith("Вам выдана справка о прослушивании курса")
-    assert "1) пройти повторное оценивание знаний — не чаще одного раза в год;" in \
-        reference_caption
+    assert "1) пройти повторное оценивание знаний — не чаще одного раза в год;" in reference_caption
 
 
 async def test_documents_are_resent_byte_for_byte_after_the_settings_change(
     harness: Harness, services: Services
 ) -> None:
     world = await make_cohort(services.uow_factory, language="ru")
-    await add_teacher(services.uow_factory, world, "Әлия Нұрланова", telegram_id=TEACHER_TG,
-                      lang="ru")
+    await add_teacher(
+        services.uow_factory, world, "Әлия Нұрланова", telegram_id=TEACHER_TG, lang="ru"
+    )
     teacher = make_user(TEACHER_TG, "ru")
     assert texts(await harness.send(teacher, "/documents")) == [
-        "У вас пока нет выданных документов. Сертификат или справка появятся здесь после "
-        "выдачи."]
+        "У вас пока нет выданных документов. Сертификат или справка появятся здесь после выдачи."
+    ]
     await issue_now(services, world.cohort.id)
     first = await harness.send(teacher, "/documents")
     assert texts(first) == [
         "Сертификат о повышении квалификации № ORL-2026-000001, дата выдачи: 23 ноября "
         "2026\u202fг.",
-        "Приложение к сертификату № ORL-2026-000001, дата выдачи: 23 ноября 2026\u202fг."]
+        "Приложение к сертификату № ORL-2026-000001, дата выдачи: 23 ноября 2026\u202fг.",
+    ]
     services.settings.organization_name_ru = "Новое название организации"
     services.settings.head_name = "Другой Руководитель"
     await issue_now(services, world.cohort.id)
@@ -228,6 +280,9 @@ async def test_documents_are_resent_byte_for_byte_after_the_settings_change(
     after = [r.document.data for r in again if isinstance(r, SendDocument)]
     assert len(after) == 2 and after == before
     assert "Новое название" not in " ".join(
-        page.extract_text() for page in PdfReader(io.BytesIO(after[0])).pages)
+        page.extract_text() for page in PdfReader(io.BytesIO(after[0])).pages
+    )
     assert [r.document.filename for r in again if isinstance(r, SendDocument)] == [
-        "certificate-ORL-2026-000001.pdf", "appendix-ORL-2026-000001.pdf"]
+        "certificate-ORL-2026-000001.pdf",
+        "appendix-ORL-2026-000001.pdf",
+    ]

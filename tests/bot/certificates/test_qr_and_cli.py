@@ -31,8 +31,9 @@ async def test_the_printed_qr_opens_the_bot_and_verifies_with_the_full_name(
     harness: Harness, services: Services, tmp_path: Path
 ) -> None:
     world = await make_cohort(services.uow_factory, language="ru")
-    await add_teacher(services.uow_factory, world, "Әлия Серікқызы Нұрланова",
-                      telegram_id=TEACHER_TG)
+    await add_teacher(
+        services.uow_factory, world, "Әлия Серікқызы Нұрланова", telegram_id=TEACHER_TG
+    )
     await issue_now(services, world.cohort.id)
     pdf = tmp_path / "certificate.pdf"
     pdf.write_bytes(await stored(services, "ORL-2026-000001", DocumentKind.CERTIFICATE))
@@ -70,8 +71,10 @@ async def test_render_by_number_writes_the_frozen_pdf(
     monkeypatch.setattr(cli, "_settings", lambda: settings)
     out = tmp_path / "out" / "appendix.pdf"
     code = await asyncio.to_thread(
-        cli.main, ["render", "appendix", "--number", "ORL-2026-000001", "--out", str(out)])
+        cli.main, ["render", "appendix", "--number", "ORL-2026-000001", "--out", str(out)]
+    )
     assert code == 0 and out.read_bytes() == appendix
     missing = await asyncio.to_thread(
-        cli.main, ["render", "certificate", "--number", "ORL-2026-000999", "--out", str(out)])
+        cli.main, ["render", "certificate", "--number", "ORL-2026-000999", "--out", str(out)]
+    )
     assert missing == 1 and out.read_bytes() == appendix

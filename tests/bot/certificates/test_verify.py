@@ -25,32 +25,44 @@ ISSUED_KK = "2026\u202fж. 23 қараша"
 UNTIL_KK = "2029\u202fж. 23 қараша"
 TOPIC = "Функционалдық сауаттылықты дамыту: Қазақ тілі және әдебиеті"
 ORG_KK = "«Өрлеу» біліктілікті арттыру орталығы"
-NOT_FOUND_RU = ("Сертификат с таким номером не найден. Проверьте номер и отправьте его ещё раз, "
-                "например ORL-2026-000123.")
-NOT_FOUND_KK = ("Мұндай нөмірлі сертификат табылмады. Нөмірді тексеріп, қайта жіберіңіз, "
-                "мысалы: ORL-2026-000123.")
-FORGED_RU = ("⚠️ Эта ссылка не подлинная: подпись QR-кода не совпадает. Не доверяйте документу "
-             "с таким QR-кодом; номер сертификата можно проверить, отправив его сообщением.")
+NOT_FOUND_RU = (
+    "Сертификат с таким номером не найден. Проверьте номер и отправьте его ещё раз, "
+    "например ORL-2026-000123."
+)
+NOT_FOUND_KK = (
+    "Мұндай нөмірлі сертификат табылмады. Нөмірді тексеріп, қайта жіберіңіз, "
+    "мысалы: ORL-2026-000123."
+)
+FORGED_RU = (
+    "⚠️ Эта ссылка не подлинная: подпись QR-кода не совпадает. Не доверяйте документу "
+    "с таким QR-кодом; номер сертификата можно проверить, отправив его сообщением."
+)
 
 
 def details_ru(holder: str) -> str:
-    return (f"Регистрационный номер: {NUMBER}\nВладелец: {holder}\nТема курса: {TOPIC}\n"
-            f"Объём: 72 академических часа\nОрганизация: {ORG_KK}\nДата выдачи: {ISSUED_RU}\n"
-            f"Действителен до: {UNTIL_RU}")
+    return (
+        f"Регистрационный номер: {NUMBER}\nВладелец: {holder}\nТема курса: {TOPIC}\n"
+        f"Объём: 72 академических часа\nОрганизация: {ORG_KK}\nДата выдачи: {ISSUED_RU}\n"
+        f"Действителен до: {UNTIL_RU}"
+    )
 
 
 def details_kk(holder: str) -> str:
-    return (f"Тіркеу нөмірі: {NUMBER}\nИесі: {holder}\nКурстың тақырыбы: {TOPIC}\n"
-            f"Көлемі: 72 академиялық сағат\nҰйым: {ORG_KK}\nБерілген күні: {ISSUED_KK}\n"
-            f"Жарамдылық мерзімі: {UNTIL_KK} дейін")
+    return (
+        f"Тіркеу нөмірі: {NUMBER}\nИесі: {holder}\nКурстың тақырыбы: {TOPIC}\n"
+        f"Көлемі: 72 академиялық сағат\nҰйым: {ORG_KK}\nБерілген күні: {ISSUED_KK}\n"
+        f"Жарамдылық мерзімі: {UNTIL_KK} дейін"
+    )
 
 
 async def issue_two(services: Services) -> None:
     world = await make_cohort(services.uow_factory, language="kk")
-    await add_teacher(services.uow_factory, world, "Әлия Серікқызы Нұрланова",
-                      telegram_id=TEACHER_TG)
-    await add_teacher(services.uow_factory, world, "Өмір Ұланов", telegram_id=TEACHER_TG + 1,
-                      score=10)
+    await add_teacher(
+        services.uow_factory, world, "Әлия Серікқызы Нұрланова", telegram_id=TEACHER_TG
+    )
+    await add_teacher(
+        services.uow_factory, world, "Өмір Ұланов", telegram_id=TEACHER_TG + 1, score=10
+    )
     summary = await issue_fast(services, world.cohort.id)
     assert (summary.certificates, summary.references) == ([NUMBER], ["ORL-2026-000002"])
 
@@ -68,9 +80,11 @@ async def test_a_typed_number_in_any_form_answers_valid_with_the_name_masked(
     ru, kk = make_user(STRANGER, "ru"), make_user(STRANGER + 1, "kk")
     for typed in ("orl 2026 000001", "№ ORL-2026-000001", "ОRL2026000001", "ORL-2026-1"):
         assert texts(await harness.send(ru, typed)) == [
-            f"✅ Сертификат действителен.\n\n{details_ru('Ә. С. Н.')}"]
+            f"✅ Сертификат действителен.\n\n{details_ru('Ә. С. Н.')}"
+        ]
     assert texts(await harness.send(kk, "ORL-2026-000001")) == [
-        f"✅ Сертификат жарамды.\n\n{details_kk('Ә. С. Н.')}"]
+        f"✅ Сертификат жарамды.\n\n{details_kk('Ә. С. Н.')}"
+    ]
 
 
 async def test_the_menu_button_asks_for_a_number_and_refuses_other_content(
@@ -78,16 +92,21 @@ async def test_the_menu_button_asks_for_a_number_and_refuses_other_content(
 ) -> None:
     await issue_two(services)
     kk = make_user(STRANGER, "kk")
-    ask = ("Сертификаттың тіркеу нөмірін жіберіңіз, мысалы: ORL-2026-000123. Бас не кіші әріп "
-           "пен бос орындардың маңызы жоқ.")
+    ask = (
+        "Сертификаттың тіркеу нөмірін жіберіңіз, мысалы: ORL-2026-000123. Бас не кіші әріп "
+        "пен бос орындардың маңызы жоқ."
+    )
     assert texts(await harness.send(kk, "🔎 Сертификатты тексеру")) == [ask]
-    assert texts(await harness.send_message(kk, sticker=None, contact=None,
-                                            location={"latitude": 51.1, "longitude": 71.4})
-                 ) == [ask]
+    assert texts(
+        await harness.send_message(
+            kk, sticker=None, contact=None, location={"latitude": 51.1, "longitude": 71.4}
+        )
+    ) == [ask]
     assert texts(await harness.send(kk, "ORL-2026")) == [NOT_FOUND_KK]  # malformed
     assert texts(await harness.send(kk, "🔎 Сертификатты тексеру")) == [ask]
     assert texts(await harness.send(kk, "orl-2026-000001")) == [
-        f"✅ Сертификат жарамды.\n\n{details_kk('Ә. С. Н.')}"]
+        f"✅ Сертификат жарамды.\n\n{details_kk('Ә. С. Н.')}"
+    ]
     # waiting for a number, another menu button still does what it says
     await harness.send(kk, "🔎 Сертификатты тексеру")
     help_text = texts(await harness.send(kk, "❓ Көмек"))
@@ -116,9 +135,11 @@ async def test_an_expired_certificate_after_three_years(
     assert texts(await harness.send(ru, NUMBER))[0].startswith("✅ Сертификат действителен.")
     clock.advance(days=2)
     assert texts(await harness.send(ru, NUMBER)) == [
-        f"⌛ Срок действия сертификата истёк.\n\n{details_ru('Ә. С. Н.')}"]
+        f"⌛ Срок действия сертификата истёк.\n\n{details_ru('Ә. С. Н.')}"
+    ]
     assert texts(await harness.send(kk, NUMBER)) == [
-        f"⌛ Сертификаттың жарамдылық мерзімі өтіп кеткен.\n\n{details_kk('Ә. С. Н.')}"]
+        f"⌛ Сертификаттың жарамдылық мерзімі өтіп кеткен.\n\n{details_kk('Ә. С. Н.')}"
+    ]
 
 
 async def test_the_qr_link_shows_the_full_name_and_forged_links_reveal_nothing(
@@ -128,9 +149,11 @@ async def test_the_qr_link_shows_the_full_name_and_forged_links_reveal_nothing(
     ru, kk = make_user(STRANGER, "ru"), make_user(STRANGER + 1, "kk")
     payload = link(services)
     assert texts(await harness.send(ru, f"/start {payload}")) == [
-        f"✅ Сертификат действителен.\n\n{details_ru('Әлия Серікқызы Нұрланова')}"]
+        f"✅ Сертификат действителен.\n\n{details_ru('Әлия Серікқызы Нұрланова')}"
+    ]
     assert texts(await harness.send(kk, f"/start {payload}")) == [
-        f"✅ Сертификат жарамды.\n\n{details_kk('Әлия Серікқызы Нұрланова')}"]
+        f"✅ Сертификат жарамды.\n\n{details_kk('Әлия Серікқызы Нұрланова')}"
+    ]
     altered = payload[:-1] + ("B" if payload[-1] == "A" else "A")
     other_number = payload.replace(NUMBER, "ORL-2026-000002")  # exists, signature of 000001
     never = payload.replace(NUMBER, "ORL-2026-000999")
@@ -138,10 +161,12 @@ async def test_the_qr_link_shows_the_full_name_and_forged_links_reveal_nothing(
         assert texts(await harness.send(ru, f"/start {forged}")) == [FORGED_RU]
     assert texts(await harness.send(kk, f"/start {altered}")) == [
         "⚠️ Бұл сілтеме түпнұсқа емес: QR-кодтың қолтаңбасы сәйкес келмейді. Мұндай QR-коды "
-        "бар құжатқа сенбеңіз; сертификат нөмірін хабарлама етіп жіберіп, тексеруге болады."]
+        "бар құжатқа сенбеңіз; сертификат нөмірін хабарлама етіп жіберіп, тексеруге болады."
+    ]
     # a genuine link to a reference (not a certificate) says "not found" like any number
     assert texts(await harness.send(ru, f"/start {link(services, 'ORL-2026-000002')}")) == [
-        NOT_FOUND_RU]
+        NOT_FOUND_RU
+    ]
 
 
 async def test_the_eleventh_look_up_in_a_minute_gets_the_wait_message(
@@ -152,7 +177,8 @@ async def test_the_eleventh_look_up_in_a_minute_gets_the_wait_message(
     for _ in range(10):
         assert texts(await harness.send(ru, NUMBER))[0].startswith("✅")
     assert texts(await harness.send(ru, NUMBER)) == [
-        "Не больше 10 проверок в минуту. Подождите минуту и отправьте номер снова."]
+        "Не больше 10 проверок в минуту. Подождите минуту и отправьте номер снова."
+    ]
     assert texts(await harness.send(ru, f"/start {link(services)}")) == []  # said once a burst
     kk = make_user(STRANGER + 1, "kk")  # another person is not affected
     assert texts(await harness.send(kk, NUMBER))[0].startswith("✅")
@@ -163,33 +189,44 @@ async def test_admin_revokes_and_verification_says_revoked_with_the_date(
 ) -> None:
     await issue_two(services)
     admin, teacher = make_user(ADMIN_TG, "ru"), make_user(TEACHER_TG, "kk")
-    usage = ("Формат: /revoke НОМЕР ПРИЧИНА\n"
-             "Например: /revoke ORL-2026-000123 ошибка в фамилии")
+    usage = "Формат: /revoke НОМЕР ПРИЧИНА\nНапример: /revoke ORL-2026-000123 ошибка в фамилии"
     assert texts(await harness.send(teacher, f"/revoke {NUMBER} өзім")) == [
-        "Бұл тек әкімшілерге қолжетімді. Әрекет журналға жазылды."]
+        "Бұл тек әкімшілерге қолжетімді. Әрекет журналға жазылды."
+    ]
     assert texts(await harness.send(admin, "/revoke")) == [usage]
     assert texts(await harness.send(admin, f"/revoke {NUMBER}")) == [
-        "Укажите причину отзыва — до 500 символов. Ничего не изменено."]
+        "Укажите причину отзыва — до 500 символов. Ничего не изменено."
+    ]
     assert texts(await harness.send(admin, "/revoke ORL-2026-000002 справка")) == [
-        "Сертификат с таким номером не найден. Ничего не изменено."]
+        "Сертификат с таким номером не найден. Ничего не изменено."
+    ]
     assert texts(await harness.send(make_user(STRANGER, "ru"), NUMBER))[0].startswith("✅")
     sent = await harness.send(admin, "/revoke orl 2026 000001 ошибка <b>в</b> фамилии")
-    assert texts(sent) == [f"Сертификат № {NUMBER} отозван {ISSUED_RU}\n"
-                           "Владелец получит уведомление; проверка теперь показывает «отозван»."]
+    assert texts(sent) == [
+        f"Сертификат № {NUMBER} отозван {ISSUED_RU}\n"
+        "Владелец получит уведомление; проверка теперь показывает «отозван»."
+    ]
     assert texts(await harness.send(admin, f"/revoke {NUMBER} ещё раз")) == [
-        f"Сертификат № {NUMBER} уже отозван {ISSUED_RU}, ничего не изменено."]
+        f"Сертификат № {NUMBER} уже отозван {ISSUED_RU}, ничего не изменено."
+    ]
     assert texts(await harness.send(make_user(STRANGER, "ru"), NUMBER)) == [
-        f"⛔ Сертификат отозван {ISSUED_RU}\n\n{details_ru('Ә. С. Н.')}"]
+        f"⛔ Сертификат отозван {ISSUED_RU}\n\n{details_ru('Ә. С. Н.')}"
+    ]
     assert texts(await harness.send(make_user(STRANGER + 1, "kk"), NUMBER)) == [
-        f"⛔ Сертификат {ISSUED_KK} кері қайтарып алынған.\n\n{details_kk('Ә. С. Н.')}"]
+        f"⛔ Сертификат {ISSUED_KK} кері қайтарып алынған.\n\n{details_kk('Ә. С. Н.')}"
+    ]
     async with services.uow_factory() as uow:
         notice = await uow.outbox.get_by_dedup_key("revoked:1")
     assert notice is not None and notice.chat_id == TEACHER_TG
     text = services.i18n_core.get(notice.payload["key"], "kk", **notice.payload["args"])
-    assert text == (f"⛔ Сіздің № {NUMBER} сертификатыңыз {ISSUED_KK} кері қайтарып алынды.\n"
-                    "Себебі: ошибка &lt;b&gt;в&lt;/b&gt; фамилии\n"
-                    "Сұрақтарыңызды курс әкімшісіне қоюға болады.")
+    assert text == (
+        f"⛔ Сіздің № {NUMBER} сертификатыңыз {ISSUED_KK} кері қайтарып алынды.\n"
+        "Себебі: ошибка &lt;b&gt;в&lt;/b&gt; фамилии\n"
+        "Сұрақтарыңызды курс әкімшісіне қоюға болады."
+    )
     sent = await harness.send(teacher, "/documents")
-    assert texts(sent)[0] == (f"Біліктілікті арттыру сертификаты № {NUMBER}, берілген күні: "
-                              f"{ISSUED_KK}\n⛔ {ISSUED_KK} кері қайтарып алынған.")
+    assert texts(sent)[0] == (
+        f"Біліктілікті арттыру сертификаты № {NUMBER}, берілген күні: "
+        f"{ISSUED_KK}\n⛔ {ISSUED_KK} кері қайтарып алынған."
+    )
     assert not any(isinstance(r, SendMessage) for r in sent)

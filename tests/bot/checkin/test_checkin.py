@@ -29,10 +29,14 @@ SECRET = b"test-secret"
 OPENS = datetime(2026, 11, 23, 9, 45, tzinfo=UTC)
 ENDS = datetime(2026, 11, 23, 11, 30, tzinfo=UTC)
 
-DONE_RU = ("✅ Вы отмечены на занятии: Функциональная грамотность, 23 ноября, понедельник, "
-           "15:00.\nПосещаемость: 1 из 5 (20 %).")
-DONE_KK = ("✅ Сіз сабаққа белгілендіңіз: Функционалдық сауаттылық, 23 қараша, дүйсенбі, "
-           "15:00.\nСабаққа қатысу: 5 сабақтың 1 сабағы (20 %).")
+DONE_RU = (
+    "✅ Вы отмечены на занятии: Функциональная грамотность, 23 ноября, понедельник, "
+    "15:00.\nПосещаемость: 1 из 5 (20 %)."
+)
+DONE_KK = (
+    "✅ Сіз сабаққа белгілендіңіз: Функционалдық сауаттылық, 23 қараша, дүйсенбі, "
+    "15:00.\nСабаққа қатысу: 5 сабақтың 1 сабағы (20 %)."
+)
 WRONG_RU = "❌ Неверный код. Посмотрите код на экране тренера и отправьте его ещё раз: 6 цифр."
 WRONG_KK = "❌ Код қате. Тренердің экранындағы кодты қарап, қайта жіберіңіз: 6 цифр."
 
@@ -49,8 +53,10 @@ async def attendance(services: Services, world: World, telegram_id: int) -> list
         found = []
         for enrollment in await uow.enrollments.for_person(person.id):
             assert enrollment.id is not None
-            found += [(a.session_id, str(a.method))
-                      for a in await uow.attendance.for_enrollment(enrollment.id)]
+            found += [
+                (a.session_id, str(a.method))
+                for a in await uow.attendance.for_enrollment(enrollment.id)
+            ]
     return found
 
 
@@ -105,11 +111,15 @@ async def test_previous_code_is_accepted_for_30_seconds_more_then_it_is_stale(
     shown = code(world.session.id, shown_at)
     clock.now = shown_at + timedelta(seconds=60)
     sent = await harness.send(make_user(TEACHER_RU_TG, "ru"), shown)
-    assert texts(sent) == ["⌛ Этот код уже устарел: код меняется каждые 30 секунд. Отправьте "
-                           "код, который на экране сейчас."]
+    assert texts(sent) == [
+        "⌛ Этот код уже устарел: код меняется каждые 30 секунд. Отправьте "
+        "код, который на экране сейчас."
+    ]
     sent = await harness.send(make_user(TEACHER_KK_TG, "kk"), shown)
-    assert texts(sent) == ["⌛ Бұл кодтың мерзімі өтіп кетті: код әр 30 секунд сайын ауысады. "
-                           "Экранда қазір тұрған кодты жіберіңіз."]
+    assert texts(sent) == [
+        "⌛ Бұл кодтың мерзімі өтіп кетті: код әр 30 секунд сайын ауысады. "
+        "Экранда қазір тұрған кодты жіберіңіз."
+    ]
     clock.now = shown_at + timedelta(seconds=59)
     sent = await harness.send(make_user(TEACHER_RU_TG, "ru"), shown)
     assert texts(sent) == [DONE_RU]
@@ -128,8 +138,9 @@ async def test_wrong_code_and_code_of_another_cohort_change_nothing(
     assert texts(await harness.send(make_user(TEACHER_KK_TG, "kk"), wrong)) == [WRONG_KK]
 
     other = code(world.other_session.id, clock.now)
-    another_ru = ("Это код занятия другого потока. Отмечаться можно только на занятиях своего "
-                  "потока.")
+    another_ru = (
+        "Это код занятия другого потока. Отмечаться можно только на занятиях своего потока."
+    )
     assert texts(await harness.send(teacher, other)) == [another_ru]
     link = f"/start {deep_link_payload(world.other_session.id or 0, other)}"
     assert texts(await harness.send(teacher, link)) == [another_ru]
@@ -139,7 +150,10 @@ async def test_wrong_code_and_code_of_another_cohort_change_nothing(
     assert await attendance(services, world, TEACHER_RU_TG) == []
     assert await failures(services, world.session.id) == ["wrong_code", "wrong_code"]
     assert await failures(services, world.other_session.id) == [
-        "another_cohort", "another_cohort", "another_cohort"]
+        "another_cohort",
+        "another_cohort",
+        "another_cohort",
+    ]
 
 
 async def test_second_check_in_is_answered_and_not_stored_twice(
@@ -164,7 +178,8 @@ async def test_qr_deep_link_checks_in_with_method_qr(
     sent = await harness.send(make_user(TEACHER_KK_TG, "kk"), f"/start {payload}")
     assert texts(sent) == [DONE_KK]
     assert await attendance(services, world, TEACHER_KK_TG) == [
-        (world.session.id, str(AttendanceMethod.QR))]
+        (world.session.id, str(AttendanceMethod.QR))
+    ]
     # a forged link: an unknown session, a malformed payload
     for forged in ("ci_999999_123456", "ci_12_12"):
         sent = await harness.send(make_user(TEACHER_RU_TG, "ru"), f"/start {forged}")
@@ -201,7 +216,10 @@ async def test_not_enrolled_expelled_and_agreement_not_accepted(
     for telegram_id in (720_002, 720_003):
         assert await attendance(services, world, telegram_id) == []
     assert await failures(services, world.session.id) == [
-        "not_enrolled", "expelled", "agreement_not_accepted"]
+        "not_enrolled",
+        "expelled",
+        "agreement_not_accepted",
+    ]
 
 
 async def test_five_wrong_codes_then_a_wait_even_for_the_right_code(

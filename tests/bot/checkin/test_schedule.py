@@ -44,7 +44,8 @@ async def test_listener_gets_the_schedule_as_ics(harness: Harness, services: Ser
     sent = await harness.send(make_user(TEACHER_KK_TG, "kk"), "/schedule")
     document = next(r for r in sent if isinstance(r, SendDocument))
     assert document.caption is not None and document.caption.startswith(
-        "📅 ФГ-2026-01 ағынының сабақ кестесі: Функционалдық сауаттылық.")
+        "📅 ФГ-2026-01 ағынының сабақ кестесі: Функционалдық сауаттылық."
+    )
     assert str(parse_ics(document).walk("VEVENT")[0]["summary"]) == "Функционалдық сауаттылық"
 
 

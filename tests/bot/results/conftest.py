@@ -34,8 +34,12 @@ def shared_i18n_core() -> FluentRuntimeCore:
 
 
 @pytest.fixture
-async def services(settings: Settings, clock: FakeClock, migrated_template: Path,
-                   shared_i18n_core: FluentRuntimeCore) -> AsyncIterator[Services]:
+async def services(
+    settings: Settings,
+    clock: FakeClock,
+    migrated_template: Path,
+    shared_i18n_core: FluentRuntimeCore,
+) -> AsyncIterator[Services]:
     from storage.db import create_engine, create_session_factory
     from storage.uow import SqlAlchemyUnitOfWork
 

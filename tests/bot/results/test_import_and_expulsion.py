@@ -61,14 +61,16 @@ async def test_import_with_a_broken_row_imports_nothing_then_a_good_file_imports
     await attend(services.uow_factory, world.enrollments[0], world.sessions[:4])
     admin = make_user(ADMIN_TG, "ru")
     header = ["ИИН", "Балл", "Оценивание", "Планирование"]
-    uploads["bad"] = xlsx([header, [iin(1), 90, "5", "5"], [iin(2), 120, "4", ""],
-                           [iin(77), 60, "4", "4"]])
+    uploads["bad"] = xlsx(
+        [header, [iin(1), 90, "5", "5"], [iin(2), 120, "4", ""], [iin(77), 60, "4", "4"]]
+    )
     uploads["good"] = xlsx([header, [iin(1), 90, "5", "5"], [iin(2), 40, "4", "3"]])
     assert texts(await harness.send(admin, "/scores_import")) == ["Выберите поток:"]
     sent = await harness.press(admin, CohortPick(action="import", cohort_id=world.cohort.id).pack())
     assert texts(sent)[0].startswith("Поток <b>FG-2026-11</b>. Отправьте таблицу .xlsx или .csv")
     assert texts(await harness.send(admin, "вот файл")) == [
-        "Нужен файл .xlsx или .csv. Отправьте его документом или нажмите «Отмена»."]
+        "Нужен файл .xlsx или .csv. Отправьте его документом или нажмите «Отмена»."
+    ]
     sent = await harness.send_message(admin, document=document("bad", "scores.xlsx"))
     assert texts(sent) == [
         services.i18n_core.get("sheet-errors-title", "ru", count=3) + "\n"
@@ -84,10 +86,12 @@ async def test_import_with_a_broken_row_imports_nothing_then_a_good_file_imports
             assert await uow.assessments.latest(e.id) is None
     sent = await harness.send_message(admin, document=document("good", "scores.xlsx"))
     assert texts(sent)[0] == "Импортировано баллов: 2."
-    assert texts(sent)[1].startswith("<b>Итоги потока FG-2026-11</b>\nПрошли (сертификат): 1\n"
-                                     "Не прошли (справка): 1")
-    assert (await enrollment(services.uow_factory, world.enrollments[1].id)).status is \
-        EnrollmentStatus.NOT_PASSED
+    assert texts(sent)[1].startswith(
+        "<b>Итоги потока FG-2026-11</b>\nПрошли (сертификат): 1\nНе прошли (справка): 1"
+    )
+    assert (
+        await enrollment(services.uow_factory, world.enrollments[1].id)
+    ).status is EnrollmentStatus.NOT_PASSED
 
 
 async def test_import_refuses_a_wrong_file_type_in_kazakh(
@@ -104,7 +108,8 @@ async def test_import_refuses_a_wrong_file_type_in_kazakh(
     assert texts(sent) == [
         services.i18n_core.get("sheet-errors-title", "kk", count=1)
         + "\n2-жол, «Жинаған балы» бағаны: «101» балы 0 мен ең жоғары балл "
-        "аралығындағы бүтін сан болуы керек"]
+        "аралығындағы бүтін сан болуы керек"
+    ]
 
 
 async def test_admin_expels_a_listener_and_both_notices_are_recorded(
@@ -117,18 +122,21 @@ async def test_admin_expels_a_listener_and_both_notices_are_recorded(
     sent = await harness.press(admin, CohortPick(action="expel", cohort_id=world.cohort.id).pack())
     assert texts(sent) == ["Поток <b>FG-2026-11</b>. Выберите слушателя:"]
     sent = await harness.press(admin, ListenerPick(action="expel", enrollment_id=e.id).pack())
-    assert texts(sent) == ["Отчисление: <b>Айгүл Тестова 1</b>. Укажите причину — какое "
-                           "условие договора нарушено:"]
+    assert texts(sent) == [
+        "Отчисление: <b>Айгүл Тестова 1</b>. Укажите причину — какое условие договора нарушено:"
+    ]
     await harness.send(admin, "пропуск занятий <без причины>")
     await harness.send(admin, "15-О")
-    assert texts(await harness.send(admin, "3")) == [
-        "Дата решения комиссии (ДД.ММ.ГГГГ):"]
+    assert texts(await harness.send(admin, "3")) == ["Дата решения комиссии (ДД.ММ.ГГГГ):"]
     assert texts(await harness.send(admin, "31.02.2026")) == [
-        "Дата не распознана. Введите в формате ДД.ММ.ГГГГ, например 20.11.2026."]
+        "Дата не распознана. Введите в формате ДД.ММ.ГГГГ, например 20.11.2026."
+    ]
     sent = await harness.send(admin, "20.11.2026")
-    assert texts(sent) == ["Отчислить <b>Айгүл Тестова 1</b>?\n"
-                           "Причина: пропуск занятий &lt;без причины&gt;\nПриказ № 15-О\n"
-                           "Решение комиссии № 3 от 20.11.2026"]
+    assert texts(sent) == [
+        "Отчислить <b>Айгүл Тестова 1</b>?\n"
+        "Причина: пропуск занятий &lt;без причины&gt;\nПриказ № 15-О\n"
+        "Решение комиссии № 3 от 20.11.2026"
+    ]
     assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.ENROLLED
     sent = await harness.press(admin, "rsn:confirm")
     seen = texts(sent)
@@ -137,7 +145,10 @@ async def test_admin_expels_a_listener_and_both_notices_are_recorded(
     assert "Айгүл Тестова 1 (Школа-гимназия № 7) отчислен(а)" in seen[1]
     stored = await enrollment(services.uow_factory, e.id)
     assert (stored.status, stored.expelled_reason, stored.expulsion_order) == (
-        EnrollmentStatus.EXPELLED, "пропуск занятий <без причины>", "15-О")
+        EnrollmentStatus.EXPELLED,
+        "пропуск занятий <без причины>",
+        "15-О",
+    )
     teacher_notice = await outbox(services.uow_factory, f"expelled:{e.id}")
     assert teacher_notice.payload["key"] == "results-expelled-teacher"
     assert teacher_notice.payload["args"]["commission_date"] == "20 ноября 2026\u202fг."
@@ -174,13 +185,15 @@ async def test_kazakh_teacher_gets_the_notice_in_kazakh(
     assert texts(sent) == ["Комиссия шешімінің күні (КК.АА.ЖЖЖЖ):"]
     await harness.send(admin, "21.11.2026")
     sent = await harness.press(admin, "rsn:confirm")
-    assert texts(sent)[0] == ("<b>Айгүл Тестова 1</b> оқудан шығарылды. "
-                              "Тыңдаушыға хабарлама жіберілді.")
+    assert texts(sent)[0] == (
+        "<b>Айгүл Тестова 1</b> оқудан шығарылды. Тыңдаушыға хабарлама жіберілді."
+    )
     notice = await outbox(services.uow_factory, f"expelled:{e.id}")
     assert notice.payload["lang"] == "kk"
     rendered = services.i18n_core.get(notice.payload["key"], "kk", **notice.payload["args"])
-    assert rendered.startswith("Сіз «Функционалдық сауаттылық» курсынан (FG-2026-11 ағыны) "
-                               "оқудан шығарылдыңыз.")
+    assert rendered.startswith(
+        "Сіз «Функционалдық сауаттылық» курсынан (FG-2026-11 ағыны) оқудан шығарылдыңыз."
+    )
     employer = await outbox(services.uow_factory, f"employer-notice:{e.id}")
     assert employer.payload["text"].startswith("Құрметті жұмыс беруші!")
 
@@ -195,14 +208,22 @@ async def test_a_thousand_row_file_with_a_broken_middle_row_imports_nothing(
 
     world = await make_world(services.uow_factory, teachers=0)
     async with services.uow_factory() as uow:  # bulk rows: a thousand repository calls is slow
-        await uow.session.execute(insert(PersonRow), [
-            {"full_name": f"Педагог {n}", "iin": iin(n), "created_at": DONE_AT}
-            for n in range(1, 1001)])
-        ids = (await uow.session.scalars(select(PersonRow.id).where(
-            PersonRow.full_name.like("Педагог %")))).all()
-        await uow.session.execute(insert(EnrollmentRow), [
-            {"person_id": pid, "cohort_id": world.cohort.id, "status": "enrolled"}
-            for pid in ids])
+        await uow.session.execute(
+            insert(PersonRow),
+            [
+                {"full_name": f"Педагог {n}", "iin": iin(n), "created_at": DONE_AT}
+                for n in range(1, 1001)
+            ],
+        )
+        ids = (
+            await uow.session.scalars(
+                select(PersonRow.id).where(PersonRow.full_name.like("Педагог %"))
+            )
+        ).all()
+        await uow.session.execute(
+            insert(EnrollmentRow),
+            [{"person_id": pid, "cohort_id": world.cohort.id, "status": "enrolled"} for pid in ids],
+        )
         await uow.commit()
     rows: list[list[Any]] = [["ИИН", "Балл", "Модуль 1", "Модуль 2"]]
     rows += [[iin(n), 60, "5", "4"] for n in range(1, 1001)]
@@ -214,7 +235,8 @@ async def test_a_thousand_row_file_with_a_broken_middle_row_imports_nothing(
     assert texts(sent) == [
         services.i18n_core.get("sheet-errors-title", "ru", count=1) + "\n"
         "Строка 501, столбец «Балл»: балл «шестьдесят» должен быть целым числом от 0 до "
-        "максимального балла"], texts(sent)
+        "максимального балла"
+    ], texts(sent)
     async with services.uow_factory() as uow:
         stored = await uow.audit.recent(2000)
     assert not [e for e in stored if e.action == "assessment.import"]

@@ -40,10 +40,19 @@ async def finished_world(services: Services):  # type: ignore[no-untyped-def]
     await record_score(uow(), 1, second.id, 30, {}, DONE)
     await decide_cohort_outcomes(uow(), world.cohort.id, DONE)
     async with uow() as u:
-        await u.certificates.add(Certificate(
-            number="ORL-2026-000001", kind=DocumentKind.CERTIFICATE, person_id=first.person_id,
-            enrollment_id=first.id, holder_full_name="Айгүл Тестова 1", topic="ФГ",
-            academic_hours=72, issued_on=date(2026, 11, 20), valid_until=date(2029, 11, 20)))
+        await u.certificates.add(
+            Certificate(
+                number="ORL-2026-000001",
+                kind=DocumentKind.CERTIFICATE,
+                person_id=first.person_id,
+                enrollment_id=first.id,
+                holder_full_name="Айгүл Тестова 1",
+                topic="ФГ",
+                academic_hours=72,
+                issued_on=date(2026, 11, 20),
+                valid_until=date(2029, 11, 20),
+            )
+        )
         await u.commit()
     return world
 
@@ -57,18 +66,38 @@ async def test_nobd_export_is_an_xlsx_with_the_completed_teachers(
     sent = await harness.press(admin, CohortPick(action="nobd", cohort_id=world.cohort.id).pack())
     documents = [r for r in sent if isinstance(r, SendDocument)]
     assert len(documents) == 1
-    assert documents[0].caption == ("НОБД, поток FG-2026-11: 1 педагог. Внести в НОБД не "
-                                    "позднее 27 ноября 2026\u202fг. (§19).")
+    assert documents[0].caption == (
+        "НОБД, поток FG-2026-11: 1 педагог. Внести в НОБД не позднее 27 ноября 2026\u202fг. (§19)."
+    )
     upload = documents[0].document
     assert isinstance(upload, BufferedInputFile) and upload.filename == "nobd-FG-2026-11.xlsx"
     sheet = load_workbook(io.BytesIO(upload.data)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("ФИО", "ИИН", "Организация образования", "Должность", "Тема курса",
-                       "Часы", "Начало", "Окончание", "Дата завершения", "№ сертификата")
-    assert rows[1][:6] == ("Айгүл Тестова 1", iin(1), "Школа-гимназия № 7",
-                           "учитель математики", "Функциональная грамотность", 72)
+    assert rows[0] == (
+        "ФИО",
+        "ИИН",
+        "Организация образования",
+        "Должность",
+        "Тема курса",
+        "Часы",
+        "Начало",
+        "Окончание",
+        "Дата завершения",
+        "№ сертификата",
+    )
+    assert rows[1][:6] == (
+        "Айгүл Тестова 1",
+        iin(1),
+        "Школа-гимназия № 7",
+        "учитель математики",
+        "Функциональная грамотность",
+        72,
+    )
     assert [value.date() for value in rows[1][6:9]] == [
-        date(2026, 11, 2), date(2026, 11, 20), date(2026, 11, 20)]
+        date(2026, 11, 2),
+        date(2026, 11, 20),
+        date(2026, 11, 20),
+    ]
     assert rows[1][9] == "ORL-2026-000001"
     assert len(rows) == 2
 
@@ -89,7 +118,8 @@ async def test_statistics_message_and_chart(harness: Harness, services: Services
         "<b>Статистика потока FG-2026-11</b>\nФункциональная грамотность\nЗаявлений: 0\n"
         "Зачислено: 3\nПосещаемость: до 50 % — 2, 50–79 % — 0, 80–99 % — 0, 100 % — 1\n"
         "Прошли: 1, не прошли: 1, обучаются: 1, отчислены: 0\nДоля прошедших: 50 %\n"
-        "Выдано сертификатов: 1")
+        "Выдано сертификатов: 1"
+    )
     photos = [r for r in sent if isinstance(r, SendPhoto)]
     assert len(photos) == 1 and photos[0].caption == "Распределение слушателей по посещаемости"
     png = photos[0].photo
@@ -99,26 +129,32 @@ async def test_statistics_message_and_chart(harness: Harness, services: Services
 
 async def test_statistics_in_kazakh(harness: Harness, services: Services) -> None:
     world = await make_world(services.uow_factory, teachers=1)
-    sent = await harness.press(make_user(ADMIN_TG, "kk"),
-                               CohortPick(action="stats", cohort_id=world.cohort.id).pack())
+    sent = await harness.press(
+        make_user(ADMIN_TG, "kk"), CohortPick(action="stats", cohort_id=world.cohort.id).pack()
+    )
     assert texts(sent)[0].startswith("<b>FG-2026-11 ағынының статистикасы</b>")
     assert texts(sent)[1] == "Тыңдаушылардың сабаққа қатысуы бойынша бөлінуі"
 
 
-async def test_effectiveness_report(harness: Harness, services: Services,
-                                    clock: FakeClock) -> None:
+async def test_effectiveness_report(harness: Harness, services: Services, clock: FakeClock) -> None:
     world = await make_world(services.uow_factory, teachers=1)
-    await add_consultation(services.uow_factory, world.enrollments[0], trainer_id=None,
-                           created_at=clock() - timedelta(days=3))
+    await add_consultation(
+        services.uow_factory,
+        world.enrollments[0],
+        trainer_id=None,
+        created_at=clock() - timedelta(days=3),
+    )
     sent = await harness.send(make_user(ADMIN_TG, "ru"), "/effectiveness")
     assert texts(sent) == [
         "<b>Эффективность посткурсового сопровождения (§38)</b>\n"
         "Период: 12 мес., с 23 ноября 2025\u202fг.\nОбращений: 1\n"
         "• методическая и консультационная помощь: 1\n• помощь с публикацией: 0\n"
-        "• сообщества и мероприятия: 0\nОтвечено: 0 (0 %)\nМедианное время ответа: — ч"]
+        "• сообщества и мероприятия: 0\nОтвечено: 0 (0 %)\nМедианное время ответа: — ч"
+    ]
     sent = await harness.send(make_user(ADMIN_TG, "kk"), "/effectiveness 99")
-    assert texts(sent) == ["Кезеңді айлармен көрсетіңіз: 1 және 36 аралығындағы бүтін сан, "
-                           "мысалы /effectiveness 12"]
+    assert texts(sent) == [
+        "Кезеңді айлармен көрсетіңіз: 1 және 36 аралығындағы бүтін сан, мысалы /effectiveness 12"
+    ]
 
 
 async def test_nobd_reminder_job_enqueues_once_on_the_reminder_day(
@@ -139,4 +175,5 @@ async def test_nobd_reminder_job_enqueues_once_on_the_reminder_day(
     assert services.i18n_core.get(row.payload["key"], "ru", **row.payload["args"]) == (
         "⏰ Напоминание: данные завершивших обучение в потоке FG-2026-11 (завершение 20 ноября "
         "2026\u202fг.) нужно внести в НОБД не позднее 27 ноября 2026\u202fг. (§19). "
-        "Выгрузка: /nobd")
+        "Выгрузка: /nobd"
+    )

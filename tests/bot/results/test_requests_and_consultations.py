@@ -26,9 +26,16 @@ from tests.bot.results.test_scores import REFUSED_RU, buttons
 
 async def other_cohort(services: Services, course_id: int) -> Cohort:
     async with services.uow_factory() as uow:
-        cohort = await uow.cohorts.add(Cohort(course_id=course_id, code="FG-2026-12",
-                                              language="ru", starts_on=date(2026, 12, 1),
-                                              ends_on=date(2026, 12, 19), seats=30))
+        cohort = await uow.cohorts.add(
+            Cohort(
+                course_id=course_id,
+                code="FG-2026-12",
+                language="ru",
+                starts_on=date(2026, 12, 1),
+                ends_on=date(2026, 12, 19),
+                seats=30,
+            )
+        )
         await uow.commit()
     return cohort
 
@@ -39,8 +46,9 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
     world = await make_world(services.uow_factory, teachers=1)
     target = await other_cohort(services, world.course.id)
     e = world.enrollments[0]
-    request = await add_request(services.uow_factory, e, RequestKind.TRANSFER, target=target,
-                                files=["BQAD-справка"])
+    request = await add_request(
+        services.uow_factory, e, RequestKind.TRANSFER, target=target, files=["BQAD-справка"]
+    )
     admin = make_user(ADMIN_TG, "ru")
     sent = await harness.send(admin, "/request_queue")
     assert texts(sent) == ["Заявки, ожидающие решения: 1. Выберите заявку:"]
@@ -49,14 +57,16 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
     assert texts(sent) == [
         f"<b>Заявка № {request.id}</b> — ожидает решения\nСлушатель: Айгүл Тестова 1\n"
         "Вид: перевод в другой поток\nКурс: Функциональная грамотность, поток FG-2026-11\n"
-        "Целевой поток: FG-2026-12\nПричина: болезнь\nПодтверждающих документов: 1"]
+        "Целевой поток: FG-2026-12\nПричина: болезнь\nПодтверждающих документов: 1"
+    ]
     assert buttons(sent[1]) == ["✅ Одобрить", "❌ Отклонить"]
     documents = [r for r in sent if isinstance(r, SendDocument)]
     assert [(d.chat_id, d.document) for d in documents] == [(ADMIN_TG, "BQAD-справка")]
     approve = RequestAction(action="approve", request_id=request.id).pack()
     sent = await harness.press(admin, approve)
-    assert texts(sent) == ["Заявка одобрена: Айгүл Тестова 1, перевод в другой поток. "
-                           "Слушатель уведомлён."]
+    assert texts(sent) == [
+        "Заявка одобрена: Айгүл Тестова 1, перевод в другой поток. Слушатель уведомлён."
+    ]
     assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.TRANSFERRED
     async with services.uow_factory() as uow:
         moved = await uow.enrollments.get(e.person_id, target.id)
@@ -67,14 +77,16 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
     assert (notice.chat_id, notice.payload["key"]) == (TEACHER_TG, "request-decision-approved")
     sent = await harness.press(admin, approve)
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [
-        "По этой заявке решение уже принято."]
+        "По этой заявке решение уже принято."
+    ]
     assert texts(await harness.send(admin, "/request_queue")) == ["Новых заявок нет."]
 
 
 async def test_admin_rejects_with_a_note_in_kazakh(harness: Harness, services: Services) -> None:
     world = await make_world(services.uow_factory, teachers=1)
-    request = await add_request(services.uow_factory, world.enrollments[0],
-                                RequestKind.FINISH_INTERRUPTED)
+    request = await add_request(
+        services.uow_factory, world.enrollments[0], RequestKind.FINISH_INTERRUPTED
+    )
     admin = make_user(ADMIN_TG, "kk")
     reject = RequestAction(action="reject", request_id=request.id).pack()
     ask = "Бас тарту себебін жазыңыз (1\xa0000 таңбаға дейін) — оны тыңдаушы көреді:"
@@ -84,7 +96,8 @@ async def test_admin_rejects_with_a_note_in_kazakh(harness: Harness, services: S
     assert texts(sent) == ["Өтініш қабылданбады: Айгүл Тестова 1. Тыңдаушыға хабарланды."]
     notice = await outbox(services.uow_factory, f"request-decision:{request.id}")
     assert services.i18n_core.get(notice.payload["key"], "ru", **notice.payload["args"]) == (
-        "Ваше заявление «Завершение прерванного курса» отклонено. Причина: Құжаттар жоқ")
+        "Ваше заявление «Завершение прерванного курса» отклонено. Причина: Құжаттар жоқ"
+    )
 
 
 async def test_approved_reassessment_leads_to_the_reassessment_score(
@@ -105,12 +118,15 @@ async def test_approved_reassessment_leads_to_the_reassessment_score(
     forged = RequestAction(action="rescore", request_id=request.id).pack()
     sent = await harness.press(admin, forged)  # not approved yet
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [
-        "Запись не найдена или уже недоступна. Откройте список заново."]
+        "Запись не найдена или уже недоступна. Откройте список заново."
+    ]
     sent = await harness.press(admin, RequestAction(action="approve", request_id=request.id).pack())
     assert buttons(sent[-1]) == ["Ввести балл повторного оценивания"]
     sent = await harness.press(admin, forged)
-    assert texts(sent) == ["Повторное оценивание (§31). Слушатель: <b>Айгүл Тестова 1</b>. "
-                           "Введите балл — целое число от 0 до 100."]
+    assert texts(sent) == [
+        "Повторное оценивание (§31). Слушатель: <b>Айгүл Тестова 1</b>. "
+        "Введите балл — целое число от 0 до 100."
+    ]
     for answer in ("75", "5", "5"):
         sent = await harness.send(admin, answer)
     assert texts(sent)[0].startswith("Сохранено: <b>Айгүл Тестова 1</b> — 75 из 100.")
@@ -124,15 +140,17 @@ async def test_trainer_answers_a_consultation_of_their_cohort(
     harness: Harness, services: Services
 ) -> None:
     world = await make_world(services.uow_factory, teachers=1)
-    consultation = await add_consultation(services.uow_factory, world.enrollments[0],
-                                          trainer_id=world.trainer.id)
+    consultation = await add_consultation(
+        services.uow_factory, world.enrollments[0], trainer_id=world.trainer.id
+    )
     trainer = make_user(TRAINER_TG, "ru")
     sent = await harness.send(trainer, "/questions")
     assert texts(sent) == [
         "Открытые обращения: 1.",
         f"<b>Обращение № {consultation.id}</b> — методическая и консультационная помощь\n"
         "Слушатель: Айгүл Тестова 1\nКурс: Функциональная грамотность, поток FG-2026-11\n"
-        "Вопрос: Как оценивать &lt;эссе&gt;?"]
+        "Вопрос: Как оценивать &lt;эссе&gt;?",
+    ]
     sent = await harness.press(trainer, TrainerAnswer(consultation_id=consultation.id).pack())
     assert texts(sent) == ["Напишите ответ (до 3\xa0500 символов):"]
     sent = await harness.send(trainer, "По критериям из модуля 1.")
@@ -149,25 +167,30 @@ async def test_questions_refusals_and_another_cohorts_trainer(
     harness: Harness, services: Services
 ) -> None:
     world = await make_world(services.uow_factory, teachers=1)
-    consultation = await add_consultation(services.uow_factory, world.enrollments[0],
-                                          trainer_id=world.trainer.id)
+    consultation = await add_consultation(
+        services.uow_factory, world.enrollments[0], trainer_id=world.trainer.id
+    )
     from domain.model import Role
 
-    await add_person(services.uow_factory, 840_001, "Другой Тренер", roles={Role.TRAINER},
-                     lang="kk")
+    await add_person(
+        services.uow_factory, 840_001, "Другой Тренер", roles={Role.TRAINER}, lang="kk"
+    )
     other = make_user(840_001, "kk")
     assert texts(await harness.send(other, "/questions")) == ["Ашық сұраулар жоқ."]
     sent = await harness.press(other, TrainerAnswer(consultation_id=consultation.id).pack())
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [
-        "Жазба табылмады немесе енді қолжетімсіз. Тізімді қайта ашыңыз."]
+        "Жазба табылмады немесе енді қолжетімсіз. Тізімді қайта ашыңыз."
+    ]
     teacher = make_user(TEACHER_TG, "ru")
     assert texts(await harness.send(teacher, "/questions")) == [
-        "Эта команда доступна только тренерам."]
+        "Эта команда доступна только тренерам."
+    ]
     from aiogram.types import Chat
 
     group = Chat(id=-100_600, type="supergroup", title="Тренеры")
     assert texts(await harness.send(make_user(TRAINER_TG), "/questions", chat=group)) == [
-        "Команды тренера работают только в личном чате с ботом."]
+        "Команды тренера работают только в личном чате с ботом."
+    ]
     async with services.uow_factory() as uow:
         refused = [e for e in await uow.audit.recent(50) if e.action == "trainer.refused"]
         assert sorted(e.entity_id for e in refused) == ["not-private", "not-trainer"]
@@ -178,8 +201,9 @@ async def test_questions_refusals_and_another_cohorts_trainer(
 
 async def test_admin_answers_any_consultation(harness: Harness, services: Services) -> None:
     world = await make_world(services.uow_factory, teachers=1)
-    consultation = await add_consultation(services.uow_factory, world.enrollments[0],
-                                          trainer_id=None)
+    consultation = await add_consultation(
+        services.uow_factory, world.enrollments[0], trainer_id=None
+    )
     admin = make_user(ADMIN_TG, "kk")
     sent = await harness.send(admin, "/consultations")
     assert texts(sent)[0] == "Ашық сұраулар: 1."

@@ -21,8 +21,9 @@ from tests.bot.results.factories import (
 
 REFUSED_RU = "Это доступно только администраторам. Попытка записана в журнал."
 REFUSED_KK = "Бұл тек әкімшілерге қолжетімді. Әрекет журналға жазылды."
-GROUP_RU = ("Команды администратора работают только в личном чате с ботом. "
-            "Попытка записана в журнал.")
+GROUP_RU = (
+    "Команды администратора работают только в личном чате с ботом. Попытка записана в журнал."
+)
 NOT_FOUND_RU = "Запись не найдена или уже недоступна. Откройте список заново."
 
 
@@ -51,8 +52,10 @@ async def test_admin_enters_a_score_with_module_grades_in_russian(
     assert buttons(sent[-1]) == ["Айгүл Тестова 1", "Айгүл Тестова 2"]
     first = world.enrollments[0]
     sent = await harness.press(admin, ListenerPick(action="score", enrollment_id=first.id).pack())
-    assert texts(sent) == ["Слушатель: <b>Айгүл Тестова 1</b>. Введите балл итогового "
-                           "тестирования — целое число от 0 до 100."]
+    assert texts(sent) == [
+        "Слушатель: <b>Айгүл Тестова 1</b>. Введите балл итогового "
+        "тестирования — целое число от 0 до 100."
+    ]
     for wrong in ("101", "-1", "восемьдесят", "80.5"):
         sent = await harness.send(admin, wrong)
         assert texts(sent) == ["Балл должен быть целым числом от 0 до 100. Введите ещё раз."]
@@ -98,8 +101,7 @@ async def test_kazakh_admin_sees_kazakh_texts_and_results_summary(
         "• Айгүл Тестова 2: ❌ курсты тыңдағаны туралы анықтама — қатысқаны 3 / 5 сабақ, "
         "балл 50 / 100; себептері: сабаққа қатысу 80 %-дан төмен"
     ]
-    assert (await enrollment(services.uow_factory, second.id)).status is \
-        EnrollmentStatus.NOT_PASSED
+    assert (await enrollment(services.uow_factory, second.id)).status is EnrollmentStatus.NOT_PASSED
 
 
 async def test_results_in_russian_show_in_progress_and_reasons(
@@ -111,11 +113,16 @@ async def test_results_in_russian_show_in_progress_and_reasons(
     results = CohortPick(action="results", cohort_id=world.cohort.id).pack()
     sent = await harness.press(admin, results)
     assert texts(sent)[0].splitlines()[:5] == [
-        "<b>Итоги потока FG-2026-11</b>", "Прошли (сертификат): 0", "Не прошли (справка): 0",
-        "В процессе: 2", "Отчислены: 0"]
+        "<b>Итоги потока FG-2026-11</b>",
+        "Прошли (сертификат): 0",
+        "Не прошли (справка): 0",
+        "В процессе: 2",
+        "Отчислены: 0",
+    ]
     assert texts(sent)[0].splitlines()[5] == (
         "• Айгүл Тестова 1: ⏳ обучение продолжается — посещено 0 из 5, балл — из 100; "
-        "причины: посещаемость ниже 80 %, нет балла итогового оценивания")
+        "причины: посещаемость ниже 80 %, нет балла итогового оценивания"
+    )
 
 
 async def test_back_and_cancel_in_the_score_form(harness: Harness, services: Services) -> None:
@@ -142,8 +149,17 @@ async def test_teacher_trainer_stranger_and_group_are_refused_and_logged(
     stranger = make_user(STRANGER_TG, "kk")
     cohort_button = CohortPick(action="score", cohort_id=world.cohort.id).pack()
     score_button = ListenerPick(action="score", enrollment_id=world.enrollments[0].id).pack()
-    for command in ("/scores", "/results", "/scores_import", "/expel", "/request_queue",
-                    "/consultations", "/nobd", "/stats", "/effectiveness"):
+    for command in (
+        "/scores",
+        "/results",
+        "/scores_import",
+        "/expel",
+        "/request_queue",
+        "/consultations",
+        "/nobd",
+        "/stats",
+        "/effectiveness",
+    ):
         assert texts(await harness.send(teacher, command)) == [REFUSED_RU], command
     assert texts(await harness.send(trainer, "/scores")) == [REFUSED_RU]
     assert texts(await harness.send(stranger, "/expel")) == [REFUSED_KK]
@@ -162,11 +178,13 @@ async def test_teacher_trainer_stranger_and_group_are_refused_and_logged(
 async def test_forged_ids_change_nothing(harness: Harness, services: Services) -> None:
     await make_world(services.uow_factory)
     admin = make_user(ADMIN_TG, "ru")
-    for data in (ListenerPick(action="score", enrollment_id=99_999).pack(),
-                 CohortPick(action="results", cohort_id=99_999).pack(),
-                 CohortPick(action="nobd", cohort_id=99_999).pack(),
-                 RequestAction(action="view", request_id=99_999).pack(),
-                 RequestAction(action="rescore", request_id=99_999).pack()):
+    for data in (
+        ListenerPick(action="score", enrollment_id=99_999).pack(),
+        CohortPick(action="results", cohort_id=99_999).pack(),
+        CohortPick(action="nobd", cohort_id=99_999).pack(),
+        RequestAction(action="view", request_id=99_999).pack(),
+        RequestAction(action="rescore", request_id=99_999).pack(),
+    ):
         sent = await harness.press(admin, data)
         assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [NOT_FOUND_RU]
         assert not [r for r in sent if isinstance(r, SendMessage)]
@@ -187,6 +205,7 @@ async def test_a_long_roster_is_paged_by_twenty(harness: Harness, services: Serv
     sent = await harness.press(admin, CohortPick(action="score", cohort_id=world.cohort.id).pack())
     labels = buttons(sent[-1])
     assert labels[:2] == ["Педагог 01", "Педагог 02"] and len(labels) == 21 and labels[-1] == "▶"
-    sent = await harness.press(admin, ListenerPage(action="score", cohort_id=world.cohort.id,
-                                                   page=1).pack())
+    sent = await harness.press(
+        admin, ListenerPage(action="score", cohort_id=world.cohort.id, page=1).pack()
+    )
     assert buttons(sent[-1]) == ["Педагог 21", "Педагог 22", "◀"]

@@ -39,8 +39,9 @@ def teacher_i18n_core() -> FluentRuntimeCore:
 
 
 @asynccontextmanager
-async def fast_services(settings: Settings, clock: FakeClock, template: Path,
-                        core: FluentRuntimeCore) -> AsyncIterator[Services]:
+async def fast_services(
+    settings: Settings, clock: FakeClock, template: Path, core: FluentRuntimeCore
+) -> AsyncIterator[Services]:
     from storage.db import create_engine, create_session_factory
     from storage.uow import SqlAlchemyUnitOfWork
 
@@ -60,7 +61,11 @@ async def fast_services(settings: Settings, clock: FakeClock, template: Path,
 
 
 @pytest.fixture
-async def services(settings: Settings, clock: FakeClock, teacher_db_template: Path,
-                   teacher_i18n_core: FluentRuntimeCore) -> AsyncIterator[Services]:
+async def services(
+    settings: Settings,
+    clock: FakeClock,
+    teacher_db_template: Path,
+    teacher_i18n_core: FluentRuntimeCore,
+) -> AsyncIterator[Services]:
     async with fast_services(settings, clock, teacher_db_template, teacher_i18n_core) as ready:
         yield ready

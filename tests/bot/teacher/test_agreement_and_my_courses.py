@@ -35,8 +35,10 @@ async def test_enrolled_teacher_reads_and_accepts_the_agreement_in_kazakh(
     enrollment_id = await enroll(services, 500, cohort_id)
     sent = await harness.send(user, "🎓 Менің курстарым")
     card = texts(sent)[0]
-    assert card.startswith("<b>🎓 Жаңартылған білім беру мазмұны</b>\nKZ-7 ағыны: "
-                           "2026\u202fж. 19 қараша — 2026\u202fж. 18 желтоқсан")
+    assert card.startswith(
+        "<b>🎓 Жаңартылған білім беру мазмұны</b>\nKZ-7 ағыны: "
+        "2026\u202fж. 19 қараша — 2026\u202fж. 18 желтоқсан"
+    )
     assert "Сабаққа қатысу: 10 сабақтың 3-іне (30 %)." in card
     assert "80 %-ға жету үшін тағы 5 сабаққа қатысу керек." in card
     assert "Қорытынды бағалау әлі өткізілген жоқ. Өту балы — 100 балдың 50 балы." in card
@@ -47,16 +49,25 @@ async def test_enrolled_teacher_reads_and_accepts_the_agreement_in_kazakh(
     sent = await harness.press(user, f"tag:read:{enrollment_id}")
     text = texts(sent)[0]
     assert text.startswith("<b>Оқуға арналған шарт (келісім)</b>")
-    for part in ("1) белгіленген оқу жоспарына", "2) оқу тәртібі", "3) курс кестесі бойынша "
-                 "барлық сабақтың кемінде 80 %-ына", "4) қорытынды тестілеуден ең жоғары балдың "
-                 "кемінде 50 %-ы", "Ұйым жұмыс берушіні"):
+    for part in (
+        "1) белгіленген оқу жоспарына",
+        "2) оқу тәртібі",
+        "3) курс кестесі бойынша барлық сабақтың кемінде 80 %-ына",
+        "4) қорытынды тестілеуден ең жоғары балдың кемінде 50 %-ы",
+        "Ұйым жұмыс берушіні",
+    ):
         assert part in text
     sent = await harness.press(user, f"tag:accept:{enrollment_id}")
-    assert texts(sent) == ["«Жаңартылған білім беру мазмұны» курсы бойынша шарт "
-                           "2026\u202fж. 23 қараша қабылданды. Енді сабақтарда белгіленуге болады."]
+    assert texts(sent) == [
+        "«Жаңартылған білім беру мазмұны» курсы бойынша шарт "
+        "2026\u202fж. 23 қараша қабылданды. Енді сабақтарда белгіленуге болады."
+    ]
     stored = await enrollment(services, enrollment_id)
     assert (stored.agreement_version, stored.agreement_lang, stored.agreement_accepted_at) == (
-        AGREEMENT_VERSION, "kk", NOW)
+        AGREEMENT_VERSION,
+        "kk",
+        NOW,
+    )
     assert await agreement_accepted(services.uow_factory(), enrollment_id)
     sent = await harness.press(user, f"tag:accept:{enrollment_id}")
     assert texts(sent) == ["Сіз бұл шартты қабылдап қойғансыз."]
@@ -69,11 +80,11 @@ async def test_forged_ids_of_another_teacher_change_nothing(
     await registered_teacher(harness, 501, "ru")
     theirs = await enroll(services, 501, cohort_id, status="completed", accepted=False)
     ivan = await registered_teacher(harness, 502, "ru", iin=IIN_IVAN, name="Иванов Иван")
-    for data in (f"tag:read:{theirs}", f"tag:accept:{theirs}", "tag:accept:99999",
-                 "tag:delete:1"):
+    for data in (f"tag:read:{theirs}", f"tag:accept:{theirs}", "tag:accept:99999", "tag:delete:1"):
         sent = await harness.press(ivan, data)
         assert texts(sent) == [
-            "Эта кнопка устарела или недоступна. Откройте «🎓 Мои курсы» заново."]
+            "Эта кнопка устарела или недоступна. Откройте «🎓 Мои курсы» заново."
+        ]
     assert (await enrollment(services, theirs)).agreement_accepted_at is None
     sent = await harness.press(ivan, f"trd:{theirs}")
     assert texts(sent) == ["Документы по этому курсу ещё не выданы."]
@@ -87,26 +98,50 @@ async def test_certificate_outcome_and_frozen_documents_resent_in_russian(
 ) -> None:
     cohort_id = await make_cohort(services, starts_on=date(2026, 11, 1))
     user = await registered_teacher(harness, 503, "ru")
-    enrollment_id = await enroll(services, 503, cohort_id, sessions=10, past=10, attended=9,
-                                 status="completed", accepted=True)
+    enrollment_id = await enroll(
+        services,
+        503,
+        cohort_id,
+        sessions=10,
+        past=10,
+        attended=9,
+        status="completed",
+        accepted=True,
+    )
     async with services.uow_factory() as uow:
         person = await uow.people.get_by_telegram_id(503)
-        await uow.assessments.add(FinalAssessment(enrollment_id=enrollment_id, score=73,
-                                                  max_score=100, assessed_on=date(2026, 11, 20)))
-        cert = await uow.certificates.add(Certificate(
-            number="ORL-2026-000042", kind=DocumentKind.CERTIFICATE, person_id=person.id,
-            enrollment_id=enrollment_id, holder_full_name=person.full_name, topic="T",
-            academic_hours=72, issued_on=date(2026, 11, 21), valid_until=date(2029, 11, 21)))
+        await uow.assessments.add(
+            FinalAssessment(
+                enrollment_id=enrollment_id, score=73, max_score=100, assessed_on=date(2026, 11, 20)
+            )
+        )
+        cert = await uow.certificates.add(
+            Certificate(
+                number="ORL-2026-000042",
+                kind=DocumentKind.CERTIFICATE,
+                person_id=person.id,
+                enrollment_id=enrollment_id,
+                holder_full_name=person.full_name,
+                topic="T",
+                academic_hours=72,
+                issued_on=date(2026, 11, 21),
+                valid_until=date(2029, 11, 21),
+            )
+        )
         await uow.documents.save_for_certificate(
-            cert, kind=DocumentKind.CERTIFICATE, lang="ru", content=b"%PDF-frozen",
-            created_at=NOW, file_name="ORL-2026-000042.pdf")
+            cert,
+            kind=DocumentKind.CERTIFICATE,
+            lang="ru",
+            content=b"%PDF-frozen",
+            created_at=NOW,
+            file_name="ORL-2026-000042.pdf",
+        )
         await uow.commit()
     sent = await harness.send(user, "🎓 Мои курсы")
     card = texts(sent)[0]
     assert "Посещаемость: 9 из 10 занятий (90 %)." in card
     assert "Итоговое оценивание: 73 из 100 (проходной балл — 50)." in card
-    assert card.endswith("🏅 Сертификат № ORL-2026-000042, действителен до "
-                         "21 ноября 2029\u202fг.")
+    assert card.endswith("🏅 Сертификат № ORL-2026-000042, действителен до 21 ноября 2029\u202fг.")
     assert ("📨 Отправить мои документы ещё раз", f"trd:{enrollment_id}") in buttons(sent[0])
     sent = await harness.press(user, f"trd:{enrollment_id}")
     documents = [r for r in sent if isinstance(r, SendDocument)]
@@ -114,15 +149,22 @@ async def test_certificate_outcome_and_frozen_documents_resent_in_russian(
     assert documents[0].document.filename == "ORL-2026-000042.pdf"
 
 
-async def test_expelled_and_listening_reference_outcomes(harness: Harness,
-                                                         services: Services) -> None:
+async def test_expelled_and_listening_reference_outcomes(
+    harness: Harness, services: Services
+) -> None:
     first = await make_cohort(services, code="E-1", starts_on=date(2026, 11, 1))
     second = await make_cohort(services, code="E-2", starts_on=date(2026, 10, 1))
     user = await registered_teacher(harness, 504, "kk")
-    await enroll(services, 504, first, status="expelled", accepted=True,
-                 expelled_reason="сабаққа қатыспады <b>", expulsion_order="№ 15-Ө")
-    await enroll(services, 504, second, status="not_passed", accepted=True, past=10,
-                 attended=5)
+    await enroll(
+        services,
+        504,
+        first,
+        status="expelled",
+        accepted=True,
+        expelled_reason="сабаққа қатыспады <b>",
+        expulsion_order="№ 15-Ө",
+    )
+    await enroll(services, 504, second, status="not_passed", accepted=True, past=10, attended=5)
     sent = await harness.send(user, "/mycourses")
     expelled, reference = texts(sent)[0], texts(sent)[1]
     assert "⛔ Оқудан шығарылдыңыз (№ 15-Ө бұйрық). Себебі: сабаққа қатыспады &lt;b&gt;" in expelled
@@ -130,8 +172,9 @@ async def test_expelled_and_listening_reference_outcomes(harness: Harness,
     assert "қайта бағалауға (жылына бір реттен жиі емес)" in reference
 
 
-async def test_attendance_that_can_no_longer_reach_80_percent(harness: Harness,
-                                                              services: Services) -> None:
+async def test_attendance_that_can_no_longer_reach_80_percent(
+    harness: Harness, services: Services
+) -> None:
     cohort_id = await make_cohort(services, starts_on=date(2026, 11, 1))
     user = await registered_teacher(harness, 505, "ru")
     await enroll(services, 505, cohort_id, sessions=10, past=5, attended=2, accepted=True)
@@ -141,8 +184,9 @@ async def test_attendance_that_can_no_longer_reach_80_percent(harness: Harness,
     assert "Договор принят: 24 октября 2026\u202fг." in card
 
 
-async def test_russian_plural_of_sessions_still_needed(harness: Harness,
-                                                       services: Services) -> None:
+async def test_russian_plural_of_sessions_still_needed(
+    harness: Harness, services: Services
+) -> None:
     cohort_id = await make_cohort(services, starts_on=date(2026, 11, 1))
     user = await registered_teacher(harness, 506, "ru")
     await enroll(services, 506, cohort_id, sessions=10, past=4, attended=3, accepted=True)

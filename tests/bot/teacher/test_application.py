@@ -30,10 +30,13 @@ async def test_domestic_application_in_kazakh(harness: Harness, services: Servic
     assert buttons(sent[0]) == [("📝 Өтініш беру: KZ-01", f"tap:{cohort_id}")]
 
     sent = await harness.press(user, f"tap:{cohort_id}")
-    assert texts(sent)[1] == ("Өтініш білім беру ұйымыңыздың (№ 12 мектеп-гимназия, Астана) "
-                              "басшысына жолданады. Басшының тегін, атын, әкесінің атын жазыңыз.")
+    assert texts(sent)[1] == (
+        "Өтініш білім беру ұйымыңыздың (№ 12 мектеп-гимназия, Астана) "
+        "басшысына жолданады. Басшының тегін, атын, әкесінің атын жазыңыз."
+    )
     assert texts(await harness.send(user, "Mr Director")) == [
-        "Аты-жөні тек кирилл әріптерімен (қазақ әріптерін қоса) жазылады, цифрсыз және белгісіз."]
+        "Аты-жөні тек кирилл әріптерімен (қазақ әріптерін қоса) жазылады, цифрсыз және белгісіз."
+    ]
     sent = await harness.send(user, "Ахметов Ерлан Сәкенұлы")
     assert texts(sent) == ["Оқыту тілі қандай?"]
     # the cohort is taught in Kazakh: Russian is refused with the reason
@@ -47,11 +50,14 @@ async def test_domestic_application_in_kazakh(harness: Harness, services: Servic
         "<b>Өтінішті тексеріңіз (1-қосымша)</b>\n\n"
         "Курс: Жаңартылған білім беру мазмұны (KZ-01 ағыны)\n"
         "Білім беру ұйымының басшысы: Ахметов Ерлан Сәкенұлы\n"
-        "Оқыту тілі: қазақ тілі\n\nӨтініш бересіз бе?"]
+        "Оқыту тілі: қазақ тілі\n\nӨтініш бересіз бе?"
+    ]
     assert await applications(services, 400) == []
     sent = await harness.press(user, "tnav:apply:confirm")
-    assert texts(sent)[0] == "«Жаңартылған білім беру мазмұны» курсына өтініш берілді. " \
-                             "Шешімі осы жерге келеді."
+    assert (
+        texts(sent)[0] == "«Жаңартылған білім беру мазмұны» курсына өтініш берілді. "
+        "Шешімі осы жерге келеді."
+    )
     documents = [r for r in sent if isinstance(r, SendDocument)]
     assert len(documents) == 1
     assert documents[0].document.filename.startswith("Өтініш-")
@@ -59,7 +65,11 @@ async def test_domestic_application_in_kazakh(harness: Harness, services: Servic
     stored = await applications(services, 400)
     assert len(stored) == 1
     assert (stored[0].status, stored[0].kind, stored[0].addressed_to, stored[0].language) == (
-        ApplicationStatus.SUBMITTED, ApplicationKind.DOMESTIC, "Ахметов Ерлан Сәкенұлы", "kk")
+        ApplicationStatus.SUBMITTED,
+        ApplicationKind.DOMESTIC,
+        "Ахметов Ерлан Сәкенұлы",
+        "kk",
+    )
     # a second application to the same cohort is refused
     sent = await harness.press(user, f"tap:{cohort_id}")
     alert = next(r for r in sent if isinstance(r, AnswerCallbackQuery))
@@ -72,13 +82,16 @@ async def test_abroad_application_in_russian(harness: Harness, services: Service
     user = await registered_teacher(harness, 401, "ru")
     await harness.send(user, "/courses")
     sent = await harness.press(user, f"tap:{cohort_id}")
-    assert texts(sent)[0].startswith("Заполним заявление на курс «Обновлённое содержание "
-                                     "образования» за рубежом по форме приложения 2")
+    assert texts(sent)[0].startswith(
+        "Заполним заявление на курс «Обновлённое содержание "
+        "образования» за рубежом по форме приложения 2"
+    )
     await harness.send(user, "Петров Пётр Петрович")
     sent = await harness.press(user, "tch:1_year")
     assert texts(sent) == ["В какой стране проходит обучение?"]
     assert texts(await harness.send(user, "Ф" * 101)) == [
-        "Введите название страны (не больше 100 символов)."]
+        "Введите название страны (не больше 100 символов)."
+    ]
     await harness.send(user, "Финляндия")
     sent = await harness.press(user, "tch:en")
     assert "Продолжительность: курсы до 1 года" in texts(sent)[0]
@@ -95,24 +108,31 @@ async def test_abroad_application_in_russian(harness: Harness, services: Service
     await harness.send(user, "Финляндия")
     await harness.press(user, "tch:en")
     sent = await harness.press(user, "tnav:apply:confirm")
-    assert texts(sent)[0] == ("Заявление на курс «Обновлённое содержание образования» подано. "
-                              "О решении сообщим здесь же.")
+    assert texts(sent)[0] == (
+        "Заявление на курс «Обновлённое содержание образования» подано. О решении сообщим здесь же."
+    )
     stored = (await applications(services, 401))[0]
-    assert (stored.kind, stored.abroad_duration, stored.abroad_country,
-            stored.abroad_language) == (ApplicationKind.ABROAD, "3m", "Финляндия", "en")
+    assert (stored.kind, stored.abroad_duration, stored.abroad_country, stored.abroad_language) == (
+        ApplicationKind.ABROAD,
+        "3m",
+        "Финляндия",
+        "en",
+    )
 
 
-async def test_full_closed_and_unknown_cohorts_are_refused(harness: Harness,
-                                                           services: Services) -> None:
+async def test_full_closed_and_unknown_cohorts_are_refused(
+    harness: Harness, services: Services
+) -> None:
     full = await make_cohort(services, code="F-1", seats=0)
     closed = await make_cohort(services, code="C-1", open_for_applications=False)
     user = await registered_teacher(harness, 402, "ru")
     sent = await harness.send(user, "/courses")
     assert texts(sent) == ["Сейчас нет потоков, открытых для записи. Загляните позже."]
-    for cohort_id, expected in ((full, "В этом потоке не осталось свободных мест."),
-                                (closed, "Запись на этот поток закрыта."),
-                                (9999, "Такого потока нет. Откройте список курсов "
-                                       "заново: /courses")):
+    for cohort_id, expected in (
+        (full, "В этом потоке не осталось свободных мест."),
+        (closed, "Запись на этот поток закрыта."),
+        (9999, "Такого потока нет. Откройте список курсов заново: /courses"),
+    ):
         sent = await harness.press(user, f"tap:{cohort_id}")
         assert texts(sent) == [expected]
     assert await applications(services, 402) == []
@@ -130,8 +150,9 @@ async def test_pagination(harness: Harness, services: Services) -> None:
     assert len([b for b in buttons(sent[-1]) if b[1].startswith("tap:")]) == 2
 
 
-async def test_forged_choice_outside_the_form_is_refused(harness: Harness,
-                                                         services: Services) -> None:
+async def test_forged_choice_outside_the_form_is_refused(
+    harness: Harness, services: Services
+) -> None:
     user = await registered_teacher(harness, 404, "kk")
     sent = await harness.press(user, "tnav:apply:confirm")
     assert texts(sent) == ["Бұл батырма ескірген немесе қолжетімсіз. Мәзірді қайта ашыңыз: /menu"]

@@ -22,8 +22,9 @@ CONSENT_TITLE = {
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-@pytest.mark.parametrize("item", ["/courses", "/mycourses", "/profile", "/requests",
-                                  "/support", "/mydata"])
+@pytest.mark.parametrize(
+    "item", ["/courses", "/mycourses", "/profile", "/requests", "/support", "/mydata"]
+)
 async def test_every_teacher_item_asks_for_consent_first(
     harness: Harness, services: Services, lang: str, item: str
 ) -> None:
@@ -35,8 +36,9 @@ async def test_every_teacher_item_asks_for_consent_first(
     assert person is not None and person.consent_at is None
 
 
-@pytest.mark.parametrize(("lang", "menu_label"), [("kk", "📚 Курстар және жазылу"),
-                                                  ("ru", "📚 Курсы и запись")])
+@pytest.mark.parametrize(
+    ("lang", "menu_label"), [("kk", "📚 Курстар және жазылу"), ("ru", "📚 Курсы и запись")]
+)
 async def test_menu_button_asks_for_consent_and_refusal_stores_only_the_refusal(
     harness: Harness, services: Services, lang: str, menu_label: str
 ) -> None:
@@ -46,11 +48,11 @@ async def test_menu_button_asks_for_consent_and_refusal_stores_only_the_refusal(
     sent = await harness.press(user, "tcons:no")
     expected = {
         "kk": "Түсінікті. Дербес деректерді өңдеуге келісімсіз курстарға жазылу мүмкін емес, "
-              "сондықтан сіз туралы ештеңе сақтамадық. Ойыңыз өзгерсе, мәзірдің кез келген "
-              "бөлімін ашыңыз.",
+        "сондықтан сіз туралы ештеңе сақтамадық. Ойыңыз өзгерсе, мәзірдің кез келген "
+        "бөлімін ашыңыз.",
         "ru": "Понимаем. Без согласия на обработку персональных данных записаться на курсы "
-              "нельзя, поэтому мы ничего о вас не сохранили. Если передумаете, откройте любой "
-              "пункт меню.",
+        "нельзя, поэтому мы ничего о вас не сохранили. Если передумаете, откройте любой "
+        "пункт меню.",
     }
     assert texts(sent) == [expected[lang]]
     person = await stored(services, 301)
@@ -77,40 +79,52 @@ async def test_full_profile_in_kazakh(harness: Harness, services: Services, cloc
     assert person.consent_version == "2026-11-pdl-v1" and person.consent_at == clock.now
     # refusals of the name step
     assert texts(await harness.send(user, "Айгүл")) == [
-        "Екі-төрт сөз жазыңыз: тегі, аты және әкесінің аты (болған жағдайда)."]
+        "Екі-төрт сөз жазыңыз: тегі, аты және әкесінің аты (болған жағдайда)."
+    ]
     assert texts(await harness.send(user, "Aigul Seitkali")) == [
-        "Аты-жөні тек кирилл әріптерімен (қазақ әріптерін қоса) жазылады, цифрсыз және белгісіз."]
+        "Аты-жөні тек кирилл әріптерімен (қазақ әріптерін қоса) жазылады, цифрсыз және белгісіз."
+    ]
     assert texts(await harness.send(user, "Ә" * 100 + " " + "Б" * 60)) == [
-        "Аты-жөні тым ұзын: 150 таңбадан аспауы керек."]
+        "Аты-жөні тым ұзын: 150 таңбадан аспауы керек."
+    ]
     sticker = await harness.send_message(user, sticker=None, photo=[])
     assert texts(sticker) == ["Жауапты мәтінмен жіберіңіз."]
     sent = await harness.send(user, "сейтқалиева  айгүл нұрланқызы")
     assert texts(sent) == ["ЖСН-ді енгізіңіз — 12 цифр."]
     # IIN refusals
-    bad = "Бұл ЖСН-ге ұқсамайды: дұрыс туған күні мен бақылау цифры бар 12 цифр қажет. " \
-          "Тексеріп, қайта енгізіңіз."
+    bad = (
+        "Бұл ЖСН-ге ұқсамайды: дұрыс туған күні мен бақылау цифры бар 12 цифр қажет. "
+        "Тексеріп, қайта енгізіңіз."
+    )
     assert texts(await harness.send(user, "12345")) == [bad]
-    assert texts(await harness.send(user, IIN_AIGUL[:11] + str((int(IIN_AIGUL[11]) + 1) % 10))
-                 ) == [bad]
+    assert texts(await harness.send(user, IIN_AIGUL[:11] + str((int(IIN_AIGUL[11]) + 1) % 10))) == [
+        bad
+    ]
     sent = await harness.send(user, IIN_AIGUL[:6] + " " + IIN_AIGUL[6:])
     assert texts(sent) == [
-        "Телефон нөміріңізді жіберу үшін төмендегі «📱 Контактімен бөлісу» батырмасын басыңыз."]
+        "Телефон нөміріңізді жіберу үшін төмендегі «📱 Контактімен бөлісу» батырмасын басыңыз."
+    ]
     assert buttons(sent[0])[0] == ("📱 Контактімен бөлісу", None)
     assert sent[0].reply_markup.keyboard[0][0].request_contact is True
     # phone: typed text and someone else's contact are refused
     assert texts(await harness.send(user, "+77011234567")) == [
-        "Нөмір қолмен енгізілмейді: төмендегі «📱 Контактімен бөлісу» батырмасын басыңыз."]
+        "Нөмір қолмен енгізілмейді: төмендегі «📱 Контактімен бөлісу» батырмасын басыңыз."
+    ]
     assert texts(await harness.send_contact(user, "+77019998877", owner_id=999)) == [
-        "Тек өз контактіңізді жіберуге болады. «📱 Контактімен бөлісу» батырмасын басыңыз."]
+        "Тек өз контактіңізді жіберуге болады. «📱 Контактімен бөлісу» батырмасын басыңыз."
+    ]
     sent = await harness.send_contact(user, "77011234567")
-    assert texts(sent) == ["Телефон нөмірі алынды.",
-                           "Лауазымыңыз (мысалы: математика пәнінің мұғалімі)."]
+    assert texts(sent) == [
+        "Телефон нөмірі алынды.",
+        "Лауазымыңыз (мысалы: математика пәнінің мұғалімі).",
+    ]
     await harness.send(user, "математика пәнінің мұғалімі")
     assert texts(await harness.send(user, "x" * 201)) == ["Жауап тым ұзын. Қысқартыңыз."]
     await harness.send(user, "№ 12 мектеп-гимназия")
     assert texts(await harness.send(user, "директорға хабарлаңыз")) == [
         "E-mail (мысалы, hr@school.kz) немесе телефон нөмірін (мысалы, +7 701 123 45 67) "
-        "көрсетіңіз."]
+        "көрсетіңіз."
+    ]
     sent = await harness.send(user, "hr@school12.kz")
     summary = texts(sent)[0]
     assert "Аты-жөні: Сейтқалиева Айгүл Нұрланқызы" in summary
@@ -120,13 +134,23 @@ async def test_full_profile_in_kazakh(harness: Harness, services: Services, cloc
     # nothing stored before confirmation
     assert (await stored(services, 302)).full_name == ""
     sent = await harness.press(user, "tnav:profile:confirm")
-    assert texts(sent) == [
-        "Профиль сақталды. Енді курс таңдауға болады: «📚 Курстар және жазылу»."]
+    assert texts(sent) == ["Профиль сақталды. Енді курс таңдауға болады: «📚 Курстар және жазылу»."]
     person = await stored(services, 302)
-    assert (person.full_name, person.iin, person.phone, person.position, person.school_name,
-            person.employer_contact) == (
-        "Сейтқалиева Айгүл Нұрланқызы", IIN_AIGUL, "+77011234567",
-        "математика пәнінің мұғалімі", "№ 12 мектеп-гимназия", "hr@school12.kz")
+    assert (
+        person.full_name,
+        person.iin,
+        person.phone,
+        person.position,
+        person.school_name,
+        person.employer_contact,
+    ) == (
+        "Сейтқалиева Айгүл Нұрланқызы",
+        IIN_AIGUL,
+        "+77011234567",
+        "математика пәнінің мұғалімі",
+        "№ 12 мектеп-гимназия",
+        "hr@school12.kz",
+    )
     sent = await harness.send(user, "👤 Менің профилім")
     assert texts(sent)[0].startswith("<b>👤 Сіздің профиліңіз</b>")
     assert IIN_AIGUL not in texts(sent)[0]
@@ -143,7 +167,8 @@ async def test_profile_in_russian_with_back_and_cancel(
     sent = await harness.press(user, "tnav:profile:back")
     assert texts(sent) == [
         "Введите фамилию, имя и отчество (при наличии) кириллицей, как в удостоверении "
-        "личности. Например: Сейткалиева Айгуль Нурлановна"]
+        "личности. Например: Сейткалиева Айгуль Нурлановна"
+    ]
     await harness.send(user, "Иванов Иван Иванович")
     await harness.send(user, IIN_IVAN)
     sent = await harness.send(user, "⬅️ Назад")
@@ -171,8 +196,10 @@ async def test_edit_one_field_later_and_iin_taken(harness: Harness, services: Se
     # another teacher's IIN is refused and nothing changes
     await harness.press(ivan, "tpe:iin")
     sent = await harness.send(ivan, IIN_AIGUL)
-    assert texts(sent) == ["Этот ИИН уже указан в другом профиле. Проверьте ИИН; если он верный, "
-                           "обратитесь к администратору курсов."]
+    assert texts(sent) == [
+        "Этот ИИН уже указан в другом профиле. Проверьте ИИН; если он верный, "
+        "обратитесь к администратору курсов."
+    ]
     assert (await stored(services, 305)).iin == IIN_IVAN
     # forged field name
     sent = await harness.press(ivan, "tpe:roles")
@@ -185,8 +212,9 @@ async def test_teacher_from_an_imported_list_is_linked_in_russian(
     from domain.model import Person
 
     async with services.uow_factory() as uow:
-        imported = await uow.people.add(Person(telegram_id=None, full_name="Иванов Иван",
-                                               iin=IIN_IVAN))
+        imported = await uow.people.add(
+            Person(telegram_id=None, full_name="Иванов Иван", iin=IIN_IVAN)
+        )
         await uow.commit()
     user = await registered_teacher(harness, 306, "ru", iin=IIN_IVAN, name="Иванов Иван")
     person = await stored(services, 306)
@@ -210,5 +238,7 @@ async def test_linked_message_is_shown_on_confirm(harness: Harness, services: Se
     for answer in ("мұғалім", "Мектеп", "+7 701 555 00 01"):
         await harness.send(user, answer)
     sent = await harness.press(user, "tnav:profile:confirm")
-    assert texts(sent) == ["Профиль сақталды. Сізді қабылдау тізімінен тауып, осы чатпен "
-                           "байланыстырдық — «🎓 Менің курстарым» бөлімін қараңыз."]
+    assert texts(sent) == [
+        "Профиль сақталды. Сізді қабылдау тізімінен тауып, осы чатпен "
+        "байланыстырдық — «🎓 Менің курстарым» бөлімін қараңыз."
+    ]

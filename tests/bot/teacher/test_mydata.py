@@ -20,8 +20,9 @@ from tests.bot.teacher.helpers import (
 )
 
 
-async def test_download_contains_only_my_data_in_russian(harness: Harness,
-                                                         services: Services) -> None:
+async def test_download_contains_only_my_data_in_russian(
+    harness: Harness, services: Services
+) -> None:
     cohort = await make_cohort(services, code="M-1", starts_on=date(2026, 11, 19))
     aigul = await registered_teacher(harness, 800, "ru")
     ivan = await registered_teacher(harness, 801, "ru", iin=IIN_IVAN, name="Иванов Иван")
@@ -48,17 +49,23 @@ async def test_deletion_request_in_kazakh(harness: Harness, services: Services, 
     sent = await harness.send(user, "/mydata")
     assert texts(sent)[-1].startswith("Деректеріңізді жоюды сұрай аласыз.")
     sent = await harness.press(user, "tmd:delete")
-    assert texts(sent) == ["Деректеріңізді шынымен жоясыз ба? Жойылғаннан кейін бот арқылы "
-                           "курстарға жазылу және құжат алу мүмкін болмайды."]
+    assert texts(sent) == [
+        "Деректеріңізді шынымен жоясыз ба? Жойылғаннан кейін бот арқылы "
+        "курстарға жазылу және құжат алу мүмкін болмайды."
+    ]
     assert (await stored(services, 802)).deletion_requested_at is None
     sent = await harness.press(user, "tmd:confirm")
-    assert texts(sent) == ["Деректерді жою туралы сұрау қабылданды. Оны әкімші орындайды; "
-                           "берілген сертификаттар туралы мәліметтер заң талабы бойынша "
-                           "сақталады."]
+    assert texts(sent) == [
+        "Деректерді жою туралы сұрау қабылданды. Оны әкімші орындайды; "
+        "берілген сертификаттар туралы мәліметтер заң талабы бойынша "
+        "сақталады."
+    ]
     assert (await stored(services, 802)).deletion_requested_at == clock.now
     assert [p.telegram_id for p in await pending_deletions(services.uow_factory())] == [802]
     sent = await harness.send(user, "/mydata")
-    assert texts(sent)[-1] == ("Деректерді жою туралы сұрау қабылданған (2026\u202fж. 23 қараша) "
-                               "және әкімшінің орындауын күтуде.")
+    assert texts(sent)[-1] == (
+        "Деректерді жою туралы сұрау қабылданған (2026\u202fж. 23 қараша) "
+        "және әкімшінің орындауын күтуде."
+    )
     sent = await harness.press(user, "tmd:everything")
     assert texts(sent) == ["Бұл батырма ескірген немесе қолжетімсіз. Мәзірді қайта ашыңыз: /menu"]

@@ -76,8 +76,7 @@ async def test_agenda_lists_only_todays_sessions_of_own_cohorts(
     ]
 
 
-async def test_agenda_of_a_free_day(harness: Harness, services: Services,
-                                    clock: FakeClock) -> None:
+async def test_agenda_of_a_free_day(harness: Harness, services: Services, clock: FakeClock) -> None:
     await build_world(services)
     clock.now = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
     assert texts(await harness.send(make_user(TRAINER_TG, "ru"), "/today")) == [
@@ -95,7 +94,9 @@ async def test_non_trainer_is_refused_and_logged(harness: Harness, services: Ser
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [REFUSED_RU]
     assert not [r for r in sent if isinstance(r, SendPhoto)]
     assert (await refusals(services, TEACHER_RU_TG))[-1] == {
-        "attempted": "checkin_board", "session_id": world.session.id}
+        "attempted": "checkin_board",
+        "session_id": world.session.id,
+    }
 
 
 async def test_trainer_of_another_cohort_is_refused_everywhere(
@@ -104,9 +105,13 @@ async def test_trainer_of_another_cohort_is_refused_everywhere(
     world = await build_world(services)
     olga = make_user(OTHER_TRAINER_TG, "kk")
     sid = world.session.id
-    for data in (f"tgs:start:{sid}", f"tgs:stop:{sid}", f"tgs:roster:{sid}",
-                 f"tgc:{world.cohort.id}",
-                 f"tgm:{sid}:{world.enrollments[world.teacher.id or 0].id}"):
+    for data in (
+        f"tgs:start:{sid}",
+        f"tgs:stop:{sid}",
+        f"tgs:roster:{sid}",
+        f"tgc:{world.cohort.id}",
+        f"tgm:{sid}:{world.enrollments[world.teacher.id or 0].id}",
+    ):
         sent = await harness.press(olga, data)
         assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [REFUSED_KK], data
         assert not [r for r in sent if isinstance(r, SendPhoto | SendDocument)]
@@ -122,11 +127,13 @@ async def start_board(harness: Harness, world: World) -> SendPhoto:
 
 
 def board_caption(code: str, count: int, sid: int | None) -> str:
-    return ("Отметка на занятии: Функциональная грамотность, поток ФГ-2026-01\n"
-            f"Код: <b>{display_code(code)}</b>\n"
-            f"Отметились: {count} из 2\n"
-            "Код меняется каждые 30 секунд. Слушатели вводят его в боте или сканируют QR-код.\n"
-            f"https://t.me/biliktilik_bot?start=ci_{sid}_{code}")
+    return (
+        "Отметка на занятии: Функциональная грамотность, поток ФГ-2026-01\n"
+        f"Код: <b>{display_code(code)}</b>\n"
+        f"Отметились: {count} из 2\n"
+        "Код меняется каждые 30 секунд. Слушатели вводят его в боте или сканируют QR-код.\n"
+        f"https://t.me/biliktilik_bot?start=ci_{sid}_{code}"
+    )
 
 
 async def test_live_board_shows_code_qr_and_count_and_follows_the_clock(
@@ -168,8 +175,9 @@ async def test_live_board_shows_code_qr_and_count_and_follows_the_clock(
     assert await refresh_board(harness.bot, run) is False
     closed = harness.session.requests[-1]
     assert isinstance(closed, EditMessageCaption)
-    assert closed.caption == ("Отметка закрыта: Функциональная грамотность, поток ФГ-2026-01.\n"
-                              "Отметились: 1 из 2.")
+    assert closed.caption == (
+        "Отметка закрыта: Функциональная грамотность, поток ФГ-2026-01.\nОтметились: 1 из 2."
+    )
 
 
 async def test_stop_button_closes_the_board(
@@ -182,8 +190,9 @@ async def test_stop_button_closes_the_board(
     assert len(boards.running()) == 1
     sent = await harness.press(make_user(TRAINER_TG, "ru"), f"tgs:stop:{world.session.id}")
     [closed] = [r for r in sent if isinstance(r, EditMessageCaption)]
-    assert closed.caption == ("Отметка закрыта: Функциональная грамотность, поток ФГ-2026-01.\n"
-                              "Отметились: 0 из 2.")
+    assert closed.caption == (
+        "Отметка закрыта: Функциональная грамотность, поток ФГ-2026-01.\nОтметились: 0 из 2."
+    )
     assert boards.running() == []
 
 
@@ -197,13 +206,14 @@ async def test_board_cannot_start_too_early_or_after_the_end(
     assert "Отметку можно запустить с 14:45: за 15 минут до начала занятия." in texts(sent)
     clock.now = world.session.ends_at
     sent = await harness.press(trainer, f"tgs:start:{world.session.id}")
-    assert ("Занятие уже закончилось, отметка закрыта. Отметить слушателя можно вручную в списке "
-            "слушателей.") in texts(sent)
+    assert (
+        "Занятие уже закончилось, отметка закрыта. Отметить слушателя можно вручную в списке "
+        "слушателей."
+    ) in texts(sent)
     assert not [r for r in harness.session.requests if isinstance(r, SendPhoto)]
 
 
-async def test_calendar_button_sends_the_cohorts_ics(harness: Harness,
-                                                     services: Services) -> None:
+async def test_calendar_button_sends_the_cohorts_ics(harness: Harness, services: Services) -> None:
     world = await build_world(services)
     sent = await harness.press(make_user(TRAINER_TG, "ru"), f"tgc:{world.cohort.id}")
     [document] = [r for r in sent if isinstance(r, SendDocument)]
@@ -211,13 +221,15 @@ async def test_calendar_button_sends_the_cohorts_ics(harness: Harness,
     events = Calendar.from_ical(document.document.data).walk("VEVENT")
     assert [e.decoded("dtstart") for e in events] == [s.starts_at for s in world.sessions]
     assert [e.decoded("dtend") - e.decoded("dtstart") for e in events] == [
-        timedelta(minutes=90)] * 5
+        timedelta(minutes=90)
+    ] * 5
 
 
 def decode_png(image: Path) -> list[str]:
     zbarimg = tool("zbarimg", "zbar-tools")
-    result = subprocess.run([zbarimg, "--raw", "-q", str(image)], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [zbarimg, "--raw", "-q", str(image)], capture_output=True, text=True, check=False
+    )
     return result.stdout.split()
 
 
@@ -252,8 +264,12 @@ async def test_stop_pressed_on_another_instance_closes_the_running_board(
     clock.advance(seconds=40)
     from domain.services.trainer import stop_board
 
-    assert await stop_board(services.uow_factory(), world.trainer, world.session.id or 0,
-                            clock.now, SECRET) is not None
+    assert (
+        await stop_board(
+            services.uow_factory(), world.trainer, world.session.id or 0, clock.now, SECRET
+        )
+        is not None
+    )
     clock.advance(seconds=5)
     assert await refresh_board(harness.bot, run) is False
     closed = harness.session.requests[-1]

@@ -35,8 +35,11 @@ DAY_BEFORE_DUE = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)  # 18:00 in Almaty th
 async def rows(services: Services) -> list[tuple[str, int, str, str, dict[str, object]]]:
     async with services.uow_factory() as uow:
         found = (await uow.session.scalars(select(OutboxRow).order_by(OutboxRow.id))).all()
-        return [(r.dedup_key, r.chat_id, r.payload["lang"], r.payload["key"], r.payload["args"])
-                for r in found if r.dedup_key.startswith("reminder:")]
+        return [
+            (r.dedup_key, r.chat_id, r.payload["lang"], r.payload["key"], r.payload["args"])
+            for r in found
+            if r.dedup_key.startswith("reminder:")
+        ]
 
 
 def keys_for(world: World, kind: str, session_index: int) -> set[str]:
@@ -53,16 +56,17 @@ def keys_for(world: World, kind: str, session_index: int) -> set[str]:
 def test_due_times_and_usefulness() -> None:
     assert reminder_due_at(ReminderKind.DAY_BEFORE, TOMORROW_START, ALMATY) == DAY_BEFORE_DUE
     assert reminder_due_at(ReminderKind.HOUR_BEFORE, TOMORROW_START, ALMATY) == datetime(
-        2026, 11, 24, 9, 0, tzinfo=UTC)
+        2026, 11, 24, 9, 0, tzinfo=UTC
+    )
     # a session just after local midnight: the day before is the previous calendar day
     early = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)  # 00:30 on 25 November in Almaty
-    assert reminder_due_at(ReminderKind.DAY_BEFORE, early, ALMATY) == DAY_BEFORE_DUE.replace(
-        day=24)
+    assert reminder_due_at(ReminderKind.DAY_BEFORE, early, ALMATY) == DAY_BEFORE_DUE.replace(day=24)
     day, hour = ReminderKind.DAY_BEFORE, ReminderKind.HOUR_BEFORE
     at = datetime(2026, 11, 24, 8, 59, 59, tzinfo=UTC)
     assert reminder_useful(day, TOMORROW_START, at, ALMATY)
-    assert not reminder_useful(day, TOMORROW_START, at.replace(minute=0, second=0, hour=9),
-                               ALMATY)  # less than an hour left: only the hour reminder
+    assert not reminder_useful(
+        day, TOMORROW_START, at.replace(minute=0, second=0, hour=9), ALMATY
+    )  # less than an hour left: only the hour reminder
     assert not reminder_useful(hour, TOMORROW_START, at, ALMATY)
     assert reminder_useful(hour, TOMORROW_START, datetime(2026, 11, 24, 9, 0, tzinfo=UTC), ALMATY)
     assert not reminder_useful(hour, TOMORROW_START, TOMORROW_START, ALMATY)
@@ -87,11 +91,13 @@ async def test_day_before_at_18_local_once_then_hour_before(
     assert core.get("reminder-day-before", "ru", **by_chat[TEACHER_RU_TG][4]) == (
         "🔔 Напоминание: занятие 24 ноября, вторник, 15:00.\n"
         "Функциональная грамотность (поток ФГ-2026-01)\n"
-        "📍 ауд. 204")
+        "📍 ауд. 204"
+    )
     assert core.get("reminder-day-before", "kk", **by_chat[TEACHER_KK_TG][4]) == (
         "🔔 Еске салу: сабақ 24 қараша, сейсенбі, 15:00.\n"
         "Функционалдық сауаттылық (ФГ-2026-01 ағыны)\n"
-        "📍 ауд. 204")
+        "📍 ауд. 204"
+    )
     # the job runs every minute, on two instances: nothing more
     clock.advance(minutes=1)
     assert await send_reminders(harness.bot, services) == 0
@@ -100,7 +106,8 @@ async def test_day_before_at_18_local_once_then_hour_before(
     clock.now = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
     assert await send_reminders(harness.bot, services) == 4
     assert {r[0] for r in await rows(services)} == keys_for(world, "day", 1) | keys_for(
-        world, "hour", 1)
+        world, "hour", 1
+    )
     # after the start nothing is sent for that session any more
     clock.now = TOMORROW_START
     assert await send_reminders(harness.bot, services) == 0
@@ -116,7 +123,8 @@ async def test_missed_day_before_is_sent_after_restart_if_more_than_an_hour_is_l
     clock.now = datetime(2026, 11, 24, 9, 10, tzinfo=UTC)
     assert await send_reminders(harness.bot, services) == 4
     assert {r[0] for r in await rows(services)} == keys_for(world, "day", 1) | keys_for(
-        world, "hour", 1)
+        world, "hour", 1
+    )
 
 
 async def test_day_before_skipped_when_less_than_an_hour_is_left(
@@ -139,7 +147,11 @@ async def test_expelled_and_unlinked_listeners_get_no_reminder(
     clock.now = DAY_BEFORE_DUE
     assert await send_reminders(harness.bot, services) == 4
     assert {r[1] for r in await rows(services)} == {
-        TEACHER_RU_TG, TEACHER_KK_TG, TRAINER_TG, OTHER_TRAINER_TG}
+        TEACHER_RU_TG,
+        TEACHER_KK_TG,
+        TRAINER_TG,
+        OTHER_TRAINER_TG,
+    }
 
 
 def test_jobs_are_registered_with_the_scheduler() -> None:

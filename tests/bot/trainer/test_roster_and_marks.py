@@ -51,8 +51,9 @@ async def test_roster_shows_presence_percent_and_failed_attempts(
         "Чтобы отметить слушателя вручную, нажмите на его имя."
     )
     assert isinstance(message.reply_markup, InlineKeyboardMarkup)
-    assert [(b.text, b.callback_data) for row in message.reply_markup.inline_keyboard
-            for b in row] == [("✍ Отметить: Иванова Мария", mark_data(world, world.teacher.id))]
+    assert [
+        (b.text, b.callback_data) for row in message.reply_markup.inline_keyboard for b in row
+    ] == [("✍ Отметить: Иванова Мария", mark_data(world, world.teacher.id))]
 
 
 async def test_trainer_marks_a_listener_by_hand_with_a_reason(
@@ -65,9 +66,11 @@ async def test_trainer_marks_a_listener_by_hand_with_a_reason(
     assert texts(sent) == [
         "Почему вы отмечаете Иванова Мария вручную? Напишите причину (до 300 знаков) или /cancel."
     ]
-    assert texts(await harness.send_message(
-        trainer, photo=[PhotoSize(file_id="p", file_unique_id="u", width=1, height=1)]
-    )) == ["Напишите причину текстом."]
+    assert texts(
+        await harness.send_message(
+            trainer, photo=[PhotoSize(file_id="p", file_unique_id="u", width=1, height=1)]
+        )
+    ) == ["Напишите причину текстом."]
     assert texts(await harness.send(trainer, "x" * 301)) == [
         "Причина слишком длинная: 301 знаков, можно не больше 300."
     ]
@@ -83,16 +86,24 @@ async def test_trainer_marks_a_listener_by_hand_with_a_reason(
     assert mark is not None and mark.method is AttendanceMethod.MANUAL
     assert mark.marked_by == world.trainer.id
     assert mark.reason == "Телефон разрядился, была на занятии <весь день>"
-    assert [(a.action, a.actor_id, a.before, a.after) for a in audit] == [(
-        MARK_ACTION, world.trainer.id, {"present": False},
-        {"present": True, "method": "manual",
-         "reason": "Телефон разрядился, была на занятии <весь день>"},
-    )]
+    assert [(a.action, a.actor_id, a.before, a.after) for a in audit] == [
+        (
+            MARK_ACTION,
+            world.trainer.id,
+            {"present": False},
+            {
+                "present": True,
+                "method": "manual",
+                "reason": "Телефон разрядился, была на занятии <весь день>",
+            },
+        )
+    ]
     # a second mark: refused, nothing new stored; the teacher's own code now says "already"
     sent = await harness.press(trainer, mark_data(world, world.teacher.id))
     assert texts(sent) == ["Иванова Мария уже отмечен(а) на этом занятии."]
-    sent = await harness.send(make_user(TEACHER_RU_TG, "ru"),
-                              code_for(SECRET, world.session.id or 0, clock.now))
+    sent = await harness.send(
+        make_user(TEACHER_RU_TG, "ru"), code_for(SECRET, world.session.id or 0, clock.now)
+    )
     assert texts(sent) == ["Вы уже отмечены на этом занятии.\nПосещаемость: 1 из 5 (20 %)."]
 
 
@@ -153,24 +164,43 @@ async def test_warning_once_when_80_percent_becomes_unreachable(
     world = await build_world(services)  # 5 sessions: 80 % = 4 of them
     # the Kazakh listener attends the first session, the Russian one misses it
     clock.now = DURING
-    await harness.send(make_user(TEACHER_KK_TG, "kk"),
-                       code_for(SECRET, world.session.id or 0, clock.now))
+    await harness.send(
+        make_user(TEACHER_KK_TG, "kk"), code_for(SECRET, world.session.id or 0, clock.now)
+    )
     clock.now = world.sessions[0].ends_at
-    assert await warn_unreachable_attendance(services.uow_factory(), world.cohort.id or 0,
-                                             clock.now) == 0  # 1 missed: 4 of 5 still possible
+    assert (
+        await warn_unreachable_attendance(services.uow_factory(), world.cohort.id or 0, clock.now)
+        == 0
+    )  # 1 missed: 4 of 5 still possible
     clock.now = world.sessions[1].ends_at + timedelta(minutes=5)  # the second is missed too
     assert await warn_attendance(harness.bot, services) == 2
     enrollment = world.enrollments[world.teacher.id or 0]
     found = await outbox_keys(services)
     assert found == {
         f"attendance-warning:{enrollment.id}:{world.teacher.id}": (
-            TEACHER_RU_TG, "trainer-warning-to-teacher",
-            {"cohort": "ФГ-2026-01", "attended": 0, "total": 5, "needed": 4, "remaining": 3,
-             "topic": "Функциональная грамотность"}),
+            TEACHER_RU_TG,
+            "trainer-warning-to-teacher",
+            {
+                "cohort": "ФГ-2026-01",
+                "attended": 0,
+                "total": 5,
+                "needed": 4,
+                "remaining": 3,
+                "topic": "Функциональная грамотность",
+            },
+        ),
         f"attendance-warning:{enrollment.id}:{world.trainer.id}": (
-            TRAINER_TG, "trainer-warning-to-trainer",
-            {"cohort": "ФГ-2026-01", "attended": 0, "total": 5, "needed": 4, "remaining": 3,
-             "name": "Иванова Мария"}),
+            TRAINER_TG,
+            "trainer-warning-to-trainer",
+            {
+                "cohort": "ФГ-2026-01",
+                "attended": 0,
+                "total": 5,
+                "needed": 4,
+                "remaining": 3,
+                "name": "Иванова Мария",
+            },
+        ),
     }
     # runs again later (or on a second instance): nothing new
     clock.advance(minutes=10)
@@ -178,8 +208,10 @@ async def test_warning_once_when_80_percent_becomes_unreachable(
     assert await outbox_keys(services) == found
     args = found[f"attendance-warning:{enrollment.id}:{world.trainer.id}"][2]
     text = services.i18n_core.get("trainer-warning-to-trainer", "ru", **args)
-    assert text == ("⚠ Слушатель Иванова Мария (поток ФГ-2026-01) уже не может набрать 80 % "
-                    "посещаемости: посещено 0 из 5, осталось 3.")
+    assert text == (
+        "⚠ Слушатель Иванова Мария (поток ФГ-2026-01) уже не может набрать 80 % "
+        "посещаемости: посещено 0 из 5, осталось 3."
+    )
 
 
 async def test_roster_refused_to_listener_with_forged_button(
