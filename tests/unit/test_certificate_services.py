@@ -33,7 +33,6 @@ from domain.services.verification import (
     verify_number,
 )
 from domain.validity import CertificateStatus
-from tests.bot.certificates import conftest as fast_fixtures
 from tests.bot.certificates.factories import (
     TEACHER_TG,
     FakeRenderer,
@@ -47,11 +46,6 @@ SECRET = b"test-secret"
 ORG = OrganizationInfo("«Өрлеу» орталығы", "Центр «Өрлеу»", "Ғалымжан Ахметов")
 OPTIONS = IssuingOptions("ORL", SECRET, "biliktilik_bot", {"kk": ORG, "ru": ORG})
 NUMBER = re.compile(r"^ORL-2026-\d{6}$")
-
-# the certificates tests' fixtures: a copy of a migrated template database per test (fast)
-_certificates_template = fast_fixtures._certificates_template
-_certificates_i18n_core = fast_fixtures._certificates_i18n_core
-services = fast_fixtures.services
 
 
 async def outbox_rows(services: Services) -> list[OutboxMessage]:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import itertools
-import shutil
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,52 +13,12 @@ from aiogram.methods import GetFile
 from aiogram.types import Document, File, User
 
 from bot.app import Services
-from bot.config import Settings
-from bot.i18n import create_core
 from bot.testing import Harness, make_user
 from domain.courses import CourseFormat, CourseKind
 from domain.model import AuditEntry, Cohort, Course, CourseModule, Person, Role
-from tests.conftest import ADMIN_ID, FakeClock
+from tests.conftest import ADMIN_ID
 
 TEACHER_ID, TRAINER_ID, STRANGER_ID = 700_001, 700_002, 700_003
-
-
-# Speed: the root ``services`` fixture migrates a new database and loads every Fluent file for
-# each test (seconds on a busy machine). Here both are done once per session: each test gets a
-# byte copy of a migrated template database and shares the read-only translation core.
-# Otherwise the same as the root fixture (keep them in step).
-@pytest.fixture(scope="session")
-def _migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from storage.migrate import upgrade_database
-
-    path = tmp_path_factory.mktemp("admin-template") / "template.db"
-    asyncio.run(upgrade_database(f"sqlite+aiosqlite:///{path}"))
-    return path
-
-
-@pytest.fixture(scope="session")
-def _i18n_core() -> Any:
-    return create_core()
-
-
-@pytest.fixture
-async def services(
-    settings: Settings, clock: FakeClock, _migrated_template: Path, _i18n_core: Any
-) -> AsyncIterator[Services]:
-    from storage.db import create_engine, create_session_factory
-    from storage.uow import SqlAlchemyUnitOfWork
-
-    shutil.copy(_migrated_template, settings.database_url.split(":///", 1)[1])
-    engine = create_engine(settings.database_url)
-    session_factory = create_session_factory(engine)
-    yield Services(
-        settings=settings,
-        uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
-        clock=clock,
-        i18n_core=_i18n_core,
-        session_factory=session_factory,
-    )
-    await engine.dispose()
 
 
 class Uploads:
