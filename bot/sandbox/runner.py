@@ -130,7 +130,8 @@ async def start_bot(sandbox: Sandbox, database_url: str, demo_data: bool) -> Non
         dispatcher.start_polling(
             bot,
             handle_signals=False,
-            polling_timeout=10,
+            # short long-polls: stopping waits for the one in flight (tests stop it often)
+            polling_timeout=2,
             allowed_updates=dispatcher.resolve_used_update_types(),
         )
     )
