@@ -27,8 +27,11 @@ def file_name(message: Message) -> str | None:
 
 def data_of(message: Message, prefix: str) -> str:
     """The callback data of the one button whose data starts with `prefix`."""
-    found = [str(b["callback_data"]) for b in buttons(message)
-             if str(b.get("callback_data", "")).startswith(prefix)]
+    found = [
+        str(b["callback_data"])
+        for b in buttons(message)
+        if str(b.get("callback_data", "")).startswith(prefix)
+    ]
     assert len(found) == 1, (prefix, [b.get("callback_data") for b in buttons(message)])
     return found[0]
 
@@ -49,8 +52,9 @@ class Chat:
                 return fragment in body(m)
         else:
             predicate = expected
-        message = await self.client.wait_for(self.user_id, predicate, after=self.last,
-                                             timeout=timeout or self.timeout)
+        message = await self.client.wait_for(
+            self.user_id, predicate, after=self.last, timeout=timeout or self.timeout
+        )
         self.last = int(message["message_id"])
         return message
 

@@ -49,35 +49,80 @@ async def finished_cohort(sandbox: Sandbox) -> int:
     today = services.clock().astimezone(services.settings.tz).date()
     ends_on = today - timedelta(days=1)
     async with services.uow_factory() as uow:
-        course = await uow.courses.add(Course(
-            topic_kk="Функционалдық сауаттылықты дамыту", topic_ru="Развитие функциональной "
-            "грамотности", kind=CourseKind.SHORT, format=CourseFormat.WITHOUT_LEAVE, hours=72,
-            max_score=100, modules=[CourseModule("Бағалау әдістері", "Методы оценивания", 36, 0),
-                                    CourseModule("Сабақты жоспарлау", "Планирование урока", 36,
-                                                 1)]))
-        cohort = await uow.cohorts.add(Cohort(
-            course_id=course.id, code="ФС-50", language="kk", starts_on=ends_on - timedelta(days=4),
-            ends_on=ends_on, seats=TEACHERS))
+        course = await uow.courses.add(
+            Course(
+                topic_kk="Функционалдық сауаттылықты дамыту",
+                topic_ru="Развитие функциональной грамотности",
+                kind=CourseKind.SHORT,
+                format=CourseFormat.WITHOUT_LEAVE,
+                hours=72,
+                max_score=100,
+                modules=[
+                    CourseModule("Бағалау әдістері", "Методы оценивания", 36, 0),
+                    CourseModule("Сабақты жоспарлау", "Планирование урока", 36, 1),
+                ],
+            )
+        )
+        cohort = await uow.cohorts.add(
+            Cohort(
+                course_id=course.id,
+                code="ФС-50",
+                language="kk",
+                starts_on=ends_on - timedelta(days=4),
+                ends_on=ends_on,
+                seats=TEACHERS,
+            )
+        )
         start = datetime.combine(cohort.starts_on, datetime.min.time(), tzinfo=UTC)
-        sessions = [await uow.sessions.add(TrainingSession(
-            cohort_id=cohort.id, starts_at=start + timedelta(days=i, hours=4),
-            ends_at=start + timedelta(days=i, hours=7), academic_hours=4)) for i in range(5)]
+        sessions = [
+            await uow.sessions.add(
+                TrainingSession(
+                    cohort_id=cohort.id,
+                    starts_at=start + timedelta(days=i, hours=4),
+                    ends_at=start + timedelta(days=i, hours=7),
+                    academic_hours=4,
+                )
+            )
+            for i in range(5)
+        ]
         for n in range(TEACHERS):
             lang = "kk" if n % 2 else "ru"
-            person = await uow.people.add(Person(
-                telegram_id=FIRST_TG + n, language=lang, first_name=f"Тыңдаушы{n}",
-                full_name=f"Әбенова Гүлжан {'Қайратқызы' if n % 2 else 'Сергеевна'} {n}",
-                roles={Role.TEACHER}))
-            enrollment = await uow.enrollments.add(Enrollment(
-                person_id=person.id, cohort_id=cohort.id, agreement_version="1",
-                agreement_lang=lang, agreement_accepted_at=start))
+            person = await uow.people.add(
+                Person(
+                    telegram_id=FIRST_TG + n,
+                    language=lang,
+                    first_name=f"Тыңдаушы{n}",
+                    full_name=f"Әбенова Гүлжан {'Қайратқызы' if n % 2 else 'Сергеевна'} {n}",
+                    roles={Role.TEACHER},
+                )
+            )
+            enrollment = await uow.enrollments.add(
+                Enrollment(
+                    person_id=person.id,
+                    cohort_id=cohort.id,
+                    agreement_version="1",
+                    agreement_lang=lang,
+                    agreement_accepted_at=start,
+                )
+            )
             for session in sessions:
-                await uow.attendance.add(Attendance(
-                    enrollment_id=enrollment.id, session_id=session.id,
-                    checked_in_at=session.starts_at, method=AttendanceMethod.CODE))
-            await uow.assessments.add(FinalAssessment(
-                enrollment_id=enrollment.id, score=80, max_score=100, assessed_on=ends_on,
-                module_grades=[ModuleGrade(m.id, "5") for m in course.modules if m.id]))
+                await uow.attendance.add(
+                    Attendance(
+                        enrollment_id=enrollment.id,
+                        session_id=session.id,
+                        checked_in_at=session.starts_at,
+                        method=AttendanceMethod.CODE,
+                    )
+                )
+            await uow.assessments.add(
+                FinalAssessment(
+                    enrollment_id=enrollment.id,
+                    score=80,
+                    max_score=100,
+                    assessed_on=ends_on,
+                    module_grades=[ModuleGrade(m.id, "5") for m in course.modules if m.id],
+                )
+            )
         await uow.commit()
     return int(cohort.id)
 
@@ -87,9 +132,13 @@ async def teachers_outbox(sandbox: Sandbox) -> list[tuple[str, int]]:
     from sqlalchemy import text
 
     async with sandbox.services.session_factory() as session:
-        rows = await session.execute(text(
-            "SELECT status, count(*) FROM outbox WHERE chat_id BETWEEN :low AND :high "
-            "GROUP BY status"), {"low": FIRST_TG, "high": FIRST_TG + TEACHERS - 1})
+        rows = await session.execute(
+            text(
+                "SELECT status, count(*) FROM outbox WHERE chat_id BETWEEN :low AND :high "
+                "GROUP BY status"
+            ),
+            {"low": FIRST_TG, "high": FIRST_TG + TEACHERS - 1},
+        )
         return [(str(status), int(count)) for status, count in rows.all()]
 
 
@@ -121,14 +170,22 @@ async def test_fifty_certificates_exactly_once_through_faults_and_a_restart(
     async with services.uow_factory() as uow:
         admin = await uow.people.get_by_telegram_id(ADMIN.telegram_id)
     now = services.clock()
-    issuing = asyncio.create_task(issue_cohort_documents(
-        services.uow_factory(), cohort_id, now.astimezone(services.settings.tz).date(), now,
-        issuing_options(services.settings, "biliktilik_sandbox_bot"),
-        PdfRenderer(services.i18n_core), admin.id))
+    issuing = asyncio.create_task(
+        issue_cohort_documents(
+            services.uow_factory(),
+            cohort_id,
+            now.astimezone(services.settings.tz).date(),
+            now,
+            issuing_options(services.settings, "biliktilik_sandbox_bot"),
+            PdfRenderer(services.i18n_core),
+            admin.id,
+        )
+    )
 
     # restart the bot once a fifth of the documents are out, while issuing still goes on
-    await until(lambda: documents_delivered(sandbox) >= 20 or issuing.done(), 120,
-                "the first deliveries")
+    await until(
+        lambda: documents_delivered(sandbox) >= 20 or issuing.done(), 120, "the first deliveries"
+    )
     await sandbox.stop_bot()
     stopped_at = documents_delivered(sandbox)
     await client.faults(kind="flood", count=4, method="sendDocument", retry_after=1)
@@ -151,8 +208,9 @@ async def test_fifty_certificates_exactly_once_through_faults_and_a_restart(
         numbers = {}
         for n in range(TEACHERS):
             person = await uow.people.get_by_telegram_id(FIRST_TG + n)
-            [certificate] = [c for c in await uow.certificates.for_person(person.id)
-                             if c.kind == "certificate"]
+            [certificate] = [
+                c for c in await uow.certificates.for_person(person.id) if c.kind == "certificate"
+            ]
             numbers[FIRST_TG + n] = certificate.number
     assert len(set(numbers.values())) == TEACHERS
     for telegram_id, number in numbers.items():

@@ -31,8 +31,7 @@ def frag(sandbox: Sandbox, key: str) -> str:
     del sandbox
     raw = ""
     for path in LOCALES.glob("*.ftl"):
-        found = re.search(rf"^{re.escape(key)} =(.*?)(?=^\S|\Z)", path.read_text(),
-                          re.S | re.M)
+        found = re.search(rf"^{re.escape(key)} =(.*?)(?=^\S|\Z)", path.read_text(), re.S | re.M)
         if found:
             raw = found.group(1)
     assert raw, key
@@ -66,8 +65,10 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     step = await admin.tap(step, "adcf:without_leave", f("admin-course-ask-distance"))
     await admin.tap(step, "adcf:no", f("admin-course-ask-hours"))
     await admin.say("72", f("admin-course-ask-modules"))
-    step = await admin.say("Жоба әдісі | Метод проектов | 36\nБағалау | Оценивание | 36",
-                           f("admin-course-ask-languages"))
+    step = await admin.say(
+        "Жоба әдісі | Метод проектов | 36\nБағалау | Оценивание | 36",
+        f("admin-course-ask-languages"),
+    )
     await admin.tap(step, "adcf:kk,ru", f("admin-course-ask-max-score"))
     summary = await admin.say("100", "Жоба әдісі")
     await admin.tap(summary, "adn:save", "курс сақталды: Жобалық оқыту әдістемесі")
@@ -84,12 +85,16 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     await admin.tap(last[-1], f"adhf:{course.id}", f("admin-cohort-ask-code"))
     await admin.say("ЖОӘ-2026-01", f("admin-cohort-ask-starts"))
     await admin.say(today.strftime("%d.%m.%Y"), f("admin-cohort-ask-ends"))
-    step = await admin.say((today + timedelta(days=5)).strftime("%d.%m.%Y"),
-                           f("admin-cohort-ask-language"))
+    step = await admin.say(
+        (today + timedelta(days=5)).strftime("%d.%m.%Y"), f("admin-cohort-ask-language")
+    )
     await admin.tap(step, "adhf:kk", f("admin-cohort-ask-seats"))
     step = await admin.say("30", f("admin-cohort-ask-trainers"))
-    await client._json("POST", f"/sandbox/api/users/{ADMIN.telegram_id}/callbacks", json={
-        "message_id": step["message_id"], "data": f"adhf:t{trainer.id}", "wait": 10})
+    await client._json(
+        "POST",
+        f"/sandbox/api/users/{ADMIN.telegram_id}/callbacks",
+        json={"message_id": step["message_id"], "data": f"adhf:t{trainer.id}", "wait": 10},
+    )
     await admin.tap(step, "adhf:done", "ЖОӘ-2026-01 ағыны құрылды")
     async with sandbox.services.uow_factory() as uow:
         [cohort] = [c for c in await uow.cohorts.list_all() if c.code == "ЖОӘ-2026-01"]
@@ -98,14 +103,22 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     card = await admin.tap(cohorts, f"adh:show:{cohort.id}", "ЖОӘ-2026-01 ағыны")
     await admin.tap(card, f"adh:import-list:{cohort.id}", "тыңдаушылар тізімін .xlsx")
     mark = admin.last
-    rows = [["ФИО", "ИИН", "Школа", "Должность", "Телефон", "Язык"],
-            [listener.full_name, listener.iin, listener.school_name, "мұғалім",
-             listener.phone, "kk"],
-            ["Сәрсенова Әйгерім Бекқызы", NEWCOMER_IIN, "№ 5 мектеп", "мұғалім",
-             "8 701 000 00 01", "kk"]]
+    rows = [
+        ["ФИО", "ИИН", "Школа", "Должность", "Телефон", "Язык"],
+        [listener.full_name, listener.iin, listener.school_name, "мұғалім", listener.phone, "kk"],
+        [
+            "Сәрсенова Әйгерім Бекқызы",
+            NEWCOMER_IIN,
+            "№ 5 мектеп",
+            "мұғалім",
+            "8 701 000 00 01",
+            "kk",
+        ],
+    ]
     await client.send_document(ADMIN.telegram_id, "тізім.xlsx", xlsx(rows))
-    imported = await client.wait_for(ADMIN.telegram_id,
-                                     lambda m: "Тізім импортталды" in body(m), after=mark)
+    imported = await client.wait_for(
+        ADMIN.telegram_id, lambda m: "Тізім импортталды" in body(m), after=mark
+    )
     assert "Бекітілген орын: 2" in body(imported)
     admin.last = max(admin.last, imported["message_id"])
 
@@ -127,28 +140,41 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     async with sandbox.services.uow_factory() as uow:
         enrollment = await uow.enrollments.get(listener.id, cohort.id)
         now = sandbox.services.clock()
-        session = await uow.sessions.add(TrainingSession(
-            cohort_id=cohort.id, starts_at=now - timedelta(minutes=5),
-            ends_at=now + timedelta(hours=3), academic_hours=4, place="ауд. 7"))
+        session = await uow.sessions.add(
+            TrainingSession(
+                cohort_id=cohort.id,
+                starts_at=now - timedelta(minutes=5),
+                ends_at=now + timedelta(hours=3),
+                academic_hours=4,
+                place="ауд. 7",
+            )
+        )
         await uow.commit()
     courses_card = await teacher.say("🎓 Менің курстарым", "Жобалық оқыту әдістемесі")
     agreement = await teacher.tap(courses_card, f"tag:read:{enrollment.id}", "Оқуға арналған шарт")
     await teacher.tap(agreement, f"tag:accept:{enrollment.id}", "Енді сабақтарда белгіленуге")
 
     coach = Chat(client, TRAINERS[0].telegram_id)
-    agenda = await coach.say("/today", lambda m: f"tgs:start:{session.id}" in str(
-        m.get("reply_markup")))
+    agenda = await coach.say(
+        "/today", lambda m: f"tgs:start:{session.id}" in str(m.get("reply_markup"))
+    )
     board = await coach.tap(agenda, data_of(agenda, f"tgs:start:{session.id}"), "Код")
     code = re.search(r"\d{3} \d{3}", body(board))
     assert code is not None, body(board)
     done = await teacher.say(code.group(0), "Сіз сабаққа белгілендіңіз")
     assert "Жобалық оқыту әдістемесі" in body(done)
 
-    pick = await admin.say("/scores_import", lambda m: f"rsc:import:{cohort.id}" in str(
-        m.get("reply_markup")))
+    pick = await admin.say(
+        "/scores_import", lambda m: f"rsc:import:{cohort.id}" in str(m.get("reply_markup"))
+    )
     await admin.tap(pick, f"rsc:import:{cohort.id}", "ЖОӘ-2026-01")
-    scores = xlsx([["ЖСН", "Балл", "Метод проектов", "Оценивание"],
-                   [listener.iin, 88, "5", "5"], [NEWCOMER_IIN, 61, "4", "4"]])
+    scores = xlsx(
+        [
+            ["ЖСН", "Балл", "Метод проектов", "Оценивание"],
+            [listener.iin, 88, "5", "5"],
+            [NEWCOMER_IIN, 61, "4", "4"],
+        ]
+    )
     await admin.upload("балдар.xlsx", scores, "Жүктелген балдар саны: 2")
     async with sandbox.services.uow_factory() as uow:
         latest = await uow.assessments.latest(enrollment.id)

@@ -40,9 +40,15 @@ async def session_now(sandbox: Sandbox, cohort_id: int) -> int:
     """A session of the cohort that is on right now (the demo's start in two weeks)."""
     now = sandbox.services.clock()
     async with sandbox.services.uow_factory() as uow:
-        session = await uow.sessions.add(TrainingSession(
-            cohort_id=cohort_id, starts_at=now - timedelta(minutes=5),
-            ends_at=now + timedelta(hours=3), academic_hours=4, place="ауд. 101"))
+        session = await uow.sessions.add(
+            TrainingSession(
+                cohort_id=cohort_id,
+                starts_at=now - timedelta(minutes=5),
+                ends_at=now + timedelta(hours=3),
+                academic_hours=4,
+                place="ауд. 101",
+            )
+        )
         await uow.commit()
     return int(session.id)
 
@@ -54,53 +60,74 @@ def current_code(sandbox: Sandbox, session_id: int) -> str:
 
 async def fill_profile(chat: Chat, lang: str, name: str, iin: str, phone: str) -> None:
     kk = lang == "kk"
-    consent = await chat.say("/profile", "Дербес деректерді жинауға" if kk
-                             else "Согласие на сбор и обработку персональных данных")
+    consent = await chat.say(
+        "/profile",
+        "Дербес деректерді жинауға" if kk else "Согласие на сбор и обработку персональных данных",
+    )
     assert [b["callback_data"] for b in buttons(consent)] == ["tcons:yes", "tcons:no"]
     await chat.tap(consent, "tcons:yes", "кириллицамен жазыңыз" if kk else "кириллицей")
     await chat.say(name, "ЖСН-ді енгізіңіз" if kk else "Введите ИИН")
     ask_phone = await chat.say(iin, "Контактімен бөлісу" if kk else "Поделиться контактом")
     assert ask_phone["reply_markup"]["keyboard"][0][0]["request_contact"] is True
     await chat.contact(phone, "Лауазымыңыз" if kk else "Ваша должность")
-    await chat.say("математика пәнінің мұғалімі" if kk else "учитель математики",
-                   "толық атауы" if kk else "Полное наименование")
-    await chat.say("№ 45 мектеп-гимназия, Астана" if kk else "Школа-лицей № 3, Павлодар",
-                   "жұмыс берушінің байланысы" if kk else "Контакт работодателя")
+    await chat.say(
+        "математика пәнінің мұғалімі" if kk else "учитель математики",
+        "толық атауы" if kk else "Полное наименование",
+    )
+    await chat.say(
+        "№ 45 мектеп-гимназия, Астана" if kk else "Школа-лицей № 3, Павлодар",
+        "жұмыс берушінің байланысы" if kk else "Контакт работодателя",
+    )
     summary = await chat.say("hr@school45.kz", "hr@school45.kz")
     assert f"********{iin[-4:]}" in body(summary) and iin not in body(summary)
-    await chat.tap(summary, data_of(summary, "tnav:profile:confirm"),
-                   "Профиль сақталды" if kk else "Профиль сохранён")
+    await chat.tap(
+        summary,
+        data_of(summary, "tnav:profile:confirm"),
+        "Профиль сақталды" if kk else "Профиль сохранён",
+    )
 
 
-async def apply_to_open_cohort(chat: Chat, client: SandboxClient, lang: str, cohort_id: int,
-                               head: str) -> None:
+async def apply_to_open_cohort(
+    chat: Chat, client: SandboxClient, lang: str, cohort_id: int, head: str
+) -> None:
     kk = lang == "kk"
-    listing = await chat.say("📚 Курстар және жазылу" if kk else "📚 Курсы и запись",
-                             lambda m: f"tap:{cohort_id}" in str(m.get("reply_markup")))
+    listing = await chat.say(
+        "📚 Курстар және жазылу" if kk else "📚 Курсы и запись",
+        lambda m: f"tap:{cohort_id}" in str(m.get("reply_markup")),
+    )
     assert OPEN_COHORT in body(listing)
-    await chat.tap(listing, f"tap:{cohort_id}", "басшысына жолданады" if kk
-                   else "руководителю вашей организации")
+    await chat.tap(
+        listing,
+        f"tap:{cohort_id}",
+        "басшысына жолданады" if kk else "руководителю вашей организации",
+    )
     language = await chat.say(head, "Оқыту тілі қандай?" if kk else "С каким языком обучения?")
-    summary = await chat.tap(language, data_of(language, "tch:ru"),
-                             "Өтінішті тексеріңіз" if kk else "Проверьте заявление")
+    summary = await chat.tap(
+        language,
+        data_of(language, "tch:ru"),
+        "Өтінішті тексеріңіз" if kk else "Проверьте заявление",
+    )
     assert head in body(summary)
     before = chat.last
-    await chat.tap(summary, data_of(summary, "tnav:apply:confirm"),
-                   "өтініш берілді" if kk else "подано")
+    await chat.tap(
+        summary, data_of(summary, "tnav:apply:confirm"), "өтініш берілді" if kk else "подано"
+    )
     form = await client.wait_for(chat.user_id, lambda m: bool(file_name(m)), after=before)
     assert file_name(form).startswith("Өтініш-" if kk else "Заявление")  # type: ignore[union-attr]
     pdf = await client.download(form["document"]["url"])
     assert pdf.startswith(b"%PDF")
 
 
-async def approve_and_order_as_admin(client: SandboxClient, cohort_id: int,
-                                     teacher_name: str) -> None:
+async def approve_and_order_as_admin(
+    client: SandboxClient, cohort_id: int, teacher_name: str
+) -> None:
     """The demo admin (Kazakh interface): panel → cohorts → card → applications → order."""
     admin = Chat(client, ADMIN.telegram_id)
     panel = await admin.say("/admin", "Әкімші панелі")
     cohorts = await admin.tap(panel, data_of(panel, "adm:cohorts"), "Ағындар саны")
-    card = await admin.tap(cohorts, data_of(cohorts, f"adh:show:{cohort_id}"),
-                           f"{OPEN_COHORT} ағыны")
+    card = await admin.tap(
+        cohorts, data_of(cohorts, f"adh:show:{cohort_id}"), f"{OPEN_COHORT} ағыны"
+    )
     await admin.tap(card, data_of(card, f"adh:applications:{cohort_id}"), "шешім күтуде: 1")
     application = await admin.expect(teacher_name)
     await admin.tap(application, data_of(application, "ada:approve:"), "өтініш мақұлданды")
@@ -128,7 +155,11 @@ async def test_a_kazakh_teacher_from_start_to_results(
     async with sandbox.services.uow_factory() as uow:
         person = await uow.people.get_by_telegram_id(5201)
     assert (person.full_name, person.iin, person.phone, person.employer_contact) == (
-        "Жұмабекова Әсел Қайратқызы", iin, "+77021112233", "hr@school45.kz")
+        "Жұмабекова Әсел Қайратқызы",
+        iin,
+        "+77021112233",
+        "hr@school45.kz",
+    )
     assert person.consent_at is not None
 
     await apply_to_open_cohort(teacher, client, "kk", cohort_id, "Омаров Бақыт Төлеуұлы")
@@ -138,16 +169,18 @@ async def test_a_kazakh_teacher_from_start_to_results(
     await teacher.expect("курсына қабылдандыңыз")
 
     session_id = await session_now(sandbox, cohort_id)
-    refused = await teacher.say(current_code(sandbox, session_id),
-                                "Алғаш белгіленер алдында оқуға арналған шартты")
+    refused = await teacher.say(
+        current_code(sandbox, session_id), "Алғаш белгіленер алдында оқуға арналған шартты"
+    )
     courses = await teacher.say("🎓 Менің курстарым", "Оқуға арналған шарт қабылданбаған")
     read = data_of(courses, "tag:read:")
     assert read == data_of(refused, "tag:read:")
     agreement = await teacher.tap(courses, read, "Оқуға арналған шарт (келісім)")
     for condition in ("1) белгіленген оқу жоспарына", "кемінде 80 %-ына", "Ұйым жұмыс берушіні"):
         assert condition in body(agreement)
-    accepted = await teacher.tap(agreement, data_of(agreement, "tag:accept:"),
-                                 "Енді сабақтарда белгіленуге болады")
+    accepted = await teacher.tap(
+        agreement, data_of(agreement, "tag:accept:"), "Енді сабақтарда белгіленуге болады"
+    )
     assert "курсы бойынша шарт" in body(accepted)
 
     await teacher.say("000 000", "Код қате")
@@ -159,8 +192,9 @@ async def test_a_kazakh_teacher_from_start_to_results(
         assert len(await uow.attendance.for_enrollment(enrollment.id)) == 1
         admin = await uow.people.get_by_telegram_id(ADMIN.telegram_id)
 
-    result = await record_score(sandbox.services.uow_factory(), admin.id, enrollment.id, 86, {},
-                                sandbox.services.clock())
+    result = await record_score(
+        sandbox.services.uow_factory(), admin.id, enrollment.id, 86, {}, sandbox.services.clock()
+    )
     assert result.refusal is None
     card = body(await teacher.say("🎓 Менің курстарым", "Қорытынды бағалау"))
     assert "Қорытынды бағалау: 100 балдың 86 балы (өту балы — 50)" in card
@@ -184,8 +218,9 @@ async def test_a_russian_teacher_applies_is_approved_and_checks_in(
         person = await uow.people.get_by_telegram_id(5202)
         [application] = await uow.applications.for_person(person.id)
         admin = await uow.people.get_by_telegram_id(ADMIN.telegram_id)
-    decision = await decide_application(sandbox.services.uow_factory(), admin.id,
-                                        application.id, True, "", sandbox.services.clock())
+    decision = await decide_application(
+        sandbox.services.uow_factory(), admin.id, application.id, True, "", sandbox.services.clock()
+    )
     assert decision.value == "approved"
     await teacher.expect("одобрено. Ждите приказа о зачислении")
 

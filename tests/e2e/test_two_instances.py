@@ -45,8 +45,7 @@ async def _server_reachable() -> bool:
     import asyncpg
 
     try:
-        connection = await asyncpg.connect("postgresql://postgres@127.0.0.1:5432/test",
-                                           timeout=3)
+        connection = await asyncpg.connect("postgresql://postgres@127.0.0.1:5432/test", timeout=3)
     except (TimeoutError, OSError, asyncpg.PostgresError):
         return False
     await connection.close()
@@ -96,8 +95,9 @@ def start_instance(url: str, database_url: str, log: Path, *args: str) -> subpro
         "BILIKTILIK_OUTBOX_LEASE_SECONDS": str(LEASE_SECONDS),
     }
     command = [sys.executable, "-m", "bot", *(args or ("run",))]
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"),
-                            stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT
+    )
 
 
 async def uow_on(database_url: str):
@@ -156,15 +156,24 @@ async def test_two_instances_deliver_every_notice_and_number_uniquely(
     async with uow_factory() as uow:
         for i in range(NOTICES):
             chat_id = FIRST_TG + i % CHATS
-            await uow.outbox.enqueue(text_notice(
-                chat_id, "ru", "application-status-rejected", f"e2e:{i}", now,
-                topic=f"Курс {i:03d}", reason=f"проверка {i:03d}"))
+            await uow.outbox.enqueue(
+                text_notice(
+                    chat_id,
+                    "ru",
+                    "application-status-rejected",
+                    f"e2e:{i}",
+                    now,
+                    topic=f"Курс {i:03d}",
+                    reason=f"проверка {i:03d}",
+                )
+            )
             expected[f"проверка {i:03d}"] = chat_id
         await uow.commit()
 
     a = start_instance(emulator.url, database_url, tmp_path / "a.log")
     b = start_instance(emulator.url, database_url, tmp_path / "b.log")
     try:
+
         def sent() -> int:
             return sum(emulator.emulator.delivered[FIRST_TG + n] for n in range(CHATS))
 
@@ -175,11 +184,13 @@ async def test_two_instances_deliver_every_notice_and_number_uniquely(
         async with uow_factory() as uow:
             from sqlalchemy import text
 
-            rows = await uow.session.execute(text(
-                "SELECT dedup_key, claimed_by FROM outbox WHERE status = 'pending' "
-                "AND claimed_by IS NOT NULL"))
-            claimed_by_dead = {key for key, worker in rows.all()
-                               if worker.endswith(f":{a.pid}")}
+            rows = await uow.session.execute(
+                text(
+                    "SELECT dedup_key, claimed_by FROM outbox WHERE status = 'pending' "
+                    "AND claimed_by IS NOT NULL"
+                )
+            )
+            claimed_by_dead = {key for key, worker in rows.all() if worker.endswith(f":{a.pid}")}
         await until(lambda: sent() >= NOTICES, 60 + LEASE_SECONDS, "every notice")
         await asyncio.sleep(LEASE_SECONDS + 2)  # a repeat would come after the lease
         assert b.poll() is None, (tmp_path / "b.log").read_text()[-3000:]
@@ -210,8 +221,12 @@ async def test_two_instances_deliver_every_notice_and_number_uniquely(
     script = tmp_path / "allocate_registration_numbers.py"
     script.write_text(NUMBERS_SCRIPT)
     env = {**os.environ, "DATABASE_URL": database_url}
-    runs = [await asyncio.create_subprocess_exec(sys.executable, str(script), cwd=ROOT, env=env,
-                                                 stdout=subprocess.PIPE) for _ in range(2)]
+    runs = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, str(script), cwd=ROOT, env=env, stdout=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
     outputs = await asyncio.gather(*(run.communicate() for run in runs))
     assert [run.returncode for run in runs] == [0, 0]
     numbers = outputs[0][0].decode().split() + outputs[1][0].decode().split()
