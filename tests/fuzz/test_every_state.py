@@ -6,6 +6,7 @@ step. Nothing may reach the error handler and every reply must be valid for the 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -47,7 +48,8 @@ def _buttons(state: str, ids: dict[str, int]) -> list[str]:
 def _summary(error: str) -> str:
     """The step, the innermost frame in the project and the exception: one line each."""
     lines = error.strip().splitlines()
-    ours = [line.strip() for line in lines if '"/work/' in line or "/bot/" in line]
+    root = str(Path(__file__).resolve().parents[2])
+    ours = [line.strip() for line in lines if root in line or "/bot/" in line]
     return f"{lines[0][:160]} … {ours[-1] if ours else ''} … {lines[-1][:200]}"
 
 
