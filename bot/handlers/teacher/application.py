@@ -22,6 +22,7 @@ from aiogram_i18n import I18nContext
 from bot.handlers.teacher.callbacks import ApplyCb, ChoiceCb, CohortPageCb, FormNav
 from bot.handlers.teacher.common import (
     confirm_keyboard,
+    form_button_step,
     lang_of,
     long_date,
     nav_keyboard,
@@ -295,14 +296,10 @@ async def nav(
     clock: Any,
     settings: Any,
 ) -> None:
-    current = await state.get_state() or ""
-    message = query.message
-    if not current.startswith("ApplyForm") or not isinstance(message, Message):
-        await query.answer(i18n.get("error-bad-button"), show_alert=True)
+    pressed = await form_button_step(query, i18n, state, "ApplyForm")
+    if pressed is None:
         return
-    await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
-    step = current.split(":")[-1]
+    message, step = pressed
     if callback_data.action == "cancel":
         await state.clear()
         await message.answer(i18n.get("apply-cancelled"), reply_markup=main_menu(i18n, person))

@@ -7,7 +7,8 @@ from typing import Any
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 from aiogram_i18n.lazy.filter import LazyFilter
 from babel.dates import format_date
@@ -88,3 +89,20 @@ def confirm_keyboard(i18n: I18nContext, form: str) -> InlineKeyboardMarkup:
 
 def lang_of(i18n: I18nContext) -> str:
     return "kk" if i18n.locale == "kk" else "ru"
+
+
+async def form_button_step(
+    query: CallbackQuery, i18n: I18nContext, state: FSMContext, form: str
+) -> tuple[Message, str] | None:
+    """A back/cancel/confirm button of `form`: acknowledged, keyboard removed, the step name.
+
+    A button pressed outside that form (stale or forged) gets the translated refusal and None.
+    """
+    current = await state.get_state() or ""
+    message = query.message
+    if not current.startswith(form) or not isinstance(message, Message):
+        await query.answer(i18n.get("error-bad-button"), show_alert=True)
+        return None
+    await query.answer()
+    await message.edit_reply_markup(reply_markup=None)
+    return message, current.split(":")[-1]

@@ -16,6 +16,7 @@ from aiogram_i18n import I18nContext
 from bot.handlers.teacher.callbacks import ChoiceCb, FormNav, RequestStartCb, TargetCohortCb
 from bot.handlers.teacher.common import (
     confirm_keyboard,
+    form_button_step,
     lang_of,
     long_date,
     nav_keyboard,
@@ -331,15 +332,11 @@ async def nav(
     clock: Any,
     settings: Any,
 ) -> None:
-    current = await state.get_state() or ""
-    message = query.message
-    if not current.startswith("RequestForm") or not isinstance(message, Message):
-        await query.answer(i18n.get("error-bad-button"), show_alert=True)
+    pressed = await form_button_step(query, i18n, state, "RequestForm")
+    if pressed is None:
         return
-    await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
+    message, step = pressed
     data = await state.get_data()
-    step = current.split(":")[-1]
     deps = {"uow_factory": uow_factory, "person": person, "clock": clock, "settings": settings}
     if callback_data.action == "cancel":
         await state.clear()
