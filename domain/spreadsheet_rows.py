@@ -30,6 +30,7 @@ __all__ = [
     "Validated",
     "find_columns",
     "formula_errors",
+    "is_formula",
     "normalize_phone",
     "parse_language",
     "validate_enrollment_rows",
@@ -135,14 +136,22 @@ def find_columns(
     return found, missing
 
 
+def is_formula(value: str) -> bool:
+    """A cell starting with "=" is a formula: its value is whatever the file's author computed
+    (or a spreadsheet-injection payload), never what the department typed. "+", "-" and "@"
+    start formulas too once a spreadsheet re-opens the text; with a "|" (``+cmd|'/C calc'!A0``,
+    dynamic data exchange) nothing else can be meant, while "+7 701 …" stays a phone."""
+    text = value.lstrip()
+    return text.startswith("=") or (text[:1] in ("+", "-", "@") and "|" in text)
+
+
 def formula_errors(rows: Iterable[Row]) -> list[RowError]:
-    """Cells starting with "=" are formulas: their value is whatever the file's author computed
-    (or a spreadsheet-injection payload), never what the department typed — refused."""
+    """Every formula cell of the file (see ``is_formula``) — refused."""
     return [
         RowError(number, column, "formula", value)
         for number, cells in rows
         for column, value in cells.items()
-        if value.startswith("=")
+        if is_formula(value)
     ]
 
 
@@ -281,8 +290,9 @@ def validate_schedule_rows(headers: Sequence[str], rows: Sequence[Row]) -> Valid
         hours = int(value["hours"]) if value["hours"].isdigit() else None
         if value["hours"] and (hours is None or not 1 <= hours <= MAX_SESSION_HOURS):
             errors.append(RowError(number, columns["hours"], "session-hours", value["hours"]))
-        if len(value["place"]) > _MAX_TEXT:
-            errors.append(RowError(number, columns["place"], "too-long", value["place"][:20]))
+        for name in ("place", "topic"):
+            if len(value.get(name, "")) > _MAX_TEXT:
+                errors.append(RowError(number, columns[name], "too-long", value[name][:20] + "…"))
         if day is not None and start is not None:
             key = (day.date(), start.time())
             if key in seen:
@@ -302,7 +312,7 @@ def validate_schedule_rows(headers: Sequence[str], rows: Sequence[Row]) -> Valid
                 start.time(),
                 hours,
                 value["place"],
-                value.get("topic", "")[:_MAX_TEXT],
+                value.get("topic", ""),
             )
         )
     result.errors.sort(key=lambda e: e.row)

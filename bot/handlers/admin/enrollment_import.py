@@ -15,9 +15,8 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.handlers.admin.schedule_import import read_upload
+from bot.handlers.table_upload import format_errors, not_a_file, receive_table
 from bot.progress import Progress
-from bot.spreadsheets import SpreadsheetError, format_errors
 from domain.model import Cohort, Person
 from domain.services.enrollment import import_enrollment_list
 from domain.spreadsheet_rows import validate_enrollment_rows
@@ -44,10 +43,8 @@ async def file_sent(
     uow_factory,
     clock,
 ) -> None:
-    try:
-        table = await read_upload(message, bot)
-    except SpreadsheetError as error:
-        await message.answer(i18n.get(error.key, **error.params))
+    table = await receive_table(message, bot, i18n)
+    if table is None:
         return
     checked = validate_enrollment_rows(table.headers, table.rows)
     if checked.errors:
@@ -74,7 +71,5 @@ async def file_sent(
 
 
 def register(router: Router) -> None:
-    from bot.handlers.admin.schedule_import import not_a_file
-
     router.message.register(file_sent, ListImport.file, F.document)
     router.message.register(not_a_file, ListImport.file, ~F.text.startswith("/"))

@@ -1,8 +1,5 @@
 """Import a cohort's schedule from an XLSX/CSV file: all or nothing, errors by row and column.
-
-Also the shared upload step of the admin imports: ``read_upload`` checks the file's name and
-size before downloading it and turns it into a ``bot.spreadsheets.Table``.
-"""
+The upload step is the imports' shared ``bot.handlers.table_upload``."""
 
 from __future__ import annotations
 
@@ -15,7 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.spreadsheets import MAX_BYTES, SpreadsheetError, Table, format_errors, read_table
+from bot.handlers.table_upload import format_errors, not_a_file, receive_table
 from domain.model import Cohort, Person
 from domain.services.admin_cohorts import add_sessions
 from domain.spreadsheet_rows import RowError, validate_schedule_rows
@@ -23,23 +20,6 @@ from domain.spreadsheet_rows import RowError, validate_schedule_rows
 
 class ScheduleImport(StatesGroup):
     file = State()
-
-
-async def read_upload(message: Message, bot: Bot) -> Table:
-    """Download the sent document (refused early if too big or not .xlsx/.csv) and read it."""
-    document = message.document
-    assert document is not None
-    name = document.file_name or ""
-    if not name.lower().endswith((".xlsx", ".csv", ".txt")):
-        raise SpreadsheetError("sheet-error-type")
-    if (document.file_size or 0) > MAX_BYTES:
-        raise SpreadsheetError("sheet-error-too-big", max_mb=MAX_BYTES // (1024 * 1024))
-    try:
-        buffer = await bot.download(document.file_id)
-        content = buffer.read() if buffer is not None else b""
-    except Exception as error:  # Telegram refused or the connection broke: ask to resend
-        raise SpreadsheetError("sheet-error-download") from error
-    return read_table(content, name)
 
 
 async def start(
@@ -60,10 +40,8 @@ async def file_sent(
     clock,
     settings,
 ) -> None:
-    try:
-        table = await read_upload(message, bot)
-    except SpreadsheetError as error:
-        await message.answer(i18n.get(error.key, **error.params))
+    table = await receive_table(message, bot, i18n)
+    if table is None:
         return
     checked = validate_schedule_rows(table.headers, table.rows)
     if checked.errors:
@@ -87,10 +65,6 @@ async def file_sent(
         return
     await state.clear()
     await message.answer(i18n.get("admin-schedule-imported", count=len(added)))
-
-
-async def not_a_file(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("admin-import-send-file"))
 
 
 def register(router: Router) -> None:

@@ -16,26 +16,18 @@ from aiogram_i18n import I18nContext
 from bot.handlers.results.callbacks import CohortPick
 from bot.handlers.results.common import ask_cohort, nav_keyboard, not_found, ui_lang
 from bot.handlers.results.scores import summary_texts
-from bot.spreadsheets import MAX_BYTES, SpreadsheetError, read_table
+from bot.handlers.table_upload import format_errors, receive_table
 from domain.model import Person
 from domain.services.results import decide_cohort_outcomes
 from domain.services.score_import import import_scores
 from domain.spreadsheet_rows import RowError
 
-MAX_ERRORS_SHOWN = 20
 #: Reasons worded by the shared spreadsheet texts (locales/*/admin-spreadsheets.ftl).
 SHARED_REASONS = {"required", "too-long", "iin", "duplicate", "formula", "missing-column"}
 
 
 class ImportForm(StatesGroup):
     file = State()
-
-
-async def download_document(bot: Bot, file_id: str) -> bytes:
-    """The uploaded file's bytes (a seam the tests replace: they have no Telegram servers)."""
-    buffer = await bot.download(file_id)
-    assert buffer is not None
-    return buffer.read()
 
 
 async def import_command(
@@ -74,23 +66,17 @@ async def cohort_for_import(
         )
 
 
-def error_line(i18n: I18nContext, error: RowError) -> str:
-    prefix = "sheet-reason-" if error.reason in SHARED_REASONS else "results-import-reason-"
-    reason = i18n.get(
-        prefix + error.reason, value=html.escape(error.value), other_row=error.other_row or 0
-    )
-    column = {"iin": i18n.get("sheet-column-iin"), "score": i18n.get("results-column-score")}.get(
-        error.column, error.column
-    )
-    return i18n.get("sheet-error-line", row=error.row, column=html.escape(column), reason=reason)
+def reason_key(reason: str) -> str:
+    return ("sheet-reason-" if reason in SHARED_REASONS else "results-import-reason-") + reason
+
+
+def column_key(name: str) -> str | None:
+    """A missing column: IIN and score by their translated names, a module by its own."""
+    return {"iin": "sheet-column-iin", "score": "results-column-score"}.get(name)
 
 
 def errors_text(i18n: I18nContext, errors: list[RowError]) -> str:
-    lines = [i18n.get("sheet-errors-title", count=len(errors))]
-    lines += [error_line(i18n, e) for e in errors[:MAX_ERRORS_SHOWN]]
-    if len(errors) > MAX_ERRORS_SHOWN:
-        lines.append(i18n.get("sheet-errors-more", count=len(errors) - MAX_ERRORS_SHOWN))
-    return "\n".join(lines)
+    return format_errors(i18n, errors, reason_key=reason_key, column_key=column_key)
 
 
 async def file_received(
@@ -102,19 +88,10 @@ async def file_received(
     person: Person,
     clock: Any,
 ) -> None:
-    document = message.document
-    assert document is not None
-    if document.file_size and document.file_size > MAX_BYTES:
-        await message.answer(i18n.get("sheet-error-too-big", max_mb=MAX_BYTES // 2**20))
+    table = await receive_table(message, bot, i18n, reply_markup=nav_keyboard(i18n))
+    if table is None:
         return
     data = await state.get_data()
-    try:
-        table = read_table(
-            await download_document(bot, document.file_id), document.file_name or "file"
-        )
-    except SpreadsheetError as error:
-        await message.answer(i18n.get(error.key, **error.params))
-        return
     assert person.id is not None
     result = await import_scores(
         uow_factory(), person.id, data["cohort_id"], table.headers, table.rows, clock()

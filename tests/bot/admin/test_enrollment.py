@@ -145,7 +145,9 @@ async def test_bad_files_get_clear_answers(
     sent = await uploads.send(people.admin, b"x", "big.xlsx", size=6 * 1024 * 1024)
     assert texts(sent) == ["Файл слишком большой: не больше 5 МБ."]
     sent = await uploads.send(people.admin, xlsx([]), "empty.xlsx")
-    assert texts(sent) == ["Файл пустой: нужна строка заголовков и хотя бы одна строка данных."]
+    assert texts(sent) == [
+        "В файле только строка заголовков — нет ни одной строки с данными. Ничего не импортировано."
+    ]
     sent = await uploads.send(people.admin, b"not a zip", "broken.xlsx")
     assert texts(sent)[0].startswith("Не удалось прочитать файл.")
     rows = list_rows(1)

@@ -39,9 +39,9 @@ def test_xlsx_cells_become_text_and_formulas_stay_formulas() -> None:
 @pytest.mark.parametrize(
     ("data", "name", "key"),
     [
-        (b"a;b\n1;2\n", "list.xls", "sheet-error-type"),
+        (b"a;b\n1;2\n", "list.ods", "sheet-error-type"),
         (b"   \n", "list.csv", "sheet-error-empty"),
-        (b"a;b\n", "list.csv", "sheet-error-empty"),
+        (b"a;b\n", "list.csv", "sheet-error-only-header"),
         (b"a;a\n1;2\n", "list.csv", "sheet-error-headers"),
         (b"PK\x03\x04broken", "list.xlsx", "sheet-error-unreadable"),
     ],
@@ -62,8 +62,8 @@ def test_limits() -> None:
 
 
 def test_error_answer_fits_one_telegram_message() -> None:
+    from bot.handlers.table_upload import format_errors
     from bot.i18n import create_core
-    from bot.spreadsheets import format_errors
     from domain.spreadsheet_rows import RowError
 
     core = create_core()

@@ -11,10 +11,10 @@ from aiogram.types import Document
 from openpyxl import Workbook
 
 from bot.app import Services
-from bot.handlers.results import score_import
 from bot.handlers.results.callbacks import CohortPick, ListenerPick
 from bot.testing import Harness, make_user, texts
 from domain.model import EnrollmentStatus, OutboxStatus
+from tests.bot.admin.conftest import Uploads
 from tests.bot.results.factories import (
     ADMIN_TG,
     attend,
@@ -40,14 +40,9 @@ def xlsx(rows: list[list[Any]]) -> bytes:
 
 
 @pytest.fixture
-def uploads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-
-    async def download(bot: Any, file_id: str) -> bytes:
-        return files[file_id]
-
-    monkeypatch.setattr(score_import, "download_document", download)
-    return files
+def uploads(harness: Harness) -> dict[str, bytes]:
+    """File id → the bytes the recording bot "downloads" for it."""
+    return Uploads(harness).files
 
 
 def document(file_id: str, name: str) -> Document:
