@@ -6,8 +6,8 @@ bomb (a few megabytes whose XML inflates to gigabytes — openpyxl inflates what
 a workbook hiding a sheet, rows or columns the admin never sees. Each is recognised here and
 refused with its own translated answer (``bot.spreadsheets.SpreadsheetError``).
 
-No library on the project's list names file types from their content for the few kinds that
-matter here (and none looks inside an OOXML zip), so the signatures are spelled out below.
+OLE compound files are opened with ``olefile``; for the rest a handful of signatures is spelled
+out below (what a file-type library would add is kinds that all get the same answer).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO
+
+import olefile
 
 __all__ = [
     "MAX_UNPACKED_BYTES",
@@ -30,9 +32,6 @@ __all__ = [
 
 ZIP = b"PK\x03\x04"
 COMPOUND_FILE = bytes.fromhex("d0cf11e0a1b11ae1")  # OLE/CFB: .xls, .doc, encrypted OOXML
-#: An encrypted .xlsx is a compound file holding an "EncryptedPackage" stream; its directory
-#: stores stream names in UTF-16LE.
-ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "pdf"),
     (b"MZ", "program"),  # Windows .exe / .dll
@@ -69,10 +68,21 @@ def content_kind(data: bytes) -> str:
     return "text"
 
 
-def refuse_compound_file(data: bytes) -> str:
-    """The answer to an OLE compound file: a password-protected workbook, or the old binary
-    Excel 97–2003 format (which openpyxl cannot read at all)."""
-    return "sheet-error-encrypted" if ENCRYPTED_STREAM in data else "sheet-error-xls"
+def refuse_compound_file(data: bytes) -> tuple[str, dict[str, str]]:
+    """The answer (message id, params) to an OLE compound file: a password-protected workbook
+    (its "EncryptedPackage" stream), the old binary Excel 97–2003 format ("Workbook"/"Book",
+    which openpyxl cannot read at all), or an old Word document."""
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if ole.exists("EncryptedPackage"):
+                return "sheet-error-encrypted", {}
+            if ole.exists("Workbook") or ole.exists("Book"):
+                return "sheet-error-xls", {}
+            if ole.exists("WordDocument"):
+                return "sheet-error-not-a-table", {"kind": "word"}
+    except Exception:  # untrusted bytes: a broken container is simply unreadable
+        pass
+    return "sheet-error-unreadable", {}
 
 
 def check_workbook_zip(data: bytes) -> tuple[str, dict[str, int | str]] | None:

@@ -94,12 +94,20 @@ def read_table(
     if not name.endswith(ACCEPTED_SUFFIXES):
         raise SpreadsheetError("sheet-error-type")
     kind = content_kind(data)
+    refusal: tuple[str, dict[str, Any]] | None = None
+    if kind == "zip":
+        refusal = check_workbook_zip(data)
+    elif kind == "compound":
+        refusal = refuse_compound_file(data)
+    elif kind != "text":
+        refusal = ("sheet-error-not-a-table", {"kind": kind})
+    if refusal is not None:
+        key, params = refusal
+        if key == "sheet-error-not-a-table":
+            params = {**params, "name": filename}
+        raise SpreadsheetError(key, **params)
     if kind == "zip":
         raw_rows = _xlsx_rows(data, max_rows)
-    elif kind == "compound":
-        raise SpreadsheetError(refuse_compound_file(data))
-    elif kind != "text":
-        raise SpreadsheetError("sheet-error-not-a-table", kind=kind, name=filename)
     elif name.endswith((".csv", ".txt", ".xls")):  # web systems export tab-separated ".xls"
         raw_rows = _csv_rows(data)
     else:  # text named .xlsx/.xlsm: neither a workbook nor meant as a CSV
@@ -157,9 +165,6 @@ def _text(value: Any) -> str:
 
 
 def _xlsx_rows(data: bytes, max_rows: int) -> list[tuple[int, tuple[Any, ...]]]:
-    refusal = check_workbook_zip(data)
-    if refusal is not None:
-        raise SpreadsheetError(refusal[0], **refusal[1])
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as error:  # untrusted bytes: any parser failure means "cannot read"
