@@ -18,6 +18,7 @@ from domain.model import (
 )
 from domain.notifications import text_notice
 from domain.ports import UnitOfWork
+from domain.services.trainer import REFUSED_ACTION
 
 __all__ = [
     "MAX_ANSWER",
@@ -25,7 +26,7 @@ __all__ = [
     "AnswerResult",
     "ConsultationView",
     "answer_consultation",
-    "consultation_view",
+    "consultation_to_answer",
     "open_consultations",
 ]
 
@@ -83,10 +84,34 @@ async def open_consultations(
     return mine[:limit]
 
 
-async def consultation_view(uow: UnitOfWork, consultation_id: int) -> ConsultationView | None:
+async def consultation_to_answer(
+    uow: UnitOfWork, actor_id: int, is_admin: bool, consultation_id: int, now: datetime
+) -> ConsultationView | None:
+    """The request the actor opens to answer, or ``None``. A trainer refused (another cohort's
+    request, or one that does not exist: both are forged buttons) is written to the audit log
+    like every refused trainer action."""
     async with uow:
         consultation = await uow.consultations.get(consultation_id)
-        return await _view(uow, consultation) if consultation else None
+        view = await _view(uow, consultation) if consultation else None
+        if view is not None and may_answer(view, actor_id, is_admin):
+            return view
+        if not is_admin:
+            await _log_refusal(uow, actor_id, consultation_id, now)
+            await uow.commit()
+    return None
+
+
+async def _log_refusal(uow: UnitOfWork, actor_id: int, consultation_id: int, now: datetime) -> None:
+    await uow.audit.record(
+        AuditEntry(
+            actor_id=actor_id,
+            action=REFUSED_ACTION,
+            entity="consultation",
+            entity_id=str(consultation_id),
+            after={"attempted": "consultation.answer"},
+            at=now,
+        )
+    )
 
 
 async def answer_consultation(
@@ -109,6 +134,8 @@ async def answer_consultation(
         if consultation is None or view is None:
             return AnswerResult(AnswerRefusal.NOT_FOUND)
         if not may_answer(view, actor_id, is_admin):
+            await _log_refusal(uow, actor_id, consultation_id, now)
+            await uow.commit()
             return AnswerResult(AnswerRefusal.NOT_YOURS)
         if consultation.status is ConsultationStatus.ANSWERED:
             return AnswerResult(AnswerRefusal.ALREADY_ANSWERED, view)

@@ -21,8 +21,7 @@ from domain.services.consultations_admin import (
     MAX_ANSWER,
     ConsultationView,
     answer_consultation,
-    consultation_view,
-    may_answer,
+    consultation_to_answer,
     open_consultations,
 )
 
@@ -145,11 +144,14 @@ async def _pick(
     uow_factory: Any,
     person: Person,
     state: FSMContext,
+    clock: Any,
     as_admin: bool,
 ) -> None:
-    view = await consultation_view(uow_factory(), consultation_id)
     assert person.id is not None
-    if view is None or not may_answer(view, person.id, as_admin):
+    view = await consultation_to_answer(
+        uow_factory(), person.id, as_admin, consultation_id, clock()
+    )
+    if view is None:
         await not_found(query, i18n)
         return
     await query.answer()
@@ -169,8 +171,9 @@ async def admin_pick(
     uow_factory: Any,
     person: Person,
     state: FSMContext,
+    clock: Any,
 ) -> None:
-    await _pick(query, callback_data.consultation_id, i18n, uow_factory, person, state, True)
+    await _pick(query, callback_data.consultation_id, i18n, uow_factory, person, state, clock, True)
 
 
 async def trainer_pick(
@@ -180,8 +183,11 @@ async def trainer_pick(
     uow_factory: Any,
     person: Person,
     state: FSMContext,
+    clock: Any,
 ) -> None:
-    await _pick(query, callback_data.consultation_id, i18n, uow_factory, person, state, False)
+    await _pick(
+        query, callback_data.consultation_id, i18n, uow_factory, person, state, clock, False
+    )
 
 
 async def _answered(

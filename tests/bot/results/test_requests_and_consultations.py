@@ -181,6 +181,13 @@ async def test_questions_refusals_and_another_cohorts_trainer(
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [
         "Жазба табылмады немесе енді қолжетімсіз. Тізімді қайта ашыңыз."
     ]
+    await add_person(
+        services.uow_factory, 840_002, "Третий Тренер", roles={Role.TRAINER}, lang="ru"
+    )
+    sent = await harness.press(make_user(840_002), TrainerAnswer(consultation_id=999).pack())
+    assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [
+        "Запись не найдена или уже недоступна. Откройте список заново."
+    ]
     teacher = make_user(TEACHER_TG, "ru")
     assert texts(await harness.send(teacher, "/questions")) == [
         "Эта команда доступна только тренерам."
@@ -193,8 +200,22 @@ async def test_questions_refusals_and_another_cohorts_trainer(
     ]
     async with services.uow_factory() as uow:
         refused = [e for e in await uow.audit.recent(50) if e.action == "trainer.refused"]
-        assert sorted(e.entity_id for e in refused) == ["not-private", "not-trainer"]
+        assert sorted((e.entity, e.entity_id) for e in refused) == sorted(
+            [
+                ("consultation", "999"),
+                ("consultation", str(consultation.id)),
+                ("trainer", "not-private"),
+                ("trainer", "not-trainer"),
+            ]
+        )
+        forged = [e for e in refused if e.entity == "consultation"]
+        other_id = (await uow.people.get_by_telegram_id(840_001)).id
+        assert {e.actor_id for e in forged} == {
+            other_id,
+            (await uow.people.get_by_telegram_id(840_002)).id,
+        }
         assert (await uow.consultations.get(consultation.id)).status is ConsultationStatus.OPEN
+        assert (await uow.consultations.get(consultation.id)).answer in (None, "")
     # the trainer's answer buttons are not an admin's tool, and the admin list is admin-only
     assert texts(await harness.send(make_user(TRAINER_TG), "/consultations")) == [REFUSED_RU]
 
@@ -210,3 +231,34 @@ async def test_admin_answers_any_consultation(harness: Harness, services: Servic
     await harness.press(admin, ConsultationAction(consultation_id=consultation.id).pack())
     sent = await harness.send(admin, "Жауап")
     assert texts(sent) == ["Жауап тыңдаушыға жіберілді: Айгүл Тестова 1."]
+
+
+async def test_a_forged_answer_form_of_another_cohort_is_refused_and_logged(
+    harness: Harness, services: Services
+) -> None:
+    """A lingering or forged form state holding another cohort's consultation: the answer is
+    refused in the trainer's language, audit-logged, and the consultation stays open."""
+    from domain.model import Role
+
+    world = await make_world(services.uow_factory, teachers=1)
+    consultation = await add_consultation(
+        services.uow_factory, world.enrollments[0], trainer_id=world.trainer.id
+    )
+    expected = {
+        "kk": "Бұл сұрау басқа ағынның тренерлеріне жіберілген.",
+        "ru": "Это обращение адресовано тренерам другого потока.",
+    }
+    for number, lang in enumerate(("kk", "ru"), start=840_010):
+        await add_person(services.uow_factory, number, "Тренер", roles={Role.TRAINER}, lang=lang)
+        context = harness.dispatcher.fsm.get_context(harness.bot, number, number)
+        await context.set_state("TrainerAnswerForm:answer")
+        await context.update_data(consultation_id=consultation.id)
+        sent = await harness.send(make_user(number, lang), "Мен жауап беремін")
+        assert texts(sent) == [expected[lang]]
+    async with services.uow_factory() as uow:
+        refused = [e for e in await uow.audit.recent(50) if e.action == "trainer.refused"]
+        stored = await uow.consultations.get(consultation.id)
+    assert [(e.entity, e.entity_id) for e in refused] == [
+        ("consultation", str(consultation.id))
+    ] * 2
+    assert stored is not None and stored.status is ConsultationStatus.OPEN
