@@ -15,7 +15,7 @@ EVERYONE = (
 TRAINERS = ("today", "questions")
 ADMINS = (
     "admin", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
-    "consultations", "nobd", "stats", "effectiveness",
+    "consultations", "nobd", "stats", "effectiveness", "unreachable",
 )  # fmt: skip
 
 

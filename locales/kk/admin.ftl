@@ -41,3 +41,19 @@ admin-import-send-file = Кесте файлын (.xlsx немесе .csv) құ�
 
 progress-line = ⏳ Өңделуде: { $done } / { $total }…
 admin-form-expired = Бұл пішін ескірген: бұрын енгізілген жауаптар сақталмады. Панельден қайта бастаңыз: /admin
+
+# Ботты кім бұғаттады (/unreachable, bot/handlers/admin/unreachable.py).
+admin-area-unreachable = 🚫 Ботты бұғаттағандар
+cmd-unreachable = Ботты кім бұғаттады
+admin-unreachable-empty = ✅ Ботты ешкім бұғаттаған жоқ: хабарлар барлығына жетеді.
+# Қазақ тілінде сан есімнен кейін зат есім көпше түрде тұрмайды («5 адам», «3 құжат»): таңдау қажет емес.
+admin-unreachable-title = 🚫 Ботты { $total } адам бұғаттады: бот хабарлары оларға жетпейді. Оларға немесе мектебіне қоңырау шалыңыз. Адам ботқа қайта жазғанда белгі алынады, ал берілген құжаттарын /documents бөлімінен табады.
+admin-unreachable-phone = Телефон нөмірі: { $phone }
+admin-unreachable-since = Бот бұғатталған уақыт: { $since }
+admin-unreachable-cohorts = Ағындары: { $cohorts }
+admin-unreachable-no-cohorts = Ағындары: жоқ
+admin-unreachable-undelivered = Жеткізілмегені: { $items }
+admin-unreachable-nothing = Жеткізілмегені: әзірге ештеңе жоқ
+admin-unreachable-documents = { $count } құжат
+admin-unreachable-notices = { $count } хабарлама
+admin-unreachable-page = { $pages } беттің { $page }-беті.

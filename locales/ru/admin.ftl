@@ -41,3 +41,33 @@ admin-import-send-file = Отправьте файл таблицы (.xlsx ил�
 
 progress-line = ⏳ Обработка: { $done } / { $total }…
 admin-form-expired = Эта форма устарела: введённые ранее ответы не сохранились. Начните заново из панели: /admin
+
+# Кто заблокировал бота (/unreachable, bot/handlers/admin/unreachable.py).
+admin-area-unreachable = 🚫 Заблокировали бота
+cmd-unreachable = Кто заблокировал бота
+admin-unreachable-empty = ✅ Никто не заблокировал бота: сообщения доходят до всех.
+admin-unreachable-title = 🚫 { $total ->
+    [one] { $total } человек заблокировал бота
+    [few] { $total } человека заблокировали бота
+    [many] { $total } человек заблокировали бота
+   *[other] { $total } человека заблокировали бота
+}: сообщения от бота им не доходят. Позвоните им или в их школу. Когда человек снова напишет боту, отметка снимется, а выданные документы он найдёт в /documents.
+admin-unreachable-phone = Телефон: { $phone }
+admin-unreachable-since = Бот заблокирован: { $since }
+admin-unreachable-cohorts = Потоки: { $cohorts }
+admin-unreachable-no-cohorts = Потоки: нет
+admin-unreachable-undelivered = Не доставлено: { $items }
+admin-unreachable-nothing = Не доставлено: пока ничего
+admin-unreachable-documents = { $count ->
+    [one] { $count } документ
+    [few] { $count } документа
+    [many] { $count } документов
+   *[other] { $count } документа
+}
+admin-unreachable-notices = { $count ->
+    [one] { $count } уведомление
+    [few] { $count } уведомления
+    [many] { $count } уведомлений
+   *[other] { $count } уведомления
+}
+admin-unreachable-page = Страница { $page } из { $pages }.

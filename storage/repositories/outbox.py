@@ -174,6 +174,20 @@ class OutboxRepository(Repository):
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
+    async def undelivered(self, chat_ids: list[int]) -> list[OutboxMessage]:
+        """Messages to these chats not (yet) sent — failed for good or still waiting — oldest
+        first. Filtered by status first: the status index holds the few unsent rows of a table
+        that is mostly sent ones."""
+        if not chat_ids:
+            return []
+        unsent = [str(OutboxStatus.FAILED), PENDING]
+        rows = await self.session.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.status.in_(unsent), OutboxRow.chat_id.in_(chat_ids))
+            .order_by(OutboxRow.id)
+        )
+        return [to_message(row) for row in rows]
+
     async def count_by_status(self) -> dict[OutboxStatus, int]:
         result = await self.session.execute(
             select(OutboxRow.status, func.count(OutboxRow.id)).group_by(OutboxRow.status)

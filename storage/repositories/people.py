@@ -207,6 +207,25 @@ class PeopleRepository(Repository):
             return True
         return await self.get_by_telegram_id(telegram_id) is not None
 
+    async def unreachable(self, offset: int, limit: int) -> list[Person]:
+        """People who blocked the bot, the most recent first."""
+        rows = await self.session.scalars(
+            select(PersonRow)
+            .where(PersonRow.unreachable_since.is_not(None))
+            .order_by(PersonRow.unreachable_since.desc(), PersonRow.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        return [to_person(row) for row in rows]
+
+    async def count_unreachable(self) -> int:
+        return int(
+            await self.session.scalar(
+                select(func.count(PersonRow.id)).where(PersonRow.unreachable_since.is_not(None))
+            )
+            or 0
+        )
+
     async def delete(self, person_id: int) -> bool:
         """Remove a person with no history (a chat record merged into an imported teacher);
         flushed at once so its unique Telegram id and IIN are free. True if it existed."""

@@ -162,3 +162,39 @@ async def test_schools(uow_factory: UowFactory) -> None:
         assert await uow.schools.get(a.id or 0) == a
         assert await uow.schools.find_by_name("А мектеп") == b
         assert [s.name for s in await uow.schools.list_all()] == ["А мектеп", "Б мектеп"]
+
+
+async def test_unreachable_people_newest_first_with_their_unsent_messages(
+    uow_factory: UowFactory,
+) -> None:
+    """The admins' /unreachable view: who blocked the bot (paged) and what was not sent."""
+    from domain.model import OutboxStatus
+    from domain.notifications import text_notice
+
+    async with uow_factory() as uow:
+        for n in range(4):
+            await uow.people.add(teacher(telegram_id=600 + n, iin=None, username=None))
+        await uow.people.mark_unreachable(600, NOW - timedelta(hours=2))
+        await uow.people.mark_unreachable(601, NOW)
+        await uow.people.mark_unreachable(602, NOW - timedelta(hours=1))
+        for key, chat in (("a", 600), ("b", 600), ("c", 601), ("d", 603)):
+            await uow.outbox.enqueue(text_notice(chat, "kk", "cancel-done", key, NOW))
+        sent = await uow.outbox.get_by_dedup_key("b")
+        assert sent is not None and sent.id is not None
+        await uow.outbox.mark_sent(sent.id, NOW)
+        failed = await uow.outbox.get_by_dedup_key("c")
+        assert failed is not None and failed.id is not None
+        await uow.outbox.mark_failed(failed.id, "403", None)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.people.count_unreachable() == 3
+        first = await uow.people.unreachable(0, 2)
+        rest = await uow.people.unreachable(2, 2)
+        unsent = await uow.outbox.undelivered([600, 601])
+        assert await uow.outbox.undelivered([]) == []
+    assert [p.telegram_id for p in first] == [601, 602]
+    assert [p.telegram_id for p in rest] == [600]
+    assert [(m.dedup_key, m.status) for m in unsent] == [
+        ("a", OutboxStatus.PENDING),
+        ("c", OutboxStatus.FAILED),
+    ]

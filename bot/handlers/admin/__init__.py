@@ -1,5 +1,5 @@
 """The admin's commands (issue 5, items 1–4 and 10): roles, courses, cohorts and schedules,
-applications, list import and enrollment orders.
+applications, list import and enrollment orders; who blocked the bot (issue 8, item 3).
 
 One router; its handlers match admin entry points (``/admin``, the "🛠" menu item, admin
 buttons, admin form steps). ``AdminAccessMiddleware`` — the single access check — runs for
@@ -21,6 +21,7 @@ from bot.handlers.admin import (
     roles,
     schedule,
     schedule_import,
+    unreachable,
 )
 from bot.handlers.admin.access import AdminAccessMiddleware
 from bot.handlers.admin.panel import show_panel
@@ -42,6 +43,7 @@ def create_router() -> Router:
         applications,
         enrollment_import,
         orders,
+        unreachable,
     ):
         module.register(router)
     return router

@@ -7,7 +7,7 @@ from aiogram.filters.callback_data import CallbackData
 
 
 class AdminArea(CallbackData, prefix="adm"):
-    area: str  # roles | courses | cohorts
+    area: str  # roles | courses | cohorts | unreachable
 
 
 class RoleAction(CallbackData, prefix="adr"):
@@ -45,3 +45,9 @@ class CohortChoice(CallbackData, prefix="adhf"):
 class ApplicationAction(CallbackData, prefix="ada"):
     action: str  # approve | reject
     application_id: int
+
+
+class UnreachableList(CallbackData, prefix="adu"):
+    """A page of the people who blocked the bot (from 0)."""
+
+    page: int

@@ -8,7 +8,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.callbacks import AdminArea
 
-AREAS = ("roles", "courses", "cohorts")
+AREAS = ("roles", "courses", "cohorts", "unreachable")
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:

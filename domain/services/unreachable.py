@@ -1,0 +1,76 @@
+"""Issue 8, item 3: people who blocked the bot, as admins see them.
+
+A 403 from Telegram marks the person ``unreachable_since`` (``bot.delivery``); from then on
+nothing reaches them, so an admin must know who, since when, in which cohorts and what is
+waiting for them (certificates above all) — to phone them or their school. The mark is lifted
+by the person's next private message (``bot.middlewares.person``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.model import Person
+from domain.notifications import DOCUMENT
+from domain.ports import UnitOfWork
+
+__all__ = ["PAGE_SIZE", "UnreachablePage", "UnreachablePerson", "unreachable_people"]
+
+PAGE_SIZE = 10
+
+
+@dataclass(frozen=True)
+class UnreachablePerson:
+    person: Person
+    since: datetime
+    cohorts: tuple[str, ...]  # codes of the cohorts they are or were enrolled in
+    documents: int  # PDFs (certificates, appendices, references…) not delivered
+    document_numbers: tuple[str, ...]  # the registration numbers on those PDFs
+    notices: int  # text notices and reminders not delivered
+
+
+@dataclass(frozen=True)
+class UnreachablePage:
+    people: list[UnreachablePerson]
+    page: int  # from 0
+    pages: int
+    total: int
+
+
+async def unreachable_people(uow: UnitOfWork, page: int) -> UnreachablePage:
+    """One page of people who blocked the bot, the most recent first; a page past the end
+    shows the last one (a list that shrank while the admin was paging)."""
+    async with uow:
+        total = await uow.people.count_unreachable()
+        pages = max(1, -(-total // PAGE_SIZE))
+        page = min(max(page, 0), pages - 1)
+        people = await uow.people.unreachable(page * PAGE_SIZE, PAGE_SIZE)
+        chats = [p.telegram_id for p in people if p.telegram_id is not None]
+        waiting = await uow.outbox.undelivered(chats)
+        found: list[UnreachablePerson] = []
+        for person in people:
+            assert person.id is not None and person.unreachable_since is not None
+            codes: list[str] = []
+            for enrollment in await uow.enrollments.for_person(person.id):
+                cohort = await uow.cohorts.get(enrollment.cohort_id)
+                if cohort is not None and cohort.code not in codes:
+                    codes.append(cohort.code)
+            mine = [m for m in waiting if m.chat_id == person.telegram_id]
+            documents = [m for m in mine if m.kind == DOCUMENT]
+            numbers = dict.fromkeys(
+                str(m.payload.get("args", {}).get("number"))
+                for m in documents
+                if m.payload.get("args", {}).get("number")
+            )
+            found.append(
+                UnreachablePerson(
+                    person=person,
+                    since=person.unreachable_since,
+                    cohorts=tuple(codes),
+                    documents=len(documents),
+                    document_numbers=tuple(numbers),
+                    notices=len(mine) - len(documents),
+                )
+            )
+    return UnreachablePage(found, page, pages, total)
