@@ -189,7 +189,7 @@ def _xlsx_rows(data: bytes, max_rows: int) -> list[tuple[int, tuple[Any, ...]]]:
         ):
             if any(v not in (None, "") for v in values):
                 _refuse_hidden(layout, number, values)
-                rows.append((number, values))
+                rows.append((number, _trimmed(values)))
                 filled += 1
             # Stop reading early: the header plus one row over the limit is enough to refuse,
             # and a sheet of styled empty rows must not be walked to its millionth row.
@@ -204,6 +204,14 @@ def _xlsx_rows(data: bytes, max_rows: int) -> list[tuple[int, tuple[Any, ...]]]:
         workbook.close()
 
 
+def _trimmed(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Without the empty cells after the last value (rows come padded to the column limit)."""
+    end = len(values)
+    while end and values[end - 1] in (None, ""):
+        end -= 1
+    return values[:end]
+
+
 def _layout(workbook: Any, sheet: Any) -> SheetLayout:
     """Merged cells and hidden rows/columns of the sheet to be read (openpyxl's read-only
     workbook keeps its zip open as ``_archive`` and the sheet's part name as
@@ -216,7 +224,7 @@ def _refuse_hidden(layout: SheetLayout, number: int, values: tuple[Any, ...]) ->
     """Data the admin cannot see on the screen is data nobody checked: refused."""
     if number in layout.hidden_rows:
         raise SpreadsheetError("sheet-error-hidden-rows", row=number)
-    for column, value in enumerate(values, start=1):
+    for column, value in enumerate(values if layout.hidden_columns else (), start=1):
         if value not in (None, "") and layout.column_hidden(column):
             raise SpreadsheetError("sheet-error-hidden-columns", column=get_column_letter(column))
 

@@ -31,6 +31,7 @@ async def test_admin_opens_the_panel_by_command_and_menu(harness: Harness, peopl
             "👥 Роли: тренеры и администраторы",
             "📘 Курсы",
             "🗓 Потоки, расписание, зачисление",
+            "🚫 Заблокировали бота",
         ]
 
 
