@@ -100,6 +100,19 @@ def zip_bomb(megabytes: int) -> bytes:
     return with_parts(workbook(), {SHEET: write})
 
 
+def billion_laughs() -> bytes:
+    """A sheet whose one cell is an XML entity expanding to 10^10 characters."""
+    entities = '<!ENTITY a0 "AAAAAAAAAA">' + "".join(
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]><worksheet xmlns="{MAIN_NS}">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a9;</t></is></c></row>'
+        "</sheetData></worksheet>"
+    )
+    return with_parts(workbook(), {SHEET: xml.encode()})
+
+
 def macro_workbook() -> bytes:
     data = workbook()
     types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")
@@ -179,6 +192,10 @@ CASES: dict[str, Bad] = {
         "распаковывается в слишком большой объём: 60 МБ при допустимых 50 МБ",
         "тым үлкен көлемге жайылады: 60 МБ, ал рұқсат етілгені — 50 МБ",
         {"size_mb": 60, "max_mb": 50},
+    ),
+    "XML entities expanding to 10 GB (billion laughs)": Bad(
+        billion_laughs, "тізім.xlsx", "sheet-error-unreadable", "Не удалось прочитать файл",
+        "Файлды оқу мүмкін болмады",
     ),
     "macros inside, named .xlsm": Bad(
         macro_workbook, "тізім.xlsm", "sheet-error-macros", "с макросами (.xlsm) не принимаются",
