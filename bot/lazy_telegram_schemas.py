@@ -21,8 +21,10 @@ callback query, a `SendMessage` with an inline keyboard, a `Response[Message]`).
 with ``BILIKTILIK_EAGER_TELEGRAM_SCHEMAS=1`` — every schema is built eagerly, exactly as aiogram
 does, and a warning says why. `bot/__init__.py` runs this before any module imports aiogram.
 
-Limitation: a ``TypeAdapter`` or model built *outside* aiogram over aiogram types must pass
-`telegram_types_namespace()` when it rebuilds (the bot builds none).
+Limitation: a ``TypeAdapter`` over aiogram types cannot defer this way (it has no parent
+namespace). aiogram's own (`aiogram.utils.chat_member.ChatMemberAdapter`) is rebuilt here with
+the names; one built elsewhere must call ``.rebuild(_types_namespace=telegram_types_namespace())``
+(the bot builds none).
 """
 
 from __future__ import annotations
@@ -98,8 +100,9 @@ def _import_lazily() -> str:
     if not namespaces:
         return "eager (aiogram's import did not rebuild its types as expected)"
     _namespace.update(namespaces[0])
-    _give_namespace_to_models_without_one()
     try:
+        _give_namespace_to_models_without_one()
+        _rebuild_aiogram_type_adapters()
         _self_test()
     except Exception as error:  # any failure means internals differ: fall back, never half-work
         _rebuild_everything_eagerly()
@@ -165,6 +168,16 @@ def _give_namespace_to_models_without_one() -> None:
     for model in _aiogram_models():
         if model.__dict__.get("__pydantic_parent_namespace__") is None:
             model.__pydantic_parent_namespace__ = _namespace
+
+
+def _rebuild_aiogram_type_adapters() -> None:
+    """aiogram's one module-level ``TypeAdapter`` (over the ChatMember union): a TypeAdapter
+    has no parent namespace to defer with, so it is built now, with the names (~0.2 MB)."""
+    try:
+        from aiogram.utils.chat_member import ChatMemberAdapter
+    except ImportError:  # another aiogram layout: nothing to rebuild
+        return
+    ChatMemberAdapter.rebuild(force=True, _types_namespace=_namespace)
 
 
 def _self_test() -> None:

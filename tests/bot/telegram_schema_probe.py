@@ -53,6 +53,7 @@ from aiogram.types import (
     ReplyParameters,
     Update,
 )
+from aiogram.utils.chat_member import ChatMemberAdapter
 
 TEACHER = {
     "id": 1000001,
@@ -326,6 +327,11 @@ def main() -> None:
         )
         for raw in UPDATES
     ]
+    members = [
+        repr(ChatMemberAdapter.validate_python(raw["chat_member"]["new_chat_member"]))
+        for raw in UPDATES
+        if "chat_member" in raw
+    ] + [repr(ChatMemberAdapter.validate_python({"status": "left", "user": TEACHER}))]
     methods = []
     for method in sent_methods():
         answer = json.dumps({"ok": True, "result": RESULTS[method.__api_method__]})
@@ -338,7 +344,13 @@ def main() -> None:
             }
         )
     json.dump(
-        {"mode": lazy_schemas.mode, "updates": updates, "dumps": dumps, "methods": methods},
+        {
+            "mode": lazy_schemas.mode,
+            "updates": updates,
+            "dumps": dumps,
+            "members": members,
+            "methods": methods,
+        },
         sys.stdout,
         ensure_ascii=False,
     )
