@@ -102,6 +102,7 @@ def _import_lazily() -> str:
     _namespace.update(namespaces[0])
     try:
         _give_namespace_to_models_without_one()
+        _give_namespace_to_later_subclasses()
         _rebuild_aiogram_type_adapters()
         _self_test()
     except Exception as error:  # any failure means internals differ: fall back, never half-work
@@ -168,6 +169,22 @@ def _give_namespace_to_models_without_one() -> None:
     for model in _aiogram_models():
         if model.__dict__.get("__pydantic_parent_namespace__") is None:
             model.__pydantic_parent_namespace__ = _namespace
+
+
+def _give_namespace_to_later_subclasses() -> None:
+    """A model defined later on top of an aiogram type (``class Notice(Message)``) inherits
+    fields that name other types: it gets the names too (its own, if any, take precedence)."""
+    from aiogram.methods import TelegramMethod
+    from aiogram.types import TelegramObject
+
+    def with_the_names(cls: type[BaseModel], **_kwargs: Any) -> None:
+        own = cls.__dict__.get("__pydantic_parent_namespace__") or {}
+        cls.__pydantic_parent_namespace__ = {**_namespace, **own}
+
+    for base in (TelegramObject, TelegramMethod):
+        if "__pydantic_init_subclass__" in base.__dict__:
+            raise RuntimeError(f"aiogram's {base.__name__} has its own __pydantic_init_subclass__")
+        base.__pydantic_init_subclass__ = classmethod(with_the_names)  # type: ignore[assignment]
 
 
 def _rebuild_aiogram_type_adapters() -> None:

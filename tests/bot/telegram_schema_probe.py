@@ -47,6 +47,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     KeyboardButton,
     LinkPreviewOptions,
+    Message,
     MessageEntity,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
@@ -220,6 +221,12 @@ UPDATES: list[dict[str, Any]] = [
 ]
 
 
+class Notice(Message):
+    """A model defined on top of an aiogram type after the import, as a plugin might."""
+
+    urgency: int = 0
+
+
 def sent_methods() -> list[TelegramMethod[Any]]:
     """Every method the bot sends, with the options it uses (keyboards, files, parse modes)."""
     inline = InlineKeyboardMarkup(
@@ -332,6 +339,7 @@ def main() -> None:
         for raw in UPDATES
         if "chat_member" in raw
     ] + [repr(ChatMemberAdapter.validate_python({"status": "left", "user": TEACHER}))]
+    notices = [repr(Notice.model_validate({**MESSAGE, "urgency": 2}))]
     methods = []
     for method in sent_methods():
         answer = json.dumps({"ok": True, "result": RESULTS[method.__api_method__]})
@@ -349,6 +357,7 @@ def main() -> None:
             "updates": updates,
             "dumps": dumps,
             "members": members,
+            "notices": notices,
             "methods": methods,
         },
         sys.stdout,

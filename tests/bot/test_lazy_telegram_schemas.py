@@ -54,6 +54,9 @@ def test_rich_updates_parse_exactly_as_with_eager_aiogram(lazy_and_eager):
     assert lazy["members"] == eager["members"]  # aiogram's own ChatMember TypeAdapter
     assert lazy["members"][0].startswith("ChatMemberAdministrator(")
     assert lazy["members"][1].startswith("ChatMemberLeft(")
+    assert lazy["notices"] == eager["notices"]  # a subclass of Message defined afterwards
+    assert lazy["notices"][0].startswith("Notice(message_id=501")
+    assert lazy["notices"][0].endswith("urgency=2)")
     # and they parsed into what a handler reads, not into a shared wrong answer
     photo, contact, admin = lazy["updates"][1], lazy["updates"][3], lazy["updates"][9]
     assert "PhotoSize(file_id='AgAD2'" in photo and "caption='Анықтама'" in photo
