@@ -213,12 +213,10 @@ def _self_test() -> None:
         "text": "/start x",
         "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
     }
-    update = Update.model_validate(
-        {
-            "update_id": 1,
-            "message": message,
-        }
-    )
+    # Message first: what is built afterwards (Update, Response[Message]…) then reuses its
+    # validator instead of holding a copy of the whole Message graph each.
+    parsed = Message.model_validate(message)
+    update = Update.model_validate({"update_id": 1, "message": message})
     callback = Update.model_validate(
         {
             "update_id": 2,
@@ -236,6 +234,7 @@ def _self_test() -> None:
     )
     sent = SendMessage(chat_id=7, text="t", reply_markup=keyboard)
     result = Response[Message].model_validate({"ok": True, "result": message})
+    assert parsed.model_dump(by_alias=True, exclude_none=True, mode="json") == message
     assert update.message is not None and update.message.entities is not None
     assert update.message.entities[0].type == "bot_command"
     assert update.message.from_user is not None and update.message.from_user.id == 7
@@ -244,7 +243,8 @@ def _self_test() -> None:
         "inline_keyboard": [[{"text": "a", "callback_data": "b"}]]
     }
     assert result.result is not None and result.result.chat.id == 7
-    assert result.result.model_dump(by_alias=True, exclude_none=True, mode="json") == message
+    assert result.result.text == "/start x" and result.result.entities is not None
+    assert result.result.entities[0].length == 6
 
 
 def _rebuild_everything_eagerly() -> None:
