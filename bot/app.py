@@ -85,10 +85,11 @@ def create_dispatcher(
 async def build_services(settings: Settings, clock: Clock = utc_now) -> tuple[Services, Any]:
     """Upgrade the database and return the services with the engine to dispose at the end."""
     from storage.db import create_engine, create_session_factory
-    from storage.migrate import upgrade_database
+    from storage.schema_version import upgrade_unless_at_head
     from storage.uow import SqlAlchemyUnitOfWork
 
-    await upgrade_database(settings.database_url)
+    # Alembic (~28 MB) is imported only if the database is behind: see storage.schema_version.
+    await upgrade_unless_at_head(settings.database_url)
     engine = create_engine(settings.database_url)
     session_factory = create_session_factory(engine)
     services = Services(

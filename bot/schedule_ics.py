@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 
 from babel.dates import format_datetime
-from icalendar import Calendar, Event
 
 from domain.model import Cohort, Course, Lang, TrainingSession
 
@@ -44,6 +43,8 @@ def cohort_calendar(
 ) -> bytes:
     """One VEVENT per session (UID stable per session, so re-importing updates instead of
     duplicating), summary = course topic (and the session's topic), location = room or link."""
+    from icalendar import Calendar, Event  # only for the .ics file; the bot needs the times
+
     calendar = Calendar()
     calendar.add("prodid", "-//Biliktilik//schedule//" + lang.upper())
     calendar.add("version", "2.0")

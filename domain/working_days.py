@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 __all__ = [
     "NOBD_DEADLINE_WORKING_DAYS",
@@ -25,6 +27,8 @@ _NO_DAYS: frozenset[date] = frozenset()
 
 @lru_cache(maxsize=1)
 def _kz_holidays() -> holidays.HolidayBase:
+    import holidays  # on the first working-day question, not with every import (~3 MB)
+
     # years expand lazily on lookup; observed (moved) days off are included by the package
     return holidays.country_holidays("KZ")
 

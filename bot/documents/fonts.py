@@ -8,6 +8,7 @@ redistribution of the fonts, embedded or not.
 from __future__ import annotations
 
 import functools
+import importlib.util
 from pathlib import Path
 
 from reportlab import rl_config
@@ -32,9 +33,11 @@ _FILES = {
 
 
 def font_dir() -> Path:
-    import matplotlib
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    """DejaVu ships in matplotlib's package data; found without importing matplotlib (~27 MB)."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("matplotlib (which ships the DejaVu fonts) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
 
 
 @functools.cache

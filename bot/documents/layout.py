@@ -12,7 +12,6 @@ import io
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
-import qrcode
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -208,6 +207,8 @@ def _qr_path(matrix: tuple[tuple[bool, ...], ...]) -> str:
 def _qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
     # A fixed mask pattern: choosing the "best" of 8 costs ~50 ms per code in pure Python,
     # and every mask gives a valid code that phone cameras and zbar read.
+    import qrcode  # with the first document, not with the bot (~2 MB)
+
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4, mask_pattern=4)
     qr.add_data(payload)
     qr.make(fit=True)

@@ -1,16 +1,13 @@
-"""Charts as PNG bytes (matplotlib, Agg backend, DejaVu Sans: it has every Kazakh letter)."""
+"""Charts as PNG bytes (matplotlib, Agg backend, DejaVu Sans: it has every Kazakh letter).
+
+matplotlib (with numpy and PIL, ~27 MB resident) is imported on the first chart, not with the
+bot: only the admins' statistics draw charts.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-
-import matplotlib
-
-matplotlib.use("Agg")  # no display on a server; must precede pyplot
-
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 __all__ = ["bar_chart_png"]
 
@@ -20,6 +17,12 @@ def bar_chart_png(
 ) -> bytes:
     """A bar chart with the value over each bar. ``Figure`` is used directly (not pyplot),
     so nothing global is kept between charts and concurrent renders do not interfere."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display on a server
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     figure = Figure(figsize=(7, 4), dpi=100)
     axes = figure.subplots()
     colors = ["#c0392b", "#e67e22", "#27ae60", "#1e8449"][: len(values)] or None

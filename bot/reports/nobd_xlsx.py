@@ -5,9 +5,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from domain.services.reports import NobdRow
 
 __all__ = ["render_nobd_xlsx"]
@@ -23,6 +20,9 @@ def _safe(text: str) -> str:
 
 def render_nobd_xlsx(rows: Sequence[NobdRow], headers: Sequence[str], sheet_title: str) -> bytes:
     """``headers`` are the translated column titles (10 of them, in the order of NobdRow)."""
+    from openpyxl import Workbook  # only admins export (~5 MB resident once imported)
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None

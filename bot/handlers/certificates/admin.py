@@ -19,7 +19,6 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.documents.issuing import PdfRenderer, issuing_options
 from bot.handlers.admin.access import AdminAccessMiddleware
 from bot.handlers.certificates.common import local_today, long_date
 from domain.certificate_numbers import parse_certificate_number
@@ -134,6 +133,9 @@ async def issue(
         # "message is not modified" or too old to edit: progress is only a courtesy
         with contextlib.suppress(TelegramBadRequest):
             await message.edit_text(i18n.get("certificates-issue-progress", done=done, total=total))
+
+    # reportlab and the renderers load with the first issue, not with the bot (~8 MB)
+    from bot.documents.issuing import PdfRenderer, issuing_options
 
     me = await bot.me()
     summary = await issue_cohort_documents(

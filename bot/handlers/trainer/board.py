@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import qrcode
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import (
@@ -41,6 +40,8 @@ MAX_FAILURES = 5  # consecutive refresh errors before a board gives up
 
 
 def qr_png(content: str) -> bytes:
+    import qrcode  # here, not at import: only a trainer's check-in board draws one (~2 MB)
+
     image = qrcode.make(content, box_size=12, border=3)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
