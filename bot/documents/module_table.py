@@ -10,6 +10,7 @@ splits mid-word) or a soft hyphen is still left to a ``Paragraph``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.paragraph import split as paragraph_words
 
-from bot.documents.layout import esc, style
+from bot.documents.layout import LAYOUT_CACHE, esc, style
 
 FONT_SIZE = 9.5
 PLAIN_LEADING = 12.0  # a table's leading for string cells (TableStyle FONTSIZE keeps it)
@@ -31,11 +32,15 @@ HEADER_BACKGROUND = (0.92, 0.94, 0.97)
 FUZZ = rl_config._FUZZ  # platypus's tolerance when deciding whether a block fits
 
 
-def wrap_words(text: str, font: str, size: float, width: float) -> list[tuple[str, float]] | None:
+@functools.lru_cache(maxsize=LAYOUT_CACHE)
+def wrap_words(
+    text: str, font: str, size: float, width: float
+) -> tuple[tuple[str, float], ...] | None:
     """Greedy word wrap by ``Paragraph``'s rule: words split at the same whitespace, and a line
     may exceed ``width`` by ``spaceShrinkage`` of a space per word already on it. Returns the
     lines with their natural widths, or ``None`` when ``Paragraph`` would do something else:
-    split a word wider than ``width``, or hyphenate at a soft hyphen."""
+    split a word wider than ``width``, or hyphenate at a soft hyphen. Memoized: a cohort's
+    appendices list the same modules."""
     if "\xad" in text:
         return None
     space = stringWidth(" ", font, size)
@@ -55,7 +60,7 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[tuple[st
             used += space + word_w
     if line:
         lines.append((" ".join(line), used))
-    return lines
+    return tuple(lines)
 
 
 class Cell:
