@@ -9,30 +9,31 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, Paragraph, Spacer, Table, TableStyle
 
 from bot.documents.fonts import SERIF, SERIF_BOLD
-from bot.documents.layout import (
-    MM,
-    PORTRAIT,
-    Drawn,
-    draw_fitted,
-    draw_lines,
-    draw_org_header,
-    draw_signature,
-    esc,
-    flow,
-    new_canvas,
-    style,
+from bot.documents.furniture import draw_org_header, draw_signature
+from bot.documents.layout import MM, PORTRAIT, draw_fitted, draw_lines, esc, new_canvas
+from bot.documents.module_table import (
+    FONT_SIZE,
+    FUZZ,
+    PAD_X,
+    Cell,
+    Plain,
+    Row,
+    TableFlow,
+    text_cell,
 )
 from bot.documents.texts import BILINGUAL, T, head_title, long_date, ru_past
 from domain.documents import AppendixDoc
 
 MARGIN = 20 * MM
 WIDTH = PORTRAIT[0] - 2 * MARGIN
+BOTTOM = 18 * MM  # the lowest the table and the signature block go on a page
+COLUMNS = (12 * MM, WIDTH - 72 * MM, 30 * MM, 30 * MM)  # №, module, hours, grade
+GAP = 8 * MM  # between the table and the signature block
+SIGNATURE_H = 50 * MM
 
 
 def appendix_body(doc: AppendixDoc) -> str:
@@ -40,67 +41,52 @@ def appendix_body(doc: AppendixDoc) -> str:
     return T[doc.lang]["appendix_body"].format(topic=esc(doc.topic), showed=showed)
 
 
-def module_table(doc: AppendixDoc) -> Table:
+def module_rows(doc: AppendixDoc) -> tuple[Row, list[Row]]:
+    """The header row and the body rows (modules, then the total) of the module table."""
     t = T[doc.lang]
-    head = style(SERIF_BOLD, 9.5, "center")
-    cell = style(SERIF, 9.5, "left")
-    num = style(SERIF, 9.5, "center")
-    rows: list[list[object]] = [
-        [Paragraph(esc(t[key]), head) for key in ("col_no", "col_module", "col_hours", "col_grade")]
-    ]
-    grade_w = 30 * MM - 12  # column minus paddings
-
-    def short(text: str) -> object:
-        """Plain strings are laid out far faster than Paragraphs; wrap only when needed."""
-        if stringWidth(text, SERIF, 9.5) <= grade_w:
-            return text
-        return Paragraph(esc(text), num)
-
-    for i, module in enumerate(doc.modules, start=1):
-        rows.append(
-            [str(i), Paragraph(esc(module.name), cell), str(module.hours), short(module.grade)]
-        )
-    rows.append(["", Paragraph(f"<b>{esc(t['total'])}</b>", cell), str(doc.total_hours), ""])
-    table = Table(rows, colWidths=[12 * MM, WIDTH - 72 * MM, 30 * MM, 30 * MM], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SERIF),  # else Helvetica, not embedded
-                ("FONTNAME", (2, -1), (2, -1), SERIF_BOLD),
-                ("FONTSIZE", (0, 0), (-1, -1), 9.5),
-                ("ALIGN", (0, 1), (0, -1), "CENTER"),
-                ("ALIGN", (2, 1), (-1, -1), "CENTER"),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.94, 0.97)),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
+    keys = ("col_no", "col_module", "col_hours", "col_grade")
+    header = Row.of(
+        [
+            text_cell(t[key], SERIF_BOLD, w, centred=True)
+            for key, w in zip(keys, COLUMNS, strict=True)
+        ]
     )
-    return table
+    _, module_w, _, grade_w = COLUMNS
+    rows = []
+    for i, module in enumerate(doc.modules, start=1):
+        # a grade is a word or two: one plain line unless it is too wide for its column
+        if stringWidth(module.grade, SERIF, FONT_SIZE) <= grade_w - 2 * PAD_X:
+            grade: Cell = Plain(module.grade, SERIF)
+        else:
+            grade = text_cell(module.grade, SERIF, grade_w, centred=True)
+        name = text_cell(module.name, SERIF, module_w, centred=False)
+        rows.append(Row.of([Plain(str(i), SERIF), name, Plain(str(module.hours), SERIF), grade]))
+    total = text_cell(t["total"], SERIF_BOLD, module_w, centred=False)
+    hours = Plain(str(doc.total_hours), SERIF_BOLD)
+    rows.append(Row.of([Plain("", SERIF), total, hours, Plain("", SERIF)]))
+    return header, rows
 
 
-def signature_block(doc: AppendixDoc) -> Drawn:
+def draw_signature_block(canvas: Canvas, doc: AppendixDoc, y_top: float) -> None:
+    """Head's signature, stamp place, registration number and issue date, SIGNATURE_H tall."""
     t = T[doc.lang]
-
-    def draw(canvas: Canvas) -> None:
-        draw_signature(
-            canvas,
-            title=head_title(doc.organization, doc.lang),
-            name=doc.organization.head_name,
-            signature_caption=t["signature"],
-            stamp=BILINGUAL["stamp"],
-            x=0,
-            y=44 * MM,
-            width=WIDTH,
-        )
-        canvas.setFont(SERIF, 10)
-        canvas.drawString(0, 10 * MM, f"{t['reg_number']} {doc.certificate_number}")
-        if doc.issued_on is not None:
-            canvas.drawString(0, 4 * MM, f"{t['issued_on']} {long_date(doc.issued_on, doc.lang)}")
-
-    return Drawn(WIDTH, 50 * MM, draw)
+    canvas.saveState()
+    canvas.translate(MARGIN, y_top - SIGNATURE_H)
+    draw_signature(
+        canvas,
+        title=head_title(doc.organization, doc.lang),
+        name=doc.organization.head_name,
+        signature_caption=t["signature"],
+        stamp=BILINGUAL["stamp"],
+        x=0,
+        y=44 * MM,
+        width=WIDTH,
+    )
+    canvas.setFont(SERIF, 10)
+    canvas.drawString(0, 10 * MM, f"{t['reg_number']} {doc.certificate_number}")
+    if doc.issued_on is not None:
+        canvas.drawString(0, 4 * MM, f"{t['issued_on']} {long_date(doc.issued_on, doc.lang)}")
+    canvas.restoreState()
 
 
 def draw_appendix(canvas: Canvas, doc: AppendixDoc) -> None:
@@ -137,33 +123,28 @@ def draw_appendix(canvas: Canvas, doc: AppendixDoc) -> None:
         min_size=7,
         align="justify",
     )
-    first_top = y - 4 * MM
 
-    def frame_for_page(page: int) -> Frame:
-        top = first_top if page == 0 else h - 20 * MM
-        return Frame(
-            MARGIN,
-            18 * MM,
-            WIDTH,
-            top - 18 * MM,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            showBoundary=0,
-        )
-
-    def start_page(page: int) -> None:
+    def next_page() -> float:
+        """Continuation pages: the certificate number top right, content from 20 mm down."""
+        canvas.showPage()
         canvas.setPageSize(PORTRAIT)
         canvas.setFont(SERIF, 8)
         canvas.drawRightString(w - MARGIN, h - 12 * MM, f"№ {doc.certificate_number}")
+        return h - 20 * MM
 
-    flow(
-        canvas,
-        [module_table(doc), Spacer(1, 8 * MM), signature_block(doc)],
-        frame_for_page,
-        start_page,
-    )
+    y = TableFlow(canvas, MARGIN, COLUMNS, BOTTOM, next_page).draw(*module_rows(doc), y - 4 * MM)
+    # The gap, then the signature block: each goes to the next page when it does not fit.
+    if not fits(y, GAP):
+        y = next_page()
+    y -= GAP
+    if not fits(y, SIGNATURE_H):
+        y = next_page()
+    draw_signature_block(canvas, doc, y)
+
+
+def fits(y: float, height: float) -> bool:
+    """Whether a block ``height`` tall fits below ``y`` (platypus's Frame rule)."""
+    return y - BOTTOM > 0 and y - height >= BOTTOM - FUZZ
 
 
 def render_appendix(doc: AppendixDoc) -> bytes:

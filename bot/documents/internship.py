@@ -12,35 +12,17 @@ import io
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Paragraph, Spacer
 
-from bot.documents.fonts import SANS, SERIF, SERIF_BOLD
-from bot.documents.layout import (
-    LANDSCAPE,
-    MM,
-    PORTRAIT,
-    Drawn,
-    draw_border,
-    draw_fitted,
-    draw_lines,
-    draw_org_header,
-    draw_qr,
-    draw_signature,
-    esc,
-    flow,
-    new_canvas,
-    style,
+from bot.documents.certificate_page import (
+    draw_certificate_footer,
+    draw_holder_and_body,
+    start_certificate_page,
 )
-from bot.documents.texts import (
-    BILINGUAL,
-    T,
-    head_title,
-    hours_phrase,
-    long_date,
-    ru_past,
-    short_date,
-)
+from bot.documents.flowing import Drawn, flow
+from bot.documents.fonts import SANS, SERIF
+from bot.documents.furniture import draw_signature
+from bot.documents.layout import LANDSCAPE, MM, PORTRAIT, draw_fitted, esc, new_canvas, style
+from bot.documents.texts import BILINGUAL, T, hours_phrase, long_date, ru_past, short_date
 from domain.documents import EnterpriseReference, InternshipCertificateDoc
-
-BLUE = (0.06, 0.25, 0.45)
 
 
 def internship_body(doc: InternshipCertificateDoc) -> str:
@@ -62,63 +44,16 @@ def internship_body(doc: InternshipCertificateDoc) -> str:
 
 def draw_internship_certificate(canvas: Canvas, doc: InternshipCertificateDoc) -> None:
     t = T[doc.lang]
-    w, h = LANDSCAPE
-    canvas.setPageSize(LANDSCAPE)
-    draw_border(canvas, LANDSCAPE)
-    left, right = 22 * MM, w - 22 * MM
-    draw_org_header(canvas, doc.organization, left, right, h - 16 * MM, 22 * MM)
-    canvas.setFillColorRGB(*BLUE)
-    canvas.setFont(SERIF_BOLD, 19)
-    canvas.drawCentredString(w / 2, h - 50 * MM, BILINGUAL["internship_kk"])
-    canvas.drawCentredString(w / 2, h - 59 * MM, BILINGUAL["internship_ru"])
-    canvas.setFillColorRGB(0, 0, 0)
-    text_w = 215 * MM
-    x = (w - text_w) / 2
-    draw_lines(
-        canvas,
-        doc.holder_full_name,
-        x,
-        h - 66 * MM,
-        text_w,
-        17 * MM,
-        font=SERIF_BOLD,
-        max_size=22,
-        min_size=11,
-        valign="middle",
+    headings = [(50, BILINGUAL["internship_kk"]), (59, BILINGUAL["internship_ru"])]
+    start_certificate_page(canvas, doc.organization, headings, 19)
+    draw_holder_and_body(
+        canvas, doc.holder_full_name, internship_body(doc), name_top=66, body_top=86, body_h=40
     )
-    draw_fitted(
-        canvas,
-        internship_body(doc),
-        x,
-        h - 86 * MM,
-        text_w,
-        40 * MM,
-        font=SERIF,
-        max_size=14,
-        min_size=8,
+    lines = (
+        f"{t['reg_number']} {doc.number}",
+        f"{t['issued_on']} {long_date(doc.issued_on, doc.lang)}",
     )
-    sig_right = right
-    if doc.verification_url:
-        qr_size = 34 * MM
-        qr_x, qr_y = right - qr_size, 19 * MM
-        draw_qr(canvas, doc.verification_url, qr_x, qr_y, qr_size)
-        canvas.setFont(SANS, 6.5)
-        canvas.drawCentredString(qr_x + qr_size / 2, qr_y - 3 * MM, t["verify"])
-        sig_right = qr_x - 10 * MM
-    draw_signature(
-        canvas,
-        title=head_title(doc.organization, doc.lang),
-        name=doc.organization.head_name,
-        signature_caption=t["signature"],
-        stamp=BILINGUAL["stamp"],
-        x=left + 4 * MM,
-        y=62 * MM,
-        width=sig_right - left - 4 * MM,
-    )
-    canvas.setFont(SERIF, 10)
-    canvas.drawString(left + 4 * MM, 31 * MM, f"{t['reg_number']} {doc.number}")
-    issued = f"{t['issued_on']} {long_date(doc.issued_on, doc.lang)}"
-    canvas.drawString(left + 4 * MM, 25.5 * MM, issued)
+    draw_certificate_footer(canvas, doc.organization, doc.lang, doc.verification_url, lines)
 
 
 def render_internship_certificate(doc: InternshipCertificateDoc) -> bytes:

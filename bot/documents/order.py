@@ -13,18 +13,10 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Paragraph, Spacer, Table, TableStyle
 
+from bot.documents.flowing import Drawn, flow
 from bot.documents.fonts import SANS_BOLD, SERIF, SERIF_BOLD
-from bot.documents.layout import (
-    MM,
-    PORTRAIT,
-    Drawn,
-    draw_fitted,
-    draw_signature,
-    esc,
-    flow,
-    new_canvas,
-    style,
-)
+from bot.documents.furniture import draw_signature
+from bot.documents.layout import MM, PORTRAIT, draw_fitted, esc, new_canvas, style
 from bot.documents.texts import BILINGUAL, T, head_title, hours_phrase, long_date, short_date
 from domain.documents import EnrollmentOrderDoc
 

@@ -13,19 +13,10 @@ from decimal import Decimal
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Paragraph, Spacer
 
+from bot.documents.flowing import Drawn, flow
 from bot.documents.fonts import SERIF, SERIF_BOLD
-from bot.documents.layout import (
-    MM,
-    PORTRAIT,
-    Drawn,
-    draw_fitted,
-    draw_org_header,
-    draw_signature,
-    esc,
-    flow,
-    new_canvas,
-    style,
-)
+from bot.documents.furniture import draw_org_header, draw_signature
+from bot.documents.layout import MM, PORTRAIT, draw_fitted, esc, new_canvas, style
 from bot.documents.texts import T, head_title, hours_phrase, long_date, ru_past, short_date
 from domain.documents import ListeningReferenceDoc
 
