@@ -28,9 +28,6 @@ from datetime import date, datetime, time
 from typing import Any
 
 import charset_normalizer
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from bot.spreadsheet_guard import (
     SheetLayout,
@@ -146,7 +143,9 @@ def _table(raw_rows: Any, max_rows: int) -> Table:
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, ArrayFormula | DataTableFormula):
+    if isinstance(value, str):
+        return value.strip()
+    if _is_formula_object(value):
         # openpyxl keeps these formulas as objects; as "=..." the validators refuse them
         return "=" + str(getattr(value, "text", "") or "").lstrip("=")
     if isinstance(value, datetime):
@@ -164,7 +163,16 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+def _is_formula_object(value: Any) -> bool:
+    # openpyxl is imported with the first XLSX, not with the bot (~5 MB resident)
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+    return isinstance(value, ArrayFormula | DataTableFormula)
+
+
 def _xlsx_rows(data: bytes, max_rows: int) -> list[tuple[int, tuple[Any, ...]]]:
+    from openpyxl import load_workbook
+
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as error:  # untrusted bytes: any parser failure means "cannot read"
@@ -226,6 +234,8 @@ def _refuse_hidden(layout: SheetLayout, number: int, values: tuple[Any, ...]) ->
         raise SpreadsheetError("sheet-error-hidden-rows", row=number)
     for column, value in enumerate(values if layout.hidden_columns else (), start=1):
         if value not in (None, "") and layout.column_hidden(column):
+            from openpyxl.utils import get_column_letter
+
             raise SpreadsheetError("sheet-error-hidden-columns", column=get_column_letter(column))
 
 

@@ -1,0 +1,36 @@
+"""The running bot keeps its memory low by importing document, chart and spreadsheet
+libraries when a feature needs them, not at start (README, "Memory"). A top-level import
+added anywhere on the start path brings megabytes back silently; this test names it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY_ON_DEMAND = (
+    "alembic",
+    "holidays",
+    "icalendar",
+    "matplotlib",
+    "openpyxl",
+    "qrcode",
+    "reportlab",
+)
+
+PROBE = """
+import json, sys
+from bot.app import create_dispatcher
+import bot.handlers, bot.background, bot.delivery, bot.jobs
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+"""
+
+
+def test_starting_the_bot_imports_no_feature_library() -> None:
+    loaded = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    assert "aiogram" in loaded  # the probe really imported the bot
+    assert [name for name in HEAVY_ON_DEMAND if name in loaded] == []
