@@ -1,33 +1,22 @@
 """Certificate + appendix renders per CPU-second on one core (``python -m bot.documents.bench``).
 
-CPU time (``time.process_time``) rather than wall time, so a busy machine does not halve the
-figure; every render has its own number and QR payload, like real issuance.
+The same documents as ``biliktilik bench --only certificates_rendered`` (each with its own
+holder, number, QR payload and grades), timed in CPU seconds only: a quick check while
+working on the renderers.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import time
 
+from bot.bench.documents import issuance_jobs
 from bot.documents import render_certificate_with_appendix
-from bot.documents.samples import sample_appendix, sample_certificate
 
 
 def certificates_per_second(count: int = 200) -> float:
-    cert, appendix = sample_certificate("kk"), sample_appendix("kk")
-    render_certificate_with_appendix(cert, appendix)  # fonts registered, seed subsets built
-    jobs = [
-        (
-            dataclasses.replace(
-                cert,
-                number=f"BLK-2026-{i:06d}",
-                verification_url=f"https://t.me/biliktilik_bot?start=v_BLK-2026-{i:06d}_{i:012x}",
-            ),
-            dataclasses.replace(appendix, certificate_number=f"BLK-2026-{i:06d}"),
-        )
-        for i in range(count)
-    ]
+    warm_up, *jobs = issuance_jobs(count + 1)
+    render_certificate_with_appendix(*warm_up)  # fonts registered, seed subsets built
     started = time.process_time()
     for job in jobs:
         render_certificate_with_appendix(*job)
