@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.sandbox.flood import TELEGRAM_LIMITS, FloodLimits
 from bot.sandbox.runner import SANDBOX_TOKEN, Sandbox
 from bot.sandbox.state import Emulator
 
@@ -115,13 +116,13 @@ async def settled(emulator: Emulator, timeout: float = 10.0) -> None:  # noqa: A
 
 
 @asynccontextmanager
-async def emulator_only() -> AsyncIterator[Sandbox]:
+async def emulator_only(flood: FloodLimits | None = TELEGRAM_LIMITS) -> AsyncIterator[Sandbox]:
     """The emulator alone, for bot processes; its stop does not wait for a dead poller."""
     import aiohttp
 
     from bot.sandbox.runner import start_sandbox
 
-    sandbox = await start_sandbox(port=0, with_bot=False)
+    sandbox = await start_sandbox(port=0, with_bot=False, flood=flood)
     try:
         yield sandbox
     finally:
