@@ -56,6 +56,8 @@ GLOBAL_RATE = 28
 MAX_TRACKED_CHATS = 10_000
 #: Sends in flight at once: enough to hide each call's round trip behind the rate limit.
 CONCURRENT_CHATS = 16
+#: Between tries to record a sent message while the database is away: 0.5 s, 1 s … 10 s.
+RECORD_SENT_WAIT = wait_exponential(multiplier=0.5, max=10)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -193,7 +195,7 @@ class DeliveryWorker:
         try:
             async for attempt in AsyncRetrying(
                 retry=retry_if_exception(is_database_unavailable),
-                wait=wait_exponential(multiplier=0.5, max=10),
+                wait=RECORD_SENT_WAIT,
                 stop=stop_after_delay(LEASE.total_seconds()),
                 reraise=True,
             ):
