@@ -29,6 +29,9 @@ from bot.sandbox.state import Emulator
 ROOT = Path(__file__).resolve().parents[2]
 BOT_ID = int(SANDBOX_TOKEN.split(":")[0])
 POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
+#: How long a chat waits for an answer: a (re)started process first imports and migrates,
+#: about 5 s of CPU, several times that on a loaded machine. Only a failing test waits it out.
+STARTUP_SECONDS = 60.0
 
 
 class BotProcess:

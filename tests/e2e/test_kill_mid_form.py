@@ -18,7 +18,7 @@ from bot.sandbox.runner import Sandbox
 from domain.iin import Sex
 from storage.models import FsmStateRow
 from tests.e2e.chat import Chat, body, data_of
-from tests.e2e.processes import BOT_ID, BotProcess, emulator_only, settled
+from tests.e2e.processes import BOT_ID, STARTUP_SECONDS, BotProcess, emulator_only, settled
 from tests.test_fsm_storage import redis_url
 
 pytestmark = pytest.mark.e2e
@@ -81,7 +81,7 @@ async def test_a_teacher_finishes_her_profile_after_the_bot_was_killed(
     try:
         async with SandboxClient(emulator.url) as client:
             await client.create_user(TEACHER, "Әсел", "kk")
-            teacher = Chat(client, TEACHER, timeout=30)  # the first answer waits for start-up
+            teacher = Chat(client, TEACHER, timeout=STARTUP_SECONDS)
             choice = await teacher.say("/start", "Тілді таңдаңыз")
             await teacher.tap(choice, data_of(choice, "lang:kk"), "Басты мәзір")
             consent = await teacher.say("/profile", "Дербес деректерді жинауға")

@@ -27,7 +27,7 @@ from domain.iin import Sex
 from domain.model import Cohort, Course, CourseModule
 from storage.models import EnrollmentRow, PersonRow
 from tests.e2e.chat import Chat, body
-from tests.e2e.processes import BotProcess, emulator_only, settled, until
+from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only, settled, until
 
 pytestmark = pytest.mark.e2e
 
@@ -133,7 +133,7 @@ async def test_a_list_killed_mid_import_is_stored_whole_or_not_at_all(
     try:
         async with SandboxClient(emulator.url) as client:
             await client.create_user(ADMIN.telegram_id, "Сәуле", "kk")
-            admin = Chat(client, ADMIN.telegram_id, timeout=30)
+            admin = Chat(client, ADMIN.telegram_id, timeout=STARTUP_SECONDS)
             panel = await admin.say("/admin", "Әкімші панелі")
             cohorts = await admin.tap(panel, "adm:cohorts", "Ағындар саны")
             card = await admin.tap(cohorts, f"adh:show:{cohort_id}", f"{CODE} ағыны")

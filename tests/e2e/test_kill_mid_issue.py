@@ -27,7 +27,7 @@ from bot.sandbox.client import SandboxClient
 from bot.sandbox.runner import Sandbox, sandbox_settings
 from storage.models import CertificateRow, DocumentFileRow, OutboxRow
 from tests.e2e.chat import Chat, body, data_of, file_name
-from tests.e2e.processes import BotProcess, emulator_only, settled, until
+from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only, settled, until
 from tests.e2e.test_certificates_under_faults import FIRST_TG, TEACHERS, finished_cohort
 
 pytestmark = pytest.mark.e2e
@@ -110,7 +110,7 @@ async def test_a_bulk_issue_killed_mid_way_ends_with_one_document_each(
     try:
         async with SandboxClient(emulator.url) as client:
             await client.create_user(ADMIN.telegram_id, "Сәуле", "kk")
-            admin = Chat(client, ADMIN.telegram_id, timeout=30)
+            admin = Chat(client, ADMIN.telegram_id, timeout=STARTUP_SECONDS)
             mark = len(emulator.emulator.calls)
             await run_issue(admin, cohort_id)
             await until(lambda: 5 in progress_shown(emulator, mark), 40, "progress 5 / 50")
