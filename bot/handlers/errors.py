@@ -11,10 +11,12 @@ Telegram's ``language_code``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Any
 
 from aiogram import Bot, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent, User
 from aiogram_i18n import I18nContext
 
@@ -97,6 +99,9 @@ async def on_error(event: ErrorEvent, bot: Bot, **data: Any) -> bool:
     if chat_id is None:
         return True
     try:
+        if update.callback_query is not None:  # stop the button's spinner; the text follows
+            with contextlib.suppress(TelegramAPIError):  # the handler may have answered it
+                await bot.answer_callback_query(update.callback_query.id)
         text = await _apology(event, data)
         if text is not None:
             await bot.send_message(chat_id, text)

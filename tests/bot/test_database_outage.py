@@ -64,6 +64,9 @@ class Failing:
 def test_lock_and_refused_connection_count_and_real_bugs_do_not() -> None:
     assert is_database_unavailable(locked())
     assert is_database_unavailable(ConnectionRefusedError(111, "Connect call failed"))
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    assert is_database_unavailable(RedisConnectionError("Error 111 connecting to 127.0.0.1:6379"))
     try:
         try:
             raise ConnectionRefusedError(111, "refused")
@@ -132,6 +135,9 @@ async def test_writes_locked_reads_possible_the_person_reads_it_in_her_chosen_la
     monkeypatch.setattr(SqlAlchemyUnitOfWork, "__aenter__", Failing(None, locked()))
     assert texts(await harness.send(kk, "/profile")) == [UNAVAILABLE_KK]
     assert texts(await harness.send(ru, "/profile")) == [UNAVAILABLE_RU]
+    sent = await harness.press(ru, "lang:kk")  # a button: its spinner stops, the text follows
+    assert [type(r).__name__ for r in sent] == ["AnswerCallbackQuery", "SendMessage"]
+    assert texts(sent) == [UNAVAILABLE_RU]
     monkeypatch.undo()
     assert "Дербес деректерді жинауға" in texts(await harness.send(kk, "/profile"))[0]
 
