@@ -42,10 +42,11 @@ async def emulator() -> AsyncIterator[Sandbox]:
         pytest.param("redis", id="redis-fsm", marks=pytest.mark.redis),
     ]
 )
-async def fsm(request: pytest.FixtureRequest) -> AsyncIterator[str]:
-    """The FSM storage's name; for Redis the teacher's keys are removed before and after."""
+async def fsm(request: pytest.FixtureRequest) -> AsyncIterator[dict[str, str]]:
+    """The bot's environment for its FSM storage (no `REDIS_URL`: the database); for Redis the
+    teacher's keys are removed before and after."""
     if request.param == "database":
-        yield "database"
+        yield {}
         return
     url = redis_url()
     if url is None:
@@ -59,14 +60,13 @@ async def fsm(request: pytest.FixtureRequest) -> AsyncIterator[str]:
             await client.delete(key)
 
     await forget()
-    request.node.redis_url = url
-    yield "redis"
+    yield {"REDIS_URL": url}
     await forget()
     await client.aclose()
 
 
 async def test_a_teacher_finishes_her_profile_after_the_bot_was_killed(
-    emulator: Sandbox, fsm: str, tmp_path: Path, request: pytest.FixtureRequest
+    emulator: Sandbox, fsm: dict[str, str], tmp_path: Path
 ) -> None:
     from storage.db import create_engine, create_session_factory
     from storage.migrate import upgrade_database
@@ -74,8 +74,7 @@ async def test_a_teacher_finishes_her_profile_after_the_bot_was_killed(
 
     database_url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
     await upgrade_database(database_url)
-    env = {"REDIS_URL": request.node.redis_url} if fsm == "redis" else {}
-    bot = BotProcess(emulator, database_url, tmp_path, **env).start()
+    bot = BotProcess(emulator, database_url, tmp_path, **fsm).start()
     engine = create_engine(database_url)
     factory = create_session_factory(engine)
     try:
@@ -97,7 +96,7 @@ async def test_a_teacher_finishes_her_profile_after_the_bot_was_killed(
                         FsmStateRow.key.like(f"{BOT_ID}:{TEACHER}:{TEACHER}:%")
                     )
                 )
-            assert (stored_in_database > 0) == (fsm == "database"), stored_in_database
+            assert (stored_in_database > 0) == ("REDIS_URL" not in fsm), stored_in_database
 
             await bot.restart()
             mark = teacher.last
