@@ -3,7 +3,8 @@
 Jobs are registered by features in `PERIODIC_JOBS` as (name, seconds, coroutine function
 taking `(bot, services)`). `misfire_grace_time=None` and `coalesce=True`: a job that woke late
 (the loop was busy, the machine slept) still runs once instead of being silently dropped,
-which APScheduler's one-second default grace would do.
+which APScheduler's one-second default grace would do. Each job runs behind an `OutagePause`:
+while the database is locked or unreachable it backs off instead of failing every second.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from aiogram import Bot
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.commands import register_commands
+from bot.db_outage import OutagePause
 from bot.delivery import DeliveryWorker
 from domain.model import Role
 
@@ -86,6 +88,17 @@ async def _register_commands(bot: Bot, services: Services) -> None:
     )
 
 
+def _paused_on_outage(
+    name: str, job: Job, bot: Bot, services: Services
+) -> Callable[[], Awaitable[Any]]:
+    pause = OutagePause(name)
+
+    async def run() -> Any:
+        return await pause.run(lambda: job(bot, services))
+
+    return run
+
+
 async def start_background(bot: Bot, services: Services) -> Background:
     try:
         await _register_commands(bot, services)
@@ -97,16 +110,15 @@ async def start_background(bot: Bot, services: Services) -> Background:
     )
     for job in PERIODIC_JOBS:
         scheduler.add_job(
-            job.run,
+            _paused_on_outage(job.name, job.run, bot, services),
             "interval",
             seconds=job.every_seconds,
-            args=(bot, services),
             id=job.name,
             name=job.name,
         )
     delivery = DeliveryWorker(bot, services)
     scheduler.add_job(
-        delivery.run_once,
+        _paused_on_outage("outbox", lambda _bot, _services: delivery.run_once(), bot, services),
         "interval",
         seconds=OUTBOX_POLL_SECONDS,
         id="outbox",

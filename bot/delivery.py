@@ -6,6 +6,11 @@ accepted it. Only a crash in the milliseconds between Telegram's answer and that
 repeat a message, after the lease expires; everything else (429, 5xx, time-outs, restarts)
 is retried without duplicates. A 403 means the person blocked the bot: the row fails for
 good and the person is marked unreachable, which admins see.
+
+The database locked or unreachable for a while: a message Telegram accepted is marked sent as
+soon as the database is back (retried with backoff — giving up would send it again after the
+lease); a row that could not be sent or recorded keeps its claim until the lease runs out and
+is then tried again. The job itself pauses with backoff (``bot.db_outage.OutagePause``).
 """
 
 from __future__ import annotations
@@ -30,7 +35,9 @@ from aiogram.exceptions import (
 )
 from aiogram.types import BufferedInputFile
 from aiolimiter import AsyncLimiter
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
+from bot.db_outage import is_database_unavailable
 from domain.model import OutboxMessage
 from domain.notifications import DOCUMENT, TEXT
 
@@ -49,6 +56,8 @@ GLOBAL_RATE = 28
 MAX_TRACKED_CHATS = 10_000
 #: Sends in flight at once: enough to hide each call's round trip behind the rate limit.
 CONCURRENT_CHATS = 16
+#: Between tries to record a sent message while the database is away: 0.5 s, 1 s … 10 s.
+RECORD_SENT_WAIT = wait_exponential(multiplier=0.5, max=10)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -164,14 +173,39 @@ class DeliveryWorker:
                 await self._retry(message, str(error)[:200], backoff(message.attempts + 1))
                 report.retried += 1
         except Exception as error:  # a bad row must not stop the queue
+            if is_database_unavailable(error):  # a document could not be read: not the row's fault
+                await self._retry(message, f"database: {type(error).__name__}", backoff(1))
+                report.retried += 1
+                return
             logger.exception("outbox row could not be rendered", extra={"outbox_id": message.id})
             await self._give_up(message, f"render error: {type(error).__name__}", unreachable=False)
             report.failed += 1
         else:
-            async with self.services.uow_factory() as uow:
-                await uow.outbox.mark_sent(message.id, self.services.clock())
-                await uow.commit()
+            await self._mark_sent(message.id)
             report.sent += 1
+
+    async def _mark_sent(self, message_id: int) -> None:
+        """Telegram has the message: record it even if the database is away for a while."""
+
+        async def mark() -> None:
+            async with self.services.uow_factory() as uow:
+                await uow.outbox.mark_sent(message_id, self.services.clock())
+                await uow.commit()
+
+        try:
+            async for attempt in AsyncRetrying(
+                retry=retry_if_exception(is_database_unavailable),
+                wait=RECORD_SENT_WAIT,
+                stop=stop_after_delay(LEASE.total_seconds()),
+                reraise=True,
+            ):
+                with attempt:
+                    await mark()
+        except Exception as error:
+            if not is_database_unavailable(error):
+                raise
+            # past the lease another worker may send it again: the one repeat we cannot avoid
+            logger.error("sent message could not be recorded", extra={"outbox_id": message_id})
 
     async def _send(self, message: OutboxMessage) -> None:
         payload: dict[str, Any] = message.payload
@@ -199,18 +233,37 @@ class DeliveryWorker:
     ) -> None:
         assert message.id is not None
         retry_at = self.services.clock() + delay
-        async with self.services.uow_factory() as uow:
-            await uow.outbox.mark_failed(message.id, error, retry_at, count_attempt=count_attempt)
-            await uow.commit()
+        try:
+            async with self.services.uow_factory() as uow:
+                await uow.outbox.mark_failed(
+                    message.id, error, retry_at, count_attempt=count_attempt
+                )
+                await uow.commit()
+        except Exception as failure:
+            if not is_database_unavailable(failure):
+                raise
+            # not sent: the claim runs out with its lease and the row is tried again then
+            logger.warning(
+                "retry not recorded: database unavailable", extra={"outbox_id": message.id}
+            )
 
     async def _give_up(self, message: OutboxMessage, error: str, unreachable: bool) -> None:
         assert message.id is not None
         now = self.services.clock()
-        async with self.services.uow_factory() as uow:
-            await uow.outbox.mark_failed(message.id, error, None)
-            if unreachable:
-                await uow.people.mark_unreachable(message.chat_id, now)
-            await uow.commit()
+        try:
+            async with self.services.uow_factory() as uow:
+                await uow.outbox.mark_failed(message.id, error, None)
+                if unreachable:
+                    await uow.people.mark_unreachable(message.chat_id, now)
+                await uow.commit()
+        except Exception as failure:
+            if not is_database_unavailable(failure):
+                raise
+            # decided again (the same way) when the lease runs out and the row is retried
+            logger.warning(
+                "failure not recorded: database unavailable", extra={"outbox_id": message.id}
+            )
+            return
         logger.warning(
             "outbox row failed for good", extra={"outbox_id": message.id, "error": error}
         )
