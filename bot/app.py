@@ -86,14 +86,14 @@ async def build_services(settings: Settings, clock: Clock = utc_now) -> tuple[Se
     """Upgrade the database and return the services with the engine to dispose at the end."""
     from storage.db import create_engine, create_session_factory
     from storage.migrate import upgrade_database
-    from storage.uow import SqlAlchemyUnitOfWork
+    from storage.uow import UnitOfWorkFactory
 
     await upgrade_database(settings.database_url)
     engine = create_engine(settings.database_url)
     session_factory = create_session_factory(engine)
     services = Services(
         settings=settings,
-        uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
+        uow_factory=UnitOfWorkFactory(session_factory),
         clock=clock,
         i18n_core=create_core(),
         session_factory=session_factory,

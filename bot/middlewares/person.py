@@ -33,15 +33,20 @@ class PersonMiddleware(BaseMiddleware):
         return await handler(event, data)
 
     async def _load(self, user: User, chat: Chat | None, data: dict[str, Any]) -> Person | None:
+        """A read-only look-up for the usual case (nothing to change: no write lock); a write
+        unit of work only for a newcomer or a change, which re-reads the person inside it."""
         settings = data["settings"]
-        clock = data["clock"]
         is_admin = user.id in settings.admin_ids
         private = chat is None or chat.type == "private"
+        async with data["uow_factory"](read_only=True) as uow:
+            person = await uow.people.get_by_telegram_id(user.id)
+        if person is None and not private:
+            return None
+        if person is not None and not _needs_update(person, user, is_admin, private):
+            return person
         async with data["uow_factory"]() as uow:
             person = await uow.people.get_by_telegram_id(user.id)
             if person is None:
-                if not private:
-                    return None
                 roles = {Role.TEACHER} | ({Role.ADMIN} if is_admin else set())
                 person = await uow.people.add(
                     Person(
@@ -49,23 +54,27 @@ class PersonMiddleware(BaseMiddleware):
                         first_name=user.first_name,
                         username=user.username,
                         roles=roles,
-                        created_at=clock(),
+                        created_at=data["clock"](),
                     )
                 )
                 await uow.commit()
                 return person
-            changed = False
+            if not _needs_update(person, user, is_admin, private):
+                return person  # someone else's update made the same change meanwhile
             if is_admin and Role.ADMIN not in person.roles:
                 person.roles.add(Role.ADMIN)
                 await uow.people.set_roles(person.id, person.roles)
-                changed = True
-            if private and person.unreachable_since is not None:
+            if private:
                 person.unreachable_since = None
-                changed = True
-            if user.username != person.username:
-                person.username = user.username
-                changed = True
-            if changed:
-                await uow.people.update(person)
-                await uow.commit()
+            person.username = user.username
+            await uow.people.update(person)
+            await uow.commit()
             return person
+
+
+def _needs_update(person: Person, user: User, is_admin: bool, private: bool) -> bool:
+    return (
+        (is_admin and Role.ADMIN not in person.roles)
+        or (private and person.unreachable_since is not None)
+        or user.username != person.username
+    )

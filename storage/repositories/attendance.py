@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.exc import IntegrityError
 
 from domain.model import Attendance, AttendanceMethod
-from domain.ports import AlreadyCheckedIn
-from storage.models import AttendanceRow
+from domain.ports import AlreadyCheckedIn, CheckInFacts
+from storage.models import (
+    AttendanceRow,
+    AuditLogRow,
+    CohortRow,
+    CourseRow,
+    TrainingSessionRow,
+)
 from storage.repositories.base import Repository, violated
 
 
@@ -43,6 +52,91 @@ class AttendanceRepository(Repository):
             raise
         attendance.id = row.id
         return attendance
+
+    async def add_if_absent(self, attendance: Attendance) -> bool:
+        """Record a check-in in one statement; False if it was already recorded (a double tap
+        or a concurrent update: the unique constraint decides, nothing is raised)."""
+        return await self.insert_ignoring_conflict(
+            AttendanceRow.__table__,  # type: ignore[arg-type]
+            {
+                "enrollment_id": attendance.enrollment_id,
+                "session_id": attendance.session_id,
+                "checked_in_at": attendance.checked_in_at,
+                "method": str(attendance.method),
+                "marked_by": attendance.marked_by,
+                "reason": attendance.reason,
+            },
+            ["enrollment_id", "session_id"],
+        )
+
+    async def checkin_facts(
+        self,
+        *,
+        person_id: int,
+        enrollment_id: int,
+        session_id: int,
+        cohort_id: int,
+        failure_action: str,
+        failure_reasons: Iterable[str],
+        failures_since: datetime,
+    ) -> CheckInFacts:
+        """Counts, the existing check-in, recent failed attempts and the course topic: one
+        SELECT of scalar subqueries instead of six round trips (each one a thread hop on
+        aiosqlite). Failures are audit entries of ``person_id`` on this session with
+        ``failure_action`` and a reason among ``failure_reasons``, made after
+        ``failures_since``."""
+        failures = (
+            select(AuditLogRow.at)
+            .where(
+                AuditLogRow.entity == "session",
+                AuditLogRow.entity_id == str(session_id),
+                AuditLogRow.action == failure_action,
+                AuditLogRow.actor_id == person_id,
+                AuditLogRow.at > failures_since,
+                AuditLogRow.after["reason"].as_string().in_(list(failure_reasons)),
+            )
+            .subquery()
+        )
+        attended = (
+            select(func.count(AttendanceRow.id))
+            .where(AttendanceRow.enrollment_id == enrollment_id)
+            .scalar_subquery()
+        )
+        total = (
+            select(func.count(TrainingSessionRow.id))
+            .where(TrainingSessionRow.cohort_id == cohort_id)
+            .scalar_subquery()
+        )
+        already = exists().where(
+            AttendanceRow.enrollment_id == enrollment_id, AttendanceRow.session_id == session_id
+        )
+        failed = select(func.count()).select_from(failures).scalar_subquery()
+        oldest = select(func.min(failures.c.at)).scalar_subquery()
+        row = (
+            await self.session.execute(
+                select(
+                    attended,
+                    total,
+                    already,
+                    failed,
+                    oldest.label("oldest"),
+                    CourseRow.topic_kk,
+                    CourseRow.topic_ru,
+                )
+                .select_from(CohortRow)
+                .join(CourseRow, CourseRow.id == CohortRow.course_id)
+                .where(CohortRow.id == cohort_id)
+            )
+        ).one()
+        return CheckInFacts(
+            attended=int(row[0] or 0),
+            total=int(row[1] or 0),
+            already_checked_in=bool(row[2]),
+            failed_attempts=int(row[3] or 0),
+            oldest_failed_at=row[4],
+            topic_kk=row[5],
+            topic_ru=row[6],
+        )
 
     async def get(self, enrollment_id: int, session_id: int) -> Attendance | None:
         row = await self.session.scalar(

@@ -8,6 +8,7 @@ from typing import cast
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from domain.model import Lang, Person, Role, School
 from domain.ports import DuplicatePerson
@@ -61,10 +62,15 @@ class PeopleRepository(Repository):
         return to_person(row) if row else None
 
     async def _one(self, *criteria: object) -> Person | None:
+        """The first person matching, roles joined in: one statement (every update's look-up)."""
         rows = await self.session.scalars(
-            select(PersonRow).where(*criteria).order_by(PersonRow.id).limit(1)  # type: ignore[arg-type]
+            select(PersonRow)
+            .where(*criteria)  # type: ignore[arg-type]
+            .order_by(PersonRow.id)
+            .limit(1)
+            .options(joinedload(PersonRow.roles))
         )
-        row = rows.first()
+        row = rows.unique().first()
         return to_person(row) if row else None
 
     async def get_by_telegram_id(self, telegram_id: int) -> Person | None:
