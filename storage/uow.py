@@ -68,7 +68,9 @@ class SqlAlchemyUnitOfWork:
     audit: AuditRepository
     outbox: OutboxRepository
 
-    def __init__(self, session_factory: async_sessionmaker[Any], *, read_only: bool = False) -> None:
+    def __init__(
+        self, session_factory: async_sessionmaker[Any], *, read_only: bool = False
+    ) -> None:
         self._session_factory = session_factory
         self.read_only = read_only
 
