@@ -223,10 +223,14 @@ async def _decide(
         failures_since=now - ATTEMPTS_PERIOD,
     )
     counts = facts.attended, facts.total
-    topics = {"topic_kk": facts.topic_kk, "topic_ru": facts.topic_ru}
     if facts.already_checked_in:
         return CheckInResult(
-            CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts, **topics
+            CheckInOutcome.ALREADY_CHECKED_IN,
+            session,
+            enrollment,
+            *counts,
+            topic_kk=facts.topic_kk,
+            topic_ru=facts.topic_ru,
         )
     if facts.failed_attempts >= MAX_WRONG_CODES:
         assert facts.oldest_failed_at is not None
@@ -249,11 +253,22 @@ async def _decide(
     )
     if not added:  # a double tap raced us: same answer as a second check-in
         return CheckInResult(
-            CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts, **topics
+            CheckInOutcome.ALREADY_CHECKED_IN,
+            session,
+            enrollment,
+            *counts,
+            topic_kk=facts.topic_kk,
+            topic_ru=facts.topic_ru,
         )
     attended, total = counts
     return CheckInResult(
-        CheckInOutcome.CHECKED_IN, session, enrollment, attended + 1, total, **topics
+        CheckInOutcome.CHECKED_IN,
+        session,
+        enrollment,
+        attended + 1,
+        total,
+        topic_kk=facts.topic_kk,
+        topic_ru=facts.topic_ru,
     )
 
 
