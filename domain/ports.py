@@ -204,6 +204,7 @@ class AttendanceRepository(Protocol):
         enrollment_id: int,
         session_id: int,
         cohort_id: int,
+        failure_entity: str,
         failure_action: str,
         failure_reasons: Iterable[str],
         failures_since: datetime,

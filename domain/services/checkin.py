@@ -218,6 +218,7 @@ async def _decide(
         enrollment_id=enrollment.id,
         session_id=session.id,
         cohort_id=session.cohort_id,
+        failure_entity=SESSION_ENTITY,
         failure_action=FAILED_ACTION,
         failure_reasons=_COUNTED,
         failures_since=now - ATTEMPTS_PERIOD,
