@@ -47,7 +47,7 @@ class SqlAlchemyUnitOfWork:
 
     Each ``async with`` opens a fresh session (so an instance may be entered again later, not
     concurrently). Leaving the block rolls back whatever was not committed, also after an
-    exception, and closes the session.
+    exception, and closes the session. ``read_only=True``: see the module docstring.
     """
 
     session: AsyncSession
