@@ -25,7 +25,7 @@ from typing import Any, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.db import SQLITE_BUSY_TIMEOUT_MS, SQLITE_IMMEDIATE
+from storage.db import SQLITE_IMMEDIATE
 from storage.read_only import mark_read_only
 from storage.repositories.applications import ApplicationsRepository
 from storage.repositories.assessments import AssessmentsRepository
@@ -100,9 +100,7 @@ class SqlAlchemyUnitOfWork:
         if bind is not None and bind.dialect.name == "sqlite":
             # see the module docstring: the write lock up front, this process's writers in turn
             try:
-                await self._exit_stack.enter_async_context(
-                    sqlite_writer_turn(bind.sync_engine, SQLITE_BUSY_TIMEOUT_MS / 1000)
-                )
+                await self._exit_stack.enter_async_context(sqlite_writer_turn(bind.sync_engine))
                 await s.connection(execution_options={SQLITE_IMMEDIATE: True})
             except BaseException:
                 await self._exit_stack.aclose()

@@ -7,9 +7,11 @@ some failed. Queueing the writers of this process on an ``asyncio.Lock`` first h
 over the moment the previous writer commits, in arrival order; ``busy_timeout`` still covers
 other processes (a backup, a migration).
 
-The wait is bounded by the busy timeout as well: a writer that waited that long proceeds to
-``BEGIN IMMEDIATE`` anyway and lets SQLite decide, so a unit of work nested inside another
-one's write fails as it did before instead of hanging.
+A write unit of work opened while the same task already holds the turn (nested) does not
+queue behind itself: it goes straight to ``BEGIN IMMEDIATE`` and fails after the busy timeout,
+as it always did. The wait for the turn is bounded too (``MAX_WAIT_SECONDS``, the pool's own
+timeout): past it the writer goes ahead and lets SQLite decide, so a writer stuck on something
+else can delay the others but never hang them.
 """
 
 from __future__ import annotations
@@ -18,11 +20,18 @@ import asyncio
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 
 from sqlalchemy.engine import Engine
 
+MAX_WAIT_SECONDS = 30.0
+
 _locks: weakref.WeakKeyDictionary[Engine, dict[asyncio.AbstractEventLoop, asyncio.Lock]] = (
     weakref.WeakKeyDictionary()
+)
+#: ids of the engines whose writer turn the current task holds
+_held: ContextVar[frozenset[int]] = ContextVar(
+    "biliktilik_sqlite_writer_turns", default=frozenset()
 )
 
 
@@ -38,9 +47,14 @@ def _lock_for(engine: Engine) -> asyncio.Lock:
 
 
 @asynccontextmanager
-async def sqlite_writer_turn(engine: Engine, wait_seconds: float) -> AsyncIterator[None]:
-    """Hold this process's writer turn for ``engine`` (or give up waiting after
-    ``wait_seconds`` and go ahead without it)."""
+async def sqlite_writer_turn(
+    engine: Engine, wait_seconds: float = MAX_WAIT_SECONDS
+) -> AsyncIterator[None]:
+    """Hold this process's writer turn for ``engine`` (see the module docstring)."""
+    held = _held.get()
+    if id(engine) in held:  # nested in our own write: do not wait for ourselves
+        yield
+        return
     lock = _lock_for(engine)
     try:
         async with asyncio.timeout(wait_seconds):
@@ -48,7 +62,9 @@ async def sqlite_writer_turn(engine: Engine, wait_seconds: float) -> AsyncIterat
     except TimeoutError:
         yield
         return
+    token = _held.set(held | {id(engine)})
     try:
         yield
     finally:
+        _held.reset(token)
         lock.release()
