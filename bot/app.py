@@ -86,7 +86,7 @@ async def build_services(settings: Settings, clock: Clock = utc_now) -> tuple[Se
     """Upgrade the database and return the services with the engine to dispose at the end."""
     from storage.db import create_engine, create_session_factory
     from storage.schema_version import upgrade_unless_at_head
-    from storage.uow import SqlAlchemyUnitOfWork
+    from storage.uow import UnitOfWorkFactory
 
     # Alembic (~28 MB) is imported only if the database is behind: see storage.schema_version.
     await upgrade_unless_at_head(settings.database_url)
@@ -94,7 +94,7 @@ async def build_services(settings: Settings, clock: Clock = utc_now) -> tuple[Se
     session_factory = create_session_factory(engine)
     services = Services(
         settings=settings,
-        uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
+        uow_factory=UnitOfWorkFactory(session_factory),
         clock=clock,
         i18n_core=create_core(),
         session_factory=session_factory,

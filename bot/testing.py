@@ -5,6 +5,7 @@ Used by the handler tests and by the benchmark; nothing here talks to Telegram.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
@@ -158,9 +159,26 @@ class Harness:
             **fields,
         )
 
-    async def send(
-        self, user: User, text: str, chat: Chat | None = None, **fields: Any
-    ) -> list[TelegramMethod[Any]]:
+    async def feed_concurrently(self, updates: list[Update], in_flight: int) -> None:
+        """Feed ``updates`` as aiogram's polling does with ``handle_as_tasks`` and
+        ``tasks_concurrency_limit=in_flight``: one task per update, at most ``in_flight`` at
+        once, in arrival order. Returns when all are handled (what they sent is recorded)."""
+        slots = asyncio.Semaphore(in_flight)
+        tasks = []
+
+        async def handle(update: Update) -> None:
+            try:
+                await self.dispatcher.feed_update(self.bot, update)
+            finally:
+                slots.release()
+
+        for update in updates:
+            await slots.acquire()
+            tasks.append(asyncio.create_task(handle(update)))
+        await asyncio.gather(*tasks)
+
+    def text_update(self, user: User, text: str, chat: Chat | None = None, **fields: Any) -> Update:
+        """The update Telegram sends when ``user`` writes ``text`` (a command gets its entity)."""
         entities = None
         if text.startswith("/"):
             from aiogram.types import MessageEntity
@@ -168,7 +186,12 @@ class Harness:
             length = len(text.split()[0].encode("utf-16-le")) // 2
             entities = [MessageEntity(type="bot_command", offset=0, length=length)]
         message = self._message(user, chat, text=text, entities=entities, **fields)
-        return await self.feed(Update(update_id=next(self._update_ids), message=message))
+        return Update(update_id=next(self._update_ids), message=message)
+
+    async def send(
+        self, user: User, text: str, chat: Chat | None = None, **fields: Any
+    ) -> list[TelegramMethod[Any]]:
+        return await self.feed(self.text_update(user, text, chat, **fields))
 
     async def send_message(
         self, user: User, chat: Chat | None = None, **fields: Any

@@ -83,6 +83,22 @@ class DocumentFile:
     id: int | None = None
 
 
+# --- read models -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckInFacts:
+    """Everything a check-in decides on besides the session and the place, read in one go."""
+
+    attended: int  # sessions this place attended so far
+    total: int  # sessions scheduled in the cohort
+    already_checked_in: bool  # to this session
+    failed_attempts: int  # this person's counted failures for this session after `since`
+    oldest_failed_at: datetime | None
+    topic_kk: str
+    topic_ru: str
+
+
 # --- repositories ---------------------------------------------------------------------------
 
 
@@ -182,6 +198,19 @@ class EnrollmentsRepository(Protocol):
 
 class AttendanceRepository(Protocol):
     async def add(self, attendance: Attendance) -> Attendance: ...
+    async def add_if_absent(self, attendance: Attendance) -> bool: ...
+    async def checkin_facts(
+        self,
+        *,
+        person_id: int,
+        enrollment_id: int,
+        session_id: int,
+        cohort_id: int,
+        failure_entity: str,
+        failure_action: str,
+        failure_reasons: Iterable[str],
+        failures_since: datetime,
+    ) -> CheckInFacts: ...
     async def get(self, enrollment_id: int, session_id: int) -> Attendance | None: ...
     async def remove(self, enrollment_id: int, session_id: int) -> bool: ...
     async def count_attended(self, enrollment_id: int) -> int: ...

@@ -9,6 +9,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
+from storage.read_only import GuardedSession
+
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 #: Connection execution option: on SQLite, start the transaction with ``BEGIN IMMEDIATE``
@@ -51,7 +53,17 @@ def _install_sqlite_pragmas(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Connection) -> None:
         immediate = connection.get_execution_options().get(SQLITE_IMMEDIATE, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        statement = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+        # Straight to aiosqlite (SQLAlchemy's documented ``run_async``): one hop to the
+        # driver's thread instead of three (cursor, execute, close) through a DBAPI cursor.
+        # Every unit of work begins, so this is paid on every update. The statement then
+        # does not appear in echo logs or cursor events.
+        dbapi_connection = connection.connection.dbapi_connection
+        run_async = getattr(dbapi_connection, "run_async", None)
+        if run_async is None:  # a plain pysqlite connection (sync engine)
+            connection.exec_driver_sql(statement)
+            return
+        run_async(lambda raw: raw.execute_fetchall(statement))
 
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
@@ -73,4 +85,6 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[Any]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    return async_sessionmaker(
+        engine, expire_on_commit=False, autoflush=False, sync_session_class=GuardedSession
+    )

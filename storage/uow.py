@@ -1,13 +1,32 @@
-"""The unit of work: one session, one transaction, the repositories on top of it."""
+"""The unit of work: one session, one transaction, the repositories on top of it.
+
+Two kinds, chosen by whoever opens it (``uow_factory()`` or ``uow_factory(read_only=True)``):
+
+- a **write** unit of work on SQLite starts with ``BEGIN IMMEDIATE``: the write lock is taken
+  up front, after this process's earlier writers are done (``storage.write_lock``). We keep
+  IMMEDIATE rather than a deferred BEGIN retried on ``SQLITE_BUSY``: in WAL mode a deferred
+  transaction that read a snapshot and then tries to write after another connection committed
+  fails at once (no busy wait helps a stale snapshot), and the only correct retry is to re-run
+  the whole use-case — which may already have decided things from what it read and which the
+  unit of work cannot replay by itself. Waiting for the lock before reading is simple and
+  always right.
+- a **read-only** unit of work starts with a deferred ``BEGIN``: in WAL mode it reads a
+  consistent snapshot without taking or waiting for the write lock, so look-ups (the person
+  behind every update, verification, agendas) never queue behind writers. Any write through
+  it raises :class:`storage.read_only.ReadOnlyViolation`. On PostgreSQL both kinds begin the
+  same ordinary transaction (the guard against writes still applies).
+"""
 
 from __future__ import annotations
 
+from contextlib import AsyncExitStack
 from types import TracebackType
 from typing import Any, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.db import SQLITE_IMMEDIATE
+from storage.read_only import mark_read_only
 from storage.repositories.applications import ApplicationsRepository
 from storage.repositories.assessments import AssessmentsRepository
 from storage.repositories.attendance import AttendanceRepository
@@ -20,6 +39,7 @@ from storage.repositories.enrollments import EnrollmentsRepository, OrdersReposi
 from storage.repositories.outbox import OutboxRepository
 from storage.repositories.people import PeopleRepository, SchoolsRepository
 from storage.repositories.requests import RequestsRepository
+from storage.write_lock import sqlite_writer_turn
 
 
 class SqlAlchemyUnitOfWork:
@@ -27,7 +47,7 @@ class SqlAlchemyUnitOfWork:
 
     Each ``async with`` opens a fresh session (so an instance may be entered again later, not
     concurrently). Leaving the block rolls back whatever was not committed, also after an
-    exception, and closes the session.
+    exception, and closes the session. ``read_only=True``: see the module docstring.
     """
 
     session: AsyncSession
@@ -48,11 +68,15 @@ class SqlAlchemyUnitOfWork:
     audit: AuditRepository
     outbox: OutboxRepository
 
-    def __init__(self, session_factory: async_sessionmaker[Any]) -> None:
+    def __init__(
+        self, session_factory: async_sessionmaker[Any], *, read_only: bool = False
+    ) -> None:
         self._session_factory = session_factory
+        self.read_only = read_only
 
     async def __aenter__(self) -> Self:
         self.session = s = self._session_factory()
+        self._exit_stack = AsyncExitStack()
         self.people = PeopleRepository(s)
         self.schools = SchoolsRepository(s)
         self.courses = CoursesRepository(s)
@@ -69,12 +93,19 @@ class SqlAlchemyUnitOfWork:
         self.consultations = ConsultationsRepository(s)
         self.audit = AuditRepository(s)
         self.outbox = OutboxRepository(s)
+        if self.read_only:
+            mark_read_only(s.sync_session)
+            return self  # the deferred BEGIN comes with the first statement
         bind = s.bind
         if bind is not None and bind.dialect.name == "sqlite":
-            # WAL with a deferred BEGIN: a unit of work that reads, then writes after another
-            # connection committed, fails at once with "database is locked" (SQLite skips the
-            # busy wait for a stale snapshot). Taking the write lock up front waits instead.
-            await s.connection(execution_options={SQLITE_IMMEDIATE: True})
+            # see the module docstring: the write lock up front, this process's writers in turn
+            try:
+                await self._exit_stack.enter_async_context(sqlite_writer_turn(bind.sync_engine))
+                await s.connection(execution_options={SQLITE_IMMEDIATE: True})
+            except BaseException:
+                await self._exit_stack.aclose()
+                await s.close()
+                raise
         return self
 
     async def __aexit__(
@@ -86,10 +117,23 @@ class SqlAlchemyUnitOfWork:
         try:
             await self.session.rollback()  # a no-op after commit; discards anything since
         finally:
-            await self.session.close()
+            try:
+                await self.session.close()
+            finally:
+                await self._exit_stack.aclose()  # the next writer's turn
 
     async def commit(self) -> None:
         await self.session.commit()
 
     async def rollback(self) -> None:
         await self.session.rollback()
+
+
+class UnitOfWorkFactory:
+    """``uow_factory()`` → a write unit of work; ``uow_factory(read_only=True)`` → a look-up."""
+
+    def __init__(self, session_factory: async_sessionmaker[Any]) -> None:
+        self.session_factory = session_factory
+
+    def __call__(self, *, read_only: bool = False) -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(self.session_factory, read_only=read_only)

@@ -75,14 +75,14 @@ async def services(
     settings: Settings, clock: FakeClock, migrated_template: Path, i18n_core: Any
 ) -> AsyncIterator[Services]:
     from storage.db import create_engine, create_session_factory
-    from storage.uow import SqlAlchemyUnitOfWork
+    from storage.uow import UnitOfWorkFactory
 
     shutil.copy(migrated_template, settings.database_url.split(":///", 1)[1])
     engine = create_engine(settings.database_url)
     session_factory = create_session_factory(engine)
     yield Services(
         settings=settings,
-        uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
+        uow_factory=UnitOfWorkFactory(session_factory),
         clock=clock,
         i18n_core=i18n_core,
         session_factory=session_factory,

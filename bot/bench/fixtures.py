@@ -30,7 +30,7 @@ class Cohort_:
 async def bench_services(database_url: str | None = None) -> AsyncIterator[Services]:
     from storage.db import create_engine, create_session_factory
     from storage.migrate import upgrade_database
-    from storage.uow import SqlAlchemyUnitOfWork
+    from storage.uow import UnitOfWorkFactory
 
     with tempfile.TemporaryDirectory() as directory:
         url = database_url or f"sqlite+aiosqlite:///{Path(directory) / 'bench.db'}"
@@ -43,7 +43,7 @@ async def bench_services(database_url: str | None = None) -> AsyncIterator[Servi
         try:
             yield Services(
                 settings=settings,
-                uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
+                uow_factory=UnitOfWorkFactory(session_factory),
                 clock=lambda: NOW,
                 i18n_core=create_core(),
                 session_factory=session_factory,

@@ -86,7 +86,7 @@ def render_result(
 
 def _topic(result: CheckInResult, lang: str) -> str:
     assert result.session is not None
-    topic = result.course.topic("kk" if lang == "kk" else "ru") if result.course else ""
+    topic = result.course_topic("kk" if lang == "kk" else "ru")
     if result.session.topic:
         topic = f"{topic}: {result.session.topic}" if topic else result.session.topic
     return html.escape(topic or "—")

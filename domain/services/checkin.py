@@ -34,12 +34,12 @@ from domain.model import (
     Attendance,
     AttendanceMethod,
     AuditEntry,
-    Course,
     Enrollment,
     EnrollmentStatus,
+    Lang,
     TrainingSession,
 )
-from domain.ports import AlreadyCheckedIn, UnitOfWork
+from domain.ports import UnitOfWork
 
 __all__ = [
     "ATTEMPTS_PERIOD",
@@ -84,7 +84,12 @@ class CheckInResult:
     total: int = 0
     opens_at: datetime | None = None  # NOT_OPEN_YET, NO_SESSION_NOW: when check-in opens
     retry_after: datetime | None = None  # TOO_MANY_ATTEMPTS
-    course: Course | None = None  # CHECKED_IN, ALREADY_CHECKED_IN: for the answer's topic
+    # CHECKED_IN, ALREADY_CHECKED_IN: the course topic for the answer ("" when unknown)
+    topic_kk: str = ""
+    topic_ru: str = ""
+
+    def course_topic(self, lang: Lang) -> str:
+        return self.topic_kk if lang == "kk" else self.topic_ru
 
     @property
     def percent(self) -> int:
@@ -208,20 +213,33 @@ async def _decide(
             CheckInOutcome.AGREEMENT_NOT_ACCEPTED, session=session, enrollment=enrollment
         )
     assert enrollment.id is not None
-    counts = await _counts(uow, enrollment, session)
-    course = await _course(uow, session)
-    if await uow.attendance.get(enrollment.id, session.id) is not None:
+    facts = await uow.attendance.checkin_facts(
+        person_id=person_id,
+        enrollment_id=enrollment.id,
+        session_id=session.id,
+        cohort_id=session.cohort_id,
+        failure_entity=SESSION_ENTITY,
+        failure_action=FAILED_ACTION,
+        failure_reasons=_COUNTED,
+        failures_since=now - ATTEMPTS_PERIOD,
+    )
+    counts = facts.attended, facts.total
+    if facts.already_checked_in:
         return CheckInResult(
-            CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts, course=course
+            CheckInOutcome.ALREADY_CHECKED_IN,
+            session,
+            enrollment,
+            *counts,
+            topic_kk=facts.topic_kk,
+            topic_ru=facts.topic_ru,
         )
-    recent = await failed_attempts(uow, person_id, session.id, since=now - ATTEMPTS_PERIOD)
-    if len(recent) >= MAX_WRONG_CODES:
-        oldest = min(entry.at for entry in recent if entry.at is not None)
+    if facts.failed_attempts >= MAX_WRONG_CODES:
+        assert facts.oldest_failed_at is not None
         return CheckInResult(
             CheckInOutcome.TOO_MANY_ATTEMPTS,
             session,
             enrollment,
-            retry_after=oldest + ATTEMPTS_PERIOD,
+            retry_after=facts.oldest_failed_at + ATTEMPTS_PERIOD,
         )
     verdict = CodeCheck.VALID if code_valid else check_code(secret, session.id, code, now)
     if verdict is not CodeCheck.VALID:
@@ -229,34 +247,30 @@ async def _decide(
             CheckInOutcome.STALE_CODE if verdict is CodeCheck.STALE else CheckInOutcome.WRONG_CODE
         )
         return CheckInResult(outcome, session, enrollment, *counts)
-    try:
-        await uow.attendance.add(
-            Attendance(
-                enrollment_id=enrollment.id, session_id=session.id, checked_in_at=now, method=method
-            )
+    added = await uow.attendance.add_if_absent(
+        Attendance(
+            enrollment_id=enrollment.id, session_id=session.id, checked_in_at=now, method=method
         )
-    except AlreadyCheckedIn:  # a double tap raced us: same answer as a second check-in
+    )
+    if not added:  # a double tap raced us: same answer as a second check-in
         return CheckInResult(
-            CheckInOutcome.ALREADY_CHECKED_IN, session, enrollment, *counts, course=course
+            CheckInOutcome.ALREADY_CHECKED_IN,
+            session,
+            enrollment,
+            *counts,
+            topic_kk=facts.topic_kk,
+            topic_ru=facts.topic_ru,
         )
     attended, total = counts
     return CheckInResult(
-        CheckInOutcome.CHECKED_IN, session, enrollment, attended + 1, total, course=course
+        CheckInOutcome.CHECKED_IN,
+        session,
+        enrollment,
+        attended + 1,
+        total,
+        topic_kk=facts.topic_kk,
+        topic_ru=facts.topic_ru,
     )
-
-
-async def _course(uow: UnitOfWork, session: TrainingSession) -> Course | None:
-    cohort = await uow.cohorts.get(session.cohort_id)
-    return await uow.courses.get(cohort.course_id) if cohort else None
-
-
-async def _counts(
-    uow: UnitOfWork, enrollment: Enrollment, session: TrainingSession
-) -> tuple[int, int]:
-    assert enrollment.id is not None
-    attended = await uow.attendance.count_attended(enrollment.id)
-    total = await uow.sessions.count_for_cohort(session.cohort_id)
-    return attended, total
 
 
 async def failed_attempts(

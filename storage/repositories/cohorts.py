@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import ScalarSelect, delete, func, select
+from sqlalchemy import ScalarSelect, bindparam, delete, func, select
 
 from domain.model import Cohort, EnrollmentStatus, Lang, TrainingSession
 from storage.models import CohortRow, CohortTrainerRow, EnrollmentRow, TrainingSessionRow
@@ -154,6 +154,17 @@ def _write_session(row: TrainingSessionRow, session: TrainingSession) -> None:
     row.topic = session.topic
 
 
+#: Built once (see ``storage.repositories.enrollments._FOR_PERSON``).
+_STARTING_BETWEEN = (
+    select(TrainingSessionRow)
+    .where(
+        TrainingSessionRow.starts_at >= bindparam("start"),
+        TrainingSessionRow.starts_at < bindparam("end"),
+    )
+    .order_by(TrainingSessionRow.starts_at, TrainingSessionRow.id)
+)
+
+
 class SessionsRepository(Repository):
     """Training sessions (сабақ / занятие) of cohorts."""
 
@@ -208,6 +219,9 @@ class SessionsRepository(Repository):
         self, start: datetime, end: datetime, cohort_id: int | None = None
     ) -> list[TrainingSession]:
         """Sessions starting in ``[start, end)``, optionally of one cohort."""
+        if cohort_id is None:  # every typed check-in code asks this
+            rows = await self.session.scalars(_STARTING_BETWEEN, {"start": start, "end": end})
+            return [to_session(row) for row in rows]
         query = select(TrainingSessionRow).where(
             TrainingSessionRow.starts_at >= start, TrainingSessionRow.starts_at < end
         )

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from domain.model import Lang, Person, Role, School
 from domain.ports import DuplicatePerson
@@ -55,20 +56,38 @@ def _duplicate(error: IntegrityError) -> DuplicatePerson:
     raise error
 
 
+#: Built once (see ``storage.repositories.enrollments._FOR_PERSON``).
+_BY_TELEGRAM_ID = (
+    select(PersonRow)
+    .where(PersonRow.telegram_id == bindparam("telegram_id"))
+    .order_by(PersonRow.id)
+    .limit(1)
+    .options(joinedload(PersonRow.roles))
+)
+
+
 class PeopleRepository(Repository):
     async def get(self, person_id: int) -> Person | None:
         row = await self.session.get(PersonRow, person_id)
         return to_person(row) if row else None
 
     async def _one(self, *criteria: object) -> Person | None:
+        """The first person matching, roles joined in: one statement."""
         rows = await self.session.scalars(
-            select(PersonRow).where(*criteria).order_by(PersonRow.id).limit(1)  # type: ignore[arg-type]
+            select(PersonRow)
+            .where(*criteria)  # type: ignore[arg-type]
+            .order_by(PersonRow.id)
+            .limit(1)
+            .options(joinedload(PersonRow.roles))
         )
-        row = rows.first()
+        row = rows.unique().first()
         return to_person(row) if row else None
 
     async def get_by_telegram_id(self, telegram_id: int) -> Person | None:
-        return await self._one(PersonRow.telegram_id == telegram_id)
+        """The look-up behind every update: a statement built once, roles joined in."""
+        rows = await self.session.scalars(_BY_TELEGRAM_ID, {"telegram_id": telegram_id})
+        row = rows.unique().first()
+        return to_person(row) if row else None
 
     async def get_by_iin(self, iin: str) -> Person | None:
         return await self._one(PersonRow.iin == iin)

@@ -102,10 +102,10 @@ def start_instance(url: str, database_url: str, log: Path, *args: str) -> subpro
 
 async def uow_on(database_url: str):
     from storage.db import create_engine, create_session_factory
-    from storage.uow import SqlAlchemyUnitOfWork
+    from storage.uow import UnitOfWorkFactory
 
     engine = create_engine(database_url)
-    return engine, (lambda: SqlAlchemyUnitOfWork(create_session_factory(engine)))
+    return engine, UnitOfWorkFactory(create_session_factory(engine))
 
 
 def delivered_texts(sandbox: Sandbox) -> Counter[str]:

@@ -32,7 +32,7 @@ from domain.model import (
 )
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade_database
-from storage.uow import SqlAlchemyUnitOfWork
+from storage.uow import SqlAlchemyUnitOfWork, UnitOfWorkFactory
 
 POSTGRES_URL = os.environ.get(
     "BILIKTILIK_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -97,7 +97,7 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[Any]:
 def uow_factory(
     session_factory: async_sessionmaker[Any],
 ) -> Callable[[], SqlAlchemyUnitOfWork]:
-    return lambda: SqlAlchemyUnitOfWork(session_factory)
+    return UnitOfWorkFactory(session_factory)
 
 
 @pytest.fixture

@@ -126,7 +126,7 @@ async def send_calendar(
     clock: Any,
 ) -> None:
     lang: Lang = "kk" if lang_of(i18n) == "kk" else "ru"
-    async with uow_factory() as uow:
+    async with uow_factory(read_only=True) as uow:
         cohort = await uow.cohorts.get(callback_data.cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
         sessions = await uow.sessions.for_cohort(cohort.id) if cohort and course else []

@@ -43,7 +43,7 @@ async def fast_services(
     settings: Settings, clock: FakeClock, template: Path, core: FluentRuntimeCore
 ) -> AsyncIterator[Services]:
     from storage.db import create_engine, create_session_factory
-    from storage.uow import SqlAlchemyUnitOfWork
+    from storage.uow import UnitOfWorkFactory
 
     target = settings.database_url.removeprefix("sqlite+aiosqlite:///")
     Path(target).parent.mkdir(parents=True, exist_ok=True)
@@ -52,7 +52,7 @@ async def fast_services(
     session_factory = create_session_factory(engine)
     yield Services(
         settings=settings,
-        uow_factory=lambda: SqlAlchemyUnitOfWork(session_factory),
+        uow_factory=UnitOfWorkFactory(session_factory),
         clock=clock,
         i18n_core=core,
         session_factory=session_factory,
