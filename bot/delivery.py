@@ -39,7 +39,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_e
 
 from bot.db_outage import is_database_unavailable
 from domain.model import OutboxMessage
-from domain.notifications import DOCUMENT, TEXT
+from domain.notifications import BLOCKED_BY_RECIPIENT, DOCUMENT, TEXT
 
 if TYPE_CHECKING:
     from bot.app import Services
@@ -155,7 +155,9 @@ class DeliveryWorker:
             )
             report.retried += 1
         except TelegramForbiddenError as error:
-            await self._give_up(message, f"403 {error.message}", unreachable=True)
+            await self._give_up(
+                message, f"{BLOCKED_BY_RECIPIENT} {error.message}", unreachable=True
+            )
             report.failed += 1
         except TelegramBadRequest as error:
             await self._give_up(message, f"400 {error.message}", unreachable=False)

@@ -15,6 +15,7 @@ from domain.model import Lang, OutboxMessage
 
 TEXT = "text"
 DOCUMENT = "document"
+BLOCKED_BY_RECIPIENT = "403"  # how a failed row's ``last_error`` starts when they blocked the bot
 
 
 def text_notice(
@@ -57,3 +58,14 @@ def document_notice(
         dedup_key=dedup_key,
         not_before=not_before,
     )
+
+
+def worth_sending_again(message: OutboxMessage) -> bool:
+    """After someone who had blocked the bot writes again: what failed only because of the
+    block is still worth having — documents above all, decisions and answers — except
+    reminders, whose session is over or will be reminded of anew."""
+    if not message.last_error.startswith(BLOCKED_BY_RECIPIENT):
+        return False
+    if message.kind == DOCUMENT:
+        return True
+    return message.kind == TEXT and not str(message.payload.get("key", "")).startswith("reminder-")

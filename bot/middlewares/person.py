@@ -11,6 +11,7 @@ from aiogram.types import Chat, TelegramObject, User
 
 from domain.model import Person, Role
 from domain.ports import DuplicatePerson
+from domain.services.unreachable import welcome_back
 
 
 class PersonMiddleware(BaseMiddleware):
@@ -18,7 +19,7 @@ class PersonMiddleware(BaseMiddleware):
 
     Admins listed in `ADMIN_IDS` get the admin role here, so the setting is the bootstrap and
     the database stays the single source of roles afterwards. Someone who writes again after
-    blocking the bot is reachable again.
+    blocking the bot is reachable again, and what the block held back is sent to them.
     """
 
     async def __call__(
@@ -59,8 +60,8 @@ class PersonMiddleware(BaseMiddleware):
             if is_admin and Role.ADMIN not in person.roles:
                 person.roles.add(Role.ADMIN)
                 await uow.people.set_roles(person.id, person.roles)
-            if private:
-                person.unreachable_since = None
+            if private and person.unreachable_since is not None:
+                await welcome_back(uow, person, data["clock"]())
             person.username = user.username
             await uow.people.update(person)
             await uow.commit()

@@ -3,7 +3,8 @@
 A 403 from Telegram marks the person ``unreachable_since`` (``bot.delivery``); from then on
 nothing reaches them, so an admin must know who, since when, in which cohorts and what is
 waiting for them (certificates above all) — to phone them or their school. The mark is lifted
-by the person's next private message (``bot.middlewares.person``).
+by the person's next private message (``bot.middlewares.person``), and what failed only
+because of the block is sent again then (``welcome_back``).
 """
 
 from __future__ import annotations
@@ -11,11 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.model import Person
-from domain.notifications import DOCUMENT
+from domain.model import OutboxStatus, Person
+from domain.notifications import DOCUMENT, worth_sending_again
 from domain.ports import UnitOfWork
 
-__all__ = ["PAGE_SIZE", "UnreachablePage", "UnreachablePerson", "unreachable_people"]
+__all__ = [
+    "PAGE_SIZE",
+    "UnreachablePage",
+    "UnreachablePerson",
+    "unreachable_people",
+    "welcome_back",
+]
 
 PAGE_SIZE = 10
 
@@ -74,3 +81,19 @@ async def unreachable_people(uow: UnitOfWork, page: int) -> UnreachablePage:
                 )
             )
     return UnreachablePage(found, page, pages, total)
+
+
+async def welcome_back(uow: UnitOfWork, person: Person, now: datetime) -> int:
+    """Someone who had blocked the bot wrote to it again: the mark is lifted and whatever
+    failed only because of the block (``worth_sending_again``) is due again. Runs inside the
+    caller's open unit of work, which commits; returns how many messages are due again."""
+    person.unreachable_since = None
+    if person.telegram_id is None:
+        return 0
+    again = [
+        m.id
+        for m in await uow.outbox.undelivered([person.telegram_id])
+        if m.id is not None and m.status == OutboxStatus.FAILED and worth_sending_again(m)
+    ]
+    await uow.outbox.send_again(again, now)
+    return len(again)

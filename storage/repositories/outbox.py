@@ -188,6 +188,16 @@ class OutboxRepository(Repository):
         )
         return [to_message(row) for row in rows]
 
+    async def send_again(self, message_ids: list[int], now: datetime) -> None:
+        """Failed rows due again now, as if new (their last error is kept for the log)."""
+        if not message_ids:
+            return
+        await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(message_ids), OutboxRow.status == str(OutboxStatus.FAILED))
+            .values(status=PENDING, not_before=now, attempts=0, claimed_by=None, claimed_until=None)
+        )
+
     async def count_by_status(self) -> dict[OutboxStatus, int]:
         result = await self.session.execute(
             select(OutboxRow.status, func.count(OutboxRow.id)).group_by(OutboxRow.status)

@@ -198,3 +198,15 @@ async def test_unreachable_people_newest_first_with_their_unsent_messages(
         ("a", OutboxStatus.PENDING),
         ("c", OutboxStatus.FAILED),
     ]
+    async with uow_factory() as uow:
+        # sending again touches only failed rows: the sent one stays sent, none is claimed
+        await uow.outbox.send_again([failed.id, sent.id], NOW + timedelta(days=1))
+        await uow.commit()
+    async with uow_factory() as uow:
+        again = await uow.outbox.get_by_dedup_key("c")
+        still_sent = await uow.outbox.get_by_dedup_key("b")
+        due = await uow.outbox.claim_due(NOW + timedelta(days=1), 10, "w", timedelta(minutes=1))
+        await uow.commit()
+    assert again is not None and again.status == OutboxStatus.PENDING and again.attempts == 0
+    assert still_sent is not None and still_sent.status == OutboxStatus.SENT
+    assert sorted(m.dedup_key for m in due) == ["a", "c", "d"]

@@ -94,8 +94,8 @@ async def test_admin_sees_who_blocked_the_bot_page_by_page(
     blocks = message.text.split("\n\n")
     assert blocks[0] == (
         "🚫 12 человек заблокировали бота: сообщения от бота им не доходят. Позвоните им или в "
-        "их школу. Когда человек снова напишет боту, отметка снимется, а выданные документы он "
-        "найдёт в /documents."
+        "их школу. Когда человек снова напишет боту, отметка снимется и недоставленные документы "
+        "и уведомления придут ему снова."
     )
     assert blocks[1] == AIGUL_RU
     assert blocks[2] == (
@@ -140,8 +140,8 @@ async def test_in_kazakh_from_the_admin_panel(
     sent = await harness.press(people.admin, "adm:unreachable")
     assert texts(sent) == [
         "🚫 Ботты 1 адам бұғаттады: бот хабарлары оларға жетпейді. Оларға немесе мектебіне "
-        "қоңырау шалыңыз. Адам ботқа қайта жазғанда белгі алынады, ал берілген құжаттарын "
-        "/documents бөлімінен табады.\n\n" + AIGUL_KK
+        "қоңырау шалыңыз. Адам ботқа қайта жазғанда белгі алынады, ал жеткізілмеген құжаттар мен "
+        "хабарламалар оған қайта жіберіледі.\n\n" + AIGUL_KK
     ]
 
 
@@ -159,6 +159,46 @@ async def test_nobody_blocked_and_writing_again_lifts_the_mark(
     assert texts(await harness.send(people.admin, "/unreachable")) == [
         "✅ Никто не заблокировал бота: сообщения доходят до всех."
     ]
+
+
+async def test_what_the_block_held_back_arrives_when_they_write_again(
+    harness: Harness, services: Services, people: People, clock: FakeClock
+) -> None:
+    """Her certificate, its appendix and the notice failed with 403; a reminder of a session
+    that is over failed too. She writes again: the three come, the stale reminder does not,
+    and a message Telegram refused for another reason stays failed."""
+    await block_the_teacher(harness, services, people, clock)
+    async with services.uow_factory() as uow:
+        for key, error in (
+            ("reminder-hour-before", f"403 {BLOCKED}"),
+            ("cancel-done", "400 Bad Request: message text is empty"),
+        ):
+            await uow.outbox.enqueue(
+                text_notice(people.teacher.id, "ru", key, f"late:{key}", clock())
+            )
+            [late] = [
+                m for m in await uow.outbox.undelivered([people.teacher.id])
+                if m.dedup_key == f"late:{key}"
+            ]  # fmt: skip
+            await uow.outbox.mark_failed(late.id or 0, error, None)
+        await uow.commit()
+    clock.advance(days=3)
+    harness.session.requests.clear()
+    await harness.send(people.teacher, "/start")
+    delivered = await DeliveryWorker(harness.bot, services, worker_id="t").run_once()
+    assert delivered.sent == 3
+    documents = [r for r in harness.session.requests if type(r).__name__ == "SendDocument"]
+    assert sorted(d.document.filename for d in documents) == ["appendix.pdf", "certificate.pdf"]  # type: ignore[union-attr]
+    assert (
+        "Действие отменено."
+        in [r.text for r in harness.session.requests if isinstance(r, SendMessage)][-1]
+    )
+    async with services.uow_factory() as uow:
+        left = {m.dedup_key: m.status for m in await uow.outbox.undelivered([people.teacher.id])}
+    assert left == {"late:reminder-hour-before": "failed", "late:cancel-done": "failed"}
+    # nothing is sent twice: writing again later re-queues nothing more
+    await harness.send(people.teacher, "/help")
+    assert (await DeliveryWorker(harness.bot, services, worker_id="t").run_once()).sent == 0
 
 
 @pytest.mark.parametrize(
