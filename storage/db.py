@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from storage.read_only import GuardedSession
@@ -63,7 +65,12 @@ def _install_sqlite_pragmas(engine: AsyncEngine) -> None:
         if run_async is None:  # a plain pysqlite connection (sync engine)
             connection.exec_driver_sql(statement)
             return
-        run_async(lambda raw: raw.execute_fetchall(statement))
+        try:
+            run_async(lambda raw: raw.execute_fetchall(statement))
+        except sqlite3.Error as error:
+            # past SQLAlchemy's cursor, so its wrapping is ours to do: a busy database must
+            # reach callers as the usual ``sqlalchemy.exc.OperationalError``
+            raise DBAPIError.instance(statement, (), error, sqlite3.Error) from error
 
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:

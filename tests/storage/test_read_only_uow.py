@@ -115,3 +115,37 @@ async def test_sqlite_writers_of_one_process_take_the_write_lock_in_arrival_orde
         await asyncio.sleep(0)  # let it reach the queue before the next one starts
     await asyncio.gather(*tasks)
     assert order == list(range(10))
+
+
+async def test_a_writer_on_a_locked_sqlite_file_gets_sqlalchemys_operational_error(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """BEGIN IMMEDIATE goes to the driver directly; when another process holds the lock past
+    the busy timeout the caller still sees ``sqlalchemy.exc.OperationalError`` — what the
+    error handler turns into "try again in a minute" and background jobs into a pause."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    import storage.db
+    from bot.db_outage import is_database_unavailable
+    from storage.db import create_engine, create_session_factory
+    from storage.migrate import upgrade_database
+    from storage.uow import UnitOfWorkFactory
+
+    monkeypatch.setattr(storage.db, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "locked.db"
+    await upgrade_database(f"sqlite+aiosqlite:///{path}")
+    engine = create_engine(f"sqlite+aiosqlite:///{path}")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(OperationalError) as raised:
+            async with UnitOfWorkFactory(create_session_factory(engine))() as uow:
+                await uow.people.add(Person(telegram_id=78, created_at=NOW))
+        assert "database is locked" in str(raised.value)
+        assert is_database_unavailable(raised.value)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        await engine.dispose()
