@@ -40,9 +40,7 @@ def card_text(i18n: I18nContext, entry: DeletionRequest, tz: ZoneInfo) -> str:
         f"<b>{html.escape(display_name(person))}</b>",
         i18n.get("admin-deletion-iin", iin=mask_iin(person.iin) if person.iin else "—"),
         i18n.get("admin-deletion-requested", at=f"{long_date(at.date(), i18n)}, {at:%H:%M}"),
-        i18n.get(
-            "admin-deletion-cohorts", cohorts=html.escape(", ".join(entry.cohorts) or "—")
-        ),
+        i18n.get("admin-deletion-cohorts", cohorts=html.escape(", ".join(entry.cohorts) or "—")),
     ]
     if entry.document_numbers:
         numbers = html.escape(", ".join(entry.document_numbers))

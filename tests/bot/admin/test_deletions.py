@@ -172,7 +172,9 @@ async def test_full_flow_keeps_the_certificate_verifiable_in_russian(
     ]
 
     before = await digest(services)
-    sent = await harness.press(people.admin, DeletionAction(action="ask", person_id=aigul.id).pack())
+    sent = await harness.press(
+        people.admin, DeletionAction(action="ask", person_id=aigul.id).pack()
+    )
     [ask] = [r for r in sent if isinstance(r, EditMessageText)]
     assert ask.text.startswith("Удалить данные: <b>Сейтқалиева Айгүл Нұрланқызы</b>? Будут удалены")
     assert f"документы № {NUMBER} можно было проверить" in ask.text
@@ -221,12 +223,19 @@ async def test_full_flow_keeps_the_certificate_verifiable_in_russian(
         waiting = await uow.outbox.undelivered([AIGUL])
         [entry] = await uow.audit.for_entity("person", str(aigul.id))
     # the only thing left for her chat is the notice, in Russian, and her form data is gone
-    assert [(m.payload["key"], m.payload["lang"]) for m in waiting] == [("mydata-erased-kept", "ru")]
+    assert [(m.payload["key"], m.payload["lang"]) for m in waiting] == [
+        ("mydata-erased-kept", "ru")
+    ]
     assert await storage.get_data(key) == {}
     assert entry.action == "personal_data.erase"
     assert entry.actor_id == (await stored(services, people.admin.id)).id  # type: ignore[union-attr]
     assert IIN_AIGUL not in repr(entry) and "Айгүл" not in repr(entry)
-    assert await count(services, "SELECT count(*) FROM fsm_states WHERE data LIKE :iin", iin=f"%{IIN_AIGUL}%") == 0
+    assert (
+        await count(
+            services, "SELECT count(*) FROM fsm_states WHERE data LIKE :iin", iin=f"%{IIN_AIGUL}%"
+        )
+        == 0
+    )
 
     # the teacher is told what was kept and why
     from bot.delivery import DeliveryWorker
@@ -265,7 +274,7 @@ async def test_nothing_issued_removes_the_person_in_kazakh_from_the_panel(
         await uow.commit()
     panel = await harness.send(people.admin, "/admin")
     buttons = [b.text for row in panel[-1].reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr]
-    assert buttons[-1] == "🗑 Деректерді жою сұраулары"
+    assert buttons[-2:] == ["🚫 Ботты бұғаттағандар", "🗑 Деректерді жою сұраулары"]
     sent = await harness.press(people.admin, "adm:deletions")
     assert texts(sent)[0].startswith("🗑 Деректерді жою туралы 1 сұрау күтуде.")
     assert texts(sent)[1] == (
@@ -286,7 +295,10 @@ async def test_nothing_issued_removes_the_person_in_kazakh_from_the_panel(
         column = "id" if table == "people" else "person_id"
         sql = f"SELECT count(*) FROM {table} WHERE {column} = :id"
         assert await count(services, sql, id=ivan.id) == 0, table
-    assert await count(services, "SELECT count(*) FROM requests WHERE person_id = :id", id=ivan.id) == 0
+    assert (
+        await count(services, "SELECT count(*) FROM requests WHERE person_id = :id", id=ivan.id)
+        == 0
+    )
     assert await count(services, "SELECT count(*) FROM request_documents") == 0
     orphans = (
         "SELECT count(*) FROM attendance WHERE enrollment_id NOT IN (SELECT id FROM enrollments)"
@@ -382,7 +394,9 @@ async def test_forged_callback_for_someone_without_a_request_changes_nothing(
                 people.admin, DeletionAction(action=action, person_id=person_id).pack()
             )
             assert texts(sent)[-1].startswith("Этого запроса больше нет")
-    sent = await harness.press(people.admin, DeletionAction(action="wipe", person_id=aigul.id).pack())
+    sent = await harness.press(
+        people.admin, DeletionAction(action="wipe", person_id=aigul.id).pack()
+    )
     assert await digest(services) == before
     assert (await stored(services, AIGUL)).iin == IIN_AIGUL  # type: ignore[union-attr]
     assert texts(await harness.send(people.admin, "/deletions")) == [
@@ -400,7 +414,10 @@ async def test_two_admins_confirming_at_once_erase_once(
     admin = await stored(services, people.admin.id)
     assert aigul is not None and aigul.id is not None and admin is not None and admin.id
     results = await asyncio.gather(
-        *(erase_personal_data(services.uow_factory(), aigul.id, admin.id, clock()) for _ in range(2))
+        *(
+            erase_personal_data(services.uow_factory(), aigul.id, admin.id, clock())
+            for _ in range(2)
+        )
     )
     assert sorted(r is None for r in results) == [False, True]
     async with services.uow_factory() as uow:
