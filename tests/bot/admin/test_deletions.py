@@ -182,7 +182,12 @@ async def test_full_flow_keeps_the_certificate_verifiable_in_russian(
         "Да, удалить",
         DeletionAction(action="confirm", person_id=aigul.id).pack(),
     )
-    assert await digest(services) == before  # asking changes nothing
+    sent = await harness.press(
+        people.admin, DeletionAction(action="back", person_id=aigul.id).pack()
+    )
+    [back] = [r for r in sent if isinstance(r, EditMessageText)]
+    assert (back.text, keyboard(back)) == (message.text, keyboard(message))
+    assert await digest(services) == before  # asking and going back change nothing
 
     harness.session.requests.clear()
     sent = await harness.press(
