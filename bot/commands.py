@@ -16,6 +16,7 @@ TRAINERS = ("today", "questions")
 ADMINS = (
     "admin", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
     "consultations", "nobd", "stats", "effectiveness", "unreachable",
+    "deletions",
 )  # fmt: skip
 
 

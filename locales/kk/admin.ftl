@@ -57,3 +57,24 @@ admin-unreachable-nothing = Жеткізілмегені: әзірге еште�
 admin-unreachable-documents = { $count } құжат
 admin-unreachable-notices = { $count } хабарлама
 admin-unreachable-page = { $pages } беттің { $page }-беті.
+
+# Деректерді жою туралы сұраулар (/deletions, bot/handlers/admin/deletions.py).
+admin-area-deletions = 🗑 Деректерді жою сұраулары
+cmd-deletions = Деректерді жою туралы сұраулар
+admin-deletions-empty = ✅ Деректерді жою туралы сұрау жоқ.
+admin-deletions-title = 🗑 Деректерді жою туралы { $count } сұрау күтуде. Берілген құжаттар тексерілетіндей (§33) аты-жөні, сертификаттар мен сол курстардағы оқу деректері сақталады, қалғаны жойылады. Қате немесе қайталанған сұрауды қабылдамауға болады.
+admin-deletion-iin = ЖСН: { $iin }
+admin-deletion-requested = Сұраған уақыты: { $at }
+admin-deletion-cohorts = Ағындары: { $cohorts }
+admin-deletion-issued = Берілген құжаттар: № { $numbers }
+admin-deletion-nothing-issued = Құжат берілмеген: жазба толығымен жойылады.
+admin-deletion-delete = 🗑 Деректерді жою
+admin-deletion-decline = Қабылдамау
+admin-deletion-confirm-kept = <b>{ $name }</b> деректерін жоясыз ба? ЖСН, телефон, жұмыс орны, лауазымы, сұрақтары мен өтініштерінің мәтіні жойылады, Telegram чаты байланыстан ажыратылады. № { $numbers } құжаттары тексерілетіндей аты-жөні мен сол курстардағы қатысу және нәтижелері сақталады. Бұл әрекетті қайтару мүмкін емес.
+admin-deletion-confirm-removed = <b>{ $name }</b> деректерін жоясыз ба? Оған құжат берілмеген, сондықтан жазба толығымен жойылады. Бұл әрекетті қайтару мүмкін емес.
+admin-deletion-confirm-button = Иә, жою
+admin-deletion-back = Артқа
+admin-deletion-done-kept = ✅ Деректер жойылды. № { $numbers } құжаттары тексерілетіндей сақталды. Мұғалімге хабарланды.
+admin-deletion-done-removed = ✅ Жазба толығымен жойылды. Мұғалімге хабарланды.
+admin-deletion-declined = Сұрау қабылданбады, деректер өзгеріссіз қалды. Мұғалімге хабарланды.
+admin-deletion-gone = Бұл сұрау енді жоқ: оны басқа әкімші орындаған немесе қабылдамаған болуы мүмкін.

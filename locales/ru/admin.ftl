@@ -71,3 +71,29 @@ admin-unreachable-notices = { $count ->
    *[other] { $count } уведомления
 }
 admin-unreachable-page = Страница { $page } из { $pages }.
+
+# Запросы на удаление данных (/deletions, bot/handlers/admin/deletions.py).
+admin-area-deletions = 🗑 Запросы на удаление данных
+cmd-deletions = Запросы на удаление данных
+admin-deletions-empty = ✅ Запросов на удаление данных нет.
+admin-deletions-title = 🗑 { $count ->
+    [one] Ждёт { $count } запрос
+    [few] Ждут { $count } запроса
+    [many] Ждут { $count } запросов
+   *[other] Ждут { $count } запроса
+} на удаление данных. Чтобы выданные документы можно было проверить (§33), сохраняются ФИО, сертификаты и учебные данные этих курсов, остальное удаляется. Ошибочный или повторный запрос можно отклонить.
+admin-deletion-iin = ИИН: { $iin }
+admin-deletion-requested = Запрошено: { $at }
+admin-deletion-cohorts = Потоки: { $cohorts }
+admin-deletion-issued = Выданы документы: № { $numbers }
+admin-deletion-nothing-issued = Документы не выдавались: запись будет удалена полностью.
+admin-deletion-delete = 🗑 Удалить данные
+admin-deletion-decline = Отклонить
+admin-deletion-confirm-kept = Удалить данные: <b>{ $name }</b>? Будут удалены ИИН, телефон, место работы, должность, тексты вопросов и обращений, Telegram-чат будет отвязан. Чтобы документы № { $numbers } можно было проверить, сохранятся ФИО, посещаемость и результаты этих курсов. Отменить это нельзя.
+admin-deletion-confirm-removed = Удалить данные: <b>{ $name }</b>? Документы не выдавались, поэтому запись будет удалена полностью. Отменить это нельзя.
+admin-deletion-confirm-button = Да, удалить
+admin-deletion-back = Назад
+admin-deletion-done-kept = ✅ Данные удалены. Документы № { $numbers } сохранены, чтобы их можно было проверить. Слушатель уведомлён.
+admin-deletion-done-removed = ✅ Запись удалена полностью. Слушатель уведомлён.
+admin-deletion-declined = Запрос отклонён, данные не изменились. Слушатель уведомлён.
+admin-deletion-gone = Этого запроса больше нет: возможно, его уже выполнил или отклонил другой администратор.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from domain.model import Application, ApplicationKind, ApplicationStatus, Lang
 from storage.models import ApplicationRow
@@ -93,3 +93,14 @@ class ApplicationsRepository(Repository):
             select(func.count(ApplicationRow.id)).where(ApplicationRow.status == str(status))
         )
         return int(count or 0)
+
+    async def delete_for_person(self, person_id: int) -> list[int]:
+        """Remove all of a person's applications; returns their ids (for their stored files)."""
+        ids = list(
+            await self.session.scalars(
+                select(ApplicationRow.id).where(ApplicationRow.person_id == person_id)
+            )
+        )
+        if ids:
+            await self.session.execute(delete(ApplicationRow).where(ApplicationRow.id.in_(ids)))
+        return ids

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from domain.model import Certificate, DocumentKind, Lang
@@ -242,3 +242,17 @@ class DocumentsRepository(Repository):
             .order_by(DocumentFileRow.id)
         )
         return [to_document(row) for row in rows]
+
+    async def delete_for_owners(self, owner_kind: str, owner_ids: list[int]) -> int:
+        """Remove the stored files of these owners (never a certificate's: those are frozen
+        for §33 and belong to ``certificate_id``). Returns how many went."""
+        if not owner_ids or owner_kind == "certificate":
+            return 0
+        result = await self.session.execute(
+            delete(DocumentFileRow).where(
+                DocumentFileRow.owner_kind == owner_kind,
+                DocumentFileRow.owner_id.in_(owner_ids),
+                DocumentFileRow.certificate_id.is_(None),
+            )
+        )
+        return int(getattr(result, "rowcount", 0) or 0)

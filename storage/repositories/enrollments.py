@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from domain.model import Enrollment, EnrollmentOrder, EnrollmentStatus, Lang
 from domain.ports import AlreadyEnrolled, DuplicateNumber
-from storage.models import EnrollmentOrderRow, EnrollmentRow
+from storage.models import (
+    AttendanceRow,
+    ConsultationRow,
+    EnrollmentOrderRow,
+    EnrollmentRow,
+    FinalAssessmentRow,
+    RequestRow,
+)
 from storage.repositories.base import Repository, violated
 from storage.repositories.people import BULK_CHUNK
 
@@ -167,3 +174,20 @@ class EnrollmentsRepository(Repository):
             query = query.where(EnrollmentRow.status == str(status))
         rows = await self.session.scalars(query.order_by(EnrollmentRow.id))
         return [to_enrollment(row) for row in rows]
+
+    async def delete_with_history(self, enrollment_ids: list[int]) -> None:
+        """Remove enrollments with everything recorded on them: attendance, results (with
+        module grades), §31 requests (with their attachments) and consultations. A later
+        enrollment transferred from one of them keeps its own history, only the link goes."""
+        if not enrollment_ids:
+            return
+        for table in (RequestRow, ConsultationRow, AttendanceRow, FinalAssessmentRow):
+            await self.session.execute(delete(table).where(table.enrollment_id.in_(enrollment_ids)))
+        await self.session.execute(
+            update(EnrollmentRow)
+            .where(EnrollmentRow.transferred_from_id.in_(enrollment_ids))
+            .values(transferred_from_id=None)
+        )
+        await self.session.execute(
+            delete(EnrollmentRow).where(EnrollmentRow.id.in_(enrollment_ids))
+        )

@@ -9,8 +9,9 @@ lost race can only return fewer rows, never a doubly-claimed one.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 
 from domain.model import OutboxMessage, OutboxStatus
 from storage.models import OutboxRow
@@ -197,6 +198,16 @@ class OutboxRepository(Repository):
             .where(OutboxRow.id.in_(message_ids), OutboxRow.status == str(OutboxStatus.FAILED))
             .values(status=PENDING, not_before=now, attempts=0, claimed_by=None, claimed_until=None)
         )
+
+    async def drop_pending(self, chat_id: int) -> int:
+        """Forget what is still waiting for (or failed to reach) a chat: its texts name the
+        person. Sent rows stay as the delivery record. Returns how many rows went."""
+        result = await self.session.execute(
+            delete(OutboxRow).where(
+                OutboxRow.chat_id == chat_id, OutboxRow.status != str(OutboxStatus.SENT)
+            )
+        )
+        return int(cast(Any, result).rowcount or 0)
 
     async def count_by_status(self) -> dict[OutboxStatus, int]:
         result = await self.session.execute(

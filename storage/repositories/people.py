@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -254,6 +254,19 @@ class PeopleRepository(Repository):
         await self.session.delete(row)
         await self.session.flush()
         return True
+
+    async def claim_deletion_request(self, person_id: int) -> bool:
+        """Take the person's deletion request off the queue; True for the one caller that did.
+
+        One conditional ``UPDATE``: of two admins deciding at once, the second waits for the
+        first's row lock (PostgreSQL) or write lock (SQLite), then matches no row."""
+        result = await self.session.execute(
+            update(PersonRow)
+            .where(PersonRow.id == person_id, PersonRow.deletion_requested_at.is_not(None))
+            .values(deletion_requested_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(cast(Any, result).rowcount)
 
     async def deletion_requested(self) -> list[Person]:
         """People who asked to delete their data (personal data law), earliest request first."""

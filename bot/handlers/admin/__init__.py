@@ -1,5 +1,6 @@
 """The admin's commands (issue 5, items 1–4 and 10): roles, courses, cohorts and schedules,
-applications, list import and enrollment orders; who blocked the bot (issue 8, item 3).
+applications, list import and enrollment orders; who blocked the bot (issue 8, item 3);
+requests to delete personal data (item 4).
 
 One router; its handlers match admin entry points (``/admin``, the "🛠" menu item, admin
 buttons, admin form steps). ``AdminAccessMiddleware`` — the single access check — runs for
@@ -16,6 +17,7 @@ from bot.handlers.admin import (
     applications,
     cohorts,
     courses,
+    deletions,
     enrollment_import,
     orders,
     roles,
@@ -44,6 +46,7 @@ def create_router() -> Router:
         enrollment_import,
         orders,
         unreachable,
+        deletions,
     ):
         module.register(router)
     return router

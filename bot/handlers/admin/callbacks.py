@@ -7,7 +7,7 @@ from aiogram.filters.callback_data import CallbackData
 
 
 class AdminArea(CallbackData, prefix="adm"):
-    area: str  # roles | courses | cohorts | unreachable
+    area: str  # roles | courses | cohorts | unreachable | deletions
 
 
 class RoleAction(CallbackData, prefix="adr"):
@@ -51,3 +51,10 @@ class UnreachableList(CallbackData, prefix="adu"):
     """A page of the people who blocked the bot (from 0)."""
 
     page: int
+
+
+class DeletionAction(CallbackData, prefix="ade"):
+    """A step on a teacher's request to delete their data (issue 8, item 4)."""
+
+    action: str  # ask (before deleting) | confirm | decline | back
+    person_id: int

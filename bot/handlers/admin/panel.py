@@ -8,7 +8,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.callbacks import AdminArea
 
-AREAS = ("roles", "courses", "cohorts", "unreachable")
+AREAS = ("roles", "courses", "cohorts", "unreachable", "deletions")
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:

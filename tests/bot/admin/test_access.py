@@ -32,6 +32,7 @@ async def test_admin_opens_the_panel_by_command_and_menu(harness: Harness, peopl
             "📘 Курсы",
             "🗓 Потоки, расписание, зачисление",
             "🚫 Заблокировали бота",
+            "🗑 Запросы на удаление данных",
         ]
 
 

@@ -136,7 +136,7 @@ async def test_in_kazakh_from_the_admin_panel(
         await uow.commit()
     panel = await harness.send(people.admin, "/admin")
     buttons = [b.text for row in panel[-1].reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr]
-    assert buttons[-1] == "🚫 Ботты бұғаттағандар"
+    assert buttons[-2:] == ["🚫 Ботты бұғаттағандар", "🗑 Деректерді жою сұраулары"]
     sent = await harness.press(people.admin, "adm:unreachable")
     assert texts(sent) == [
         "🚫 Ботты 1 адам бұғаттады: бот хабарлары оларға жетпейді. Оларға немесе мектебіне "
