@@ -20,6 +20,7 @@ import logging
 import os
 import socket
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -234,38 +235,44 @@ class DeliveryWorker:
         self, message: OutboxMessage, error: str, delay: timedelta, count_attempt: bool = True
     ) -> None:
         assert message.id is not None
-        retry_at = self.services.clock() + delay
-        try:
-            async with self.services.uow_factory() as uow:
-                await uow.outbox.mark_failed(
-                    message.id, error, retry_at, count_attempt=count_attempt
-                )
-                await uow.commit()
-        except Exception as failure:
-            if not is_database_unavailable(failure):
-                raise
-            # not sent: the claim runs out with its lease and the row is tried again then
-            logger.warning(
-                "retry not recorded: database unavailable", extra={"outbox_id": message.id}
-            )
+        message_id, retry_at = message.id, self.services.clock() + delay
+
+        async def record(uow: Any) -> None:
+            await uow.outbox.mark_failed(message_id, error, retry_at, count_attempt=count_attempt)
+
+        # not recorded: the claim runs out with its lease and the row is tried again then
+        await self._record(message, "retry", record)
 
     async def _give_up(self, message: OutboxMessage, error: str, unreachable: bool) -> None:
         assert message.id is not None
-        now = self.services.clock()
-        try:
-            async with self.services.uow_factory() as uow:
-                await uow.outbox.mark_failed(message.id, error, None)
-                if unreachable:
-                    await uow.people.mark_unreachable(message.chat_id, now)
-                await uow.commit()
-        except Exception as failure:
-            if not is_database_unavailable(failure):
-                raise
-            # decided again (the same way) when the lease runs out and the row is retried
-            logger.warning(
-                "failure not recorded: database unavailable", extra={"outbox_id": message.id}
-            )
+        message_id, now = message.id, self.services.clock()
+
+        async def record(uow: Any) -> None:
+            await uow.outbox.mark_failed(message_id, error, None)
+            if unreachable:
+                await uow.people.mark_unreachable(message.chat_id, now)
+
+        # not recorded: decided again (the same way) when the lease runs out and it is retried
+        if not await self._record(message, "failure", record):
             return
         logger.warning(
             "outbox row failed for good", extra={"outbox_id": message.id, "error": error}
         )
+
+    async def _record(
+        self, message: OutboxMessage, what: str, write: Callable[[Any], Awaitable[None]]
+    ) -> bool:
+        """One short transaction about a claimed row; False if the database is away (the
+        claim's lease then brings the row back)."""
+        try:
+            async with self.services.uow_factory() as uow:
+                await write(uow)
+                await uow.commit()
+        except Exception as failure:
+            if not is_database_unavailable(failure):
+                raise
+            logger.warning(
+                f"{what} not recorded: database unavailable", extra={"outbox_id": message.id}
+            )
+            return False
+        return True
