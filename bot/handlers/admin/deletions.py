@@ -51,34 +51,29 @@ def card_text(i18n: I18nContext, entry: DeletionRequest, tz: ZoneInfo) -> str:
 
 
 def card_keyboard(i18n: I18nContext, person_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [
-                button(
-                    i18n.get("admin-deletion-delete"),
-                    DeletionAction(action="ask", person_id=person_id).pack(),
-                ),
-                button(
-                    i18n.get("admin-deletion-decline"),
-                    DeletionAction(action="decline", person_id=person_id).pack(),
-                ),
-            ]
-        ]
+    return _action_row(
+        i18n, person_id, ("admin-deletion-delete", "ask"), ("admin-deletion-decline", "decline")
     )
 
 
 def confirm_keyboard(i18n: I18nContext, person_id: int) -> InlineKeyboardMarkup:
+    return _action_row(
+        i18n,
+        person_id,
+        ("admin-deletion-confirm-button", "confirm"),
+        ("admin-deletion-back", "back"),
+    )
+
+
+def _action_row(
+    i18n: I18nContext, person_id: int, *buttons: tuple[str, str]
+) -> InlineKeyboardMarkup:
+    """One row of buttons, each (text key, action) on this person's request."""
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                button(
-                    i18n.get("admin-deletion-confirm-button"),
-                    DeletionAction(action="confirm", person_id=person_id).pack(),
-                ),
-                button(
-                    i18n.get("admin-deletion-back"),
-                    DeletionAction(action="back", person_id=person_id).pack(),
-                ),
+                button(i18n.get(key), DeletionAction(action=action, person_id=person_id).pack())
+                for key, action in buttons
             ]
         ]
     )
