@@ -35,6 +35,7 @@ from datetime import datetime
 from domain.model import Application, AuditEntry, Lang, Person, Role
 from domain.notifications import text_notice
 from domain.ports import UnitOfWork
+from domain.services.people import cohort_codes_of
 
 __all__ = [
     "DeletionRequest",
@@ -68,15 +69,9 @@ async def pending_deletion_requests(uow: UnitOfWork) -> list[DeletionRequest]:
         found: list[DeletionRequest] = []
         for person in await uow.people.deletion_requested():
             assert person.id is not None and person.deletion_requested_at is not None
-            codes: list[str] = []
-            for enrollment in await uow.enrollments.for_person(person.id):
-                cohort = await uow.cohorts.get(enrollment.cohort_id)
-                if cohort is not None and cohort.code not in codes:
-                    codes.append(cohort.code)
+            codes = await cohort_codes_of(uow, person.id)
             numbers = tuple(c.number for c in await uow.certificates.for_person(person.id))
-            found.append(
-                DeletionRequest(person, person.deletion_requested_at, tuple(codes), numbers)
-            )
+            found.append(DeletionRequest(person, person.deletion_requested_at, codes, numbers))
     return found
 
 

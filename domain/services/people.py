@@ -1,4 +1,4 @@
-"""Use-cases about a person's own settings."""
+"""Use-cases about a person's own settings, and facts about a person other use-cases share."""
 
 from __future__ import annotations
 
@@ -23,3 +23,14 @@ async def choose_language(uow: UnitOfWork, person_id: int, lang: str) -> Person:
         await uow.people.update(person)
         await uow.commit()
     return person
+
+
+async def cohort_codes_of(uow: UnitOfWork, person_id: int) -> tuple[str, ...]:
+    """Codes of the cohorts the person is or was enrolled in, in enrollment order, once each.
+    Runs inside the caller's open unit of work."""
+    codes: list[str] = []
+    for enrollment in await uow.enrollments.for_person(person_id):
+        cohort = await uow.cohorts.get(enrollment.cohort_id)
+        if cohort is not None and cohort.code not in codes:
+            codes.append(cohort.code)
+    return tuple(codes)

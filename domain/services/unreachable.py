@@ -15,6 +15,7 @@ from datetime import datetime
 from domain.model import OutboxStatus, Person
 from domain.notifications import DOCUMENT, worth_sending_again
 from domain.ports import UnitOfWork
+from domain.services.people import cohort_codes_of
 
 __all__ = [
     "PAGE_SIZE",
@@ -58,11 +59,6 @@ async def unreachable_people(uow: UnitOfWork, page: int) -> UnreachablePage:
         found: list[UnreachablePerson] = []
         for person in people:
             assert person.id is not None and person.unreachable_since is not None
-            codes: list[str] = []
-            for enrollment in await uow.enrollments.for_person(person.id):
-                cohort = await uow.cohorts.get(enrollment.cohort_id)
-                if cohort is not None and cohort.code not in codes:
-                    codes.append(cohort.code)
             mine = [m for m in waiting if m.chat_id == person.telegram_id]
             documents = [m for m in mine if m.kind == DOCUMENT]
             numbers = dict.fromkeys(
@@ -74,7 +70,7 @@ async def unreachable_people(uow: UnitOfWork, page: int) -> UnreachablePage:
                 UnreachablePerson(
                     person=person,
                     since=person.unreachable_since,
-                    cohorts=tuple(codes),
+                    cohorts=await cohort_codes_of(uow, person.id),
                     documents=len(documents),
                     document_numbers=tuple(numbers),
                     notices=len(mine) - len(documents),
