@@ -126,7 +126,12 @@ async def run_polling(settings: Settings) -> None:
         loop.add_signal_handler(sig, stop.set)
     polling = asyncio.create_task(
         dispatcher.start_polling(
-            bot, handle_signals=False, allowed_updates=dispatcher.resolve_used_update_types()
+            bot,
+            handle_signals=False,
+            # closed below, after the delivery worker has had Telegram's answers: cut off
+            # mid-request, a message Telegram took would look failed and be sent again
+            close_bot_session=False,
+            allowed_updates=dispatcher.resolve_used_update_types(),
         )
     )
     logger.info("polling started")

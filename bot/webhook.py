@@ -75,7 +75,9 @@ async def run_webhook(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await stop.wait()
-    await runner.cleanup()
+    # the delivery worker first: the server's shutdown closes the bot's HTTP session, and a
+    # send cut off after Telegram took it would look failed and be sent again
     await background.shutdown()
+    await runner.cleanup()
     await storage.close()
     await engine.dispose()

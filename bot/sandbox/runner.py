@@ -130,6 +130,8 @@ async def start_bot(sandbox: Sandbox, database_url: str, demo_data: bool) -> Non
         dispatcher.start_polling(
             bot,
             handle_signals=False,
+            # stop_bot closes it, after the delivery worker has had its answers
+            close_bot_session=False,
             # short long-polls: stopping waits for the one in flight (tests stop it often)
             polling_timeout=2,
             allowed_updates=dispatcher.resolve_used_update_types(),

@@ -58,11 +58,12 @@ class BotProcess:
     def log(self) -> Path:
         return self.log_dir / f"bot-{self.runs}.log"
 
-    def start(self) -> BotProcess:
+    def start(self, *args: str) -> BotProcess:
+        """`python -m bot run`, or with other arguments (``"run", "--webhook"``)."""
         assert self.process is None or self.process.poll() is not None
         self.runs += 1
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"],
+            [sys.executable, "-m", "bot", *(args or ("run",))],
             cwd=ROOT,
             env=self.env,
             stdout=self.log.open("wb"),
@@ -75,6 +76,12 @@ class BotProcess:
         assert self.process is not None
         self.process.send_signal(signal.SIGKILL)
         await asyncio.to_thread(self.process.wait, 10)
+
+    async def terminate(self, timeout: float = 60.0) -> int:  # noqa: ASYNC109
+        """SIGTERM, as `docker stop` or systemd sends it: the graceful stop; its exit code."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGTERM)
+        return await asyncio.to_thread(self.process.wait, timeout)
 
     async def restart(self) -> None:
         await self.kill()

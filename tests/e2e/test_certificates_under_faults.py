@@ -216,7 +216,12 @@ async def test_fifty_certificates_exactly_once_through_faults_and_a_restart(
     for telegram_id, number in numbers.items():
         messages = await client.messages(telegram_id)
         names = [file_name(m) for m in messages]
-        assert names.count(f"certificate-{number}.pdf") == 1, (telegram_id, names)
+        calls = [
+            (round(c.wall, 3), c.status, c.fault, c.description, c.params.get("document"))
+            for c in sandbox.emulator.calls
+            if c.method == "sendDocument" and str(c.params.get("chat_id")) == str(telegram_id)
+        ]
+        assert names.count(f"certificate-{number}.pdf") == 1, (telegram_id, names, calls)
         assert names.count(f"appendix-{number}.pdf") == 1, (telegram_id, names)
         assert len(messages) == 2 == sandbox.emulator.delivered[telegram_id]
         assert number in body(messages[0])

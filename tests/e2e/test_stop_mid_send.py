@@ -1,0 +1,128 @@
+"""The bot is stopped while Telegram is still answering one of its sends: the teacher gets the
+message once. aiogram's polling closes the bot's HTTP session when it stops; if that came before
+the delivery worker had its answer, the request was cut off after Telegram had taken it, the
+worker saw a network error and sent the message again after the restart (a CI run caught a
+certificate delivered twice this way).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.sandbox.client import SandboxClient
+from bot.sandbox.faults import Fault
+from bot.sandbox.runner import Sandbox, start_bot
+from domain.notifications import text_notice
+from domain.services.enrollment import NOTICE_APPROVED
+from storage.migrate import upgrade_database
+from tests.e2e.chat import body
+from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only
+from tests.e2e.test_certificates_under_faults import until
+from tests.e2e.test_two_instances import uow_on
+
+pytestmark = pytest.mark.e2e
+
+TEACHER = 820_001
+SLOW_ANSWER_SECONDS = 1.5
+
+
+@pytest.mark.parametrize(
+    "lang, expected", [("kk", "өтінішіңіз мақұлданды"), ("ru", "одобрено")], ids=["kk", "ru"]
+)
+async def test_a_send_in_flight_when_the_bot_stops_arrives_once(
+    sandbox: Sandbox, client: SandboxClient, tmp_path: Path, lang: str, expected: str
+) -> None:
+    await client.create_user(TEACHER, "Айгүл", lang)
+    sandbox.emulator.users[TEACHER].started = True
+    # Telegram is slow with this one message, but it does deliver it
+    await client.faults(
+        kind="timeout",
+        method="sendMessage",
+        chat_id=TEACHER,
+        delay=SLOW_ANSWER_SECONDS,
+        execute=True,
+    )
+    services = sandbox.services
+    async with services.uow_factory() as uow:
+        await uow.outbox.enqueue(
+            text_notice(
+                TEACHER, lang, NOTICE_APPROVED, "stop-mid-send", services.clock(), topic="Физика"
+            )
+        )
+        await uow.commit()
+    await until(
+        lambda: any(call.fault == "timeout" for call in sandbox.emulator.calls),
+        30,
+        "the send to reach Telegram",
+    )
+
+    await sandbox.stop_bot()
+    assert sandbox.emulator.delivered[TEACHER] == 1, "the stop did not wait for Telegram's answer"
+    async with services.uow_factory() as uow:
+        row = await uow.outbox.get_by_dedup_key("stop-mid-send")
+    assert row is not None and (str(row.status), row.attempts) == ("sent", 0), row
+
+    await start_bot(sandbox, f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}", demo_data=False)
+    await asyncio.sleep(3)  # a repeat (retried after 1–2 s) would arrive now
+    messages = await client.messages(TEACHER)
+    assert sandbox.emulator.delivered[TEACHER] == 1 == len(messages)
+    assert expected in body(messages[0]) and "«Физика»" in body(messages[0])
+
+
+@pytest.mark.parametrize("command", [("run",), ("run", "--webhook")], ids=["polling", "webhook"])
+async def test_sigterm_while_telegram_answers_a_send_leaves_it_sent_once(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """`biliktilik run` and `run --webhook` as deployed, stopped by SIGTERM mid-send."""
+    database_url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    await upgrade_database(database_url)
+    engine, uow_factory = await uow_on(database_url)
+    async with emulator_only() as sandbox:
+        sandbox.emulator.add_user(TEACHER, "Айгүл", None, None, "kk")
+        sandbox.emulator.users[TEACHER].started = True
+        sandbox.emulator.faults.add(
+            Fault("timeout", method="sendMessage", chat_id=TEACHER, delay=2.0, execute=True)
+        )
+        async with uow_factory() as uow:
+            await uow.outbox.enqueue(
+                text_notice(
+                    TEACHER,
+                    "kk",
+                    NOTICE_APPROVED,
+                    "sigterm-mid-send",
+                    datetime.now(UTC),
+                    topic="Физика",
+                )
+            )
+            await uow.commit()
+        bot = BotProcess(
+            sandbox,
+            database_url,
+            tmp_path,
+            WEBHOOK_URL="http://127.0.0.1:9/webhook",  # never called: no update is sent
+            WEBHOOK_HOST="127.0.0.1",
+            WEBHOOK_PORT="0",
+        )
+        bot.start(*command)
+        try:
+            await until(
+                lambda: any(call.fault == "timeout" for call in sandbox.emulator.calls),
+                STARTUP_SECONDS,
+                "the send to reach Telegram",
+            )
+            exit_code = await bot.terminate()
+        finally:
+            bot.stop()
+        assert exit_code == 0, bot.output()
+        assert sandbox.emulator.delivered[TEACHER] == 1, bot.output()
+        async with uow_factory() as uow:
+            row = await uow.outbox.get_by_dedup_key("sigterm-mid-send")
+        assert row is not None and (str(row.status), row.attempts) == ("sent", 0), (
+            row,
+            bot.output(),
+        )
+    await engine.dispose()
