@@ -79,6 +79,9 @@ def create_dispatcher(
     dispatcher.message.middleware(LostFormGuard())
     dispatcher.callback_query.middleware(LostFormGuard())
     dispatcher.include_router(build_root_router())
+    from bot.inline_filters import run_filters_inline
+
+    run_filters_inline(dispatcher)
     return dispatcher
 
 

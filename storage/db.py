@@ -12,6 +12,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from storage.read_only import GuardedSession
+from storage.sqlite_on_the_loop import (
+    LoopAwareConnection,
+    begin_on_the_loop,
+    loop_aware_creator,
+    on_the_loop,
+)
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
@@ -65,7 +71,11 @@ def _install_sqlite_pragmas(engine: AsyncEngine) -> None:
         if run_async is None:  # a plain pysqlite connection (sync engine)
             connection.exec_driver_sql(statement)
             return
+        driver = getattr(dbapi_connection, "driver_connection", None)
         try:
+            if on_the_loop() and isinstance(driver, LoopAwareConnection):
+                begin_on_the_loop(driver, statement, SQLITE_BUSY_TIMEOUT_MS, run_async)
+                return
             run_async(lambda raw: raw.execute_fetchall(statement))
         except sqlite3.Error as error:
             # past SQLAlchemy's cursor, so its wrapping is ours to do: a busy database must
@@ -77,7 +87,8 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     """An async engine for ``sqlite+aiosqlite://`` or ``postgresql+asyncpg://`` URLs."""
     if is_sqlite(url):
         _ensure_sqlite_directory(url)
-        engine = create_async_engine(url, echo=echo)
+        # connections a brief unit of work can use from the loop thread: storage.sqlite_on_the_loop
+        engine = create_async_engine(url, echo=echo, async_creator=loop_aware_creator(url))
         _install_sqlite_pragmas(engine)
         return engine
     return create_async_engine(

@@ -39,6 +39,7 @@ from storage.repositories.enrollments import EnrollmentsRepository, OrdersReposi
 from storage.repositories.outbox import OutboxRepository
 from storage.repositories.people import PeopleRepository, SchoolsRepository
 from storage.repositories.requests import RequestsRepository
+from storage.sqlite_on_the_loop import statements_on_the_loop
 from storage.write_lock import sqlite_writer_turn
 
 
@@ -69,14 +70,21 @@ class SqlAlchemyUnitOfWork:
     outbox: OutboxRepository
 
     def __init__(
-        self, session_factory: async_sessionmaker[Any], *, read_only: bool = False
+        self,
+        session_factory: async_sessionmaker[Any],
+        *,
+        read_only: bool = False,
+        brief: bool = False,
     ) -> None:
         self._session_factory = session_factory
         self.read_only = read_only
+        self.brief = brief
 
     async def __aenter__(self) -> Self:
-        self.session = s = self._session_factory()
         self._exit_stack = AsyncExitStack()
+        if self.brief:
+            self._exit_stack.enter_context(statements_on_the_loop())
+        self.session = s = self._session_factory()
         self.people = PeopleRepository(s)
         self.schools = SchoolsRepository(s)
         self.courses = CoursesRepository(s)
@@ -130,10 +138,12 @@ class SqlAlchemyUnitOfWork:
 
 
 class UnitOfWorkFactory:
-    """``uow_factory()`` → a write unit of work; ``uow_factory(read_only=True)`` → a look-up."""
+    """``uow_factory()`` → a write unit of work; ``uow_factory(read_only=True)`` → a look-up;
+    ``brief=True`` (either kind) → a few indexed statements on every update's path, run on
+    the loop thread on SQLite (``storage.sqlite_on_the_loop``)."""
 
     def __init__(self, session_factory: async_sessionmaker[Any]) -> None:
         self.session_factory = session_factory
 
-    def __call__(self, *, read_only: bool = False) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(self.session_factory, read_only=read_only)
+    def __call__(self, *, read_only: bool = False, brief: bool = False) -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(self.session_factory, read_only=read_only, brief=brief)

@@ -104,7 +104,14 @@ async def _answer(
 ) -> None:
     assert person.id is not None
     result = await check_in(
-        uow_factory(), person.id, code, clock(), settings.cert_secret_bytes, session_id=session_id
+        uow_factory(
+            brief=True
+        ),  # a few indexed statements: on the loop (storage.sqlite_on_the_loop)
+        person.id,
+        code,
+        clock(),
+        settings.cert_secret_bytes,
+        session_id=session_id,
     )
     text, markup = render_result(result, i18n, settings)
     await message.answer(text, reply_markup=markup)

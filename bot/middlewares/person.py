@@ -41,7 +41,7 @@ class PersonMiddleware(BaseMiddleware):
         settings = data["settings"]
         is_admin = user.id in settings.admin_ids
         private = chat is None or chat.type == "private"
-        async with data["uow_factory"](read_only=True) as uow:
+        async with data["uow_factory"](read_only=True, brief=True) as uow:
             person = await uow.people.get_by_telegram_id(user.id)
         if person is None and not private:
             return None
