@@ -6,7 +6,7 @@ Repositories return domain objects and never commit: ``async with uow: ...; awai
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import TracebackType
@@ -159,7 +159,12 @@ class SessionsRepository(Protocol):
     async def for_cohort(self, cohort_id: int) -> list[TrainingSession]: ...
     async def count_for_cohort(self, cohort_id: int) -> int: ...
     async def between(
-        self, start: datetime, end: datetime, cohort_id: int | None = None
+        self,
+        start: datetime,
+        end: datetime,
+        cohort_id: int | None = None,
+        *,
+        cohort_ids: Collection[int] | None = None,
     ) -> list[TrainingSession]: ...
 
 

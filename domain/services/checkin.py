@@ -138,19 +138,35 @@ async def _session_for_typed_code(
 ) -> tuple[TrainingSession | None, bool | None]:
     """The session a typed code belongs to: a session near now whose current or previous code
     it is (own cohorts first); else the person's own session whose window is open (the code is
-    then wrong or stale). ``(None, None)`` when there is neither."""
-    nearby = await uow.sessions.between(now - _NEARBY, now + _NEARBY)
+    then wrong or stale). ``(None, None)`` when there is neither.
+
+    Own cohorts' sessions are read first and alone: a right code — nearly every attempt — then
+    costs a few rows, not every cohort's sessions of those days (a thousand cohorts at a
+    national operator). Only a code no own session accepts looks at the others, to tell
+    "another cohort's code" from a wrong one."""
     own_cohorts = {e.cohort_id for e in enrollments if e.status is EnrollmentStatus.ENROLLED}
-    matching = [s for s in nearby if s.id is not None and accepts_code(secret, s.id, code, now)]
-    matching.sort(key=lambda s: s.cohort_id not in own_cohorts)
-    if matching:
-        return matching[0], True
-    for candidate in nearby:
-        if candidate.cohort_id in own_cohorts and checkin_window_open(
-            candidate.starts_at, candidate.ends_at, now
-        ):
+    start, end = now - _NEARBY, now + _NEARBY
+    own = await uow.sessions.between(start, end, cohort_ids=own_cohorts) if own_cohorts else []
+    accepting = _accepting(own, code, now, secret)
+    if accepting is None:
+        others = [
+            s for s in await uow.sessions.between(start, end) if s.cohort_id not in own_cohorts
+        ]
+        accepting = _accepting(others, code, now, secret)
+    if accepting is not None:
+        return accepting, True
+    for candidate in own:
+        if checkin_window_open(candidate.starts_at, candidate.ends_at, now):
             return candidate, None
     return None, None
+
+
+def _accepting(
+    sessions: list[TrainingSession], code: str, now: datetime, secret: bytes
+) -> TrainingSession | None:
+    return next(
+        (s for s in sessions if s.id is not None and accepts_code(secret, s.id, code, now)), None
+    )
 
 
 async def _no_session(

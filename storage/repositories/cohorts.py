@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import cast
 
@@ -216,10 +217,15 @@ class SessionsRepository(Repository):
         return int(count or 0)
 
     async def between(
-        self, start: datetime, end: datetime, cohort_id: int | None = None
+        self,
+        start: datetime,
+        end: datetime,
+        cohort_id: int | None = None,
+        *,
+        cohort_ids: Collection[int] | None = None,
     ) -> list[TrainingSession]:
-        """Sessions starting in ``[start, end)``, optionally of one cohort."""
-        if cohort_id is None:  # every typed check-in code asks this
+        """Sessions starting in ``[start, end)``, optionally of one cohort or of some."""
+        if cohort_id is None and cohort_ids is None:
             rows = await self.session.scalars(_STARTING_BETWEEN, {"start": start, "end": end})
             return [to_session(row) for row in rows]
         query = select(TrainingSessionRow).where(
@@ -227,6 +233,8 @@ class SessionsRepository(Repository):
         )
         if cohort_id is not None:
             query = query.where(TrainingSessionRow.cohort_id == cohort_id)
+        if cohort_ids is not None:
+            query = query.where(TrainingSessionRow.cohort_id.in_(sorted(cohort_ids)))
         rows = await self.session.scalars(
             query.order_by(TrainingSessionRow.starts_at, TrainingSessionRow.id)
         )

@@ -130,6 +130,13 @@ async def test_sessions_for_cohort_and_between(uow_factory: UowFactory, world: W
             == world.sessions
         )
         assert await uow.sessions.between(NOW, NOW + timedelta(days=30), cohort_id=999) == []
+        month = NOW, NOW + timedelta(days=30)
+        own = {world.cohort.id or 0, 999}
+        assert await uow.sessions.between(*month, cohort_ids=own) == world.sessions
+        assert await uow.sessions.between(*month, cohort_ids={999}) == []
+        assert await uow.sessions.between(start, start + timedelta(days=1), cohort_ids=own) == [
+            world.sessions[1]
+        ]
         # an aware datetime in another zone compares by instant
         almaty = NOW.astimezone(ZoneInfo("Asia/Almaty"))
         assert len(await uow.sessions.between(almaty, almaty + timedelta(days=30))) == 3
