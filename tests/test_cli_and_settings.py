@@ -127,3 +127,13 @@ def test_render_writes_a_sample_pdf_with_the_overrides(
     assert expected in text
     if kind == "certificate":
         assert "Әлия Серікқызы" in text and "48" in text and "Жасанды интеллект" in text
+
+
+def test_bench_refuses_an_unknown_section_instead_of_running_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "bench.json"
+    assert main(["bench", "--only", "updates", "--out", str(out)]) == 2
+    printed = capsys.readouterr().out
+    assert "unknown section(s): updates" in printed and "updates_handled" in printed
+    assert not out.exists()

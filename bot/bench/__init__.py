@@ -47,8 +47,14 @@ async def run_bench(out: Path, quick: bool = False, only: list[str] | None = Non
         "quick": quick,
         "results": {},
     }
+    sections = _sections()
+    unknown = sorted(set(only or ()) - {name for name, _ in sections})
+    if unknown:  # a typo must not run nothing and report success
+        known = ", ".join(name for name, _ in sections)
+        print(f"unknown section(s): {', '.join(unknown)}; the sections are: {known}")
+        return 2
     failures = 0
-    for name, section in _sections():
+    for name, section in sections:
         if only and name not in only:
             continue
         began = time.perf_counter()

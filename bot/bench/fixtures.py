@@ -52,8 +52,12 @@ async def bench_services(database_url: str | None = None) -> AsyncIterator[Servi
             await engine.dispose()
 
 
-async def running_cohort(services: Services, teachers: int, first_id: int = 10_000) -> Cohort_:
-    """A course, a cohort with one session open now, `teachers` enrolled who accepted §24."""
+async def running_cohort(
+    services: Services, teachers: int, first_id: int = 10_000, other_cohorts: int = 0
+) -> Cohort_:
+    """A course, a cohort with one session open now, `teachers` enrolled who accepted §24;
+    and `other_cohorts` cohorts more, each with a session at the same hour (a national
+    operator's morning: a typed code must not cost a look at all of them)."""
     async with services.uow_factory() as uow:
         course = await uow.courses.add(
             Course(
@@ -84,6 +88,25 @@ async def running_cohort(services: Services, teachers: int, first_id: int = 10_0
                 academic_hours=4,
             )
         )
+        for n in range(other_cohorts):
+            other = await uow.cohorts.add(
+                Cohort(
+                    course_id=course.id,
+                    code=f"BENCH-{n + 2}",
+                    language="ru" if n % 2 else "kk",
+                    starts_on=date(2026, 11, 20),
+                    ends_on=date(2026, 11, 27),
+                    seats=25,
+                )
+            )
+            await uow.sessions.add(
+                TrainingSession(
+                    cohort_id=other.id,
+                    starts_at=NOW - timedelta(minutes=5),
+                    ends_at=NOW + timedelta(hours=3),
+                    academic_hours=4,
+                )
+            )
         ids = []
         for offset in range(teachers):
             telegram_id = first_id + offset
