@@ -165,6 +165,11 @@ _STARTING_BETWEEN = (
     .order_by(TrainingSessionRow.starts_at, TrainingSessionRow.id)
 )
 
+#: Every typed check-in code asks this (the person's own cohorts): built once.
+_OWN_STARTING_BETWEEN = _STARTING_BETWEEN.where(
+    TrainingSessionRow.cohort_id.in_(bindparam("cohort_ids", expanding=True))
+)
+
 
 class SessionsRepository(Repository):
     """Training sessions (сабақ / занятие) of cohorts."""
@@ -225,8 +230,14 @@ class SessionsRepository(Repository):
         cohort_ids: Collection[int] | None = None,
     ) -> list[TrainingSession]:
         """Sessions starting in ``[start, end)``, optionally of one cohort or of some."""
-        if cohort_id is None and cohort_ids is None:
-            rows = await self.session.scalars(_STARTING_BETWEEN, {"start": start, "end": end})
+        if cohort_id is None:
+            if cohort_ids is None:
+                rows = await self.session.scalars(_STARTING_BETWEEN, {"start": start, "end": end})
+            else:
+                rows = await self.session.scalars(
+                    _OWN_STARTING_BETWEEN,
+                    {"start": start, "end": end, "cohort_ids": sorted(cohort_ids)},
+                )
             return [to_session(row) for row in rows]
         query = select(TrainingSessionRow).where(
             TrainingSessionRow.starts_at >= start, TrainingSessionRow.starts_at < end
