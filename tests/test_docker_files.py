@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from bot.config import Settings
+from bot.retry import FLOOD_WAIT_BUDGET_SECONDS
 
 DOCKER = Path(__file__).resolve().parent.parent / "docker"
 
@@ -46,6 +47,9 @@ def test_compose_runs_bot_postgres_and_redis_with_health_checks() -> None:
         assert services["bot"]["depends_on"][name]["condition"] == "service_healthy"
     volumes = set(compose["volumes"])
     assert {"postgres-data", "redis-data", "bot-data"} <= volumes
+    # a graceful stop waits for sends Telegram is answering (up to the ~20 s flood budget)
+    grace = services["bot"]["stop_grace_period"]
+    assert grace.endswith("s") and int(grace[:-1]) > FLOOD_WAIT_BUDGET_SECONDS
 
 
 def test_compose_environment_matches_the_settings() -> None:
