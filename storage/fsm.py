@@ -12,12 +12,13 @@ from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.models import FsmStateRow
+from storage.sqlite_on_the_loop import statements_on_the_loop
 
 
 def fsm_key(key: StorageKey) -> str:
@@ -32,6 +33,9 @@ def fsm_key(key: StorageKey) -> str:
     return ":".join(str(part) for part in parts)
 
 
+_BY_KEY = select(FsmStateRow).where(FsmStateRow.key == bindparam("key"))
+
+
 class DatabaseFsmStorage(BaseStorage):
     def __init__(
         self,
@@ -42,8 +46,11 @@ class DatabaseFsmStorage(BaseStorage):
         self.clock = clock
 
     async def _row(self, key: StorageKey) -> FsmStateRow | None:
-        async with self.session_factory() as session:
-            return await session.scalar(select(FsmStateRow).where(FsmStateRow.key == fsm_key(key)))
+        """Read on every update (aiogram asks for the state first): one indexed row, so on
+        SQLite it is read on the loop thread (``storage.sqlite_on_the_loop``)."""
+        with statements_on_the_loop():
+            async with self.session_factory() as session:
+                return await session.scalar(_BY_KEY, {"key": fsm_key(key)})
 
     async def _upsert(self, key: StorageKey, **values: Any) -> None:
         async with self.session_factory() as session:

@@ -2,7 +2,7 @@
 
 Two flows in one run: the check-in flow (person look-up, rules, an attendance row written and
 committed per update, the reply; 1,000 cohorts have a session at that hour, as on a national
-operator's morning) and a bare echo handler (aiogram's own cost), and their
+operator's morning; the form state read from the database, as the embedded default does) and a bare echo handler (aiogram's own cost), and their
 ratio. Each is fed two ways:
 
 - ``sequential``: one update at a time, each awaited before the next;
@@ -68,6 +68,7 @@ async def bench_updates(quick: bool) -> dict[str, Any]:
     from bot.app import create_dispatcher
     from bot.middlewares.rate_limit import Rate, RateLimitMiddleware
     from domain.checkin_codes import code_for
+    from storage.fsm import DatabaseFsmStorage
 
     count = 300 if quick else 2000
     async with bench_services() as services:
@@ -75,6 +76,8 @@ async def bench_updates(quick: bool) -> dict[str, Any]:
         cohort = await running_cohort(services, 2 * count, other_cohorts=OTHER_COHORTS)
         dispatcher = create_dispatcher(
             services,
+            # the embedded default's FSM storage: its state read is part of every update
+            storage=DatabaseFsmStorage(services.session_factory, services.clock),
             rate_limit=RateLimitMiddleware({"default": Rate(10**6, 1), "verify": Rate(10, 60)}),
         )
         await dispatcher.emit_startup(dispatcher=dispatcher)
