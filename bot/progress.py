@@ -9,15 +9,28 @@
 
 Edits are throttled to about ``steps`` updates per operation (Telegram limits how often one
 message may be edited), plus the last one.
+
+``update`` never waits for Telegram: the edit is made by a background task (one at a time; a
+newer line replaces one not yet sent). The enrollment import reports from inside its
+transaction, and an awaited edit held the database's write lock for as long as Telegram took —
+up to the 20 s flood-wait budget, with every check-in queued behind it. ``finish`` drops a
+progress edit still under way and shows the summary.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from dataclasses import dataclass
+from contextlib import suppress
+from dataclasses import dataclass, field
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+)
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
@@ -32,6 +45,8 @@ class Progress:
     total: int
     every: int
     shown: int = 0
+    _next_line: str | None = field(default=None, init=False, repr=False)
+    _editing: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     async def start(
@@ -52,12 +67,27 @@ class Progress:
         if done == self.shown:
             return
         self.shown = done
-        await self._edit(self.i18n.get("progress-line", done=done, total=self.total))
+        self._next_line = self.i18n.get("progress-line", done=done, total=self.total)
+        if self._editing is None or self._editing.done():
+            self._editing = asyncio.create_task(self._edit_in_background())
 
     async def finish(self, text: str) -> None:
         """Replace the progress line with the summary (a new message if the edit fails)."""
+        self._next_line = None
+        if self._editing is not None and not self._editing.done():
+            self._editing.cancel()  # a courtesy line must not hold up or follow the summary
+            with suppress(asyncio.CancelledError):
+                await self._editing
         if not await self._edit(text):
             await self.bot.send_message(chat_id=self.message.chat.id, text=text)
+
+    async def _edit_in_background(self) -> None:
+        while self._next_line is not None:
+            line, self._next_line = self._next_line, None
+            try:
+                await self._edit(line)
+            except (TelegramAPIError, TelegramNetworkError) as error:  # nobody awaits this task
+                logger.info("progress edit failed: %s", error)
 
     async def _edit(self, text: str) -> bool:
         try:

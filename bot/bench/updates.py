@@ -1,9 +1,9 @@
 """Updates handled per second through `Dispatcher.feed_update`, on SQLite.
 
-Two flows in one run: the check-in flow (person look-up, rules, an attendance row written and
-committed per update, the reply; 1,000 cohorts have a session at that hour, as on a national
-operator's morning; the form state read from the database, as the embedded default does) and a bare echo handler (aiogram's own cost), and their
-ratio. Each is fed two ways:
+Two flows in one run: the check-in flow (person look-up, form state read from the database as
+the embedded default does, rules, an attendance row written and committed per update, the
+reply; 1,000 cohorts have a session at that hour, as on a national operator's morning) and a
+bare echo handler (aiogram's own cost), and their ratio. Each is fed two ways:
 
 - ``sequential``: one update at a time, each awaited before the next;
 - ``concurrent_50``: as aiogram's polling feeds them (``handle_as_tasks`` with
