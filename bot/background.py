@@ -123,6 +123,9 @@ async def start_background(bot: Bot, services: Services) -> Background:
         seconds=OUTBOX_POLL_SECONDS,
         id="outbox",
         name="outbox delivery",
+        # a tick during a long delivery starts and returns at once (`run_once`) instead of
+        # being refused by the scheduler with a warning every second
+        max_instances=2,
     )
     scheduler.start()
     return Background(scheduler, delivery)

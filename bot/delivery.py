@@ -109,8 +109,15 @@ class DeliveryWorker:
             pass
 
     async def run_once(self, limit: int = BATCH) -> DeliveryReport:
-        """Deliver everything due now, batch after batch; one run at a time per process."""
+        """Deliver everything due now, batch after batch; one run at a time per process.
+
+        While a run is under way another returns at once with nothing done: the run under
+        way claims batch after batch until nothing is due, so the second would only wait for
+        it (and the scheduler, ticking every second through a long delivery, logged a warning
+        at each tick it could not start)."""
         report = DeliveryReport()
+        if self._lock.locked():
+            return report
         async with self._lock:
             while not self._stopping:
                 now = self.services.clock()

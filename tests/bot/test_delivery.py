@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter, TelegramServerError
@@ -119,3 +120,50 @@ async def test_a_frozen_document_is_sent_with_a_translated_caption(
     assert documents[0].caption == "Әрекет тоқтатылды. Енгізілген деректер сақталмады."
     assert documents[0].document.filename == "certificate.pdf"
     assert documents[0].document.data == b"%PDF-1.4 frozen"
+
+
+async def test_a_run_while_another_delivers_returns_at_once_and_nothing_is_missed(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    now = clock()
+    await enqueue(
+        services, *(text_notice(600 + n, "kk", "cancel-done", f"m:{n}", now) for n in range(3))
+    )
+    worker = DeliveryWorker(harness.bot, services, worker_id="test")
+    first = asyncio.create_task(worker.run_once())
+    await asyncio.sleep(0)  # the first run holds the turn
+    second = await worker.run_once()
+    assert (second.sent, second.retried, second.failed) == (0, 0, 0)
+    assert (await first).sent == 3
+    assert (await statuses(services))[OutboxStatus.SENT] == 3
+
+
+async def test_the_scheduler_never_refuses_the_outbox_tick_during_a_long_delivery(
+    harness: Harness, services: Services, clock: FakeClock, caplog, monkeypatch
+) -> None:
+    import bot.background as background_module
+    from bot.background import start_background
+
+    monkeypatch.setattr(background_module, "PERIODIC_JOBS", [])
+    monkeypatch.setattr(background_module, "OUTBOX_POLL_SECONDS", 0.05)
+    released = asyncio.Event()
+    batches = 0
+
+    async def long_batch(self, batch, report) -> None:  # a bulk send: far longer than a tick
+        nonlocal batches
+        batches += 1
+        await released.wait()
+        for message in batch:
+            await self._mark_sent(message.id)
+
+    monkeypatch.setattr(DeliveryWorker, "_deliver_batch", long_batch)
+    await enqueue(services, text_notice(700, "ru", "cancel-done", "long:1", clock()))
+    running = await start_background(harness.bot, services)
+    try:
+        await asyncio.sleep(0.6)  # a dozen ticks while the first run is still sending
+    finally:
+        released.set()
+        await running.shutdown()
+    assert batches == 1
+    refused = [r for r in caplog.records if "maximum number of running instances" in r.message]
+    assert refused == []
