@@ -7,6 +7,7 @@ upserts, so two updates of the same person never collide on a missing row.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.models import FsmStateRow
 from storage.sqlite_on_the_loop import statements_on_the_loop
+from storage.write_lock import sqlite_writer_turn
 
 
 def fsm_key(key: StorageKey) -> str:
@@ -63,8 +65,16 @@ class DatabaseFsmStorage(BaseStorage):
                 index_elements=[FsmStateRow.key],
                 set_={name: statement.excluded[name] for name in [*values, "updated_at"]},
             )
-            await session.execute(statement)
-            await session.commit()
+            # on SQLite, in turn with this process's other writers (storage.write_lock) rather
+            # than in SQLite's busy handler, which polls with sleeps of up to 100 ms
+            turn = (
+                sqlite_writer_turn(session.bind.sync_engine)
+                if dialect == "sqlite" and session.bind is not None
+                else nullcontext()
+            )
+            async with turn:
+                await session.execute(statement)
+                await session.commit()
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
