@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.handlers import build_root_router
 from bot.i18n import create_core, create_i18n_middleware
 from bot.middlewares import PersonMiddleware, RateLimitMiddleware
+from bot.middlewares.tracing import UpdateIdMiddleware
 from bot.retry import RetryRequestMiddleware
 
 logger = logging.getLogger("biliktilik")
@@ -67,7 +68,9 @@ def create_dispatcher(
         i18n_core=services.i18n_core,
         services=services,
     )
-    # Order matters: the person is loaded before aiogram-i18n picks the locale from it.
+    # Order matters: the update's id is in every log line from here on; the person is loaded
+    # before aiogram-i18n picks the locale from it.
+    dispatcher.update.outer_middleware.register(UpdateIdMiddleware())
     dispatcher.update.outer_middleware.register(PersonMiddleware())
     create_i18n_middleware(services.i18n_core).setup(dispatcher)
     limiter = rate_limit or RateLimitMiddleware()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 IIN_PATTERN = re.compile(r"(?<!\d)\d{12}(?!\d)")
@@ -13,6 +14,10 @@ PHONE_PATTERN = re.compile(
     r"(?<![\d-])(?:\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?![\d-])"
 )
 STANDARD_ATTRS = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+#: The update being handled (set by ``bot.middlewares.tracing``): every line logged while it is
+#: handled — ours, aiogram's, SQLAlchemy's, a background task it started — carries its id.
+current_update_id: ContextVar[int | None] = ContextVar("biliktilik_update_id", default=None)
 
 
 def mask_personal_data(text: str) -> str:
@@ -29,6 +34,9 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": mask_personal_data(record.getMessage()),
         }
+        update_id = current_update_id.get()
+        if update_id is not None:
+            entry["update_id"] = update_id
         for key, value in vars(record).items():
             if key not in STANDARD_ATTRS and not key.startswith("_"):
                 entry[key] = mask_personal_data(str(value)) if isinstance(value, str) else value

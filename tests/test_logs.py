@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 import logging
 
+from aiogram import Dispatcher
+from aiogram.types import Message
+
+from bot.app import Services, create_dispatcher
 from bot.logs import JsonFormatter, mask_personal_data
+from bot.middlewares.tracing import UpdateIdMiddleware
+from bot.testing import Harness, make_user
 
 
 def test_iins_and_phones_are_masked_but_dates_and_ids_are_not() -> None:
@@ -35,3 +41,43 @@ def test_a_record_is_one_json_line_with_the_extra_fields() -> None:
     assert entry["update_id"] == 77
     assert entry["iin"] == "<iin>"
     assert "\n" not in line
+
+
+class FormattedLines(logging.Handler):
+    """Formats each record when it is logged, in the logging task's context (as the
+    stream handler of `setup_logging` does)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(JsonFormatter())
+        self.lines: list[dict[str, object]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(json.loads(self.format(record)))
+
+
+async def test_every_line_logged_while_an_update_is_handled_carries_its_id(
+    services: Services,
+) -> None:
+    dispatcher = create_dispatcher(services)
+    assert any(isinstance(m, UpdateIdMiddleware) for m in dispatcher.update.outer_middleware)
+    traced = Dispatcher()
+    traced.update.outer_middleware.register(UpdateIdMiddleware())
+    logger = logging.getLogger("biliktilik.test")
+
+    @traced.message()
+    async def noisy(message: Message) -> None:
+        logger.warning("checked %s", message.text)
+
+    lines = FormattedLines()
+    logger.addHandler(lines)
+    try:
+        harness = Harness.create(traced)
+        update = harness.text_update(make_user(9, "kk"), "850310400123")
+        await traced.feed_update(harness.bot, update)
+        logger.warning("between updates")
+    finally:
+        logger.removeHandler(lines)
+    during, after = lines.lines
+    assert during["update_id"] == update.update_id and during["message"] == "checked <iin>"
+    assert "update_id" not in after
