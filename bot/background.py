@@ -117,14 +117,24 @@ async def start_background(bot: Bot, services: Services) -> Background:
             name=job.name,
         )
     delivery = DeliveryWorker(bot, services)
+    paused_delivery = _paused_on_outage(
+        "outbox", lambda _bot, _services: delivery.run_once(), bot, services
+    )
+
+    async def outbox_tick() -> None:
+        # a run under way delivers what is due; a tick beside it does nothing — and must not
+        # count as a success that ends an outage pause the run has not yet come through
+        if not delivery.running:
+            await paused_delivery()
+
     scheduler.add_job(
-        _paused_on_outage("outbox", lambda _bot, _services: delivery.run_once(), bot, services),
+        outbox_tick,
         "interval",
         seconds=OUTBOX_POLL_SECONDS,
         id="outbox",
         name="outbox delivery",
-        # a tick during a long delivery starts and returns at once (`run_once`) instead of
-        # being refused by the scheduler with a warning every second
+        # a tick during a long delivery starts and returns at once instead of being refused
+        # by the scheduler with a warning every second
         max_instances=2,
     )
     scheduler.start()

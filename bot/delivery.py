@@ -100,6 +100,11 @@ class DeliveryWorker:
         self._lock = asyncio.Lock()
         self._stopping = False
 
+    @property
+    def running(self) -> bool:
+        """A run is under way (it keeps claiming until nothing is due)."""
+        return self._lock.locked()
+
     async def stop(self) -> None:
         """A graceful stop: finish the sends in flight, hand the rest of the claimed batch back
         and claim no more — so a restart neither repeats nor strands a message for a lease
@@ -116,7 +121,7 @@ class DeliveryWorker:
         it (and the scheduler, ticking every second through a long delivery, logged a warning
         at each tick it could not start)."""
         report = DeliveryReport()
-        if self._lock.locked():
+        if self.running:
             return report
         async with self._lock:
             while not self._stopping:

@@ -21,16 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from contextlib import suppress
 from dataclasses import dataclass, field
 
 from aiogram import Bot
-from aiogram.exceptions import (
-    TelegramAPIError,
-    TelegramBadRequest,
-    TelegramNetworkError,
-    TelegramRetryAfter,
-)
+from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
@@ -73,20 +67,32 @@ class Progress:
 
     async def finish(self, text: str) -> None:
         """Replace the progress line with the summary (a new message if the edit fails)."""
-        self._next_line = None
-        if self._editing is not None and not self._editing.done():
-            self._editing.cancel()  # a courtesy line must not hold up or follow the summary
-            with suppress(asyncio.CancelledError):
-                await self._editing
+        await self.abandon()
         if not await self._edit(text):
             await self.bot.send_message(chat_id=self.message.chat.id, text=text)
+
+    async def abandon(self) -> None:
+        """No more progress lines: the one under way is dropped (the operation ended, or
+        failed and its caller answers instead). A courtesy line must not hold up or follow
+        what comes next."""
+        self._next_line = None
+        editing, self._editing = self._editing, None
+        if editing is None or editing.done():
+            return
+        editing.cancel()
+        try:
+            await editing
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():
+                raise  # the caller itself is being cancelled, not only the edit
 
     async def _edit_in_background(self) -> None:
         while self._next_line is not None:
             line, self._next_line = self._next_line, None
             try:
                 await self._edit(line)
-            except (TelegramAPIError, TelegramNetworkError) as error:  # nobody awaits this task
+            except Exception as error:  # nobody awaits this task: a failed courtesy line is logged
                 logger.info("progress edit failed: %s", error)
 
     async def _edit(self, text: str) -> bool:

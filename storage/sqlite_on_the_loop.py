@@ -16,10 +16,12 @@ Why it is safe:
 - never two threads on one connection at once: a connection belongs to one unit of work at a
   time, whose calls are awaited one after another (``check_same_thread=False`` only lets the
   loop thread use a connection the driver's thread opened);
-- no lock wait on the loop: in WAL mode reads never wait, and ``BEGIN IMMEDIATE`` is tried
-  without waiting (``busy_timeout`` 0) — if another process holds the write lock it is
-  retried in the driver's thread with the usual busy timeout (``begin_immediate``). Writers
-  of this process queue on ``storage.write_lock`` before that.
+- no lock wait on the loop: ``BEGIN IMMEDIATE`` is tried without waiting (``busy_timeout``
+  0) — if another process holds the write lock it is waited for in the driver's thread with
+  the usual busy timeout (``begin_on_the_loop``); writers of this process queue on
+  ``storage.write_lock`` before that. In WAL mode reads do not wait for writers (only a WAL
+  recovery after a crash of another process can make one wait). ``COMMIT`` always goes to
+  the thread: it may run a WAL checkpoint.
 
 aiosqlite's private ``Connection._execute`` (one place, all calls go through it) is what this
 overrides; ``tests/storage/test_sqlite_on_the_loop.py`` fails if a new aiosqlite changes it.
@@ -61,7 +63,10 @@ class LoopAwareConnection(aiosqlite.Connection):
     """An aiosqlite connection that makes a brief unit of work's calls directly."""
 
     async def _execute(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        if _brief.get() and self._running and self._connection is not None:
+        connection = self._connection
+        # COMMIT stays in the thread: past 1,000 WAL pages it runs the checkpoint (copying
+        # pages back and syncing), which must not stall the loop
+        if _brief.get() and self._running and connection is not None and fn != connection.commit:
             return fn(*args, **kwargs)
         return await super()._execute(fn, *args, **kwargs)
 
@@ -106,4 +111,11 @@ def begin_on_the_loop(
             raise
     finally:
         raw.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
-    wait_in_thread(lambda _connection: driver_connection.in_thread(raw.execute, statement))
+    try:
+        wait_in_thread(lambda _connection: driver_connection.in_thread(raw.execute, statement))
+    except BaseException:
+        # Cancelled (or failed) while the thread may still be inside BEGIN and take the lock
+        # later: what this task does with the connection next — the pool's rollback — must
+        # queue behind it in that thread, not run beside it here and leave the lock held.
+        _brief.set(False)
+        raise

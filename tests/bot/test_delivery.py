@@ -123,18 +123,29 @@ async def test_a_frozen_document_is_sent_with_a_translated_caption(
 
 
 async def test_a_run_while_another_delivers_returns_at_once_and_nothing_is_missed(
-    harness: Harness, services: Services, clock: FakeClock
+    harness: Harness, services: Services, clock: FakeClock, monkeypatch
 ) -> None:
     now = clock()
     await enqueue(
         services, *(text_notice(600 + n, "kk", "cancel-done", f"m:{n}", now) for n in range(3))
     )
+    released = asyncio.Event()
+    deliver_batch = DeliveryWorker._deliver_batch
+
+    async def slow_batch(self, batch, report) -> None:
+        await released.wait()
+        await deliver_batch(self, batch, report)
+
+    monkeypatch.setattr(DeliveryWorker, "_deliver_batch", slow_batch)
     worker = DeliveryWorker(harness.bot, services, worker_id="test")
     first = asyncio.create_task(worker.run_once())
-    await asyncio.sleep(0)  # the first run holds the turn
-    second = await worker.run_once()
+    await asyncio.sleep(0.05)  # the first run claimed the batch and is sending
+    assert worker.running
+    second = await asyncio.wait_for(worker.run_once(), timeout=1)  # does not wait for it
     assert (second.sent, second.retried, second.failed) == (0, 0, 0)
+    released.set()
     assert (await first).sent == 3
+    assert not worker.running
     assert (await statuses(services))[OutboxStatus.SENT] == 3
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from types import SimpleNamespace
 from typing import Any
 
@@ -52,7 +53,7 @@ async def test_updates_return_at_once_and_only_the_latest_line_waits_its_turn() 
 async def test_the_summary_replaces_a_progress_edit_still_under_way() -> None:
     telegram = SlowTelegram()
     shown = progress(telegram)
-    await shown.update(50)
+    await asyncio.wait_for(shown.update(50), timeout=0.05)
     await asyncio.sleep(0)
     finishing = asyncio.create_task(shown.finish("✅ 100"))
     await asyncio.sleep(0.01)
@@ -60,3 +61,33 @@ async def test_the_summary_replaces_a_progress_edit_still_under_way() -> None:
     await asyncio.wait_for(finishing, timeout=1)
     await asyncio.sleep(0.01)
     assert telegram.edits == ["✅ 100"]  # the hanging line was dropped, nothing after the summary
+
+
+async def test_cancelling_the_operation_still_cancels_it_while_a_line_is_dropped() -> None:
+    telegram = SlowTelegram()
+    shown = progress(telegram)
+    await asyncio.wait_for(shown.update(50), timeout=0.05)
+    await asyncio.sleep(0)
+
+    async def operation_ends() -> None:
+        await shown.finish("✅ 100")
+
+    ending = asyncio.create_task(operation_ends())
+    await asyncio.sleep(0)  # inside finish, waiting for the dropped edit to wind down
+    ending.cancel()
+    await asyncio.wait([ending], timeout=1)
+    assert ending.cancelled()  # the cancel meant for the operation was not swallowed
+
+
+async def test_a_failing_line_is_logged_not_left_unretrieved(caplog) -> None:
+    class Broken(SlowTelegram):
+        async def edit_message_text(self, text: str, chat_id: int, message_id: int) -> Any:
+            raise ValueError("a proxy's HTML page")
+
+    caplog.set_level(logging.INFO, logger="bot.progress")
+    shown = progress(Broken())
+    await shown.update(50)
+    await asyncio.sleep(0.01)
+    assert shown._editing is not None and shown._editing.done()
+    assert shown._editing.exception() is None
+    assert "progress edit failed" in caplog.text

@@ -55,7 +55,10 @@ async def test_a_brief_unit_of_work_executes_on_the_loop_thread(sqlite_uow, read
             await uow.people.add(_teacher(501))
             await uow.commit()
     assert any("FROM people" in statement for _, statement in seen)
-    assert {thread for thread, _ in seen} == {loop_thread}
+    commits = [thread for thread, statement in seen if statement == "COMMIT"]
+    assert {thread for thread, s in seen if s != "COMMIT"} == {loop_thread}
+    # a COMMIT may run a WAL checkpoint: always in the driver's thread
+    assert len(commits) == (0 if read_only else 1) and loop_thread not in commits
 
     async with uow_factory(read_only=True) as uow:  # not brief: the driver's thread, as always
         seen = await _traced(uow)
@@ -111,3 +114,37 @@ async def test_another_process_holding_the_write_lock_is_waited_for_off_the_loop
     assert ticks >= 20, "the loop stood still while the lock was held"
     async with uow_factory(read_only=True) as uow:
         assert await uow.people.get_by_telegram_id(504) is not None
+
+
+async def test_a_check_in_cancelled_while_waiting_for_the_lock_leaves_no_lock_behind(
+    sqlite_uow,
+) -> None:
+    uow_factory, path = sqlite_uow
+    other_process = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other_process.execute("BEGIN IMMEDIATE")
+
+    async def check_in() -> None:
+        async with uow_factory(brief=True) as uow:  # waits for the lock in the driver's thread
+            await uow.people.add(_teacher(505))
+            await uow.commit()
+
+    waiting = asyncio.create_task(check_in())
+    await asyncio.sleep(0.3)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    other_process.rollback()  # the abandoned BEGIN in the thread now gets the lock…
+    other_process.close()
+    await asyncio.sleep(0.5)  # …and must give it back at once
+    async with uow_factory(brief=True) as uow:  # the next writer is not locked out
+        await uow.people.add(_teacher(506))
+        await uow.commit()
+    probe = sqlite3.connect(path, timeout=1, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")  # nor is another process
+        probe.execute("ROLLBACK")
+    finally:
+        probe.close()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.people.get_by_telegram_id(505) is None
+        assert await uow.people.get_by_telegram_id(506) is not None

@@ -52,9 +52,13 @@ async def file_sent(
         return
     data = await state.get_data()
     progress = await Progress.start(message, i18n, len(checked.rows))
-    summary = await import_enrollment_list(
-        uow_factory(), person.id, int(data["cohort_id"]), checked.rows, clock(), progress.update
-    )
+    try:
+        summary = await import_enrollment_list(
+            uow_factory(), person.id, int(data["cohort_id"]), checked.rows, clock(), progress.update
+        )
+    except BaseException:
+        await progress.abandon()  # no progress line after the error's answer
+        raise
     if summary.refused_no_seats is not None:
         await progress.finish(i18n.get("admin-list-no-seats", seats=summary.refused_no_seats))
         return
