@@ -145,6 +145,9 @@ async def run_polling(settings: Settings) -> None:
     logger.info("shutting down")
     await dispatcher.stop_polling()
     await polling
+    from bot.shutdown import finish_handlers
+
+    await finish_handlers(dispatcher)  # the updates already received are answered
     await background.shutdown()
     await storage.close()
     await bot.session.close()

@@ -18,8 +18,11 @@ from sqlalchemy import text
 
 from bot.app import Services, build_services, create_bot, create_dispatcher, create_fsm_storage
 from bot.config import Settings
+from bot.shutdown import finish_handlers
 
 logger = logging.getLogger("biliktilik.webhook")
+
+UPDATES_KEY = web.AppKey("biliktilik_updates", SimpleRequestHandler)
 
 
 def create_webhook_app(
@@ -38,9 +41,9 @@ def create_webhook_app(
         return web.json_response({"status": "ok"})
 
     app.router.add_get("/healthz", health)
-    SimpleRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=secret).register(
-        app, path=path
-    )
+    updates = SimpleRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=secret)
+    updates.register(app, path=path)
+    app[UPDATES_KEY] = updates
     setup_application(app, dispatcher, bot=bot)
     return app
 
@@ -75,8 +78,11 @@ async def run_webhook(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await stop.wait()
-    # the delivery worker first: the server's shutdown closes the bot's HTTP session, and a
+    # take no new updates (Telegram retries them elsewhere), answer the ones received, then
+    # stop the delivery worker: the server's shutdown closes the bot's HTTP session, and a
     # send cut off after Telegram took it would look failed and be sent again
+    await site.stop()
+    await finish_handlers(app[UPDATES_KEY])
     await background.shutdown()
     await runner.cleanup()
     await storage.close()

@@ -8,7 +8,10 @@ certificate delivered twice this way).
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+import signal
+import socket
+import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,8 +22,8 @@ from bot.sandbox.runner import Sandbox, start_bot
 from domain.notifications import text_notice
 from domain.services.enrollment import NOTICE_APPROVED
 from storage.migrate import upgrade_database
-from tests.e2e.chat import body
-from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only
+from tests.e2e.chat import Chat, body
+from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only, settled
 from tests.e2e.test_certificates_under_faults import until
 from tests.e2e.test_two_instances import uow_on
 
@@ -125,4 +128,126 @@ async def test_sigterm_while_telegram_answers_a_send_leaves_it_sent_once(
             row,
             bot.output(),
         )
+    await engine.dispose()
+
+
+async def _teacher_in_session(database_url: str) -> int:
+    """A cohort in session now with one enrolled teacher (consent and §24 agreement given);
+    returns the session id."""
+    from domain.courses import CourseFormat, CourseKind
+    from domain.model import Cohort, Course, CourseModule, Enrollment, Person, Role, TrainingSession
+
+    engine, uow_factory = await uow_on(database_url)
+    now = datetime.now(UTC)
+    async with uow_factory() as uow:
+        course = await uow.courses.add(
+            Course(
+                topic_kk="Цифрлық сауаттылық",
+                topic_ru="Цифровая грамотность",
+                kind=CourseKind.SHORT,
+                format=CourseFormat.WITHOUT_LEAVE,
+                hours=36,
+                max_score=100,
+                modules=[CourseModule("Модуль", "Модуль", 36, 0)],
+            )
+        )
+        cohort = await uow.cohorts.add(
+            Cohort(
+                course_id=course.id,
+                code="ЦС-1",
+                language="kk",
+                starts_on=(now - timedelta(days=1)).date(),
+                ends_on=(now + timedelta(days=3)).date(),
+                seats=10,
+            )
+        )
+        session = await uow.sessions.add(
+            TrainingSession(
+                cohort_id=cohort.id,
+                starts_at=now - timedelta(minutes=10),
+                ends_at=now + timedelta(hours=2),
+                academic_hours=4,
+            )
+        )
+        person = await uow.people.add(
+            Person(
+                telegram_id=TEACHER,
+                language="kk",
+                first_name="Айгүл",
+                full_name="Сейітова Айгүл Маратқызы",
+                roles={Role.TEACHER},
+                consent_version="1",
+                consent_at=now - timedelta(days=2),
+            )
+        )
+        await uow.enrollments.add(
+            Enrollment(
+                person_id=person.id,
+                cohort_id=cohort.id,
+                agreement_version="1",
+                agreement_lang="kk",
+                agreement_accepted_at=now - timedelta(days=1),
+            )
+        )
+        await uow.commit()
+    await engine.dispose()
+    return int(session.id)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize("webhook", [False, True], ids=["polling", "webhook"])
+async def test_sigterm_while_a_check_in_waits_for_the_database_still_answers_it(
+    tmp_path: Path, webhook: bool
+) -> None:
+    """Deployed mid-lesson: the teacher's code arrived, her check-in waits for the database
+    (another process holds the write lock); SIGTERM now must not drop it unanswered."""
+    from domain.checkin_codes import code_for
+
+    database_file = tmp_path / "bot.db"
+    database_url = f"sqlite+aiosqlite:///{database_file}"
+    await upgrade_database(database_url)
+    session_id = await _teacher_in_session(database_url)
+    code = code_for(b"sandbox-secret-not-for-production", session_id, datetime.now(UTC))
+    async with emulator_only() as sandbox:
+        port = _free_port()
+        bot = BotProcess(
+            sandbox,
+            database_url,
+            tmp_path,
+            WEBHOOK_URL=f"http://127.0.0.1:{port}/webhook",
+            WEBHOOK_HOST="127.0.0.1",
+            WEBHOOK_PORT=str(port),
+        ).start(*(("run", "--webhook") if webhook else ("run",)))
+        try:
+            async with SandboxClient(sandbox.url) as client:
+                await client.create_user(TEACHER, "Айгүл", "kk")
+                teacher = Chat(client, TEACHER, timeout=STARTUP_SECONDS)
+                await teacher.say("/help", lambda m: True)  # the bot is up and answering
+                backup = sqlite3.connect(database_file, isolation_level=None)
+                backup.execute("BEGIN IMMEDIATE")  # as a long backup or a migration would
+                try:
+                    await client.send(TEACHER, code)
+                    await settled(sandbox.emulator)  # the bot took the update…
+                    await asyncio.sleep(0.5)  # …and its check-in is waiting for the lock
+                    bot.process.send_signal(signal.SIGTERM)
+                    await asyncio.sleep(0.5)
+                finally:
+                    backup.rollback()
+                    backup.close()
+                exit_code = await asyncio.to_thread(bot.process.wait, 60)
+                answer = await teacher.expect(lambda m: "✅" in body(m), timeout=5)
+        finally:
+            bot.stop()
+    assert exit_code == 0, bot.output()
+    assert "сабаққа белгілендіңіз" in body(answer), body(answer)
+    engine, uow_factory = await uow_on(database_url)
+    async with uow_factory(read_only=True) as uow:
+        person = await uow.people.get_by_telegram_id(TEACHER)
+        [enrollment] = await uow.enrollments.for_person(person.id)
+        assert await uow.attendance.count_attended(enrollment.id) == 1
     await engine.dispose()
