@@ -25,6 +25,7 @@ from bot.i18n import create_core, create_i18n_middleware
 from bot.middlewares import PersonMiddleware, RateLimitMiddleware
 from bot.middlewares.tracing import UpdateIdMiddleware
 from bot.retry import RetryRequestMiddleware
+from bot.shutdown import stop_polling
 
 logger = logging.getLogger("biliktilik")
 
@@ -143,11 +144,7 @@ async def run_polling(settings: Settings) -> None:
     logger.info("polling started")
     await stop.wait()
     logger.info("shutting down")
-    await dispatcher.stop_polling()
-    await polling
-    from bot.shutdown import finish_handlers
-
-    await finish_handlers(dispatcher)  # the updates already received are answered
+    await stop_polling(dispatcher, polling)
     await background.shutdown()
     await storage.close()
     await bot.session.close()

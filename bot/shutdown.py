@@ -14,7 +14,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from aiogram import Dispatcher
 
 logger = logging.getLogger("biliktilik.shutdown")
 
@@ -43,3 +46,11 @@ async def finish_handlers(owner: Any, timeout: float = HANDLERS_GRACE_SECONDS) -
         logger.warning(
             "stopped with updates still being handled", extra={"updates": len(unfinished)}
         )
+
+
+async def stop_polling(dispatcher: Dispatcher, polling: asyncio.Task[Any]) -> None:
+    """Take no new updates, then answer the ones already received. The bot's HTTP session stays
+    open: the caller stops the delivery worker before closing it."""
+    await dispatcher.stop_polling()
+    await polling
+    await finish_handlers(dispatcher)

@@ -48,12 +48,10 @@ class Sandbox:
 
     async def stop_bot(self) -> None:
         if self.dispatcher is not None and self._polling is not None:
-            from bot.shutdown import finish_handlers
+            from bot.shutdown import stop_polling
 
-            await self.dispatcher.stop_polling()
-            await self._polling
+            await stop_polling(self.dispatcher, self._polling)
             self._polling = None
-            await finish_handlers(self.dispatcher)
         if self.background is not None:
             await self.background.shutdown()
             self.background = None
