@@ -104,9 +104,8 @@ async def _answer(
 ) -> None:
     assert person.id is not None
     result = await check_in(
-        uow_factory(
-            brief=True
-        ),  # a few indexed statements: on the loop (storage.sqlite_on_the_loop)
+        # a few indexed statements: run on the loop thread (storage.sqlite_on_the_loop)
+        uow_factory(brief=True),
         person.id,
         code,
         clock(),
