@@ -6,7 +6,7 @@ import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -53,12 +53,18 @@ async def bench_services(database_url: str | None = None) -> AsyncIterator[Servi
 
 
 async def running_cohort(
-    services: Services, teachers: int, first_id: int = 10_000, other_cohorts: int = 0
+    uow_factory: Any,
+    teachers: int,
+    first_id: int = 10_000,
+    other_cohorts: int = 0,
+    now: datetime = NOW,
 ) -> Cohort_:
-    """A course, a cohort with one session open now, `teachers` enrolled who accepted §24;
-    and `other_cohorts` cohorts more, each with a session at the same hour (a national
-    operator's morning: a typed code must not cost a look at all of them)."""
-    async with services.uow_factory() as uow:
+    """A course, a cohort with one session open at ``now``, `teachers` enrolled who gave
+    consent and accepted §24; and `other_cohorts` cohorts more, each with a session at the
+    same hour (a national operator's morning: a typed code must not cost a look at all of
+    them). Also what the end-to-end tests use for a lesson under way (with the real now)."""
+    starts_on, ends_on = (now - timedelta(days=3)).date(), (now + timedelta(days=4)).date()
+    async with uow_factory() as uow:
         course = await uow.courses.add(
             Course(
                 topic_kk="Бенчмарк курсы",
@@ -75,16 +81,16 @@ async def running_cohort(
                 course_id=course.id,
                 code="BENCH-1",
                 language="kk",
-                starts_on=date(2026, 11, 20),
-                ends_on=date(2026, 11, 27),
+                starts_on=starts_on,
+                ends_on=ends_on,
                 seats=teachers + 10,
             )
         )
         session = await uow.sessions.add(
             TrainingSession(
                 cohort_id=cohort.id,
-                starts_at=NOW - timedelta(minutes=5),
-                ends_at=NOW + timedelta(hours=3),
+                starts_at=now - timedelta(minutes=5),
+                ends_at=now + timedelta(hours=3),
                 academic_hours=4,
             )
         )
@@ -94,16 +100,16 @@ async def running_cohort(
                     course_id=course.id,
                     code=f"BENCH-{n + 2}",
                     language="ru" if n % 2 else "kk",
-                    starts_on=date(2026, 11, 20),
-                    ends_on=date(2026, 11, 27),
+                    starts_on=starts_on,
+                    ends_on=ends_on,
                     seats=25,
                 )
             )
             await uow.sessions.add(
                 TrainingSession(
                     cohort_id=other.id,
-                    starts_at=NOW - timedelta(minutes=5),
-                    ends_at=NOW + timedelta(hours=3),
+                    starts_at=now - timedelta(minutes=5),
+                    ends_at=now + timedelta(hours=3),
                     academic_hours=4,
                 )
             )
@@ -117,8 +123,8 @@ async def running_cohort(
                     full_name=f"Тыңдаушы {offset}",
                     roles={Role.TEACHER},
                     consent_version="bench",
-                    consent_at=NOW,
-                    created_at=NOW,
+                    consent_at=now,
+                    created_at=now,
                 )
             )
             await uow.enrollments.add(
@@ -127,7 +133,7 @@ async def running_cohort(
                     cohort_id=cohort.id,
                     agreement_version="bench",
                     agreement_lang="kk",
-                    agreement_accepted_at=NOW - timedelta(days=1),
+                    agreement_accepted_at=now - timedelta(days=1),
                 )
             )
             ids.append(telegram_id)

@@ -108,7 +108,9 @@ async def until(
     condition: Callable[[], bool | Awaitable[bool]],
     timeout: float,  # noqa: ASYNC109 - a polling deadline, not a cancel scope
     what: str,
+    every: float = 0.05,
 ) -> None:
+    """Poll ``condition`` every ``every`` seconds until it holds; fail after ``timeout``."""
     deadline = time.monotonic() + timeout
     while True:
         result = condition()
@@ -117,7 +119,7 @@ async def until(
         if result:
             return
         assert time.monotonic() < deadline, f"timed out after {timeout} s waiting for {what}"
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(every)
 
 
 async def settled(emulator: Emulator, timeout: float = 10.0) -> None:  # noqa: ASYNC109

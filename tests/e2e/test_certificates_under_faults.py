@@ -11,7 +11,6 @@ one appendix, and a stranger verifies one number over HTTP.
 from __future__ import annotations
 
 import asyncio
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from domain.model import (
 )
 from domain.services.certificates import issue_cohort_documents
 from tests.e2e.chat import Chat, body, file_name
+from tests.e2e.processes import until
 
 pytestmark = pytest.mark.e2e
 
@@ -144,13 +144,6 @@ async def teachers_outbox(sandbox: Sandbox) -> list[tuple[str, int]]:
 
 def documents_delivered(sandbox: Sandbox) -> int:
     return sum(sandbox.emulator.delivered[FIRST_TG + n] for n in range(TEACHERS))
-
-
-async def until(condition, timeout: float, what: str) -> None:  # noqa: ASYNC109
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await asyncio.sleep(0.05)
 
 
 async def test_fifty_certificates_exactly_once_through_faults_and_a_restart(

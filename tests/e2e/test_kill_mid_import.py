@@ -10,7 +10,6 @@ sends the same file again and gets all 5,000; a third import of the same file ad
 
 from __future__ import annotations
 
-import asyncio
 import io
 import re
 import sqlite3
@@ -31,7 +30,7 @@ from domain.iin import Sex
 from domain.model import Cohort, Course, CourseModule
 from storage.models import EnrollmentRow, PersonRow
 from tests.e2e.chat import Chat, body
-from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only
+from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only, until
 
 pytestmark = pytest.mark.e2e
 
@@ -151,14 +150,6 @@ class HeldWriteLock:
         return now - self.since >= self.seconds
 
 
-async def until_soon(condition: Callable[[], bool], timeout: float, what: str) -> None:  # noqa: ASYNC109
-    """Like ``until``, every 2 ms: the moment being waited for lasts well under a second."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out after {timeout} s waiting for {what}"
-        await asyncio.sleep(0.002)
-
-
 def number(text: str, label: str) -> int:
     found = re.search(rf"{label}:\s*([\d\s\u00a0\u202f]+)", text)
     assert found, (label, text)
@@ -190,10 +181,11 @@ async def test_a_list_killed_mid_import_is_stored_whole_or_not_at_all(
             # the upload confirmed (a restarted bot must not get it again) and the import's
             # transaction open — the lock held for 50 ms on end, which the outbox's claims and
             # a form's state (a few ms) never are: kill now
-            await until_soon(
+            await until(
                 HeldWriteLock(database_file, 0.05, lambda: not emulator.emulator.updates.pending),
                 40,
                 "the import's transaction",
+                every=0.002,  # the moment lasts well under a second
             )
             await bot.kill()
             assert await list_in_database(database_url, cohort_id, iins) == (0, 0, 0)

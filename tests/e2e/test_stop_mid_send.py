@@ -11,11 +11,12 @@ import asyncio
 import signal
 import socket
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from bot.bench.fixtures import running_cohort
 from bot.sandbox.client import SandboxClient
 from bot.sandbox.faults import Fault
 from bot.sandbox.runner import Sandbox, start_bot
@@ -23,8 +24,7 @@ from domain.notifications import text_notice
 from domain.services.enrollment import NOTICE_APPROVED
 from storage.migrate import upgrade_database
 from tests.e2e.chat import Chat, body
-from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only, settled
-from tests.e2e.test_certificates_under_faults import until
+from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only, settled, until
 from tests.e2e.test_two_instances import uow_on
 
 pytestmark = pytest.mark.e2e
@@ -131,69 +131,6 @@ async def test_sigterm_while_telegram_answers_a_send_leaves_it_sent_once(
     await engine.dispose()
 
 
-async def _teacher_in_session(database_url: str) -> int:
-    """A cohort in session now with one enrolled teacher (consent and §24 agreement given);
-    returns the session id."""
-    from domain.courses import CourseFormat, CourseKind
-    from domain.model import Cohort, Course, CourseModule, Enrollment, Person, Role, TrainingSession
-
-    engine, uow_factory = await uow_on(database_url)
-    now = datetime.now(UTC)
-    async with uow_factory() as uow:
-        course = await uow.courses.add(
-            Course(
-                topic_kk="Цифрлық сауаттылық",
-                topic_ru="Цифровая грамотность",
-                kind=CourseKind.SHORT,
-                format=CourseFormat.WITHOUT_LEAVE,
-                hours=36,
-                max_score=100,
-                modules=[CourseModule("Модуль", "Модуль", 36, 0)],
-            )
-        )
-        cohort = await uow.cohorts.add(
-            Cohort(
-                course_id=course.id,
-                code="ЦС-1",
-                language="kk",
-                starts_on=(now - timedelta(days=1)).date(),
-                ends_on=(now + timedelta(days=3)).date(),
-                seats=10,
-            )
-        )
-        session = await uow.sessions.add(
-            TrainingSession(
-                cohort_id=cohort.id,
-                starts_at=now - timedelta(minutes=10),
-                ends_at=now + timedelta(hours=2),
-                academic_hours=4,
-            )
-        )
-        person = await uow.people.add(
-            Person(
-                telegram_id=TEACHER,
-                language="kk",
-                first_name="Айгүл",
-                full_name="Сейітова Айгүл Маратқызы",
-                roles={Role.TEACHER},
-                consent_version="1",
-                consent_at=now - timedelta(days=2),
-            )
-        )
-        await uow.enrollments.add(
-            Enrollment(
-                person_id=person.id,
-                cohort_id=cohort.id,
-                agreement_version="1",
-                agreement_lang="kk",
-                agreement_accepted_at=now - timedelta(days=1),
-            )
-        )
-        await uow.commit()
-    await engine.dispose()
-    return int(session.id)
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -211,7 +148,10 @@ async def test_sigterm_while_a_check_in_waits_for_the_database_still_answers_it(
     database_file = tmp_path / "bot.db"
     database_url = f"sqlite+aiosqlite:///{database_file}"
     await upgrade_database(database_url)
-    session_id = await _teacher_in_session(database_url)
+    engine, uow_factory = await uow_on(database_url)
+    lesson = await running_cohort(uow_factory, 1, first_id=TEACHER, now=datetime.now(UTC))
+    await engine.dispose()
+    session_id = lesson.session_id
     code = code_for(b"sandbox-secret-not-for-production", session_id, datetime.now(UTC))
     async with emulator_only() as sandbox:
         port = _free_port()

@@ -21,7 +21,6 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -30,6 +29,7 @@ import pytest
 
 from bot.sandbox.runner import SANDBOX_TOKEN, Sandbox, start_sandbox
 from domain.notifications import text_notice
+from tests.e2e.processes import until
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
@@ -116,13 +116,6 @@ def delivered_texts(sandbox: Sandbox) -> Counter[str]:
             if message.from_bot:
                 found[str(message.to_api().get("text"))] += 1
     return found
-
-
-async def until(condition, timeout: float, what: str) -> None:  # noqa: ASYNC109
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await asyncio.sleep(0.05)
 
 
 NUMBERS_SCRIPT = """
