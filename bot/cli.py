@@ -80,15 +80,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     if settings.bot_token is None or not settings.bot_token.get_secret_value().strip():
         print(NO_TOKEN_HINT, file=sys.stderr)
         return 2
-    from bot.logs import setup_logging
+    from bot.runtime.logs import setup_logging
 
     setup_logging(settings.log_level)
     if args.webhook:
-        from bot.webhook import run_webhook
+        from bot.runtime.webhook import run_webhook
 
         asyncio.run(run_webhook(settings))
     else:
-        from bot.app import run_polling
+        from bot.runtime.app import run_polling
 
         asyncio.run(run_polling(settings))
     return 0
@@ -104,7 +104,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from bot.demo import load_demo_data
+    from bot.dev.demo import load_demo_data
 
     settings = _settings()
     summary = asyncio.run(load_demo_data(settings))
@@ -131,7 +131,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
-    from bot.sandbox.runner import run_sandbox
+    from bot.dev.sandbox.runner import run_sandbox
 
     asyncio.run(
         run_sandbox(
@@ -146,7 +146,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from bot.bench import run_bench
+    from bot.dev.bench import run_bench
 
     return asyncio.run(run_bench(args.out, quick=args.quick, only=args.only))
 

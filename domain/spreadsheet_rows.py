@@ -1,6 +1,6 @@
 """Validation of spreadsheet rows (as plain ``{header: text}`` dicts) before anything is stored.
 
-Reading the file (XLSX/CSV bytes → rows with their row numbers) is ``bot.spreadsheets``;
+Reading the file (XLSX/CSV bytes → rows with their row numbers) is ``bot.spreadsheets.reading``;
 this module only decides, so the enrollment-list import (§16, §18), the schedule import and the
 scores import of other features validate the same way: every row is checked, every error names
 the row, the column and a reason code, and the caller imports nothing unless ``errors`` is empty.

@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 
-from bot.app import Services, create_dispatcher
 from bot.config import Settings
-from bot.i18n import create_core
-from bot.middlewares.rate_limit import Rate, RateLimitMiddleware
-from bot.testing import Harness
+from bot.dev.testing import Harness
+from bot.runtime.app import create_dispatcher
+from bot.runtime.container import Services
+from bot.runtime.middlewares.rate_limit import Rate, RateLimitMiddleware
+from bot.ui.i18n import create_core
 
 
 class FakeClock:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from bot.app import Services
+from bot.runtime.container import Services
 from domain.model import Person
 from storage.backup import BackupError, backup_database
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.app import Services
-from bot.demo import ADMIN, DEMO_TOPIC_RU, TEACHERS, TRAINERS, fill
+from bot.dev.demo import ADMIN, DEMO_TOPIC_RU, TEACHERS, TRAINERS, fill
+from bot.runtime.container import Services
 from domain.iin import validate_iin
 from domain.model import Role
 

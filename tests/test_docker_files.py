@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from bot.config import Settings
-from bot.retry import FLOOD_WAIT_BUDGET_SECONDS
+from bot.runtime.retry import FLOOD_WAIT_BUDGET_SECONDS
 
 DOCKER = Path(__file__).resolve().parent.parent / "docker"
 

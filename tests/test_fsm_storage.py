@@ -9,7 +9,7 @@ import pytest
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
 
-from bot.app import Services
+from bot.runtime.container import Services
 from storage.fsm import DatabaseFsmStorage
 
 

@@ -20,8 +20,8 @@ HEAVY_ON_DEMAND = (
 
 PROBE = """
 import json, sys
-from bot.app import create_dispatcher
-import bot.handlers, bot.background, bot.delivery, bot.jobs
+from bot.runtime.app import create_dispatcher
+import bot.handlers, bot.runtime.background, bot.runtime.delivery, bot.runtime.jobs
 print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
 """
 

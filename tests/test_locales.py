@@ -8,8 +8,8 @@ import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
-from bot.i18n import LOCALES_PATH, create_core
-from bot.keyboards.menu import ALL_MENU_KEYS
+from bot.ui.i18n import LOCALES_PATH, create_core
+from bot.ui.menus import ALL_MENU_KEYS
 
 # Deliberately bilingual: shown before the person has chosen a language.
 SAME_IN_BOTH = {"start-choose-language", "menu-language"}

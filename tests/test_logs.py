@@ -8,10 +8,11 @@ import logging
 from aiogram import Dispatcher
 from aiogram.types import Message
 
-from bot.app import Services, create_dispatcher
-from bot.logs import JsonFormatter, mask_personal_data
-from bot.middlewares.tracing import UpdateIdMiddleware
-from bot.testing import Harness, make_user
+from bot.dev.testing import Harness, make_user
+from bot.runtime.app import create_dispatcher
+from bot.runtime.container import Services
+from bot.runtime.logs import JsonFormatter, mask_personal_data
+from bot.runtime.middlewares.tracing import UpdateIdMiddleware
 
 
 def test_iins_and_phones_are_masked_but_dates_and_ids_are_not() -> None:

@@ -1,9 +1,9 @@
 """Issue 8, item 3: people who blocked the bot, as admins see them.
 
-A 403 from Telegram marks the person ``unreachable_since`` (``bot.delivery``); from then on
+A 403 from Telegram marks the person ``unreachable_since`` (``bot.runtime.delivery``); from then on
 nothing reaches them, so an admin must know who, since when, in which cohorts and what is
 waiting for them (certificates above all) — to phone them or their school. The mark is lifted
-by the person's next private message (``bot.middlewares.person``), and what failed only
+by the person's next private message (``bot.runtime.middlewares.person``), and what failed only
 because of the block is sent again then (``welcome_back``).
 """
 

@@ -114,8 +114,6 @@ results-request-moved = Сіз { $cohort } ағынына ауыстырылды
 
 ## Посткурстық сүйемелдеу (§36–37)
 
-results-trainer-refused-not-private = Тренер командалары тек ботпен жеке чатта жұмыс істейді.
-results-trainer-refused-not-trainer = Бұл команда тек тренерлерге қолжетімді.
 results-support-kind-consultation = әдістемелік және консультациялық көмек
 results-support-kind-publication = жарияланымға көмек
 results-support-kind-community-event = кәсіби қоғамдастықтар мен іс-шаралар

@@ -114,8 +114,6 @@ results-request-moved = Вы переведены в поток { $cohort }.
 
 ## Посткурсовое сопровождение (§36–37)
 
-results-trainer-refused-not-private = Команды тренера работают только в личном чате с ботом.
-results-trainer-refused-not-trainer = Эта команда доступна только тренерам.
 results-support-kind-consultation = методическая и консультационная помощь
 results-support-kind-publication = помощь с публикацией
 results-support-kind-community-event = профессиональные сообщества и мероприятия

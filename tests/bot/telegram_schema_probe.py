@@ -1,7 +1,7 @@
 """Run as a script: parse rich real-world updates and build every method the bot sends.
 
-Prints one JSON object: how aiogram was imported (`bot.lazy_telegram_schemas.mode`), the repr
-of every parsed update (class names of every nested object included), the form fields each
+Prints one JSON object: how aiogram was imported (`bot.platform.lazy_telegram_schemas.mode`),
+the repr of every parsed update (class names of every nested object included), the form fields each
 method puts on the wire and the repr of what each method's answer parses to. The test runs it
 once with deferred schemas and once with `BILIKTILIK_EAGER_TELEGRAM_SCHEMAS=1` and compares.
 """
@@ -14,7 +14,7 @@ import sys
 from collections.abc import AsyncIterator
 from typing import Any
 
-import bot.lazy_telegram_schemas as lazy_schemas  # first: this imports aiogram
+import bot.platform.lazy_telegram_schemas as lazy_schemas  # first: this imports aiogram
 
 # isort: split
 

@@ -15,11 +15,11 @@ from aiogram.methods import SendDocument, SendMessage
 from sqlalchemy.exc import OperationalError
 from tenacity import wait_none
 
-import bot.delivery
-from bot.app import Services
-from bot.db_outage import OutagePause, is_database_unavailable
-from bot.delivery import DeliveryWorker
-from bot.testing import Harness, make_user, texts
+import bot.runtime.delivery
+from bot.dev.testing import Harness, make_user, texts
+from bot.runtime.container import Services
+from bot.runtime.db_outage import OutagePause, is_database_unavailable
+from bot.runtime.delivery import DeliveryWorker
 from domain.model import OutboxStatus
 from domain.notifications import document_notice, text_notice
 from storage.repositories.certificates import DocumentsRepository
@@ -199,7 +199,7 @@ async def test_a_sent_message_is_recorded_once_the_database_is_back_and_never_re
     async with services.uow_factory() as uow:
         await uow.outbox.enqueue(text_notice(401, "kk", "cancel-done", "o:1", clock()))
         await uow.commit()
-    monkeypatch.setattr(bot.delivery, "RECORD_SENT_WAIT", wait_none())
+    monkeypatch.setattr(bot.runtime.delivery, "RECORD_SENT_WAIT", wait_none())
     failing = Failing(OutboxRepository.mark_sent, locked(), times=3)
     monkeypatch.setattr(OutboxRepository, "mark_sent", failing)
     worker = DeliveryWorker(harness.bot, services, worker_id="test")

@@ -8,9 +8,9 @@ from datetime import timedelta
 from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter, TelegramServerError
 from aiogram.methods import SendDocument, SendMessage
 
-from bot.app import Services
-from bot.delivery import DeliveryWorker
-from bot.testing import Harness
+from bot.dev.testing import Harness
+from bot.runtime.container import Services
+from bot.runtime.delivery import DeliveryWorker
 from domain.model import OutboxStatus, Person
 from domain.notifications import document_notice, text_notice
 from tests.conftest import FakeClock
@@ -152,8 +152,8 @@ async def test_a_run_while_another_delivers_returns_at_once_and_nothing_is_misse
 async def test_the_scheduler_never_refuses_the_outbox_tick_during_a_long_delivery(
     harness: Harness, services: Services, clock: FakeClock, caplog, monkeypatch
 ) -> None:
-    import bot.background as background_module
-    from bot.background import start_background
+    import bot.runtime.background as background_module
+    from bot.runtime.background import start_background
 
     monkeypatch.setattr(background_module, "PERIODIC_JOBS", [])
     monkeypatch.setattr(background_module, "OUTBOX_POLL_SECONDS", 0.05)

@@ -8,10 +8,11 @@ from aiogram import Dispatcher, F, Router
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 
-from bot.app import Services, create_dispatcher
+from bot.dev.testing import Harness, make_user
 from bot.handlers import build_root_router
-from bot.inline_filters import run_filters_inline, synchronous_callables
-from bot.testing import Harness, make_user
+from bot.platform.inline_filters import run_filters_inline, synchronous_callables
+from bot.runtime.app import create_dispatcher
+from bot.runtime.container import Services
 
 
 class Form(StatesGroup):

@@ -1,4 +1,5 @@
-"""Deferred aiogram schemas (`bot.lazy_telegram_schemas`): same parsing and wire, less memory.
+"""Deferred aiogram schemas (`bot.platform.lazy_telegram_schemas`): same parsing and wire,
+less memory.
 
 Each run is a fresh interpreter, since aiogram is imported once per process.
 """
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-import bot.lazy_telegram_schemas as lazy_schemas
+import bot.platform.lazy_telegram_schemas as lazy_schemas
 
 PROBE = Path(__file__).with_name("telegram_schema_probe.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,7 +87,7 @@ SABOTAGED_PYDANTIC = """
 import pydantic._internal._model_construction as construction
 # a pydantic whose model_rebuild ignores __pydantic_parent_namespace__
 construction.unpack_lenient_weakvaluedict = lambda namespace: None
-import bot.lazy_telegram_schemas as lazy_schemas
+import bot.platform.lazy_telegram_schemas as lazy_schemas
 from aiogram.methods import SendMessage
 from aiogram.types import Update
 update = Update.model_validate(

@@ -7,7 +7,7 @@ import logging
 from types import SimpleNamespace
 from typing import Any
 
-from bot.progress import Progress
+from bot.ui.progress import Progress
 
 
 class SlowTelegram:
@@ -84,7 +84,7 @@ async def test_a_failing_line_is_logged_not_left_unretrieved(caplog) -> None:
         async def edit_message_text(self, text: str, chat_id: int, message_id: int) -> Any:
             raise ValueError("a proxy's HTML page")
 
-    caplog.set_level(logging.INFO, logger="bot.progress")
+    caplog.set_level(logging.INFO, logger="bot.ui.progress")
     shown = progress(Broken())
     await shown.update(50)
     await asyncio.sleep(0.01)

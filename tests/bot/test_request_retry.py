@@ -9,7 +9,7 @@ import pytest
 from aiogram.exceptions import TelegramRetryAfter, TelegramServerError
 from aiogram.methods import SendMessage
 
-from bot.retry import FLOOD_WAIT_BUDGET_SECONDS, JITTER_SECONDS, RetryRequestMiddleware
+from bot.runtime.retry import FLOOD_WAIT_BUDGET_SECONDS, JITTER_SECONDS, RetryRequestMiddleware
 
 
 class Telegram:

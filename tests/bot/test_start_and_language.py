@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiogram.methods import AnswerCallbackQuery, SendMessage, SetMyCommands
 from aiogram.types import Chat, InlineKeyboardMarkup, ReplyKeyboardMarkup
 
-from bot.app import Services
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.runtime.container import Services
 from tests.conftest import ADMIN_ID
 
 
@@ -123,7 +123,7 @@ async def test_group_chat_start_registers_nobody(harness: Harness, services: Ser
 async def test_commands_are_registered_per_language_and_for_admins(
     harness: Harness, services: Services
 ) -> None:
-    from bot.background import _register_commands
+    from bot.runtime.background import _register_commands
 
     admin = make_user(ADMIN_ID)
     await harness.send(admin, "/start")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.sandbox.client import SandboxClient, buttons
+from bot.dev.sandbox.client import SandboxClient, buttons
 
 Message = dict[str, Any]
 Expect = str | Callable[[Message], bool]

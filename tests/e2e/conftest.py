@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.sandbox.client import SandboxClient
-from bot.sandbox.runner import Sandbox, start_sandbox
+from bot.dev.sandbox.client import SandboxClient
+from bot.dev.sandbox.runner import Sandbox, start_sandbox
 
 
 @pytest.fixture

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox.flood import TELEGRAM_LIMITS, FloodLimits
-from bot.sandbox.runner import SANDBOX_TOKEN, Sandbox
-from bot.sandbox.state import Emulator
+from bot.dev.sandbox.flood import TELEGRAM_LIMITS, FloodLimits
+from bot.dev.sandbox.runner import SANDBOX_TOKEN, Sandbox
+from bot.dev.sandbox.state import Emulator
 
 ROOT = Path(__file__).resolve().parents[2]
 BOT_ID = int(SANDBOX_TOKEN.split(":")[0])
@@ -132,7 +132,7 @@ async def emulator_only(flood: FloodLimits | None = TELEGRAM_LIMITS) -> AsyncIte
     """The emulator alone, for bot processes; its stop does not wait for a dead poller."""
     import aiohttp
 
-    from bot.sandbox.runner import start_sandbox
+    from bot.dev.sandbox.runner import start_sandbox
 
     sandbox = await start_sandbox(port=0, with_bot=False, flood=flood)
     try:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.demo import ADMIN
+from bot.dev.demo import ADMIN
+from bot.dev.sandbox.client import SandboxClient
+from bot.dev.sandbox.runner import Sandbox, start_bot
 from bot.documents.issuing import PdfRenderer, issuing_options
-from bot.sandbox.client import SandboxClient
-from bot.sandbox.runner import Sandbox, start_bot
 from domain.courses import CourseFormat, CourseKind
 from domain.model import (
     Attendance,

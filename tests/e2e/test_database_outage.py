@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.sandbox.client import SandboxClient
-from bot.sandbox.runner import Sandbox
+from bot.dev.sandbox.client import SandboxClient
+from bot.dev.sandbox.runner import Sandbox
 from domain.notifications import text_notice
 from storage.models import FsmStateRow, OutboxRow
 from tests.e2e.chat import Chat, body, data_of

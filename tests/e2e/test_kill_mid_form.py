@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.demo import demo_iin
-from bot.sandbox.client import SandboxClient
-from bot.sandbox.runner import Sandbox
+from bot.dev.demo import demo_iin
+from bot.dev.sandbox.client import SandboxClient
+from bot.dev.sandbox.runner import Sandbox
 from domain.iin import Sex
 from storage.models import FsmStateRow
 from tests.e2e.chat import Chat, body, data_of

@@ -22,9 +22,9 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from bot.demo import ADMIN, demo_iin
-from bot.sandbox.client import SandboxClient
-from bot.sandbox.runner import Sandbox
+from bot.dev.demo import ADMIN, demo_iin
+from bot.dev.sandbox.client import SandboxClient
+from bot.dev.sandbox.runner import Sandbox
 from domain.courses import CourseFormat, CourseKind
 from domain.iin import Sex
 from domain.model import Cohort, Course, CourseModule

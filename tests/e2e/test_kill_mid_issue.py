@@ -22,9 +22,9 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from bot.demo import ADMIN
-from bot.sandbox.client import SandboxClient
-from bot.sandbox.runner import Sandbox, sandbox_settings
+from bot.dev.demo import ADMIN
+from bot.dev.sandbox.client import SandboxClient
+from bot.dev.sandbox.runner import Sandbox, sandbox_settings
 from storage.models import CertificateRow, DocumentFileRow, OutboxRow
 from tests.e2e.chat import Chat, body, data_of, file_name
 from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only, settled, until
@@ -72,7 +72,7 @@ async def run_issue(admin: Chat, cohort_id: int) -> None:
 async def test_a_bulk_issue_killed_mid_way_ends_with_one_document_each(
     emulator: Sandbox, tmp_path: Path
 ) -> None:
-    from bot.app import build_services
+    from bot.runtime.app import build_services
 
     database_url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
     services, engine = await build_services(sandbox_settings(emulator.url, database_url))

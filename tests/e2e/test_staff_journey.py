@@ -14,9 +14,9 @@ import pytest
 from openpyxl import Workbook
 from pypdf import PdfReader
 
-from bot.demo import ADMIN, TEACHERS, TRAINERS, demo_iin
-from bot.sandbox.client import SandboxClient
-from bot.sandbox.runner import Sandbox
+from bot.dev.demo import ADMIN, TEACHERS, TRAINERS, demo_iin
+from bot.dev.sandbox.client import SandboxClient
+from bot.dev.sandbox.runner import Sandbox
 from domain.iin import Sex
 from domain.model import TrainingSession
 from tests.e2e.chat import Chat, body, data_of, file_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.sandbox.client import SandboxClient, button_data, buttons
+from bot.dev.sandbox.client import SandboxClient, button_data, buttons
 
 pytestmark = pytest.mark.e2e
 
@@ -34,7 +34,7 @@ async def test_a_russian_speaker_gets_the_russian_menu(client: SandboxClient) ->
 
 
 async def test_the_demo_admin_sees_the_admin_menu(client: SandboxClient) -> None:
-    from bot.demo import ADMIN
+    from bot.dev.demo import ADMIN
 
     await client.send(ADMIN.telegram_id, "/menu")
     menu = await client.wait_for(ADMIN.telegram_id, lambda m: bool(buttons(m)))

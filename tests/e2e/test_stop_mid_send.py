@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.bench.fixtures import running_cohort
-from bot.sandbox.client import SandboxClient
-from bot.sandbox.faults import Fault
-from bot.sandbox.runner import Sandbox, start_bot
+from bot.dev.bench.fixtures import running_cohort
+from bot.dev.sandbox.client import SandboxClient
+from bot.dev.sandbox.faults import Fault
+from bot.dev.sandbox.runner import Sandbox, start_bot
 from domain.notifications import text_notice
 from domain.services.enrollment import NOTICE_APPROVED
 from storage.migrate import upgrade_database

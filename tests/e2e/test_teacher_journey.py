@@ -13,9 +13,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.demo import ADMIN, demo_iin
-from bot.sandbox.client import SandboxClient, buttons
-from bot.sandbox.runner import Sandbox
+from bot.dev.demo import ADMIN, demo_iin
+from bot.dev.sandbox.client import SandboxClient, buttons
+from bot.dev.sandbox.runner import Sandbox
 from domain.checkin_codes import code_for, display_code
 from domain.iin import Sex
 from domain.model import TrainingSession

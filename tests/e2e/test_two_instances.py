@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox.runner import SANDBOX_TOKEN, Sandbox, start_sandbox
+from bot.dev.sandbox.runner import SANDBOX_TOKEN, Sandbox, start_sandbox
 from domain.notifications import text_notice
 from tests.e2e.processes import until
 

@@ -19,8 +19,8 @@ from aiogram.methods import (
     TelegramMethod,
 )
 
-from bot.sandbox import validation
-from bot.sandbox.errors import ApiError
+from bot.dev.sandbox import validation
+from bot.dev.sandbox.errors import ApiError
 
 MAX_ALERT = 200  # answerCallbackQuery text, characters
 

@@ -62,10 +62,10 @@ def surface(router: Router) -> Surface:
 
 def feature_surfaces() -> dict[str, Surface]:
     """Surface of every registered feature router, by router name."""
-    from bot.handlers import FEATURE_ROUTER_FACTORIES, common
+    from bot.handlers import ROUTER_FACTORIES
 
     surfaces: dict[str, Surface] = {}
-    for factory in [*FEATURE_ROUTER_FACTORIES, common.create_router]:
+    for factory in ROUTER_FACTORIES:
         router = factory()
         surfaces[router.name] = surface(router)
     return surfaces

@@ -9,7 +9,7 @@ from typing import Any
 
 from aiogram.types import Message, Update, User
 
-from bot.testing import Harness, make_user
+from bot.dev.testing import Harness, make_user
 from tests.fuzz.api_checks import problems
 from tests.fuzz.strategies import Step
 from tests.fuzz.world import GROUP, World

@@ -20,7 +20,7 @@ from aiogram.types import (
 )
 from hypothesis import strategies as st
 
-from bot.i18n import create_core
+from bot.ui.i18n import create_core
 from tests.fuzz.discovery import all_commands, all_states, callback_factories
 
 FACTORIES = callback_factories()

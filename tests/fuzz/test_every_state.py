@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from aiogram.types import Document, Sticker
 
-from bot.app import Services
-from bot.testing import Harness
+from bot.dev.testing import Harness
+from bot.runtime.container import Services
 from tests.fuzz.runner import ErrorLog, Runner
 from tests.fuzz.strategies import STATES, Step
 from tests.fuzz.world import build_world

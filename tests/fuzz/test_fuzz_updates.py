@@ -12,8 +12,8 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.app import Services
-from bot.testing import Harness
+from bot.dev.testing import Harness
+from bot.runtime.container import Services
 from tests.fuzz.runner import ErrorLog, Runner
 from tests.fuzz.strategies import STATES, Step, steps
 from tests.fuzz.world import build_world, digest

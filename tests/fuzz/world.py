@@ -20,10 +20,10 @@ import pytest
 from aiogram.types import Chat, User
 from sqlalchemy import text
 
-from bot.app import Services
 from bot.config import Settings
-from bot.i18n import create_core
-from bot.testing import make_user
+from bot.dev.testing import make_user
+from bot.runtime.container import Services
+from bot.ui.i18n import create_core
 from domain.model import (
     Application,
     ApplicationKind,

@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
 
-from bot.sandbox import Emulator, create_app
+from bot.dev.sandbox import Emulator, create_app
 
 TOKEN = "123456:TEST"
 

@@ -23,7 +23,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
 )
 
-from bot.sandbox import FloodLimits
+from bot.dev.sandbox import FloodLimits
 from tests.sandbox.conftest import TOKEN, Sandbox
 
 

@@ -7,7 +7,7 @@ import asyncio
 import aiohttp
 import pytest
 
-from bot.sandbox import Emulator, FloodLimits
+from bot.dev.sandbox import Emulator, FloodLimits
 from tests.sandbox.conftest import TOKEN, Sandbox, serve
 
 

@@ -19,7 +19,7 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
 )
 
-from bot.sandbox import Emulator
+from bot.dev.sandbox import Emulator
 from tests.sandbox.conftest import TOKEN, serve
 
 pytestmark = pytest.mark.browser

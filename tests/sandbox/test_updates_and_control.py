@@ -207,7 +207,7 @@ async def test_control_api_shapes(sandbox: Sandbox) -> None:
 
 
 async def test_personas_are_created_and_listed(sandbox: Sandbox) -> None:
-    from bot.sandbox import Emulator, create_app
+    from bot.dev.sandbox import Emulator, create_app
 
     emulator = Emulator()
     app = create_app(emulator)

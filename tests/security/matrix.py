@@ -1,5 +1,5 @@
 """The authorization matrix, generated from the routers: the commands and callbacks of the
-admin, results, certificate-issuing and trainer routers, each filled with the ids of objects
+admin and trainer actor packages, each filled with the ids of objects
 that belong to someone else, plus the texts that count as a translated refusal."""
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from aiogram.filters.callback_data import CallbackData, CallbackQueryFilter
 from aiogram.fsm.state import State
 from magic_filter import MagicFilter
 
-from bot.i18n import create_core
+from bot.ui.i18n import create_core
 
-# Feature routers whose every entry point is for admins or trainers only. "certificates-verify"
-# and "certificates-documents" are public (verification by number, a teacher's own documents).
-PRIVILEGED = ("admin", "results", "certificates-admin", "trainer")
+# The actors whose every entry point is for them only; public and teacher screens are open to
+# anyone who started the bot (verification by number, a teacher's own documents).
+PRIVILEGED = ("admin", "trainer")
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
 REFUSAL_KEY = re.compile(
     r"^([a-z0-9-]*(refused|not-allowed|not-yours|not-found)[a-z0-9-]*|"
@@ -62,10 +62,10 @@ def _strings(obj: Any, depth: int = 0) -> set[str]:
 
 
 def privileged_routers() -> list[Router]:
-    from bot.handlers import FEATURE_ROUTER_FACTORIES
+    from bot.handlers import ROUTER_FACTORIES
 
     found: list[Router] = []
-    for factory in FEATURE_ROUTER_FACTORIES:
+    for factory in ROUTER_FACTORIES:
         for router in _walk(factory()):
             if router.name in PRIVILEGED:
                 found.append(router)

@@ -1,5 +1,5 @@
-"""Issue 8, item 2: every admin and trainer command and callback — collected from the admin,
-results, certificate-issuing and trainer routers — tried as a teacher, as a trainer of another
+"""Every admin and trainer command and callback — collected from the admin and trainer actor
+packages — tried as a teacher, as a trainer of another
 cohort and as a stranger, in a private chat and in a group.
 
 Private chat: a translated refusal in the person's language, an audit entry, nothing changed.
@@ -16,8 +16,8 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import User
 
-from bot.app import Services
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.runtime.container import Services
 from tests.fuzz.api_checks import problems
 from tests.fuzz.runner import ErrorLog
 from tests.fuzz.world import GROUP, World, audit_count, build_world, digest
@@ -30,7 +30,7 @@ NEWCOMER = 830_999
 ACTORS = ("teacher", "trainer_b", "stranger")
 # A trainer of another cohort is a trainer: /today and /questions show their own (empty)
 # lists, and cancelling their own answer form is theirs to do — not refusals.
-OWN_ROLE_COMMANDS = {("trainer_b", "trainer", "today"), ("trainer_b", "results", "questions")}
+OWN_ROLE_COMMANDS = {("trainer_b", "trainer", "today"), ("trainer_b", "trainer", "questions")}
 OWN_ROLE_BUTTONS = {("trainer_b", "rsn:cancel", "TrainerAnswerForm:answer")}
 
 
@@ -45,7 +45,7 @@ def _ids(world: World) -> dict[str, int]:
 
 
 def test_matrix_covers_every_privileged_router() -> None:
-    assert set(MATRIX) == {"admin", "results", "certificates-admin", "trainer"}
+    assert set(MATRIX) == {"admin", "trainer"}
     assert all(commands or callbacks for commands, callbacks in MATRIX.values())
     assert len(REFUSALS) > 10
 

@@ -5,8 +5,8 @@ translated refusal."""
 
 from __future__ import annotations
 
-from bot.app import Services
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.runtime.container import Services
 from tests.fuzz.api_checks import problems
 from tests.fuzz.discovery import all_commands
 from tests.fuzz.runner import ErrorLog

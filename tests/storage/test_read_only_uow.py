@@ -128,7 +128,7 @@ async def test_a_writer_on_a_locked_sqlite_file_gets_sqlalchemys_operational_err
     from sqlalchemy.exc import OperationalError
 
     import storage.db
-    from bot.db_outage import is_database_unavailable
+    from bot.runtime.db_outage import is_database_unavailable
     from storage.db import create_engine, create_session_factory
     from storage.migrate import upgrade_database
     from storage.uow import UnitOfWorkFactory

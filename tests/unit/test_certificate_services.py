@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.app import Services
+from bot.runtime.container import Services
 from domain.certificate_numbers import deep_link_payload, parse_certificate_number
 from domain.documents import AppendixDoc, CertificateDoc, ListeningReferenceDoc, OrganizationInfo
 from domain.model import (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from bot.app import Services
-from bot.i18n import create_core
+from bot.runtime.container import Services
+from bot.ui.i18n import create_core
 from domain.assessment import Outcome
 from domain.model import (
     ConsultationStatus,

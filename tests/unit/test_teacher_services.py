@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.app import Services
-from bot.i18n import create_core
+from bot.runtime.container import Services
+from bot.ui.i18n import create_core
 from domain.model import (
     Application,
     ApplicationKind,

@@ -1,52 +1,61 @@
-"""The admin's commands (issue 5, items 1–4 and 10): roles, courses, cohorts and schedules,
-applications, list import and enrollment orders; who blocked the bot (issue 8, item 3);
-requests to delete personal data (item 4).
+"""Everything an admin does, from a private chat: the panel, roles, courses, cohorts and their
+schedules, applications, list imports and enrollment orders, scores, expulsion, §31 requests,
+§36–37 consultations, certificates, reports, who blocked the bot, deletion requests.
 
-One router; its handlers match admin entry points (``/admin``, the "🛠" menu item, admin
-buttons, admin form steps). ``AdminAccessMiddleware`` — the single access check — runs for
-every matched update and refuses anyone who is not an admin in a private chat.
+The whole package sits behind one gate (``bot.gates.admin_only``): a handler here runs only for
+an admin in a private chat; anyone else gets a translated refusal and the attempt is logged.
 """
 
 from __future__ import annotations
 
 from aiogram import Router
-from aiogram.filters import Command
-from aiogram_i18n.lazy.filter import LazyFilter
 
+from bot.gates import admin_only
 from bot.handlers.admin import (
     applications,
+    certificates,
     cohorts,
+    consultations,
     courses,
     deletions,
     enrollment_import,
+    expulsion,
     orders,
+    panel,
+    reports,
+    requests,
     roles,
     schedule,
     schedule_import,
+    score_import,
+    scores,
     unreachable,
 )
-from bot.handlers.admin.access import AdminAccessMiddleware
-from bot.handlers.admin.panel import show_panel
+
+CAPABILITIES = (
+    panel,
+    roles,
+    courses,
+    cohorts,
+    schedule,
+    schedule_import,
+    applications,
+    enrollment_import,
+    orders,
+    unreachable,
+    deletions,
+    scores,
+    score_import,
+    expulsion,
+    requests,
+    consultations,
+    reports,
+    certificates,
+)
 
 
 def create_router() -> Router:
     router = Router(name="admin")
-    access = AdminAccessMiddleware()
-    router.message.middleware(access)
-    router.callback_query.middleware(access)
-    router.message.register(show_panel, Command("admin"))
-    router.message.register(show_panel, LazyFilter("menu-admin"))
-    for module in (
-        roles,
-        courses,
-        cohorts,
-        schedule,
-        schedule_import,
-        applications,
-        enrollment_import,
-        orders,
-        unreachable,
-        deletions,
-    ):
-        module.register(router)
+    admin_only(router)
+    router.include_routers(*(capability.create_router() for capability in CAPABILITIES))
     return router

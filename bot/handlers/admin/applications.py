@@ -111,6 +111,8 @@ async def reason_typed(
     await _answer(message, i18n, decision, application_id)
 
 
-def register(router: Router) -> None:
+def create_router() -> Router:
+    router = Router(name="admin-applications")
     router.callback_query.register(pressed, ApplicationAction.filter())
     router.message.register(reason_typed, RejectForm.reason, F.text, ~F.text.startswith("/"))
+    return router

@@ -12,11 +12,14 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
-from bot.handlers.admin import applications, enrollment_import, orders, schedule_import
+from bot.handlers.admin.applications import start as start_applications
 from bot.handlers.admin.callbacks import AdminArea, CohortAction, CohortChoice
-from bot.handlers.admin.forms import long_date, parse_day
+from bot.handlers.admin.enrollment_import import start as start_list_import
+from bot.handlers.admin.orders import start as start_order
 from bot.handlers.admin.panel import button
 from bot.handlers.admin.schedule import SessionForm, send_calendar, send_schedule
+from bot.handlers.admin.schedule_import import start as start_schedule_import
+from bot.handlers.admin.typed_dates import long_date, parse_day
 from domain.model import Cohort, Person, Role
 from domain.services.admin_cohorts import (
     MAX_SEATS,
@@ -32,10 +35,10 @@ from domain.services.admin_roles import people_with_role
 # Cohort-card actions handled by their own modules; each starts with
 # (message, i18n, state, cohort, uow_factory).
 COHORT_ACTIONS = {
-    "import-schedule": schedule_import.start,
-    "applications": applications.start,
-    "import-list": enrollment_import.start,
-    "order": orders.start,
+    "import-schedule": start_schedule_import,
+    "applications": start_applications,
+    "import-list": start_list_import,
+    "order": start_order,
 }
 
 
@@ -330,7 +333,8 @@ async def cohort_action(
         await COHORT_ACTIONS[action](message, i18n, state, cohort, uow_factory)
 
 
-def register(router: Router) -> None:
+def create_router() -> Router:
+    router = Router(name="admin-cohorts")
     router.callback_query.register(show_cohorts, AdminArea.filter(F.area == "cohorts"))
     router.callback_query.register(cohort_action, CohortAction.filter())
     router.callback_query.register(course_chosen, CohortForm.course, CohortChoice.filter())
@@ -341,3 +345,4 @@ def register(router: Router) -> None:
     router.message.register(starts_typed, CohortForm.starts_on, *text)
     router.message.register(ends_typed, CohortForm.ends_on, *text)
     router.message.register(seats_typed, CohortForm.seats, *text)
+    return router

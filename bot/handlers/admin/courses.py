@@ -359,10 +359,12 @@ async def course_action(
         await ask(message, i18n, state, STEPS[0])
 
 
-def register(router: Router) -> None:
+def create_router() -> Router:
+    router = Router(name="admin-courses")
     router.callback_query.register(show_courses, AdminArea.filter(F.area == "courses"))
     router.callback_query.register(course_action, CourseAction.filter())
     text_steps = [_state(s) for s in STEPS if s not in CHOICES and s != "confirm"]
     router.message.register(text_answer, StateFilter(*text_steps), F.text, ~F.text.startswith("/"))
     router.callback_query.register(choice_answer, StateFilter(CourseForm), CourseChoice.filter())
     router.callback_query.register(navigate, StateFilter(CourseForm), FormNav.filter())
+    return router

@@ -15,8 +15,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.callbacks import AdminArea, DeletionAction
-from bot.handlers.admin.forms import long_date
 from bot.handlers.admin.panel import button
+from bot.handlers.admin.typed_dates import long_date
 from domain.iin import mask_iin
 from domain.model import Person
 from domain.services.erasure import (
@@ -166,7 +166,9 @@ async def pressed(
         await message.edit_text(text)
 
 
-def register(router: Router) -> None:
+def create_router() -> Router:
+    router = Router(name="admin-deletions")
     router.message.register(deletions_command, Command("deletions"))
     router.callback_query.register(deletions_area, AdminArea.filter(F.area == "deletions"))
     router.callback_query.register(pressed, DeletionAction.filter())
+    return router

@@ -15,8 +15,8 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.handlers.table_upload import format_errors, not_a_file, receive_table
-from bot.progress import Progress
+from bot.handlers.admin.table_upload import format_errors, not_a_file, receive_table
+from bot.ui.progress import Progress
 from domain.model import Cohort, Person
 from domain.services.enrollment import import_enrollment_list
 from domain.spreadsheet_rows import validate_enrollment_rows
@@ -74,6 +74,8 @@ async def file_sent(
     )
 
 
-def register(router: Router) -> None:
+def create_router() -> Router:
+    router = Router(name="admin-enrollment-import")
     router.message.register(file_sent, ListImport.file, F.document)
     router.message.register(not_a_file, ListImport.file, ~F.text.startswith("/"))
+    return router

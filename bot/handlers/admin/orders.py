@@ -13,7 +13,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
-from bot.handlers.admin.forms import parse_day
+from bot.handlers.admin.typed_dates import parse_day
 from domain.documents import OrganizationInfo
 from domain.model import Cohort, Person
 from domain.services.enrollment import OrderDraft, issue_order
@@ -138,5 +138,7 @@ async def _issue(
     )
 
 
-def register(router: Router) -> None:
+def create_router() -> Router:
+    router = Router(name="admin-orders")
     router.message.register(step_typed, StateFilter(OrderForm), F.text, ~F.text.startswith("/"))
+    return router

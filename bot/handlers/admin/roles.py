@@ -140,10 +140,12 @@ async def target_other(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("admin-role-ask-person"))
 
 
-def register(router: Router) -> None:
+def create_router() -> Router:
+    router = Router(name="admin-roles")
     router.callback_query.register(show_roles, AdminArea.filter(F.area == "roles"))
     router.callback_query.register(ask_target, RoleAction.filter())
     router.message.register(target_forwarded, RoleForm.target, F.forward_origin)
     router.message.register(target_contact, RoleForm.target, F.contact)
     router.message.register(target_username, RoleForm.target, F.text.regexp(USERNAME))
     router.message.register(target_other, RoleForm.target, ~F.text.startswith("/"))
+    return router

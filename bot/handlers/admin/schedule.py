@@ -1,5 +1,5 @@
 """A cohort's schedule of sessions (date, time, academic hours, room or online link): added one
-by one, shown as a list, and sent as an .ics calendar file (``bot.schedule_ics``)."""
+by one, shown as a list, and sent as an .ics calendar file (``bot.documents.calendar``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
-from bot.handlers.admin.forms import long_date
+from bot.handlers.admin.typed_dates import long_date
 from domain.model import Cohort, Person
 from domain.services.admin_cohorts import add_sessions, cohort_schedule
 from domain.services.admin_courses import get_course
@@ -54,8 +54,9 @@ async def send_schedule(
 async def send_calendar(
     message: Message, i18n: I18nContext, cohort: Cohort, uow_factory, settings, clock
 ) -> None:
-    """The schedule as an .ics file (``bot.schedule_ics``) to forward to trainers and teachers."""
-    from bot.schedule_ics import cohort_calendar, ics_file_name
+    """The schedule as an .ics file (``bot.documents.calendar``) to forward to trainers and
+    teachers."""
+    from bot.documents.calendar import cohort_calendar, ics_file_name
 
     sessions = await cohort_schedule(uow_factory(), cohort.id or 0)
     course = await get_course(uow_factory(), cohort.course_id)
@@ -114,5 +115,7 @@ async def session_typed(
     await message.answer(i18n.get("admin-session-added", count=len(added)))
 
 
-def register(router: Router) -> None:
+def create_router() -> Router:
+    router = Router(name="admin-schedule")
     router.message.register(session_typed, SessionForm.line, F.text, ~F.text.startswith("/"))
+    return router

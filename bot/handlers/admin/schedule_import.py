@@ -1,5 +1,5 @@
 """Import a cohort's schedule from an XLSX/CSV file: all or nothing, errors by row and column.
-The upload step is the imports' shared ``bot.handlers.table_upload``."""
+The upload step is the imports' shared ``bot.handlers.admin.table_upload``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.handlers.table_upload import format_errors, not_a_file, receive_table
+from bot.handlers.admin.table_upload import format_errors, not_a_file, receive_table
 from domain.model import Cohort, Person
 from domain.services.admin_cohorts import add_sessions
 from domain.spreadsheet_rows import RowError, validate_schedule_rows
@@ -67,6 +67,8 @@ async def file_sent(
     await message.answer(i18n.get("admin-schedule-imported", count=len(added)))
 
 
-def register(router: Router) -> None:
+def create_router() -> Router:
+    router = Router(name="admin-schedule-import")
     router.message.register(file_sent, ScheduleImport.file, F.document)
     router.message.register(not_a_file, ScheduleImport.file, ~F.text.startswith("/"))
+    return router

@@ -12,8 +12,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.callbacks import AdminArea, UnreachableList
-from bot.handlers.admin.forms import long_date
 from bot.handlers.admin.panel import button
+from bot.handlers.admin.typed_dates import long_date
 from domain.services.unreachable import UnreachablePage, UnreachablePerson, unreachable_people
 
 
@@ -91,7 +91,9 @@ async def unreachable_page(
         )
 
 
-def register(router: Router) -> None:
+def create_router() -> Router:
+    router = Router(name="admin-unreachable")
     router.message.register(unreachable_command, Command("unreachable"))
     router.callback_query.register(unreachable_area, AdminArea.filter(F.area == "unreachable"))
     router.callback_query.register(unreachable_page, UnreachableList.filter())
+    return router

@@ -6,7 +6,7 @@ person has not consented, and show the consent text instead; a refusal stops pol
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -14,7 +14,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.teacher.callbacks import ConsentCb
 from bot.handlers.teacher.common import ALL, register_entry
-from bot.keyboards.menu import main_menu
+from bot.ui.menus import main_menu
 from domain.model import Person
 from domain.services.profile import decline_consent, give_consent
 
@@ -76,7 +76,6 @@ async def consent_answered(
 
 def create_router() -> Router:
     router = Router(name="teacher-consent")
-    router.message.filter(F.chat.type == "private")
     register_entry(router, ask_consent, ALL, NeedsConsent())
     router.callback_query.register(consent_answered, ConsentCb.filter())
     return router

@@ -30,7 +30,7 @@ from bot.handlers.teacher.common import (
     nav_keyboard,
     register_entry,
 )
-from bot.keyboards.menu import main_menu
+from bot.ui.menus import main_menu
 from domain.model import Person
 from domain.services import profile as service
 
@@ -291,7 +291,6 @@ async def edit_field(
 
 def create_router() -> Router:
     router = Router(name="teacher-profile")
-    router.message.filter(F.chat.type == "private")
     register_entry(router, profile_needed, tuple(n for n in ALL if n != "mydata"), NeedsProfile())
     register_entry(router, profile_entry, ("profile",))
     router.callback_query.register(nav, FormNav.filter(F.form == "profile"))

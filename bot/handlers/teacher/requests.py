@@ -22,7 +22,7 @@ from bot.handlers.teacher.common import (
     nav_keyboard,
     register_entry,
 )
-from bot.keyboards.menu import main_menu
+from bot.ui.menus import main_menu
 from domain.model import Person, RequestKind
 from domain.services import teacher_requests as service
 
@@ -367,7 +367,6 @@ async def use_buttons(message: Message, i18n: I18nContext) -> None:
 
 def create_router() -> Router:
     router = Router(name="teacher-requests")
-    router.message.filter(F.chat.type == "private")
     register_entry(router, requests_entry, ("requests",))
     router.callback_query.register(start_request, RequestStartCb.filter())
     router.callback_query.register(nav, FormNav.filter(F.form == "request"))

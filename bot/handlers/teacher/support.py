@@ -15,7 +15,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.teacher.callbacks import FormNav, SupportCb
 from bot.handlers.teacher.common import lang_of, long_date, nav_keyboard, register_entry
-from bot.keyboards.menu import main_menu
+from bot.ui.menus import main_menu
 from domain.model import Person, SupportKind
 from domain.services import support as service
 
@@ -177,7 +177,6 @@ async def nav(query: CallbackQuery, i18n: I18nContext, state: FSMContext, person
 
 def create_router() -> Router:
     router = Router(name="teacher-support")
-    router.message.filter(F.chat.type == "private")
     register_entry(router, support_entry, ("support",))
     router.callback_query.register(kind_chosen, SupportCb.filter())
     router.callback_query.register(nav, FormNav.filter(F.form == "support"))

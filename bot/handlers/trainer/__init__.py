@@ -1,21 +1,25 @@
-"""The trainer's commands (issue 5, item 5): agenda, live check-in board, roster, marks.
+"""Everything a trainer does: today's agenda, the live check-in board, the roster with marks by
+hand, and the §36–37 questions routed to their cohorts.
 
-Only people with the trainer role who train THAT cohort may act; the use-cases in
-``domain.services.trainer`` re-check it for every press and log refusals.
+Behind one gate (``bot.gates.trainer_only``: a private chat and the trainer role). Whether the
+trainer trains *that* cohort is decided by the use cases in ``domain.services.trainer`` on every
+press, and their refusals are logged too.
 """
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 
-from bot.handlers.trainer import agenda, board, roster
+from bot.gates import trainer_only
+from bot.handlers.trainer import agenda, board, questions, roster
 
 
 def create_router() -> Router:
-    router = Router(name="trainer")
-    router.message.filter(F.chat.type == "private")
-    router.callback_query.filter(F.message.chat.type == "private")
-    router.include_router(agenda.create_router())
-    router.include_router(board.create_router(board.LiveBoards()))
-    router.include_router(roster.create_router())
+    router = trainer_only(Router(name="trainer"))
+    router.include_routers(
+        questions.create_router(),
+        agenda.create_router(),
+        board.create_router(board.LiveBoards()),
+        roster.create_router(),
+    )
     return router

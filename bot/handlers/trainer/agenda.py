@@ -21,9 +21,9 @@ from aiogram_i18n.lazy.filter import LazyFilter
 from babel.dates import format_date
 
 from bot.config import Settings
+from bot.documents.calendar import BABEL_LOCALES, cohort_calendar, format_clock, ics_file_name
 from bot.handlers.trainer.callbacks import CalendarCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
-from bot.schedule_ics import BABEL_LOCALES, cohort_calendar, format_clock, ics_file_name
 from domain.model import Lang, Person
 from domain.services.trainer import AgendaItem, agenda, is_trainer_of, record_refusal
 

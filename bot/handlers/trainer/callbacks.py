@@ -17,3 +17,7 @@ class CalendarCb(CallbackData, prefix="tgc"):
 class MarkCb(CallbackData, prefix="tgm"):
     session_id: int
     enrollment_id: int
+
+
+class TrainerAnswer(CallbackData, prefix="rst"):
+    consultation_id: int

@@ -12,8 +12,8 @@ import pytest
 from aiogram.methods import GetFile
 from aiogram.types import Document, File, User
 
-from bot.app import Services
-from bot.testing import Harness, make_user
+from bot.dev.testing import Harness, make_user
+from bot.runtime.container import Services
 from domain.courses import CourseFormat, CourseKind
 from domain.model import AuditEntry, Cohort, Course, CourseModule, Person, Role
 from tests.conftest import ADMIN_ID

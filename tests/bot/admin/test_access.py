@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiogram.methods import SendMessage
 from aiogram.types import Chat, InlineKeyboardMarkup
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from domain.model import Role
 from tests.bot.admin.conftest import People, audit, make_course, person, start
 

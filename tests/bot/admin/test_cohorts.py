@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 
 from openpyxl import Workbook
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from tests.bot.admin.conftest import People, Uploads, audit, make_cohort, make_course, person
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from domain.courses import CourseFormat, CourseKind
 from tests.bot.admin.conftest import People, audit, make_course
 

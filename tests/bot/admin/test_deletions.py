@@ -15,9 +15,9 @@ from aiogram.methods import EditMessageText, SendMessage
 from aiogram.types import Chat
 from sqlalchemy import text
 
-from bot.app import Services
+from bot.dev.testing import Harness, texts
 from bot.handlers.admin.callbacks import DeletionAction
-from bot.testing import Harness, texts
+from bot.runtime.container import Services
 from domain.iin import mask_iin
 from domain.model import (
     Application,
@@ -243,7 +243,7 @@ async def test_full_flow_keeps_the_certificate_verifiable_in_russian(
     )
 
     # the teacher is told what was kept and why
-    from bot.delivery import DeliveryWorker
+    from bot.runtime.delivery import DeliveryWorker
 
     harness.session.requests.clear()
     assert (await DeliveryWorker(harness.bot, services, worker_id="t").run_once()).sent == 1
@@ -317,7 +317,7 @@ async def test_nothing_issued_removes_the_person_in_kazakh_from_the_panel(
     ]
     assert entry.after == {"removed": True, "kept_documents": 0, "dropped_messages": 1}
     assert IIN_IVAN not in repr(entry) and "Иванов" not in repr(entry)
-    from bot.delivery import DeliveryWorker
+    from bot.runtime.delivery import DeliveryWorker
 
     harness.session.requests.clear()
     await DeliveryWorker(harness.bot, services, worker_id="t").run_once()

@@ -11,8 +11,8 @@ from datetime import date
 from aiogram.methods import EditMessageText, SendDocument
 from openpyxl import Workbook
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from domain.iin import Sex, make_iin
 from domain.model import Application, ApplicationKind, ApplicationStatus, Cohort
 from tests.bot.admin.conftest import People, Uploads, audit, make_cohort, make_course, person

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from aiogram.types import Contact, MessageOriginHiddenUser, MessageOriginUser
 
-from bot.app import Services
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.runtime.container import Services
 from domain.model import Role
 from tests.bot.admin.conftest import People, audit, person, start
 

@@ -1,4 +1,4 @@
-"""bot.spreadsheets.read_table: the reading contract the imports share."""
+"""bot.spreadsheets.reading.read_table: the reading contract the imports share."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from bot.spreadsheets import SpreadsheetError, read_table
+from bot.spreadsheets.reading import SpreadsheetError, read_table
 
 
 def test_csv_encodings_and_delimiters() -> None:
@@ -62,8 +62,8 @@ def test_limits() -> None:
 
 
 def test_error_answer_fits_one_telegram_message() -> None:
-    from bot.handlers.table_upload import format_errors
-    from bot.i18n import create_core
+    from bot.handlers.admin.table_upload import format_errors
+    from bot.ui.i18n import create_core
     from domain.spreadsheet_rows import RowError
 
     core = create_core()

@@ -10,10 +10,10 @@ import pytest
 from aiogram.exceptions import TelegramForbiddenError
 from aiogram.methods import EditMessageText, SendMessage
 
-from bot.app import Services
-from bot.delivery import DeliveryWorker
+from bot.dev.testing import Harness, make_user, texts
 from bot.handlers.admin.callbacks import UnreachableList
-from bot.testing import Harness, make_user, texts
+from bot.runtime.container import Services
+from bot.runtime.delivery import DeliveryWorker
 from domain.model import Enrollment, Person
 from domain.notifications import document_notice, text_notice
 from tests.bot.admin.conftest import People, make_cohort, make_course, person
@@ -245,7 +245,7 @@ async def test_only_admins_in_a_private_chat(
 
 
 def test_in_the_admins_command_menu(services: Services) -> None:
-    from bot.commands import ADMINS, commands_for
+    from bot.ui.commands import ADMINS, commands_for
 
     assert "unreachable" in ADMINS
     menu = {lang: commands_for(services.i18n_core, lang, ADMINS) for lang in ("kk", "ru")}

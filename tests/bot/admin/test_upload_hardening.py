@@ -24,8 +24,8 @@ from openpyxl import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 from sqlalchemy import text
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from tests.bot.admin.conftest import People, Uploads, make_cohort, make_course
 from tests.bot.admin.test_enrollment import HEADERS, list_rows
 from tests.fuzz.world import digest
@@ -533,7 +533,7 @@ async def test_the_schedule_import_shares_the_gate(
 async def test_the_score_import_shares_the_gate(
     harness: Harness, services: Services, people: People, uploads: Uploads, case: str, lang: str
 ) -> None:
-    from bot.handlers.results.callbacks import CohortPick
+    from bot.handlers.admin.results_callbacks import CohortPick
 
     bad = CASES[case]
     await speak(services, people.admin, lang)
@@ -552,7 +552,7 @@ async def test_a_huge_cell_in_the_score_import_still_fits_one_message(
 ) -> None:
     """The score import used to print every wrong value whole: 10,000 digits broke the
     4,096-character message limit."""
-    from bot.handlers.results.callbacks import CohortPick
+    from bot.handlers.admin.results_callbacks import CohortPick
 
     cohort = await make_cohort(services, await make_course(services))
     await harness.send(people.admin, "/scores_import")

@@ -12,10 +12,10 @@ from aiogram.methods import EditMessageText, SendDocument
 from aiogram.types import Chat, InlineKeyboardMarkup
 from pypdf import PdfReader
 
-from bot.app import Services
-from bot.delivery import DeliveryWorker
-from bot.handlers.certificates.admin import IssueCb
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.handlers.admin.certificates import IssueCb
+from bot.runtime.container import Services
+from bot.runtime.delivery import DeliveryWorker
 from domain.model import DocumentKind, OutboxStatus, Role
 from tests.bot.certificates.factories import (
     ADMIN_TG,

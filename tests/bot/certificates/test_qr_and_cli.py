@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot import cli
-from bot.app import Services
+from bot.dev.testing import Harness, make_user, texts
 from bot.documents.issued import find_issued_pdf, load_issued_pdf
-from bot.testing import Harness, make_user, texts
+from bot.runtime.container import Services
 from domain.certificate_numbers import deep_link_payload, parse_certificate_number
 from domain.model import DocumentKind
 from tests.bot.certificates.factories import TEACHER_TG, add_teacher, issue_now, make_cohort

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from aiogram.methods import SendMessage
 
-from bot.app import Services
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.runtime.container import Services
 from domain.certificate_numbers import deep_link_payload, parse_certificate_number
 from tests.bot.certificates.factories import (
     ADMIN_TG,

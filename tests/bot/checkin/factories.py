@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from bot.app import Services
+from bot.runtime.container import Services
 from domain.model import (
     Cohort,
     Course,

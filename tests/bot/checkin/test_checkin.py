@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.app import Services
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.runtime.container import Services
 from domain.checkin_codes import code_for, deep_link_payload, display_code
 from domain.model import AttendanceMethod, EnrollmentStatus
 from domain.services.checkin import FAILED_ACTION

@@ -13,8 +13,8 @@ from aiogram import Bot
 from aiogram.methods import SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
 
-from bot.app import Services
-from bot.testing import Harness, RecordingSession, make_user, texts
+from bot.dev.testing import Harness, RecordingSession, make_user, texts
+from bot.runtime.container import Services
 from domain.checkin_codes import code_for
 from domain.model import Lang
 from tests.bot.checkin.factories import World, add_person, build_world, enroll

@@ -9,8 +9,8 @@ from aiogram.methods import SendDocument
 from aiogram.types import BufferedInputFile
 from icalendar import Calendar
 
-from bot.app import Services
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.runtime.container import Services
 from tests.bot.checkin.factories import TEACHER_KK_TG, TEACHER_RU_TG, build_world
 
 

@@ -10,9 +10,9 @@ import pytest
 from aiogram.types import Document
 from openpyxl import Workbook
 
-from bot.app import Services
-from bot.handlers.results.callbacks import CohortPick, ListenerPick
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.handlers.admin.results_callbacks import CohortPick, ListenerPick
+from bot.runtime.container import Services
 from domain.model import EnrollmentStatus, OutboxStatus
 from tests.bot.admin.conftest import Uploads
 from tests.bot.results.factories import (

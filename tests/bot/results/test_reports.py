@@ -9,10 +9,10 @@ from aiogram.methods import SendDocument, SendPhoto
 from aiogram.types import BufferedInputFile
 from openpyxl import load_workbook
 
-from bot.app import Services
-from bot.handlers.results.callbacks import CohortPick
-from bot.jobs.nobd import remind_nobd
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.handlers.admin.results_callbacks import CohortPick
+from bot.runtime.container import Services
+from bot.runtime.jobs.nobd import remind_nobd
 from domain.model import Certificate, DocumentKind, EnrollmentStatus, Role
 from domain.services.results import decide_cohort_outcomes, record_score
 from tests.bot.results.factories import (

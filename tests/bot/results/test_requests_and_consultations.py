@@ -6,9 +6,10 @@ from datetime import date
 
 from aiogram.methods import AnswerCallbackQuery, SendDocument
 
-from bot.app import Services
-from bot.handlers.results.callbacks import ConsultationAction, RequestAction, TrainerAnswer
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.handlers.admin.results_callbacks import ConsultationAction, RequestAction
+from bot.handlers.trainer.callbacks import TrainerAnswer
+from bot.runtime.container import Services
 from domain.model import Cohort, ConsultationStatus, EnrollmentStatus, RequestKind, RequestStatus
 from tests.bot.results.factories import (
     ADMIN_TG,
@@ -190,13 +191,13 @@ async def test_questions_refusals_and_another_cohorts_trainer(
     ]
     teacher = make_user(TEACHER_TG, "ru")
     assert texts(await harness.send(teacher, "/questions")) == [
-        "Эта команда доступна только тренерам."
+        "Это доступно только тренерам. Попытка записана в журнал."
     ]
     from aiogram.types import Chat
 
     group = Chat(id=-100_600, type="supergroup", title="Тренеры")
     assert texts(await harness.send(make_user(TRAINER_TG), "/questions", chat=group)) == [
-        "Команды тренера работают только в личном чате с ботом."
+        "Команды тренера работают только в личном чате с ботом. Попытка записана в журнал."
     ]
     async with services.uow_factory() as uow:
         refused = [e for e in await uow.audit.recent(50) if e.action == "trainer.refused"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import Chat, InlineKeyboardMarkup
 
-from bot.app import Services
-from bot.handlers.results.callbacks import CohortPick, ListenerPick, RequestAction
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.handlers.admin.results_callbacks import CohortPick, ListenerPick, RequestAction
+from bot.runtime.container import Services
 from domain.model import EnrollmentStatus
 from tests.bot.results.factories import (
     ADMIN_TG,
@@ -193,7 +193,7 @@ async def test_forged_ids_change_nothing(harness: Harness, services: Services) -
 
 
 async def test_a_long_roster_is_paged_by_twenty(harness: Harness, services: Services) -> None:
-    from bot.handlers.results.callbacks import ListenerPage
+    from bot.handlers.admin.results_callbacks import ListenerPage
 
     world = await make_world(services.uow_factory, teachers=0)
     from tests.bot.results.factories import add_person, enroll

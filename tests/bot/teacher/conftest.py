@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from aiogram_i18n.cores import FluentRuntimeCore
 
-from bot.app import Services
 from bot.config import Settings
-from bot.i18n import create_core
+from bot.runtime.container import Services
+from bot.ui.i18n import create_core
 from tests.conftest import FakeClock
 
 

@@ -7,8 +7,8 @@ from datetime import date
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, User
 
-from bot.app import Services
-from bot.testing import Harness, make_user
+from bot.dev.testing import Harness, make_user
+from bot.runtime.container import Services
 from domain.iin import Sex, make_iin
 from domain.model import Person
 

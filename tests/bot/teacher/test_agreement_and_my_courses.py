@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 from aiogram.methods import SendDocument
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from domain.agreement import AGREEMENT_VERSION
 from domain.model import Certificate, DocumentKind, FinalAssessment
 from domain.services.agreement import agreement_accepted

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from aiogram.methods import AnswerCallbackQuery, SendDocument
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from domain.model import ApplicationKind, ApplicationStatus
 from tests.bot.teacher.helpers import buttons, make_cohort, registered_teacher
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from tests.bot.teacher.helpers import (
     IIN_AIGUL,
     IIN_IVAN,

@@ -7,8 +7,8 @@ from datetime import date
 
 from aiogram.methods import SendDocument
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from domain.services.personal_data import pending_deletions
 from tests.bot.teacher.helpers import (
     IIN_AIGUL,

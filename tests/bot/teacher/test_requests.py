@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 from aiogram.types import Document, PhotoSize
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from domain.model import FinalAssessment, RequestKind, RequestStatus
 from tests.bot.teacher.helpers import (
     IIN_IVAN,

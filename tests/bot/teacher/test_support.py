@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.app import Services
-from bot.testing import Harness, texts
+from bot.dev.testing import Harness, texts
+from bot.runtime.container import Services
 from domain.model import Consultation, ConsultationStatus, Person, Role, SupportKind
 from tests.bot.teacher.helpers import (
     IIN_IVAN,

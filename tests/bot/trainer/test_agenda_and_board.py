@@ -17,9 +17,9 @@ from aiogram.methods import (
 from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
 from icalendar import Calendar
 
-from bot.app import Services
+from bot.dev.testing import Harness, make_user, texts
 from bot.handlers.trainer.board import LiveBoards, refresh_board
-from bot.testing import Harness, make_user, texts
+from bot.runtime.container import Services
 from domain.checkin_codes import code_for, display_code
 from domain.services.trainer import REFUSED_ACTION
 from tests.bot.checkin.factories import (
@@ -84,19 +84,32 @@ async def test_agenda_of_a_free_day(harness: Harness, services: Services, clock:
     ]
 
 
+NOT_A_TRAINER_RU = "Это доступно только тренерам. Попытка записана в журнал."
+NOT_A_TRAINER_KK = "Бұл тек тренерлерге қолжетімді. Әрекет журналға жазылды."
+
+
+async def gate_refusals(services: Services, telegram_id: int) -> list[dict[str, object]]:
+    """What the trainer package's gate logged for this person (someone without the role)."""
+    async with services.uow_factory() as uow:
+        person = await uow.people.get_by_telegram_id(telegram_id)
+        assert person is not None
+        entries = await uow.audit.for_entity("trainer", "not-trainer")
+    return [e.after or {} for e in entries if e.actor_id == person.id]
+
+
 async def test_non_trainer_is_refused_and_logged(harness: Harness, services: Services) -> None:
+    """Someone without the trainer role is stopped by the trainer package's one gate."""
     world = await build_world(services)
-    assert texts(await harness.send(make_user(TEACHER_RU_TG, "ru"), "/today")) == [REFUSED_RU]
-    assert texts(await harness.send(make_user(TEACHER_KK_TG, "kk"), "/today")) == [REFUSED_KK]
-    assert await refusals(services, TEACHER_RU_TG) == [{"attempted": "agenda"}]
+    assert texts(await harness.send(make_user(TEACHER_RU_TG, "ru"), "/today")) == [NOT_A_TRAINER_RU]
+    assert texts(await harness.send(make_user(TEACHER_KK_TG, "kk"), "/today")) == [NOT_A_TRAINER_KK]
+    assert [r["text"] for r in await gate_refusals(services, TEACHER_RU_TG)] == ["/today"]
     # a listener forging the trainer's buttons
     sent = await harness.press(make_user(TEACHER_RU_TG, "ru"), f"tgs:start:{world.session.id}")
-    assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [REFUSED_RU]
+    assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [NOT_A_TRAINER_RU]
     assert not [r for r in sent if isinstance(r, SendPhoto)]
-    assert (await refusals(services, TEACHER_RU_TG))[-1] == {
-        "attempted": "checkin_board",
-        "session_id": world.session.id,
-    }
+    assert (await gate_refusals(services, TEACHER_RU_TG))[-1]["text"] == (
+        f"tgs:start:{world.session.id}"
+    )
 
 
 async def test_trainer_of_another_cohort_is_refused_everywhere(

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bot.app import Services
-from bot.background import PERIODIC_JOBS
-from bot.jobs.reminders import send_reminders
-from bot.testing import Harness
+from bot.dev.testing import Harness
+from bot.runtime.background import PERIODIC_JOBS
+from bot.runtime.container import Services
+from bot.runtime.jobs.reminders import send_reminders
 from domain.model import EnrollmentStatus
 from domain.services.reminders import ReminderKind, reminder_due_at, reminder_useful
 from storage.models import OutboxRow

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import InlineKeyboardMarkup, PhotoSize
 
-from bot.app import Services
-from bot.jobs.reminders import warn_attendance
-from bot.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, make_user, texts
+from bot.runtime.container import Services
+from bot.runtime.jobs.reminders import warn_attendance
 from domain.checkin_codes import code_for
 from domain.model import AttendanceMethod
 from domain.services.trainer import MARK_ACTION, warn_unreachable_attendance
@@ -220,6 +220,6 @@ async def test_roster_refused_to_listener_with_forged_button(
     world = await build_world(services)
     sent = await harness.press(make_user(TEACHER_KK_TG, "kk"), f"tgs:roster:{world.session.id}")
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [
-        "Бұл тек осы ағынның тренерлеріне қолжетімді. Әрекет журналға жазылды."
+        "Бұл тек тренерлерге қолжетімді. Әрекет журналға жазылды."
     ]
     assert not [r for r in sent if isinstance(r, SendMessage)]

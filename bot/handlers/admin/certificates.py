@@ -1,0 +1,231 @@
+"""Admin: ``/issue`` (cohort → confirm → progress → summary) and ``/revoke NUMBER REASON``.
+
+Behind the admin package's gate (``bot.gates.admin_only``): a private chat and the admin role, or
+a translated refusal that is audit-logged and changes nothing. Callback data carries only a
+cohort id; the use-case re-reads the cohort, so a forged id gets "not found".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.ui.formatting import local_today, long_date
+from domain.certificate_numbers import parse_certificate_number
+from domain.model import EnrollmentStatus, Person
+from domain.services.certificates import IssueRefusal, IssueSummary, issue_cohort_documents
+from domain.services.verification import (
+    MAX_REVOKE_REASON,
+    RevokeOutcome,
+    revoke_certificate,
+)
+
+COHORTS_SHOWN = 20
+PROGRESS_EVERY = 5  # teachers between edits of the progress message (Telegram's edit limits)
+
+
+class IssueCb(CallbackData, prefix="cis"):
+    action: str  # pick | go | cancel
+    cohort_id: int
+
+
+async def choose_cohort(
+    message: Message, i18n: I18nContext, uow_factory: Any, settings: Settings, clock: Any
+) -> None:
+    """Finished cohorts, most recent first: documents are issued once scores are final."""
+    today = local_today(clock, settings)
+    async with uow_factory() as uow:
+        cohorts = [c for c in await uow.cohorts.list_all() if c.ends_on <= today]
+    cohorts.sort(key=lambda c: (c.ends_on, c.id or 0), reverse=True)
+    if not cohorts:
+        await message.answer(i18n.get("certificates-issue-none"))
+        return
+    rows = [
+        [
+            InlineKeyboardButton(
+                text=f"{c.code} · {c.ends_on:%d.%m.%Y}",
+                callback_data=IssueCb(action="pick", cohort_id=c.id or 0).pack(),
+            )
+        ]
+        for c in cohorts[:COHORTS_SHOWN]
+    ]
+    await message.answer(
+        i18n.get("certificates-issue-choose"),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+    )
+
+
+async def confirm(
+    query: CallbackQuery, callback_data: IssueCb, i18n: I18nContext, uow_factory: Any
+) -> None:
+    async with uow_factory() as uow:
+        cohort = await uow.cohorts.get(callback_data.cohort_id)
+        course = await uow.courses.get(cohort.course_id) if cohort else None
+        listeners = (
+            []
+            if cohort is None
+            else [
+                e
+                for e in await uow.enrollments.for_cohort(callback_data.cohort_id)
+                if e.status is not EnrollmentStatus.TRANSFERRED
+            ]
+        )
+    if cohort is None or course is None or not isinstance(query.message, Message):
+        await query.answer(i18n.get("certificates-issue-not-found"), show_alert=True)
+        return
+    buttons = [
+        [
+            InlineKeyboardButton(
+                text=i18n.get("certificates-btn-issue"),
+                callback_data=IssueCb(action="go", cohort_id=callback_data.cohort_id).pack(),
+            ),
+            InlineKeyboardButton(
+                text=i18n.get("certificates-btn-cancel"),
+                callback_data=IssueCb(action="cancel", cohort_id=callback_data.cohort_id).pack(),
+            ),
+        ]
+    ]
+    await query.answer()
+    await query.message.edit_text(
+        i18n.get(
+            "certificates-issue-confirm",
+            cohort=html.escape(cohort.code),
+            topic=html.escape(course.topic(cohort.language)),
+            count=len(listeners),
+        ),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons),
+    )
+
+
+async def cancel(query: CallbackQuery, i18n: I18nContext) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.edit_text(i18n.get("certificates-issue-cancelled"))
+
+
+async def issue(
+    query: CallbackQuery,
+    callback_data: IssueCb,
+    i18n: I18nContext,
+    person: Person,
+    bot: Bot,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+    i18n_core: Any,
+) -> None:
+    await query.answer()
+    message = query.message if isinstance(query.message, Message) else None
+
+    async def progress(done: int, total: int) -> None:
+        if message is None or (done % PROGRESS_EVERY and done not in (1, total)):
+            return
+        # "message is not modified" or too old to edit: progress is only a courtesy
+        with contextlib.suppress(TelegramBadRequest):
+            await message.edit_text(i18n.get("certificates-issue-progress", done=done, total=total))
+
+    # reportlab and the renderers load with the first issue, not with the bot (~8 MB)
+    from bot.documents.issuing import PdfRenderer, issuing_options
+
+    me = await bot.me()
+    summary = await issue_cohort_documents(
+        uow_factory(),
+        callback_data.cohort_id,
+        local_today(clock, settings),
+        clock(),
+        issuing_options(settings, me.username or ""),
+        PdfRenderer(i18n_core),
+        person.id,
+        progress,
+    )
+    if message is not None:
+        await message.answer(summary_text(summary, i18n))
+
+
+def summary_text(summary: IssueSummary, i18n: I18nContext) -> str:
+    cohort = html.escape(summary.cohort.code) if summary.cohort else ""
+    if summary.refusal is IssueRefusal.NOT_FOUND or summary.cohort is None:
+        return i18n.get("certificates-issue-not-found")
+    if summary.refusal is IssueRefusal.NOT_FINISHED:
+        return i18n.get(
+            "certificates-issue-not-finished",
+            cohort=cohort,
+            date=long_date(summary.cohort.ends_on, i18n.locale),
+        )
+    return i18n.get(
+        "certificates-issue-summary",
+        cohort=cohort,
+        certificates=len(summary.certificates),
+        references=len(summary.references),
+        skipped=summary.skipped,
+        not_assessed=summary.not_assessed,
+        expelled=summary.expelled,
+    )
+
+
+def split_number_and_reason(args: str) -> tuple[str, str]:
+    """``/revoke ORL 2026 000123 причина``: the longest leading words that read as a number
+    (tolerant form, spaces allowed), the rest is the reason."""
+    words = args.split()
+    for count in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:count])
+        if parse_certificate_number(head) is not None:
+            return head, " ".join(words[count:])
+    return (words[0], "") if words else ("", "")
+
+
+async def revoke(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    number, reason = split_number_and_reason(command.args or "")
+    if not number:
+        await message.answer(i18n.get("certificates-revoke-usage"))
+        return
+    assert person.id is not None
+    result = await revoke_certificate(
+        uow_factory(), person.id, number, reason, clock(), local_today(clock, settings)
+    )
+    if result.outcome is RevokeOutcome.BAD_REASON:
+        text = i18n.get("certificates-revoke-bad-reason", max=MAX_REVOKE_REASON)
+    elif result.outcome is RevokeOutcome.NOT_FOUND or result.certificate is None:
+        text = i18n.get("certificates-revoke-not-found")
+    else:
+        certificate = result.certificate
+        assert certificate.revoked_on is not None
+        key = (
+            "certificates-revoke-done"
+            if result.outcome is RevokeOutcome.REVOKED
+            else "certificates-revoke-already"
+        )
+        text = i18n.get(
+            key, number=certificate.number, date=long_date(certificate.revoked_on, i18n.locale)
+        )
+    await message.answer(text)
+
+
+def create_router() -> Router:
+    router = Router(name="admin-certificates")
+    router.message.register(choose_cohort, Command("issue"))
+    router.message.register(revoke, Command("revoke"))
+    router.callback_query.register(confirm, IssueCb.filter(F.action == "pick"))
+    router.callback_query.register(issue, IssueCb.filter(F.action == "go"))
+    router.callback_query.register(cancel, IssueCb.filter(F.action == "cancel"))
+    return router
+
+
+__all__ = ["IssueCb", "create_router"]

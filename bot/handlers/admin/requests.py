@@ -1,0 +1,270 @@
+"""§31 requests queue (/request_queue — /requests is the teacher's own command): view (the
+supporting documents are re-sent), approve, reject with a note; an approved re-assessment
+leads to entering the re-assessment score."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram_i18n import I18nContext
+
+from bot.handlers.admin.results_callbacks import RequestAction
+from bot.handlers.admin.scores import start_score_form
+from bot.ui.screens import button, display_name, nav_keyboard, not_found, ui_lang
+from domain.model import Person, RequestKind, RequestStatus
+from domain.services.request_decisions import (
+    MAX_NOTE,
+    RequestView,
+    decide_request,
+    pending_requests,
+    request_view,
+)
+
+REASSESSMENTS = (RequestKind.REASSESSMENT, RequestKind.REASSESSMENT_NEXT_COHORT)
+
+
+class RejectForm(StatesGroup):
+    note = State()
+
+
+def kind_label(i18n: I18nContext, kind: RequestKind) -> str:
+    return i18n.get("results-request-kind-" + kind.replace("_", "-"))
+
+
+async def requests_command(
+    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+) -> None:
+    await state.clear()
+    views = await pending_requests(uow_factory())
+    if not views:
+        await message.answer(i18n.get("results-requests-empty"))
+        return
+    rows = [
+        [
+            button(
+                f"#{v.request.id} · {display_name(v.person)} · {kind_label(i18n, v.request.kind)}",
+                RequestAction(action="view", request_id=v.request.id or 0).pack(),
+            )
+        ]
+        for v in views
+    ]
+    await message.answer(
+        i18n.get("results-requests-title", count=len(views)),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+    )
+
+
+def details(i18n: I18nContext, view: RequestView) -> str:
+    lang = ui_lang(i18n)
+    request = view.request
+    return i18n.get(
+        "results-request-details",
+        id=str(request.id),
+        name=html.escape(display_name(view.person)),
+        kind=kind_label(i18n, request.kind),
+        topic=html.escape(view.course.topic(lang)),
+        cohort=html.escape(view.cohort.code),
+        target=html.escape(view.target.code) if view.target else "—",
+        reason=html.escape(request.reason or "—"),
+        documents=len(request.document_file_ids),
+        status=i18n.get("results-request-status-" + request.status),
+    )
+
+
+async def resend_documents(bot: Bot, chat_id: int, file_ids: list[str]) -> None:
+    """Supporting documents travel by Telegram file id; a photo id is refused by
+    sendDocument, so it is sent as a photo instead."""
+    for file_id in file_ids:
+        try:
+            await bot.send_document(chat_id, file_id)
+        except TelegramBadRequest:
+            await bot.send_photo(chat_id, file_id)
+
+
+async def view_request(
+    query: CallbackQuery,
+    callback_data: RequestAction,
+    i18n: I18nContext,
+    uow_factory: Any,
+    bot: Bot,
+) -> None:
+    view = await request_view(uow_factory(), callback_data.request_id)
+    if view is None:
+        await not_found(query, i18n)
+        return
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    rid = view.request.id or 0
+    rows = []
+    if view.request.status is RequestStatus.PENDING:
+        rows.append(
+            [
+                button(
+                    i18n.get("results-approve"),
+                    RequestAction(action="approve", request_id=rid).pack(),
+                ),
+                button(
+                    i18n.get("results-reject"),
+                    RequestAction(action="reject", request_id=rid).pack(),
+                ),
+            ]
+        )
+    await message.answer(
+        details(i18n, view),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=rows) if rows else None,
+    )
+    await resend_documents(bot, message.chat.id, view.request.document_file_ids)
+
+
+def _renderer(i18n_core: Any) -> Any:
+    return lambda lang, key, **args: i18n_core.get(key, lang, **args)
+
+
+async def approve(
+    query: CallbackQuery,
+    callback_data: RequestAction,
+    i18n: I18nContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+    i18n_core: Any,
+) -> None:
+    assert person.id is not None
+    result = await decide_request(
+        uow_factory(), person.id, callback_data.request_id, True, "", clock(), _renderer(i18n_core)
+    )
+    if result.refusal is not None:
+        await query.answer(i18n.get("results-decision-refused-" + result.refusal), show_alert=True)
+        return
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message) or result.view is None:
+        return
+    await message.edit_reply_markup(reply_markup=None)
+    view = result.view
+    markup = None
+    if view.request.kind in REASSESSMENTS:
+        markup = InlineKeyboardMarkup(
+            inline_keyboard=[
+                [
+                    button(
+                        i18n.get("results-enter-reassessment"),
+                        RequestAction(action="rescore", request_id=view.request.id or 0).pack(),
+                    )
+                ]
+            ]
+        )
+    await message.answer(
+        i18n.get(
+            "results-request-approved-admin",
+            name=html.escape(display_name(view.person)),
+            kind=kind_label(i18n, view.request.kind),
+        ),
+        reply_markup=markup,
+    )
+
+
+async def reject(
+    query: CallbackQuery,
+    callback_data: RequestAction,
+    i18n: I18nContext,
+    uow_factory: Any,
+    state: FSMContext,
+) -> None:
+    view = await request_view(uow_factory(), callback_data.request_id)
+    if view is None:
+        await not_found(query, i18n)
+        return
+    if view.request.status is not RequestStatus.PENDING:
+        await query.answer(i18n.get("results-decision-refused-already-decided"), show_alert=True)
+        return
+    await query.answer()
+    await state.clear()
+    await state.set_state(RejectForm.note)
+    await state.update_data(request_id=view.request.id)
+    if isinstance(query.message, Message):
+        await query.message.answer(
+            i18n.get("results-ask-reject-note", max=MAX_NOTE), reply_markup=nav_keyboard(i18n)
+        )
+
+
+async def note_entered(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+    i18n_core: Any,
+) -> None:
+    note = (message.text or "").strip()
+    if not note or len(note) > MAX_NOTE:
+        await message.answer(
+            i18n.get("results-ask-reject-note", max=MAX_NOTE), reply_markup=nav_keyboard(i18n)
+        )
+        return
+    data = await state.get_data()
+    await state.clear()
+    assert person.id is not None
+    result = await decide_request(
+        uow_factory(), person.id, data["request_id"], False, note, clock(), _renderer(i18n_core)
+    )
+    if result.refusal is not None or result.view is None:
+        await message.answer(
+            i18n.get("results-decision-refused-" + (result.refusal or "not-found"))
+        )
+        return
+    await message.answer(
+        i18n.get(
+            "results-request-rejected-admin", name=html.escape(display_name(result.view.person))
+        )
+    )
+
+
+async def rescore(
+    query: CallbackQuery,
+    callback_data: RequestAction,
+    i18n: I18nContext,
+    uow_factory: Any,
+    state: FSMContext,
+) -> None:
+    """Only an approved re-assessment request opens the re-assessment score form."""
+    view = await request_view(uow_factory(), callback_data.request_id)
+    if (
+        view is None
+        or view.request.kind not in REASSESSMENTS
+        or view.request.status is not RequestStatus.APPROVED
+    ):
+        await not_found(query, i18n)
+        return
+    if not isinstance(query.message, Message):
+        return
+    await start_score_form(
+        query.message, i18n, uow_factory, state, view.enrollment.id or 0, reassessment=True
+    )
+    await query.answer()
+
+
+async def not_text(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("results-send-text"))
+
+
+def create_router() -> Router:
+    router = Router(name="results-requests")
+    router.message.register(requests_command, Command("request_queue"))
+    router.callback_query.register(view_request, RequestAction.filter(F.action == "view"))
+    router.callback_query.register(approve, RequestAction.filter(F.action == "approve"))
+    router.callback_query.register(reject, RequestAction.filter(F.action == "reject"))
+    router.callback_query.register(rescore, RequestAction.filter(F.action == "rescore"))
+    router.message.register(note_entered, RejectForm.note, F.text & ~F.text.startswith("/"))
+    router.message.register(not_text, RejectForm.note, ~F.text.startswith("/"))
+    return router

@@ -1,0 +1,106 @@
+"""Shared pieces of the results screens: pickers (cohort, listener), navigation, formatting."""
+
+from __future__ import annotations
+
+import html
+
+from aiogram.fsm.context import FSMContext
+from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram_i18n import I18nContext
+
+from bot.handlers.admin.results_callbacks import CohortPick, ListenerPage, ListenerPick
+from bot.ui.screens import button, display_name
+from domain.model import Cohort, Enrollment, EnrollmentStatus, Person
+from domain.ports import UnitOfWork
+
+PAGE = 20
+MAX_COHORTS = 30
+
+
+async def recent_cohorts(uow: UnitOfWork) -> list[Cohort]:
+    """The latest cohorts first (by start date): the ones an admin works with."""
+    async with uow:
+        cohorts = await uow.cohorts.list_all()
+    return list(reversed(cohorts))[:MAX_COHORTS]
+
+
+async def ask_cohort(
+    message: Message, i18n: I18nContext, uow: UnitOfWork, action: str, state: FSMContext
+) -> None:
+    await state.clear()
+    cohorts = await recent_cohorts(uow)
+    if not cohorts:
+        await message.answer(i18n.get("results-no-cohorts"))
+        return
+    rows = [
+        [
+            button(
+                f"{c.code} · {c.starts_on:%d.%m.%Y}",
+                CohortPick(action=action, cohort_id=c.id or 0).pack(),
+            )
+        ]
+        for c in cohorts
+    ]
+    await message.answer(
+        i18n.get("results-choose-cohort"), reply_markup=InlineKeyboardMarkup(inline_keyboard=rows)
+    )
+
+
+ACTIVE = (EnrollmentStatus.ENROLLED, EnrollmentStatus.NOT_PASSED, EnrollmentStatus.COMPLETED)
+
+
+async def roster(
+    uow: UnitOfWork, cohort_id: int
+) -> tuple[Cohort | None, list[tuple[Enrollment, Person]]]:
+    async with uow:
+        cohort = await uow.cohorts.get(cohort_id)
+        if cohort is None:
+            return None, []
+        enrollments = [e for e in await uow.enrollments.for_cohort(cohort_id) if e.status in ACTIVE]
+        people = {p.id: p for p in await uow.people.get_many([e.person_id for e in enrollments])}
+    pairs = [(e, people[e.person_id]) for e in enrollments if e.person_id in people]
+    pairs.sort(key=lambda pair: display_name(pair[1]))
+    return cohort, pairs
+
+
+async def show_roster(
+    target: Message,
+    i18n: I18nContext,
+    uow: UnitOfWork,
+    action: str,
+    cohort_id: int,
+    page: int = 0,
+    edit: bool = False,
+) -> None:
+    cohort, pairs = await roster(uow, cohort_id)
+    if cohort is None:
+        await target.answer(i18n.get("results-not-found"))
+        return
+    if action == "expel":
+        pairs = [(e, p) for e, p in pairs if e.status is EnrollmentStatus.ENROLLED]
+    if not pairs:
+        await target.answer(i18n.get("results-roster-empty", cohort=cohort.code))
+        return
+    page = max(0, min(page, (len(pairs) - 1) // PAGE))
+    chunk = pairs[page * PAGE : (page + 1) * PAGE]
+    rows = [
+        [button(display_name(p), ListenerPick(action=action, enrollment_id=e.id or 0).pack())]
+        for e, p in chunk
+    ]
+    pager = []
+    if page > 0:
+        pager.append(
+            button("◀", ListenerPage(action=action, cohort_id=cohort_id, page=page - 1).pack())
+        )
+    if (page + 1) * PAGE < len(pairs):
+        pager.append(
+            button("▶", ListenerPage(action=action, cohort_id=cohort_id, page=page + 1).pack())
+        )
+    if pager:
+        rows.append(pager)
+    text = i18n.get("results-choose-listener", cohort=html.escape(cohort.code))
+    markup = InlineKeyboardMarkup(inline_keyboard=rows)
+    if edit:
+        await target.edit_text(text, reply_markup=markup)
+    else:
+        await target.answer(text, reply_markup=markup)

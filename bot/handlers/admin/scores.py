@@ -1,0 +1,334 @@
+"""§28 scores by hand (/scores: cohort → listener → score → module grades) and the cohort's
+outcomes (/results), decided by ``domain.services.results``."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.handlers.admin.results_callbacks import CohortPick, ListenerPage, ListenerPick
+from bot.handlers.admin.results_screens import ask_cohort, show_roster
+from bot.ui.callbacks import ResultsNav
+from bot.ui.screens import cancel_form, display_name, nav_keyboard, not_found, ui_lang
+from domain.model import Person
+from domain.services.expulsion import long_date
+from domain.services.results import (
+    MAX_GRADE_LENGTH,
+    CohortOutcomes,
+    ListenerResult,
+    decide_cohort_outcomes,
+    record_score,
+)
+
+MAX_MESSAGE = 3800
+
+
+class ScoreForm(StatesGroup):
+    score = State()
+    grade = State()
+
+
+async def scores_command(
+    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+) -> None:
+    await ask_cohort(message, i18n, uow_factory(), "score", state)
+
+
+async def results_command(
+    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+) -> None:
+    await ask_cohort(message, i18n, uow_factory(), "results", state)
+
+
+async def cohort_for_scores(
+    query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext, uow_factory: Any
+) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        await show_roster(query.message, i18n, uow_factory(), "score", callback_data.cohort_id)
+
+
+async def roster_page(
+    query: CallbackQuery, callback_data: ListenerPage, i18n: I18nContext, uow_factory: Any
+) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        await show_roster(
+            query.message,
+            i18n,
+            uow_factory(),
+            callback_data.action,
+            callback_data.cohort_id,
+            callback_data.page,
+            edit=True,
+        )
+
+
+async def start_score_form(
+    target: Message,
+    i18n: I18nContext,
+    uow_factory: Any,
+    state: FSMContext,
+    enrollment_id: int,
+    reassessment: bool,
+) -> bool:
+    async with uow_factory() as uow:
+        enrollment = await uow.enrollments.get_by_id(enrollment_id)
+        cohort = await uow.cohorts.get(enrollment.cohort_id) if enrollment else None
+        course = await uow.courses.get(cohort.course_id) if cohort else None
+        person = await uow.people.get(enrollment.person_id) if enrollment else None
+    if enrollment is None or course is None or person is None:
+        return False
+    lang = ui_lang(i18n)
+    await state.clear()
+    await state.set_state(ScoreForm.score)
+    await state.update_data(
+        enrollment_id=enrollment_id,
+        reassessment=reassessment,
+        max_score=course.max_score,
+        modules=[[m.id, m.name(lang)] for m in course.modules],
+        grades={},
+        name=display_name(person),
+        cohort_id=enrollment.cohort_id,
+    )
+    key = "results-ask-reassessment-score" if reassessment else "results-ask-score"
+    await target.answer(
+        i18n.get(key, name=html.escape(display_name(person)), max=course.max_score),
+        reply_markup=nav_keyboard(i18n),
+    )
+    return True
+
+
+async def listener_for_score(
+    query: CallbackQuery,
+    callback_data: ListenerPick,
+    i18n: I18nContext,
+    uow_factory: Any,
+    state: FSMContext,
+) -> None:
+    if not isinstance(query.message, Message):
+        return
+    if not await start_score_form(
+        query.message, i18n, uow_factory, state, callback_data.enrollment_id, reassessment=False
+    ):
+        await not_found(query, i18n)
+        return
+    await query.answer()
+
+
+async def score_entered(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
+    data = await state.get_data()
+    text = (message.text or "").strip()
+    if not text.isdigit() or not 0 <= int(text) <= data["max_score"]:
+        await message.answer(
+            i18n.get("results-score-invalid", max=data["max_score"]),
+            reply_markup=nav_keyboard(i18n),
+        )
+        return
+    await state.update_data(score=int(text))
+    await ask_next_grade(message, i18n, state, uow_factory, person, clock)
+
+
+async def ask_next_grade(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
+    data = await state.get_data()
+    pending = [m for m in data["modules"] if str(m[0]) not in data["grades"]]
+    if pending:
+        await state.set_state(ScoreForm.grade)
+        await message.answer(
+            i18n.get("results-ask-grade", module=html.escape(pending[0][1])),
+            reply_markup=nav_keyboard(i18n, back=True),
+        )
+        return
+    await save_score(message, i18n, state, uow_factory, person, clock)
+
+
+async def grade_entered(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
+    grade = (message.text or "").strip()
+    if not grade or len(grade) > MAX_GRADE_LENGTH:
+        await message.answer(
+            i18n.get("results-grade-invalid", max=MAX_GRADE_LENGTH),
+            reply_markup=nav_keyboard(i18n, back=True),
+        )
+        return
+    data = await state.get_data()
+    pending = [m for m in data["modules"] if str(m[0]) not in data["grades"]]
+    grades = dict(data["grades"])
+    grades[str(pending[0][0])] = grade
+    await state.update_data(grades=grades)
+    await ask_next_grade(message, i18n, state, uow_factory, person, clock)
+
+
+async def back(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
+    """Back from a grade: forget the last grade given, or return to the score."""
+    await query.answer()
+    data = await state.get_data()
+    grades = dict(data.get("grades", {}))
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    if grades:
+        grades.pop(list(grades)[-1])
+        await state.update_data(grades=grades)
+        pending = [m for m in data["modules"] if str(m[0]) not in grades]
+        await message.answer(
+            i18n.get("results-ask-grade", module=html.escape(pending[0][1])),
+            reply_markup=nav_keyboard(i18n, back=True),
+        )
+        return
+    await state.set_state(ScoreForm.score)
+    await message.answer(
+        i18n.get("results-ask-score", name=html.escape(data["name"]), max=data["max_score"]),
+        reply_markup=nav_keyboard(i18n),
+    )
+
+
+async def save_score(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
+    data = await state.get_data()
+    await state.clear()
+    assert person.id is not None
+    result = await record_score(
+        uow_factory(),
+        person.id,
+        data["enrollment_id"],
+        data["score"],
+        {int(k): v for k, v in data["grades"].items()},
+        clock(),
+        reassessment=data["reassessment"],
+    )
+    if result.refusal is not None:
+        lang = ui_lang(i18n)
+        when = long_date(result.allowed_from, lang) if result.allowed_from else "—"
+        await message.answer(i18n.get("results-score-refused-" + result.refusal, date=when))
+        return
+    summary = await decide_cohort_outcomes(uow_factory(), data["cohort_id"], clock(), person.id)
+    mine = (
+        [r for r in summary.results if r.enrollment.id == data["enrollment_id"]] if summary else []
+    )
+    line = listener_line(i18n, mine[0]) if mine else ""
+    await message.answer(
+        i18n.get(
+            "results-score-saved",
+            name=html.escape(data["name"]),
+            score=data["score"],
+            max=data["max_score"],
+            outcome=line,
+        )
+    )
+
+
+def listener_line(i18n: I18nContext, result: ListenerResult) -> str:
+    reasons = ", ".join(i18n.get("results-shortfall-" + s) for s in result.shortfalls)
+    return i18n.get(
+        "results-listener-line",
+        name=html.escape(display_name(result.person)),
+        outcome=i18n.get("results-outcome-" + result.outcome.replace("_", "-")),
+        attended=result.attended,
+        total=result.total_sessions,
+        score="—" if result.score is None else str(result.score),
+        max=result.max_score,
+        reasons=reasons or "—",
+    )
+
+
+def summary_texts(i18n: I18nContext, summary: CohortOutcomes) -> list[str]:
+    """The summary message, split so no part exceeds Telegram's 4096 characters."""
+    from domain.assessment import Outcome
+
+    head = i18n.get(
+        "results-summary",
+        cohort=html.escape(summary.cohort.code),
+        passed=len(summary.with_outcome(Outcome.CERTIFICATE)),
+        failed=len(summary.with_outcome(Outcome.LISTENING_REFERENCE)),
+        progress=len(summary.with_outcome(Outcome.IN_PROGRESS)),
+        expelled=len(summary.with_outcome(Outcome.EXPELLED)),
+    )
+    parts, current = [], head
+    for result in summary.results:
+        line = listener_line(i18n, result)
+        if len(current) + len(line) + 1 > MAX_MESSAGE:
+            parts.append(current)
+            current = line
+        else:
+            current += "\n" + line
+    parts.append(current)
+    return parts
+
+
+async def cohort_results(
+    query: CallbackQuery,
+    callback_data: CohortPick,
+    i18n: I18nContext,
+    uow_factory: Any,
+    person: Person,
+    clock: Any,
+) -> None:
+    summary = await decide_cohort_outcomes(
+        uow_factory(), callback_data.cohort_id, clock(), person.id
+    )
+    if summary is None:
+        await not_found(query, i18n)
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        for text in summary_texts(i18n, summary):
+            await query.message.answer(text)
+
+
+async def not_text(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("results-send-text"))
+
+
+def create_router() -> Router:
+    router = Router(name="results-scores")
+    text = F.text & ~F.text.startswith("/")
+    router.message.register(scores_command, Command("scores"))
+    router.message.register(results_command, Command("results"))
+    router.callback_query.register(cohort_for_scores, CohortPick.filter(F.action == "score"))
+    router.callback_query.register(cohort_results, CohortPick.filter(F.action == "results"))
+    router.callback_query.register(roster_page, ListenerPage.filter())
+    router.callback_query.register(listener_for_score, ListenerPick.filter(F.action == "score"))
+    router.message.register(score_entered, ScoreForm.score, text)
+    router.message.register(grade_entered, ScoreForm.grade, text)
+    router.message.register(
+        not_text, StateFilter(ScoreForm.score, ScoreForm.grade), ~F.text.startswith("/")
+    )
+    router.callback_query.register(
+        back, ResultsNav.filter(F.action == "back"), StateFilter(ScoreForm.grade)
+    )
+    router.callback_query.register(cancel_form, ResultsNav.filter(F.action == "cancel"))
+    return router

@@ -1,0 +1,54 @@
+"""A teacher's "my documents" (``/documents``): the frozen PDFs re-sent as they were issued —
+the same number and the same bytes, whatever the organization's settings say today."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, Message
+from aiogram_i18n import I18nContext
+
+from bot.ui.formatting import long_date
+from domain.model import Person
+from domain.services.certificates import documents_of
+
+
+async def my_documents(
+    message: Message, i18n: I18nContext, person: Person, uow_factory: Any
+) -> None:
+    assert person.id is not None
+    issued = await documents_of(uow_factory(), person.id)
+    if not any(item.files for item in issued):
+        await message.answer(i18n.get("certificates-documents-none"))
+        return
+    lang = i18n.locale
+    for item in issued:
+        certificate = item.certificate
+        for stored in item.files:
+            args: dict[str, Any] = {
+                "kind": i18n.get("certificates-kind-" + stored.kind.replace("_", "-")),
+                "number": certificate.number,
+                "date": long_date(certificate.issued_on, lang),
+            }
+            if certificate.revoked_on is not None:
+                caption = i18n.get(
+                    "certificates-documents-revoked",
+                    revoked=long_date(certificate.revoked_on, lang),
+                    **args,
+                )
+            else:
+                caption = i18n.get("certificates-documents-caption", **args)
+            await message.answer_document(
+                BufferedInputFile(stored.content, filename=stored.file_name), caption=caption
+            )
+
+
+def create_router() -> Router:
+    router = Router(name="certificates-documents")
+    router.message.register(my_documents, Command("documents"))
+    return router
+
+
+__all__ = ["create_router"]

@@ -1,0 +1,59 @@
+"""/schedule: the listener's ongoing cohorts, each as an .ics calendar file."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, Message
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.documents.calendar import cohort_calendar, ics_file_name
+from domain.model import EnrollmentStatus, Lang, Person
+
+
+async def schedule(
+    message: Message,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: Any,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """The listener's ongoing cohorts, each as an .ics file."""
+    lang: Lang = "kk" if i18n.locale == "kk" else "ru"
+    files = []
+    async with uow_factory() as uow:
+        for enrollment in await uow.enrollments.for_person(person.id):
+            if enrollment.status is not EnrollmentStatus.ENROLLED:
+                continue
+            cohort = await uow.cohorts.get(enrollment.cohort_id)
+            course = await uow.courses.get(cohort.course_id) if cohort else None
+            if cohort is None or course is None:
+                continue
+            sessions = await uow.sessions.for_cohort(enrollment.cohort_id)
+            if sessions:
+                files.append((cohort, course, sessions))
+    if not files:
+        await message.answer(i18n.get("schedule-none"))
+        return
+    organization = settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
+    for cohort, course, sessions in files:
+        content = cohort_calendar(cohort, course, sessions, lang, organization, clock())
+        await message.answer_document(
+            BufferedInputFile(content, filename=ics_file_name(cohort)),
+            caption=i18n.get(
+                "schedule-caption",
+                cohort=html.escape(cohort.code),
+                topic=html.escape(course.topic(lang)),
+            ),
+        )
+
+
+def create_router() -> Router:
+    router = Router(name="teacher-schedule")
+    router.message.register(schedule, Command("schedule"))
+    return router

@@ -1,1 +1,0 @@
-"""Periodic jobs registered in bot.background.PERIODIC_JOBS."""

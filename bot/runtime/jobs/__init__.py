@@ -1,0 +1,1 @@
+"""Periodic jobs registered in bot.runtime.background.PERIODIC_JOBS."""

@@ -1,0 +1,28 @@
+"""§19 periodic job: remind admins to enter completed teachers into the NOBD in time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aiogram import Bot
+
+from domain.services.expulsion import long_date
+from domain.services.reports import enqueue_nobd_reminders
+
+if TYPE_CHECKING:
+    from bot.runtime.container import Services
+
+__all__ = ["EVERY_SECONDS", "remind_nobd"]
+
+EVERY_SECONDS = 3600.0
+"""Hourly is plenty: the reminder is due for a whole day, and dedup keys make reruns free."""
+
+
+async def remind_nobd(bot: Bot, services: Services) -> int:
+    """Enqueue due reminders (the delivery worker sends them). Today is the organization's
+    local date (``TIMEZONE``); extra days off come from ``EXTRA_HOLIDAYS``."""
+    now = services.clock()
+    today = now.astimezone(services.settings.tz).date()
+    return await enqueue_nobd_reminders(
+        services.uow_factory(), now, today, services.settings.extra_holidays, long_date
+    )
