@@ -397,3 +397,13 @@ class UnitOfWork(Protocol):
     async def commit(self) -> None: ...
 
     async def rollback(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    """How a use case opens its own unit of work, saying whether it writes.
+
+    ``uows()`` is a write unit of work; ``uows(read_only=True)`` a look-up that never waits for
+    a writer on SQLite and refuses any write; ``brief=True`` (either kind) marks the few indexed
+    statements on every update's path (the person behind an update, a check-in)."""
+
+    def __call__(self, *, read_only: bool = False, brief: bool = False) -> UnitOfWork: ...

@@ -50,7 +50,7 @@ async def list_consultations(
 ) -> None:
     await state.clear()
     assert person.id is not None
-    views = await open_consultations(uow_factory(), person.id, as_admin)
+    views = await open_consultations(uow_factory, person.id, as_admin)
     if not views:
         await message.answer(i18n.get("results-consultations-empty"))
         return
@@ -77,9 +77,7 @@ async def pick_consultation(
     answer_step: State,
 ) -> None:
     assert person.id is not None
-    view = await consultation_to_answer(
-        uow_factory(), person.id, as_admin, consultation_id, clock()
-    )
+    view = await consultation_to_answer(uow_factory, person.id, as_admin, consultation_id, clock())
     if view is None:
         await not_found(query, i18n)
         return
@@ -105,7 +103,7 @@ async def answer_typed(
     data = await state.get_data()
     assert person.id is not None
     result = await answer_consultation(
-        uow_factory(), person.id, as_admin, data["consultation_id"], message.text or "", clock()
+        uow_factory, person.id, as_admin, data["consultation_id"], message.text or "", clock()
     )
     if result.refusal in ("empty", "too-long"):
         await message.answer(

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from domain.courses import academic_hours_to_minutes
 from domain.model import AuditEntry, Cohort, Lang, Role, TrainingSession
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.services.admin_courses import NotAllowedError
 from domain.spreadsheet_rows import ScheduleRow
 
@@ -62,7 +62,7 @@ def _snapshot(cohort: Cohort) -> dict[str, object]:
 
 
 async def create_cohort(
-    uow: UnitOfWork, actor_id: int, draft: CohortDraft, now: datetime
+    uows: UnitOfWorkFactory, actor_id: int, draft: CohortDraft, now: datetime
 ) -> Cohort:
     """A cohort of a course: dates in order, 1–500 seats, a language the course is taught in,
     trainers who hold the trainer role. Raises ``CohortError``."""
@@ -70,7 +70,7 @@ async def create_cohort(
         raise CohortError(CohortRefusal.DATES)
     if not 1 <= draft.seats <= MAX_SEATS:
         raise CohortError(CohortRefusal.SEATS)
-    async with uow:
+    async with uows() as uow:
         await _require_admin(uow, actor_id)
         course = await uow.courses.get(draft.course_id)
         if course is None:
@@ -130,7 +130,7 @@ class ScheduleProblem:
 
 
 async def add_sessions(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor_id: int,
     cohort_id: int,
     rows: list[ScheduleRow],
@@ -140,7 +140,7 @@ async def add_sessions(
     """Add sessions all or nothing: every session must fall within the cohort's dates and not
     start at the same moment as a stored session. Returns (added, problems); nothing is
     stored when ``problems`` is not empty."""
-    async with uow:
+    async with uows() as uow:
         await _require_admin(uow, actor_id)
         cohort = await uow.cohorts.get(cohort_id)
         if cohort is None:
@@ -171,18 +171,18 @@ async def add_sessions(
     return added, []
 
 
-async def cohort_schedule(uow: UnitOfWork, cohort_id: int) -> list[TrainingSession]:
-    async with uow:
+async def cohort_schedule(uows: UnitOfWorkFactory, cohort_id: int) -> list[TrainingSession]:
+    async with uows(read_only=True) as uow:
         return await uow.sessions.for_cohort(cohort_id)
 
 
-async def list_cohorts(uow: UnitOfWork, course_id: int | None = None) -> list[Cohort]:
-    async with uow:
+async def list_cohorts(uows: UnitOfWorkFactory, course_id: int | None = None) -> list[Cohort]:
+    async with uows(read_only=True) as uow:
         if course_id is None:
             return await uow.cohorts.list_all()
         return await uow.cohorts.for_course(course_id)
 
 
-async def get_cohort(uow: UnitOfWork, cohort_id: int) -> Cohort | None:
-    async with uow:
+async def get_cohort(uows: UnitOfWorkFactory, cohort_id: int) -> Cohort | None:
+    async with uows(read_only=True) as uow:
         return await uow.cohorts.get(cohort_id)

@@ -8,7 +8,7 @@ from typing import Any
 
 from domain.courses import CourseFormat, CourseKind, validate_course_hours, validate_module_hours
 from domain.model import AuditEntry, Course, CourseModule, Lang, Role
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 
 MAX_SCORE_LIMIT = 1000
 
@@ -68,7 +68,7 @@ async def _require_admin(uow: UnitOfWork, actor_id: int) -> None:
 
 
 async def create_course(
-    uow: UnitOfWork, actor_id: int, draft: CourseDraft, now: datetime
+    uows: UnitOfWorkFactory, actor_id: int, draft: CourseDraft, now: datetime
 ) -> Course:
     """Store a new course after checking §23 and App. 4 again (the form already did, but the
     use-case is the rule's last line of defence)."""
@@ -82,7 +82,7 @@ async def create_course(
         max_score=draft.max_score,
     )
     _apply(course, draft)
-    async with uow:
+    async with uows() as uow:
         await _require_admin(uow, actor_id)
         course = await uow.courses.add(course)
         await uow.audit.record(
@@ -101,11 +101,11 @@ async def create_course(
 
 
 async def update_course(
-    uow: UnitOfWork, actor_id: int, course_id: int, draft: CourseDraft, now: datetime
+    uows: UnitOfWorkFactory, actor_id: int, course_id: int, draft: CourseDraft, now: datetime
 ) -> Course:
     """Replace a course's fields with the edited draft; audit keeps before and after."""
     validate_draft(draft)
-    async with uow:
+    async with uows() as uow:
         await _require_admin(uow, actor_id)
         course = await uow.courses.get(course_id)
         if course is None:
@@ -143,11 +143,11 @@ def draft_of(course: Course) -> CourseDraft:
     )
 
 
-async def list_courses(uow: UnitOfWork) -> list[Course]:
-    async with uow:
+async def list_courses(uows: UnitOfWorkFactory) -> list[Course]:
+    async with uows(read_only=True) as uow:
         return await uow.courses.list_all()
 
 
-async def get_course(uow: UnitOfWork, course_id: int) -> Course | None:
-    async with uow:
+async def get_course(uows: UnitOfWorkFactory, course_id: int) -> Course | None:
+    async with uows(read_only=True) as uow:
         return await uow.courses.get(course_id)

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from domain.model import AuditEntry, Person, Role
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 
 MANAGED_ROLES = frozenset({Role.TRAINER, Role.ADMIN})
 
@@ -39,7 +39,7 @@ async def _actor_is_admin(uow: UnitOfWork, actor_id: int) -> bool:
 
 
 async def change_role(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor_id: int,
     target_id: int,
     role: Role,
@@ -53,7 +53,7 @@ async def change_role(
     themselves or anyone): the organization would lose its only way to administer the bot
     until someone edits ``ADMIN_IDS``.
     """
-    async with uow:
+    async with uows() as uow:
         if role not in MANAGED_ROLES or not await _actor_is_admin(uow, actor_id):
             return RoleOutcome.NOT_ALLOWED, None
         target = await uow.people.get(target_id)
@@ -89,10 +89,10 @@ async def change_role(
 
 
 async def find_person(
-    uow: UnitOfWork, *, telegram_id: int | None = None, username: str | None = None
+    uows: UnitOfWorkFactory, *, telegram_id: int | None = None, username: str | None = None
 ) -> Person | None:
     """Someone who has started the bot, by Telegram id (forward, contact) or @username."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         if telegram_id is not None:
             return await uow.people.get_by_telegram_id(telegram_id)
         if username:
@@ -100,25 +100,27 @@ async def find_person(
     return None
 
 
-async def people_with_role(uow: UnitOfWork, role: Role) -> list[Person]:
-    async with uow:
+async def people_with_role(uows: UnitOfWorkFactory, role: Role) -> list[Person]:
+    async with uows(read_only=True) as uow:
         return await uow.people.list_by_role(role)
 
 
 async def record_refusal(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
+    role: Role,
     person_id: int | None,
     reason: str,
     attempt: dict[str, Any],
     now: datetime,
 ) -> None:
-    """Log a refused admin attempt (wrong role or a group chat): who tried what, and why."""
-    async with uow:
+    """Log an attempt refused at a role's gate (wrong role or a group chat): who tried what,
+    and why. Action ``<role>.refused``, entity ``<role>``, entity id the reason."""
+    async with uows() as uow:
         await uow.audit.record(
             AuditEntry(
                 actor_id=person_id,
-                action="admin.refused",
-                entity="admin",
+                action=f"{role.value}.refused",
+                entity=role.value,
                 entity_id=reason,
                 before=None,
                 after=attempt,

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from domain.agreement import AGREEMENT_VERSION, AgreementCondition
 from domain.model import Cohort, Course, Enrollment, EnrollmentStatus, Lang
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 
 __all__ = [
     "AGREEMENT_CONDITIONS",
@@ -54,18 +54,20 @@ async def _own_enrollment(uow: UnitOfWork, person_id: int, enrollment_id: int) -
     return AgreementView(None, enrollment, cohort, course)
 
 
-async def agreement_for(uow: UnitOfWork, person_id: int, enrollment_id: int) -> AgreementView:
+async def agreement_for(
+    uows: UnitOfWorkFactory, person_id: int, enrollment_id: int
+) -> AgreementView:
     """The enrollment whose agreement this teacher may read (only their own)."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         return await _own_enrollment(uow, person_id, enrollment_id)
 
 
 async def accept_agreement(
-    uow: UnitOfWork, person_id: int, enrollment_id: int, lang: Lang, now: datetime
+    uows: UnitOfWorkFactory, person_id: int, enrollment_id: int, lang: Lang, now: datetime
 ) -> AgreementView:
     """§24: store the acceptance (text version, language, time). Accepting twice changes
     nothing: the first acceptance names the text the teacher actually agreed to."""
-    async with uow:
+    async with uows() as uow:
         view = await _own_enrollment(uow, person_id, enrollment_id)
         if view.refusal is not None or view.enrollment is None:
             return view
@@ -78,9 +80,9 @@ async def accept_agreement(
     return AgreementView(None, enrollment, view.cohort, view.course)
 
 
-async def agreement_accepted(uow: UnitOfWork, enrollment_id: int) -> bool:
+async def agreement_accepted(uows: UnitOfWorkFactory, enrollment_id: int) -> bool:
     """§24: has the listener of this enrollment accepted the agreement? (No check-in before.)
     Opens its own transaction: call it with a fresh unit of work."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
     return enrollment is not None and enrollment.agreement_accepted

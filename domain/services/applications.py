@@ -23,7 +23,7 @@ from domain.model import (
     Lang,
     Person,
 )
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.services.profile import validate_full_name
 
 __all__ = [
@@ -114,9 +114,9 @@ def application_kind(course: Course) -> ApplicationKind:
     return ApplicationKind.ABROAD if abroad else ApplicationKind.DOMESTIC
 
 
-async def open_cohorts(uow: UnitOfWork, today: date) -> list[OpenCohort]:
+async def open_cohorts(uows: UnitOfWorkFactory, today: date) -> list[OpenCohort]:
     """Cohorts open for applications, not started, with a seat left; earliest first."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         found = await uow.cohorts.open_for_applications(today)
         result = []
         for cohort, seats_left in found:
@@ -147,10 +147,10 @@ async def _check(uow: UnitOfWork, person: Person, cohort_id: int, today: date) -
 
 
 async def check_can_apply(
-    uow: UnitOfWork, person_id: int, cohort_id: int, today: date
+    uows: UnitOfWorkFactory, person_id: int, cohort_id: int, today: date
 ) -> ApplyCheck:
     """Checked before the form starts, and again on submit."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         person = await uow.people.get(person_id)
         if person is None:
             return ApplyCheck(ApplyRefusal.NO_PROFILE)
@@ -172,10 +172,10 @@ def _valid_draft(draft: ApplicationDraft, kind: ApplicationKind, cohort: Cohort)
 
 
 async def submit_application(
-    uow: UnitOfWork, person_id: int, draft: ApplicationDraft, now: datetime, today: date
+    uows: UnitOfWorkFactory, person_id: int, draft: ApplicationDraft, now: datetime, today: date
 ) -> SubmitResult:
     """§10: store the application (status SUBMITTED) and return the filled form to render."""
-    async with uow:
+    async with uows() as uow:
         person = await uow.people.get(person_id)
         if person is None:
             return SubmitResult(ApplyRefusal.NO_PROFILE)
@@ -220,9 +220,11 @@ async def submit_application(
     return SubmitResult(None, application, document)
 
 
-async def my_applications(uow: UnitOfWork, person_id: int) -> list[tuple[Application, Course]]:
+async def my_applications(
+    uows: UnitOfWorkFactory, person_id: int
+) -> list[tuple[Application, Course]]:
     """The teacher's own applications (never anyone else's) with their courses."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         result = []
         for application in await uow.applications.for_person(person_id):
             cohort = await uow.cohorts.get(application.cohort_id)

@@ -40,7 +40,7 @@ from domain.model import (
     Person,
 )
 from domain.notifications import document_notice
-from domain.ports import DocumentFile, UnitOfWork
+from domain.ports import DocumentFile, UnitOfWork, UnitOfWorkFactory
 from domain.services.results import ListenerResult, decide_cohort_outcomes
 from domain.validity import certificate_valid_until
 
@@ -113,7 +113,7 @@ def notice_dedup_key(certificate_id: int, kind: DocumentKind) -> str:
 
 
 async def issue_cohort_documents(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     cohort_id: int,
     today: date,
     now: datetime,
@@ -129,13 +129,13 @@ async def issue_cohort_documents(
     Refused while the cohort has not ended (its ``ends_on`` is after ``today``): reading of
     "when scores are final". Expelled listeners (§32) and those without a score get nothing.
     """
-    async with uow:
+    async with uows(read_only=True) as uow:
         cohort = await uow.cohorts.get(cohort_id)
     if cohort is None:
         return IssueSummary(IssueRefusal.NOT_FOUND)
     if cohort.ends_on > today:
         return IssueSummary(IssueRefusal.NOT_FINISHED, cohort)
-    outcomes = await decide_cohort_outcomes(uow, cohort_id, now, actor_id)
+    outcomes = await decide_cohort_outcomes(uows, cohort_id, now, actor_id)
     if outcomes is None:
         return IssueSummary(IssueRefusal.NOT_FOUND)
     summary = IssueSummary(
@@ -143,7 +143,7 @@ async def issue_cohort_documents(
     )
     for done, result in enumerate(outcomes.results, start=1):
         await _issue_one(
-            uow,
+            uows,
             outcomes.cohort,
             outcomes.course,
             result,
@@ -181,7 +181,7 @@ async def _document_needed(uow: UnitOfWork, enrollment_id: int) -> DocumentKind 
 
 
 async def _issue_one(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     cohort: Cohort,
     course: Course,
     result: ListenerResult,
@@ -197,7 +197,9 @@ async def _issue_one(
     if result.enrollment.status is EnrollmentStatus.EXPELLED:
         summary.expelled += 1
         return
-    async with uow:  # a read-only look first: a re-run takes no write lock for issued ones
+    async with uows(
+        read_only=True
+    ) as uow:  # a read-only look first: a re-run takes no write lock for issued ones
         needed = await _document_needed(uow, enrollment_id)
     if needed is None:
         if result.score is None:
@@ -205,7 +207,7 @@ async def _issue_one(
         else:
             summary.skipped += 1
         return
-    async with uow:
+    async with uows() as uow:
         # The number first: it takes the write lock (SQLite) / the counter row lock
         # (PostgreSQL), so the check below cannot race another admin issuing the same cohort.
         number = await uow.certificates.next_number(options.prefix, today.year)
@@ -423,10 +425,10 @@ class IssuedDocument:
     files: list[DocumentFile]
 
 
-async def documents_of(uow: UnitOfWork, person_id: int) -> list[IssuedDocument]:
+async def documents_of(uows: UnitOfWorkFactory, person_id: int) -> list[IssuedDocument]:
     """A teacher's issued documents with their frozen PDFs, oldest first: re-sent as stored
     (same number, same bytes), whatever the organization's settings are today."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         issued = await uow.certificates.for_person(person_id)
         return [
             IssuedDocument(c, await uow.documents.list_for_certificate(c.id or 0)) for c in issued

@@ -39,7 +39,7 @@ from domain.model import (
     Lang,
     TrainingSession,
 )
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 
 __all__ = [
     "ATTEMPTS_PERIOD",
@@ -99,7 +99,7 @@ class CheckInResult:
 
 
 async def check_in(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     person_id: int,
     code: str,
     now: datetime,
@@ -109,7 +109,8 @@ async def check_in(
     """Check ``person_id`` in with ``code``: typed (``session_id`` None, method CODE) or from
     the QR deep link (``session_id`` given, method QR). Commits once: the attendance or the
     failed attempt."""
-    async with uow:
+    # a few indexed statements on every check-in: ``brief`` runs them on the loop thread
+    async with uows(brief=True) as uow:
         method = AttendanceMethod.QR if session_id is not None else AttendanceMethod.CODE
         enrollments = await uow.enrollments.for_person(person_id)
         session: TrainingSession | None

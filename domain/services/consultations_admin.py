@@ -17,7 +17,7 @@ from domain.model import (
     Person,
 )
 from domain.notifications import text_notice
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.services.trainer import REFUSED_ACTION
 
 __all__ = [
@@ -74,10 +74,10 @@ def may_answer(view: ConsultationView, actor_id: int, is_admin: bool) -> bool:
 
 
 async def open_consultations(
-    uow: UnitOfWork, actor_id: int, is_admin: bool, limit: int = 30
+    uows: UnitOfWorkFactory, actor_id: int, is_admin: bool, limit: int = 30
 ) -> list[ConsultationView]:
     """Open requests the actor may answer, oldest first."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         found = await uow.consultations.open_all(limit=500)
         views = [await _view(uow, c) for c in found]
     mine = [v for v in views if v is not None and may_answer(v, actor_id, is_admin)]
@@ -85,12 +85,12 @@ async def open_consultations(
 
 
 async def consultation_to_answer(
-    uow: UnitOfWork, actor_id: int, is_admin: bool, consultation_id: int, now: datetime
+    uows: UnitOfWorkFactory, actor_id: int, is_admin: bool, consultation_id: int, now: datetime
 ) -> ConsultationView | None:
     """The request the actor opens to answer, or ``None``. A trainer refused (another cohort's
     request, or one that does not exist: both are forged buttons) is written to the audit log
     like every refused trainer action."""
-    async with uow:
+    async with uows() as uow:
         consultation = await uow.consultations.get(consultation_id)
         view = await _view(uow, consultation) if consultation else None
         if view is not None and may_answer(view, actor_id, is_admin):
@@ -115,7 +115,7 @@ async def _log_refusal(uow: UnitOfWork, actor_id: int, consultation_id: int, now
 
 
 async def answer_consultation(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor_id: int,
     is_admin: bool,
     consultation_id: int,
@@ -128,7 +128,7 @@ async def answer_consultation(
         return AnswerResult(AnswerRefusal.EMPTY)
     if len(answer) > MAX_ANSWER:
         return AnswerResult(AnswerRefusal.TOO_LONG)
-    async with uow:
+    async with uows() as uow:
         consultation = await uow.consultations.get(consultation_id)
         view = await _view(uow, consultation) if consultation else None
         if consultation is None or view is None:

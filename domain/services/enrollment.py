@@ -37,7 +37,7 @@ from domain.model import (
     Role,
 )
 from domain.notifications import text_notice
-from domain.ports import DocumentFile, DuplicateNumber, UnitOfWork
+from domain.ports import DocumentFile, DuplicateNumber, UnitOfWork, UnitOfWorkFactory
 from domain.services.admin_courses import NotAllowedError
 from domain.spreadsheet_rows import EnrollmentRow
 
@@ -70,16 +70,16 @@ class Decision(enum.StrEnum):
 
 
 async def submitted_applications(
-    uow: UnitOfWork, cohort_id: int
+    uows: UnitOfWorkFactory, cohort_id: int
 ) -> list[tuple[Application, Person]]:
-    async with uow:
+    async with uows(read_only=True) as uow:
         applications = await uow.applications.for_cohort(cohort_id, ApplicationStatus.SUBMITTED)
         people = {p.id: p for p in await uow.people.get_many(a.person_id for a in applications)}
     return [(a, people[a.person_id]) for a in applications if a.person_id in people]
 
 
 async def decide_application(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor_id: int,
     application_id: int,
     approve: bool,
@@ -89,7 +89,7 @@ async def decide_application(
     """Approve (the teacher gets a held seat in the cohort, formalized by the next order) or
     reject with a reason. Only a SUBMITTED application can be decided: a second press changes
     nothing. The teacher is told through the outbox, in their language."""
-    async with uow:
+    async with uows() as uow:
         await _require_admin(uow, actor_id)
         application = await uow.applications.get(application_id)
         if application is None:
@@ -153,7 +153,7 @@ class ImportSummary:
 
 
 async def import_enrollment_list(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor_id: int,
     cohort_id: int,
     rows: Sequence[EnrollmentRow],
@@ -168,7 +168,7 @@ async def import_enrollment_list(
     seats are left.
     """
     summary = ImportSummary()
-    async with uow:
+    async with uows() as uow:
         await _require_admin(uow, actor_id)
         cohort = await uow.cohorts.get(cohort_id)
         if cohort is None:
@@ -257,7 +257,7 @@ class OrderResult:
 
 
 async def issue_order(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor_id: int,
     cohort_id: int,
     draft: OrderDraft,
@@ -268,7 +268,7 @@ async def issue_order(
     """§16, §18: the order enrolls every held place of the cohort not yet in an order;
     approved applications become ENROLLED; the PDF is rendered in Kazakh and Russian and
     frozen in ``uow.documents``; each enrolled teacher with Telegram is notified."""
-    async with uow:
+    async with uows() as uow:
         await _require_admin(uow, actor_id)
         cohort = await uow.cohorts.get(cohort_id)
         if cohort is None:

@@ -34,7 +34,7 @@ from datetime import datetime
 
 from domain.model import Application, AuditEntry, Lang, Person, Role
 from domain.notifications import text_notice
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.services.people import cohort_codes_of
 
 __all__ = [
@@ -63,9 +63,9 @@ class Erasure:
     chat_id: int | None  # the chat that was forgotten (its FSM data is the caller's to clear)
 
 
-async def pending_deletion_requests(uow: UnitOfWork) -> list[DeletionRequest]:
+async def pending_deletion_requests(uows: UnitOfWorkFactory) -> list[DeletionRequest]:
     """For admins: who waits for deletion, the earliest request first."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         found: list[DeletionRequest] = []
         for person in await uow.people.deletion_requested():
             assert person.id is not None and person.deletion_requested_at is not None
@@ -80,12 +80,12 @@ def _language(person: Person) -> Lang:
 
 
 async def erase_personal_data(
-    uow: UnitOfWork, person_id: int, admin_id: int, now: datetime
+    uows: UnitOfWorkFactory, person_id: int, admin_id: int, now: datetime
 ) -> Erasure | None:
     """Carry out the deletion request of ``person_id`` (see the module docstring for what is
     kept and why). ``None`` when there is no such request — already carried out or declined
     by another admin, or never made — and then nothing changes."""
-    async with uow:
+    async with uows() as uow:
         if not await uow.people.claim_deletion_request(person_id):
             return None
         person = await uow.people.get(person_id)
@@ -169,10 +169,12 @@ async def _empty(uow: UnitOfWork, person: Person, applications: list[Application
     await uow.people.update(person)
 
 
-async def decline_deletion(uow: UnitOfWork, person_id: int, admin_id: int, now: datetime) -> bool:
+async def decline_deletion(
+    uows: UnitOfWorkFactory, person_id: int, admin_id: int, now: datetime
+) -> bool:
     """An admin declines a mistaken or duplicate request: the data stay, the teacher is told
     they may ask again. False (and nothing changes) when there is no pending request."""
-    async with uow:
+    async with uows() as uow:
         if not await uow.people.claim_deletion_request(person_id):
             return False
         person = await uow.people.get(person_id)

@@ -18,7 +18,7 @@ from babel.dates import format_date
 
 from domain.model import AuditEntry, EnrollmentStatus, Lang, OutboxMessage, OutboxStatus, Person
 from domain.notifications import text_notice
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWorkFactory
 
 __all__ = [
     "EMPLOYER_NOTICE",
@@ -72,7 +72,7 @@ def _valid(decision: ExpulsionDecision) -> bool:
 
 
 async def expel(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor_id: int,
     enrollment_id: int,
     decision: ExpulsionDecision,
@@ -86,7 +86,7 @@ async def expel(
     and in both notices, and the order number goes to ``Enrollment.expulsion_order``."""
     if not _valid(decision):
         return ExpulsionResult(ExpulsionRefusal.BAD_INPUT)
-    async with uow:
+    async with uows() as uow:
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
         person = await uow.people.get(enrollment.person_id) if enrollment else None
         cohort = await uow.cohorts.get(enrollment.cohort_id) if enrollment else None

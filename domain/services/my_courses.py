@@ -24,7 +24,7 @@ from domain.model import (
     FinalAssessment,
     Lang,
 )
-from domain.ports import DocumentFile, UnitOfWork
+from domain.ports import DocumentFile, UnitOfWork, UnitOfWorkFactory
 
 __all__ = ["CourseCard", "ModuleLine", "frozen_documents", "my_courses", "own_enrollment"]
 
@@ -119,11 +119,11 @@ async def _card(
 
 
 async def my_courses(
-    uow: UnitOfWork, person_id: int, now: datetime, lang: Lang
+    uows: UnitOfWorkFactory, person_id: int, now: datetime, lang: Lang
 ) -> list[CourseCard]:
     """The teacher's enrollments, newest cohort first (transferred-from ones are left out:
     the enrollment in the target cohort carries on)."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         cards = []
         for enrollment in await uow.enrollments.for_person(person_id):
             if enrollment.status is EnrollmentStatus.TRANSFERRED:
@@ -136,11 +136,11 @@ async def my_courses(
 
 
 async def frozen_documents(
-    uow: UnitOfWork, person_id: int, enrollment_id: int
+    uows: UnitOfWorkFactory, person_id: int, enrollment_id: int
 ) -> list[DocumentFile] | None:
     """The frozen PDFs issued for the teacher's own enrollment, re-sent byte for byte (never
     re-rendered). ``None`` when the enrollment is not theirs."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         enrollment = await own_enrollment(uow, person_id, enrollment_id)
         if enrollment is None or enrollment.id is None:
             return None

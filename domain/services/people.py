@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from domain.model import LANGUAGES, Lang, Person
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 
 
 class UnknownLanguageError(ValueError):
     pass
 
 
-async def choose_language(uow: UnitOfWork, person_id: int, lang: str) -> Person:
+async def choose_language(uows: UnitOfWorkFactory, person_id: int, lang: str) -> Person:
     """Remember the interface language; it also becomes the language of the person's documents."""
     if lang not in LANGUAGES:
         raise UnknownLanguageError(lang)
-    async with uow:
+    async with uows() as uow:
         person = await uow.people.get(person_id)
         if person is None:
             raise LookupError(person_id)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from domain.model import Person
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 
 __all__ = ["export_my_data", "pending_deletions", "request_deletion"]
 
@@ -27,10 +27,10 @@ def _pick(obj: Any, *fields: str) -> dict[str, Any]:
     return {name: _value(getattr(obj, name)) for name in fields}
 
 
-async def export_my_data(uow: UnitOfWork, person_id: int) -> dict[str, Any]:
+async def export_my_data(uows: UnitOfWorkFactory, person_id: int) -> dict[str, Any]:
     """Profile, consent, applications, enrollments with attendance and results, issued
     document numbers, §31 requests and §36–37 consultations of this person only."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         person = await uow.people.get(person_id)
         if person is None:
             raise LookupError(person_id)
@@ -155,11 +155,11 @@ async def _enrollment(uow: UnitOfWork, enrollment: Any) -> dict[str, Any]:
     }
 
 
-async def request_deletion(uow: UnitOfWork, person_id: int, now: datetime) -> Person:
+async def request_deletion(uows: UnitOfWorkFactory, person_id: int, now: datetime) -> Person:
     """Record the deletion request (kept once: a second request keeps the first time). Admins
     carry it out; records of issued certificates stay as long as the law requires (§33: a
     certificate must remain verifiable)."""
-    async with uow:
+    async with uows() as uow:
         person = await uow.people.get(person_id)
         if person is None:
             raise LookupError(person_id)
@@ -170,7 +170,7 @@ async def request_deletion(uow: UnitOfWork, person_id: int, now: datetime) -> Pe
     return person
 
 
-async def pending_deletions(uow: UnitOfWork) -> list[Person]:
+async def pending_deletions(uows: UnitOfWorkFactory) -> list[Person]:
     """For admins: people waiting for their data to be deleted, earliest first."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         return await uow.people.deletion_requested()

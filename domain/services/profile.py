@@ -20,7 +20,7 @@ from domain.iin import IinError, mask_iin
 from domain.iin import validate_iin as check_iin
 from domain.model import EnrollmentStatus, Person
 from domain.notifications import text_notice
-from domain.ports import DuplicatePerson, UnitOfWork
+from domain.ports import DuplicatePerson, UnitOfWork, UnitOfWorkFactory
 
 __all__ = [
     "CONSENT_DECLINED_PREFIX",
@@ -176,9 +176,9 @@ class ProfileResult:
         return self.refusal is None
 
 
-async def give_consent(uow: UnitOfWork, person_id: int, now: datetime) -> Person:
+async def give_consent(uows: UnitOfWorkFactory, person_id: int, now: datetime) -> Person:
     """Personal data law: store the version of the consent text and the moment it was given."""
-    async with uow:
+    async with uows() as uow:
         person = await _load(uow, person_id)
         person.consent_version = CONSENT_VERSION
         person.consent_at = now
@@ -188,9 +188,9 @@ async def give_consent(uow: UnitOfWork, person_id: int, now: datetime) -> Person
     return person
 
 
-async def decline_consent(uow: UnitOfWork, person_id: int) -> Person:
+async def decline_consent(uows: UnitOfWorkFactory, person_id: int) -> Person:
     """A refusal: nothing but the refusal is stored (no consent time, no profile data)."""
-    async with uow:
+    async with uows() as uow:
         person = await _load(uow, person_id)
         if person.has_consented:
             return person  # a later withdrawal is a deletion request (see personal_data)
@@ -201,11 +201,11 @@ async def decline_consent(uow: UnitOfWork, person_id: int) -> Person:
 
 
 async def save_profile(
-    uow: UnitOfWork, person_id: int, draft: ProfileDraft, now: datetime
+    uows: UnitOfWorkFactory, person_id: int, draft: ProfileDraft, now: datetime
 ) -> ProfileResult:
     """Store the confirmed profile; link the teacher to a record imported from an enrollment
     list that has the same IIN or phone (see ``link_imported_teacher``)."""
-    async with uow:
+    async with uows() as uow:
         person = await _load(uow, person_id)
         if not person.has_consented:
             return ProfileResult(None, ProfileRefusal.NO_CONSENT)
@@ -218,7 +218,7 @@ async def save_profile(
 
 
 async def update_profile_field(
-    uow: UnitOfWork, person_id: int, field: str, value: str, now: datetime
+    uows: UnitOfWorkFactory, person_id: int, field: str, value: str, now: datetime
 ) -> ProfileResult:
     """Change one field of a saved profile (validated again here: callers may be forged)."""
     if field not in PROFILE_FIELDS:
@@ -226,7 +226,7 @@ async def update_profile_field(
     refusal, cleaned = _validate(field, value)
     if refusal is not None:
         return ProfileResult(None, refusal)
-    async with uow:
+    async with uows() as uow:
         person = await _load(uow, person_id)
         if not person.has_consented:
             return ProfileResult(None, ProfileRefusal.NO_CONSENT)
@@ -237,7 +237,9 @@ async def update_profile_field(
     return result
 
 
-async def link_imported_teacher(uow: UnitOfWork, person_id: int, now: datetime) -> ProfileResult:
+async def link_imported_teacher(
+    uows: UnitOfWorkFactory, person_id: int, now: datetime
+) -> ProfileResult:
     """Link the person to a teacher imported from an admin's enrollment list (§16, §18).
 
     The imported record (``telegram_id`` NULL) with the same IIN — or, failing that, the same
@@ -246,7 +248,7 @@ async def link_imported_teacher(uow: UnitOfWork, person_id: int, now: datetime) 
     agreement) are enqueued, because they could not be delivered before. Returns
     ``linked=False`` when there is nothing to link.
     """
-    async with uow:
+    async with uows() as uow:
         person = await _load(uow, person_id)
         result = await _link(uow, person, now)
         await uow.commit()

@@ -24,7 +24,7 @@ from datetime import datetime, time, timedelta, tzinfo
 
 from domain.model import EnrollmentStatus, Lang, Person, TrainingSession
 from domain.notifications import text_notice
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 
 __all__ = [
     "DAY_BEFORE_AT",
@@ -72,13 +72,13 @@ def _dedup_key(kind: ReminderKind, session_id: int, person_id: int) -> str:
 
 
 async def enqueue_due_reminders(
-    uow: UnitOfWork, now: datetime, tz: tzinfo, format_when: WhenFormatter
+    uows: UnitOfWorkFactory, now: datetime, tz: tzinfo, format_when: WhenFormatter
 ) -> int:
     """Enqueue every reminder due and still useful at ``now`` that was not enqueued before.
     ``format_when(moment, lang)`` renders the session's start for the recipient's language.
     Returns how many were enqueued. Commits once."""
     added = 0
-    async with uow:
+    async with uows() as uow:
         sessions = await uow.sessions.between(now, now + LOOKAHEAD)
         for session in sessions:
             kinds = [k for k in ReminderKind if reminder_useful(k, session.starts_at, now, tz)]

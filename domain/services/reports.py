@@ -21,7 +21,7 @@ from domain.model import (
     SupportKind,
 )
 from domain.notifications import text_notice
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWorkFactory
 from domain.working_days import nobd_deadline, nobd_reminder_date
 
 __all__ = [
@@ -55,10 +55,10 @@ class NobdRow:
 
 
 async def nobd_rows(
-    uow: UnitOfWork, cohort_id: int, lang: str
+    uows: UnitOfWorkFactory, cohort_id: int, lang: str
 ) -> tuple[Cohort, list[NobdRow]] | None:
     """Teachers of the cohort with status COMPLETED, by full name; the topic in ``lang``."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         cohort = await uow.cohorts.get(cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
         if cohort is None or course is None:
@@ -133,8 +133,8 @@ class CohortStatistics:
         return round(100 * self.statuses["completed"] / self.decided)
 
 
-async def cohort_statistics(uow: UnitOfWork, cohort_id: int) -> CohortStatistics | None:
-    async with uow:
+async def cohort_statistics(uows: UnitOfWorkFactory, cohort_id: int) -> CohortStatistics | None:
+    async with uows(read_only=True) as uow:
         cohort = await uow.cohorts.get(cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
         if cohort is None or course is None:
@@ -173,11 +173,11 @@ class Effectiveness:
         return round(100 * self.answered / self.total) if self.total else 0
 
 
-async def effectiveness(uow: UnitOfWork, since: datetime) -> Effectiveness:
+async def effectiveness(uows: UnitOfWorkFactory, since: datetime) -> Effectiveness:
     """Consultation requests created since ``since``: per §37 kind, the answered share and the
     median time from request to answer (hours)."""
     report = Effectiveness(since.date())
-    async with uow:
+    async with uows(read_only=True) as uow:
         consultations = await uow.consultations.created_since(since)
     waits: list[timedelta] = []
     for c in consultations:
@@ -200,13 +200,13 @@ class NobdDue:
 
 
 async def nobd_due(
-    uow: UnitOfWork, today: date, extra_holidays: Collection[date] = ()
+    uows: UnitOfWorkFactory, today: date, extra_holidays: Collection[date] = ()
 ) -> list[NobdDue]:
     """Cohorts whose §19 reminder day has come and whose deadline has not passed. Reading of
     "completion" for a cohort: the earliest completion day of its listeners (the first NOBD
     data to become due). Only cohorts that ended in the last 60 days are looked at."""
     due: list[NobdDue] = []
-    async with uow:
+    async with uows(read_only=True) as uow:
         for cohort in await uow.cohorts.list_all():
             if not today - timedelta(days=60) <= cohort.ends_on <= today + timedelta(days=60):
                 continue
@@ -226,7 +226,7 @@ async def nobd_due(
 
 
 async def enqueue_nobd_reminders(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     now: datetime,
     today: date,
     extra_holidays: Collection[date] = (),
@@ -235,11 +235,11 @@ async def enqueue_nobd_reminders(
     """§19 reminder to every admin, two working days before the deadline. One outbox row per
     cohort and admin (``dedup_key``), so the reminder is sent once however often the job
     runs; a reminder missed while the bot was down is still sent up to the deadline day."""
-    due = await nobd_due(uow, today, extra_holidays)
+    due = await nobd_due(uows, today, extra_holidays)
     if not due:
         return 0
     added = 0
-    async with uow:
+    async with uows() as uow:
         admins = [a for a in await uow.people.list_by_role(Role.ADMIN) if a.telegram_id]
         for item in due:
             for admin in admins:

@@ -26,7 +26,7 @@ from domain.model import (
     RequestStatus,
 )
 from domain.notifications import text_notice
-from domain.ports import AlreadyEnrolled, UnitOfWork
+from domain.ports import AlreadyEnrolled, UnitOfWork, UnitOfWorkFactory
 
 __all__ = [
     "DecisionRefusal",
@@ -80,16 +80,16 @@ async def _view(uow: UnitOfWork, request: Request) -> RequestView | None:
     return RequestView(request, person, enrollment, cohort, course, target)
 
 
-async def pending_requests(uow: UnitOfWork, limit: int = 30) -> list[RequestView]:
+async def pending_requests(uows: UnitOfWorkFactory, limit: int = 30) -> list[RequestView]:
     """Oldest first: requests wait in the order they came."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         requests = await uow.requests.with_status(RequestStatus.PENDING, limit)
         views = [await _view(uow, r) for r in requests]
     return [v for v in views if v is not None]
 
 
-async def request_view(uow: UnitOfWork, request_id: int) -> RequestView | None:
-    async with uow:
+async def request_view(uows: UnitOfWorkFactory, request_id: int) -> RequestView | None:
+    async with uows(read_only=True) as uow:
         request = await uow.requests.get(request_id)
         return await _view(uow, request) if request else None
 
@@ -116,7 +116,7 @@ async def _move(uow: UnitOfWork, view: RequestView, target: Cohort) -> Enrollmen
 
 
 async def decide_request(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor_id: int,
     request_id: int,
     approve: bool,
@@ -133,7 +133,7 @@ async def decide_request(
         return DecisionResult(DecisionRefusal.NOTE_TOO_LONG)
     if not approve and not note:
         return DecisionResult(DecisionRefusal.NOTE_REQUIRED)
-    async with uow:
+    async with uows() as uow:
         request = await uow.requests.get(request_id)
         view = await _view(uow, request) if request else None
         if request is None or view is None:

@@ -27,7 +27,7 @@ from domain.model import (
     ModuleGrade,
     Person,
 )
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.requests_rules import reassessment_allowed_on
 
 __all__ = [
@@ -167,12 +167,12 @@ async def _apply_outcome(
 
 
 async def decide_cohort_outcomes(
-    uow: UnitOfWork, cohort_id: int, now: datetime, actor_id: int | None = None
+    uows: UnitOfWorkFactory, cohort_id: int, now: datetime, actor_id: int | None = None
 ) -> CohortOutcomes | None:
     """§28–29, §31, §32 for every listener of the cohort; stores the outcomes, returns the
     summary (``None`` for an unknown cohort). Attendance counts all *scheduled* sessions of
     the cohort (§24.3). Listeners without a score stay ENROLLED (in progress)."""
-    async with uow:
+    async with uows() as uow:
         cohort = await uow.cohorts.get(cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
         if cohort is None or course is None:
@@ -246,7 +246,7 @@ async def _previous_reassessments(uow: UnitOfWork, person_id: int, course_id: in
 
 
 async def record_score(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor_id: int,
     enrollment_id: int,
     score: int,
@@ -261,7 +261,7 @@ async def record_score(
     re-assessment needs a NOT_PASSED listener and no other re-assessment of the same course
     within 365 days (§31.1). Audit-logged with the previous latest score as "before"."""
     today: date = now.date()
-    async with uow:
+    async with uows() as uow:
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
         cohort = await uow.cohorts.get(enrollment.cohort_id) if enrollment else None
         course = await uow.courses.get(cohort.course_id) if cohort else None

@@ -21,7 +21,7 @@ from domain.model import (
     FinalAssessment,
     ModuleGrade,
 )
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWorkFactory
 from domain.services.results import MAX_GRADE_LENGTH, check_score
 from domain.spreadsheet_rows import RowError, find_columns, formula_errors
 
@@ -157,7 +157,7 @@ def validate_score_rows(
 
 
 async def import_scores(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor_id: int,
     cohort_id: int,
     headers: Sequence[str],
@@ -166,7 +166,7 @@ async def import_scores(
 ) -> ScoreImport | None:
     """Validate the whole file, then store every score in one transaction (or none).
     ``None`` for an unknown cohort. One audit entry per imported score."""
-    async with uow:
+    async with uows() as uow:
         cohort = await uow.cohorts.get(cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
         if cohort is None or course is None:

@@ -19,7 +19,7 @@ from domain.model import (
     SupportKind,
 )
 from domain.notifications import text_notice
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.post_course import post_course_support_open, support_ends_on
 
 __all__ = [
@@ -75,9 +75,11 @@ def _window(
     )
 
 
-async def support_windows(uow: UnitOfWork, person_id: int, today: date) -> list[SupportWindow]:
+async def support_windows(
+    uows: UnitOfWorkFactory, person_id: int, today: date
+) -> list[SupportWindow]:
     """The teacher's own completed courses with the end date of their support year."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         windows = []
         for enrollment in await uow.enrollments.for_person(person_id):
             cohort = await uow.cohorts.get(enrollment.cohort_id)
@@ -100,7 +102,7 @@ async def _trainer_for(uow: UnitOfWork, cohort: Cohort) -> int | None:
 
 
 async def ask_support(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     person_id: int,
     enrollment_id: int,
     kind: SupportKind,
@@ -114,7 +116,7 @@ async def ask_support(
         return SupportResult(SupportRefusal.EMPTY)
     if len(question) > QUESTION_MAX:
         return SupportResult(SupportRefusal.TOO_LONG)
-    async with uow:
+    async with uows() as uow:
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
         if enrollment is None or enrollment.person_id != person_id:
             return SupportResult(SupportRefusal.NOT_FOUND)
@@ -158,8 +160,8 @@ async def ask_support(
     return SupportResult(None, consultation, window.ends_on)
 
 
-async def my_consultations(uow: UnitOfWork, person_id: int) -> list[Consultation]:
+async def my_consultations(uows: UnitOfWorkFactory, person_id: int) -> list[Consultation]:
     """The teacher's own questions with the answers, newest first."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         found = await uow.consultations.for_person(person_id)
     return sorted(found, key=lambda c: c.id or 0, reverse=True)

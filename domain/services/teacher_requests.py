@@ -18,7 +18,7 @@ from domain.model import (
     RequestKind,
     RequestStatus,
 )
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.requests_rules import (
     RefusalReason,
     check_reassessment,
@@ -88,10 +88,10 @@ def kinds_for(enrollment: Enrollment) -> list[RequestKind]:
 
 
 async def eligible_enrollments(
-    uow: UnitOfWork, person_id: int
+    uows: UnitOfWorkFactory, person_id: int
 ) -> list[tuple[Enrollment, Cohort, Course]]:
     """The teacher's own enrollments that have at least one §31 option."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         result = []
         for enrollment in await uow.enrollments.for_person(person_id):
             cohort = await uow.cohorts.get(enrollment.cohort_id)
@@ -124,10 +124,10 @@ async def _candidates(
 
 
 async def target_cohorts(
-    uow: UnitOfWork, person_id: int, enrollment_id: int, kind: RequestKind, today: date
+    uows: UnitOfWorkFactory, person_id: int, enrollment_id: int, kind: RequestKind, today: date
 ) -> list[Cohort] | None:
     """Cohorts to choose from; ``None`` when the enrollment is not this teacher's."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         own = await _own(uow, person_id, enrollment_id)
         if own is None:
             return None
@@ -200,10 +200,10 @@ async def _check(
 
 
 async def check_request(
-    uow: UnitOfWork, person_id: int, enrollment_id: int, kind: RequestKind, today: date
+    uows: UnitOfWorkFactory, person_id: int, enrollment_id: int, kind: RequestKind, today: date
 ) -> RequestResult:
     """Before the form starts: may this teacher ask for ``kind`` on this enrollment at all?"""
-    async with uow:
+    async with uows(read_only=True) as uow:
         own = await _own(uow, person_id, enrollment_id)
         if own is None:
             return RequestResult(RequestRefusal.NOT_FOUND)
@@ -211,7 +211,7 @@ async def check_request(
 
 
 async def submit_request(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     person_id: int,
     enrollment_id: int,
     kind: RequestKind,
@@ -223,7 +223,7 @@ async def submit_request(
 ) -> RequestResult:
     """Store a PENDING request after every §31 check; the admin queue decides it."""
     reason = " ".join(reason.split())
-    async with uow:
+    async with uows() as uow:
         own = await _own(uow, person_id, enrollment_id)
         if own is None:
             return RequestResult(RequestRefusal.NOT_FOUND)
@@ -260,9 +260,9 @@ async def submit_request(
     return RequestResult(None, request=request)
 
 
-async def my_requests(uow: UnitOfWork, person_id: int) -> list[tuple[Request, Course]]:
+async def my_requests(uows: UnitOfWorkFactory, person_id: int) -> list[tuple[Request, Course]]:
     """The teacher's own requests, newest first, with the course they concern."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         result = []
         for request in await uow.requests.for_person(person_id):
             enrollment = await uow.enrollments.get_by_id(request.enrollment_id)

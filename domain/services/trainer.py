@@ -31,7 +31,7 @@ from domain.model import (
     TrainingSession,
 )
 from domain.notifications import text_notice
-from domain.ports import AlreadyCheckedIn, UnitOfWork
+from domain.ports import AlreadyCheckedIn, UnitOfWork, UnitOfWorkFactory
 from domain.services.checkin import failed_attempts
 
 __all__ = [
@@ -64,10 +64,14 @@ def is_trainer_of(person: Person, cohort: Cohort) -> bool:
 
 
 async def record_refusal(
-    uow: UnitOfWork, actor: Person, attempted: str, now: datetime, **details: int | str | None
+    uows: UnitOfWorkFactory,
+    actor: Person,
+    attempted: str,
+    now: datetime,
+    **details: int | str | None,
 ) -> None:
     """Log a refused trainer action (own transaction; commits)."""
-    async with uow:
+    async with uows() as uow:
         await _log_refusal(uow, actor, attempted, now, **details)
         await uow.commit()
 
@@ -95,11 +99,11 @@ class AgendaItem:
 
 
 async def agenda(
-    uow: UnitOfWork, actor: Person, day_start: datetime, day_end: datetime, now: datetime
+    uows: UnitOfWorkFactory, actor: Person, day_start: datetime, day_end: datetime, now: datetime
 ) -> list[AgendaItem] | None:
     """Sessions in ``[day_start, day_end)`` of the cohorts ``actor`` trains, by start time.
     None (and a logged refusal) if ``actor`` is not a trainer."""
-    async with uow:
+    async with uows() as uow:
         if not actor.has_role(Role.TRAINER) or actor.id is None:
             await _log_refusal(uow, actor, "agenda", now)
             await uow.commit()
@@ -151,11 +155,11 @@ async def _session_of_trainer(
 
 
 async def checkin_board(
-    uow: UnitOfWork, actor: Person, session_id: int, now: datetime, secret: bytes
+    uows: UnitOfWorkFactory, actor: Person, session_id: int, now: datetime, secret: bytes
 ) -> CheckInBoard | None:
     """The current code and the live count "N of M"; None (refusal logged) if ``actor`` does
     not train the session's cohort. Also used by the 30-second refresh."""
-    async with uow:
+    async with uows() as uow:
         found = await _session_of_trainer(uow, actor, session_id, "checkin_board", now)
         if found is None:
             await uow.commit()
@@ -187,14 +191,14 @@ async def checkin_board(
 
 
 async def stop_board(
-    uow: UnitOfWork, actor: Person, session_id: int, now: datetime, secret: bytes
+    uows: UnitOfWorkFactory, actor: Person, session_id: int, now: datetime, secret: bytes
 ) -> CheckInBoard | None:
     """The trainer stops showing the code. Recorded (``checkin.board_stopped``) so that a
     board refreshed by another bot instance notices the stop and closes too."""
-    board = await checkin_board(uow, actor, session_id, now, secret)
+    board = await checkin_board(uows, actor, session_id, now, secret)
     if board is None:
         return None
-    async with uow:
+    async with uows() as uow:
         await uow.audit.record(
             AuditEntry(
                 actor_id=actor.id,
@@ -237,10 +241,12 @@ class Roster:
     total: int  # sessions scheduled for the cohort
 
 
-async def roster(uow: UnitOfWork, actor: Person, session_id: int, now: datetime) -> Roster | None:
+async def roster(
+    uows: UnitOfWorkFactory, actor: Person, session_id: int, now: datetime
+) -> Roster | None:
     """Listeners of the session's cohort with attendance so far (x of all scheduled, %),
     their failed check-in attempts in this cohort, and whether they are at this session."""
-    async with uow:
+    async with uows() as uow:
         found = await _session_of_trainer(uow, actor, session_id, "roster", now)
         if found is None:
             await uow.commit()
@@ -287,7 +293,7 @@ class MarkOutcome(enum.StrEnum):
 
 
 async def mark_present(
-    uow: UnitOfWork,
+    uows: UnitOfWorkFactory,
     actor: Person,
     session_id: int,
     enrollment_id: int,
@@ -299,7 +305,7 @@ async def mark_present(
     (also after the session, to correct a dead phone), never for a future session. With an
     empty ``reason`` nothing is stored: REASON_REQUIRED then means every other rule holds."""
     reason = reason.strip()
-    async with uow:
+    async with uows() as uow:
         found = await _session_of_trainer(uow, actor, session_id, "mark_present", now)
         if found is None:
             await uow.commit()
@@ -349,13 +355,15 @@ async def mark_present(
         return MarkOutcome.MARKED
 
 
-async def warn_unreachable_attendance(uow: UnitOfWork, cohort_id: int, now: datetime) -> int:
+async def warn_unreachable_attendance(
+    uows: UnitOfWorkFactory, cohort_id: int, now: datetime
+) -> int:
     """§24.3: once a listener can no longer reach 80 % even by attending every remaining
     session, enqueue one warning to them and one to each trainer of the cohort (dedup key per
     enrollment and recipient, so it is sent once however often this runs). Returns how many
     notices were newly enqueued."""
     added = 0
-    async with uow:
+    async with uows() as uow:
         cohort = await uow.cohorts.get(cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
         if cohort is None or course is None:

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from domain.model import OutboxStatus, Person
 from domain.notifications import DOCUMENT, worth_sending_again
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.services.people import cohort_codes_of
 
 __all__ = [
@@ -46,10 +46,10 @@ class UnreachablePage:
     total: int
 
 
-async def unreachable_people(uow: UnitOfWork, page: int) -> UnreachablePage:
+async def unreachable_people(uows: UnitOfWorkFactory, page: int) -> UnreachablePage:
     """One page of people who blocked the bot, the most recent first; a page past the end
     shows the last one (a list that shrank while the admin was paging)."""
-    async with uow:
+    async with uows(read_only=True) as uow:
         total = await uow.people.count_unreachable()
         pages = max(1, -(-total // PAGE_SIZE))
         page = min(max(page, 0), pages - 1)

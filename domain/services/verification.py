@@ -17,7 +17,7 @@ from babel.dates import format_date
 from domain.certificate_numbers import parse_certificate_number, verify_deep_link_payload
 from domain.model import AuditEntry, Certificate, DocumentKind
 from domain.notifications import text_notice
-from domain.ports import UnitOfWork
+from domain.ports import UnitOfWorkFactory
 from domain.validity import CertificateStatus, certificate_status
 
 __all__ = [
@@ -50,8 +50,8 @@ class Verification:
 _NOT_FOUND = Verification(CertificateStatus.NOT_FOUND)
 
 
-async def _lookup(uow: UnitOfWork, number: str, today: date, genuine: bool) -> Verification:
-    async with uow:
+async def _lookup(uows: UnitOfWorkFactory, number: str, today: date, genuine: bool) -> Verification:
+    async with uows(read_only=True) as uow:
         certificate = await uow.certificates.get_by_number(number)
     if certificate is None or certificate.kind not in VERIFIABLE:
         return _NOT_FOUND
@@ -63,16 +63,16 @@ async def _lookup(uow: UnitOfWork, number: str, today: date, genuine: bool) -> V
     return Verification(status, certificate, link_genuine=genuine)
 
 
-async def verify_number(uow: UnitOfWork, text: str, today: date) -> Verification:
+async def verify_number(uows: UnitOfWorkFactory, text: str, today: date) -> Verification:
     """§33 check of a number typed in any tolerant form (``parse_certificate_number``)."""
     number = parse_certificate_number(text)
     if number is None:
         return _NOT_FOUND
-    return await _lookup(uow, number.format(), today, genuine=False)
+    return await _lookup(uows, number.format(), today, genuine=False)
 
 
 async def verify_deep_link(
-    uow: UnitOfWork, payload: str, secret: bytes, today: date
+    uows: UnitOfWorkFactory, payload: str, secret: bytes, today: date
 ) -> Verification:
     """§33 QR check: ``v_<number>_<signature>``. A wrong or altered signature (or a payload
     that is not ours) is refused before any look-up, so it never reveals whether the number
@@ -80,7 +80,7 @@ async def verify_deep_link(
     number = verify_deep_link_payload(payload, secret)
     if number is None:
         return Verification(CertificateStatus.NOT_FOUND, forged=True)
-    return await _lookup(uow, number.format(), today, genuine=True)
+    return await _lookup(uows, number.format(), today, genuine=True)
 
 
 class RevokeOutcome(enum.StrEnum):
@@ -97,7 +97,12 @@ class RevokeResult:
 
 
 async def revoke_certificate(
-    uow: UnitOfWork, actor_id: int, number_text: str, reason: str, now: datetime, today: date
+    uows: UnitOfWorkFactory,
+    actor_id: int,
+    number_text: str,
+    reason: str,
+    now: datetime,
+    today: date,
 ) -> RevokeResult:
     """§33: an admin revokes an issued certificate with a reason; verification then says
     "revoked" with the date. Audit-logged; the holder is told through the outbox. The first
@@ -109,7 +114,7 @@ async def revoke_certificate(
     number = parse_certificate_number(number_text)
     if number is None:
         return RevokeResult(RevokeOutcome.NOT_FOUND)
-    async with uow:
+    async with uows() as uow:
         certificate = await uow.certificates.get_by_number(number.format())
         if certificate is None or certificate.kind not in VERIFIABLE:
             return RevokeResult(RevokeOutcome.NOT_FOUND)

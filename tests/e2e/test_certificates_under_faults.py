@@ -165,7 +165,7 @@ async def test_fifty_certificates_exactly_once_through_faults_and_a_restart(
     now = services.clock()
     issuing = asyncio.create_task(
         issue_cohort_documents(
-            services.uow_factory(),
+            services.uow_factory,
             cohort_id,
             now.astimezone(services.settings.tz).date(),
             now,

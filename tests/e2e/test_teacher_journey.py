@@ -193,7 +193,7 @@ async def test_a_kazakh_teacher_from_start_to_results(
         admin = await uow.people.get_by_telegram_id(ADMIN.telegram_id)
 
     result = await record_score(
-        sandbox.services.uow_factory(), admin.id, enrollment.id, 86, {}, sandbox.services.clock()
+        sandbox.services.uow_factory, admin.id, enrollment.id, 86, {}, sandbox.services.clock()
     )
     assert result.refusal is None
     card = body(await teacher.say("🎓 Менің курстарым", "Қорытынды бағалау"))
@@ -219,7 +219,7 @@ async def test_a_russian_teacher_applies_is_approved_and_checks_in(
         [application] = await uow.applications.for_person(person.id)
         admin = await uow.people.get_by_telegram_id(ADMIN.telegram_id)
     decision = await decide_application(
-        sandbox.services.uow_factory(), admin.id, application.id, True, "", sandbox.services.clock()
+        sandbox.services.uow_factory, admin.id, application.id, True, "", sandbox.services.clock()
     )
     assert decision.value == "approved"
     await teacher.expect("одобрено. Ждите приказа о зачислении")

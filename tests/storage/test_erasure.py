@@ -153,10 +153,7 @@ async def test_erasure_keeps_an_issued_certificate_on_both_dialects(
         await uow.commit()
     # two admins at once: one erases, the other finds nothing to do
     results = await asyncio.gather(
-        *(
-            erase_personal_data(uow_factory(), person_id, world.trainer.id or 0, NOW)
-            for _ in range(2)
-        )
+        *(erase_personal_data(uow_factory, person_id, world.trainer.id or 0, NOW) for _ in range(2))
     )
     assert sorted(r is None for r in results) == [False, True]
     [done] = [r for r in results if r is not None]
@@ -189,7 +186,7 @@ async def test_nothing_issued_removes_every_row_on_both_dialects(
     person_id = await ask(uow_factory, world)
     await history(uow_factory, world)
     erased = await erase_personal_data(
-        uow_factory(), person_id, world.trainer.id or 0, NOW + timedelta(days=1)
+        uow_factory, person_id, world.trainer.id or 0, NOW + timedelta(days=1)
     )
     assert erased is not None and erased.removed
     assert await count(uow_factory, f"SELECT count(*) FROM people WHERE id = {person_id}") == 0

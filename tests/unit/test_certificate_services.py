@@ -64,7 +64,7 @@ async def issue(
     services: Services, cohort_id: int, renderer: FakeRenderer | None = None, today: date = TODAY
 ):
     return await issue_cohort_documents(
-        services.uow_factory(),
+        services.uow_factory,
         cohort_id,
         today,
         NOW,
@@ -299,41 +299,39 @@ async def test_verification_statuses_and_revocation(services: Services) -> None:
     summary = await issue(services, world.cohort.id)
     number, reference = summary.certificates[0], summary.references[0]
     uf = services.uow_factory
-    result = await verify_number(uf(), f"№ {number.lower().replace('-', ' ')}", TODAY)
+    result = await verify_number(uf, f"№ {number.lower().replace('-', ' ')}", TODAY)
     assert result.status is CertificateStatus.VALID and not result.link_genuine
     assert result.certificate is not None and result.certificate.number == number
-    assert (await verify_number(uf(), number, date(2029, 11, 23))).status is CertificateStatus.VALID
-    assert (
-        await verify_number(uf(), number, date(2029, 11, 24))
-    ).status is CertificateStatus.EXPIRED
+    assert (await verify_number(uf, number, date(2029, 11, 23))).status is CertificateStatus.VALID
+    assert (await verify_number(uf, number, date(2029, 11, 24))).status is CertificateStatus.EXPIRED
     for unknown in (reference, "ORL-2026-000099", "ORL-2026", "hello", "ORL-2026-0000001"):
-        assert await verify_number(uf(), unknown, TODAY) == await verify_number(
-            uf(), "ORL-2026-000777", TODAY
+        assert await verify_number(uf, unknown, TODAY) == await verify_number(
+            uf, "ORL-2026-000777", TODAY
         )
     payload = deep_link_payload(parse_certificate_number(number), SECRET)
-    genuine = await verify_deep_link(uf(), payload, SECRET, TODAY)
+    genuine = await verify_deep_link(uf, payload, SECRET, TODAY)
     assert genuine.status is CertificateStatus.VALID and genuine.link_genuine
     altered = payload[:-1] + ("A" if payload[-1] != "A" else "B")
     other = payload.replace(number, "ORL-2026-000099")
     for forged in (altered, other, "v_garbage"):
-        result = await verify_deep_link(uf(), forged, SECRET, TODAY)
+        result = await verify_deep_link(uf, forged, SECRET, TODAY)
         assert result.forged and result.certificate is None
 
     assert (
-        await revoke_certificate(uf(), 1, number, "  ", NOW, TODAY)
+        await revoke_certificate(uf, 1, number, "  ", NOW, TODAY)
     ).outcome is RevokeOutcome.BAD_REASON
     assert (
-        await revoke_certificate(uf(), 1, number, "x" * 501, NOW, TODAY)
+        await revoke_certificate(uf, 1, number, "x" * 501, NOW, TODAY)
     ).outcome is RevokeOutcome.BAD_REASON
     assert (
-        await revoke_certificate(uf(), 1, reference, "ошибка", NOW, TODAY)
+        await revoke_certificate(uf, 1, reference, "ошибка", NOW, TODAY)
     ).outcome is RevokeOutcome.NOT_FOUND
-    assert (await verify_number(uf(), number, TODAY)).status is CertificateStatus.VALID
-    done = await revoke_certificate(uf(), 1, number, "ошибка в фамилии", NOW, TODAY)
+    assert (await verify_number(uf, number, TODAY)).status is CertificateStatus.VALID
+    done = await revoke_certificate(uf, 1, number, "ошибка в фамилии", NOW, TODAY)
     assert done.outcome is RevokeOutcome.REVOKED and done.certificate.revoked_on == TODAY
-    again = await revoke_certificate(uf(), 1, number, "ещё раз", NOW, date(2026, 12, 1))
+    again = await revoke_certificate(uf, 1, number, "ещё раз", NOW, date(2026, 12, 1))
     assert again.outcome is RevokeOutcome.ALREADY_REVOKED and again.certificate.revoked_on == TODAY
-    assert (await verify_number(uf(), number, TODAY)).status is CertificateStatus.REVOKED
+    assert (await verify_number(uf, number, TODAY)).status is CertificateStatus.REVOKED
     async with uf() as uow:
         audit = [e for e in await uow.audit.for_entity("certificate", number)]
         notice = await uow.outbox.get_by_dedup_key(f"revoked:{done.certificate.id}")
@@ -351,6 +349,6 @@ async def test_documents_of_lists_a_teachers_frozen_files(services: Services) ->
     world = await make_cohort(services.uow_factory)
     await add_teacher(services.uow_factory, world, "Әлия Нұрланова", telegram_id=TEACHER_TG)
     await issue(services, world.cohort.id)
-    [item] = await documents_of(services.uow_factory(), world.teachers[0].id)
+    [item] = await documents_of(services.uow_factory, world.teachers[0].id)
     assert [f.kind for f in item.files] == ["certificate", "appendix"]
-    assert await documents_of(services.uow_factory(), 99_999) == []
+    assert await documents_of(services.uow_factory, 99_999) == []

@@ -83,14 +83,14 @@ async def test_import_with_a_broken_middle_row_imports_nothing_then_all(
         for n in range(3)
     ]
     rows[1][1]["Балл"] = "101"
-    result = await import_scores(services.uow_factory(), 1, world.cohort.id, HEADERS, rows, NOW)
+    result = await import_scores(services.uow_factory, 1, world.cohort.id, HEADERS, rows, NOW)
     assert result is not None
     assert [(e.row, e.column, e.reason) for e in result.errors] == [(3, "Балл", "score-range")]
     async with services.uow_factory() as uow:
         for e in world.enrollments:
             assert await uow.assessments.latest(e.id) is None
     rows[1][1]["Балл"] = "100"
-    result = await import_scores(services.uow_factory(), 1, world.cohort.id, HEADERS, rows, NOW)
+    result = await import_scores(services.uow_factory, 1, world.cohort.id, HEADERS, rows, NOW)
     assert result is not None and result.ok and len(result.rows) == 3
     async with services.uow_factory() as uow:
         latest = await uow.assessments.latest(world.enrollments[1].id)
@@ -138,9 +138,9 @@ async def test_outcomes_are_stored_with_completion_date_and_audit(services: Serv
     await attend(uow, first, world.sessions[:4])  # 80 %
     await attend(uow, second, world.sessions[:3])  # 60 %
     for e in (first, second):
-        result = await record_score(uow(), 1, e.id, 50, {}, NOW)
+        result = await record_score(uow, 1, e.id, 50, {}, NOW)
         assert result.refusal is None
-    summary = await decide_cohort_outcomes(uow(), world.cohort.id, NOW, actor_id=1)
+    summary = await decide_cohort_outcomes(uow, world.cohort.id, NOW, actor_id=1)
     assert summary is not None
     outcomes = {r.enrollment.id: r.outcome for r in summary.results}
     assert outcomes == {first.id: Outcome.CERTIFICATE, second.id: Outcome.LISTENING_REFERENCE}
@@ -157,15 +157,15 @@ async def test_score_out_of_range_and_reassessment_limits(services: Services) ->
     uow = services.uow_factory
     world = await make_world(uow, teachers=1)
     e = world.enrollments[0]
-    assert (await record_score(uow(), 1, e.id, 101, {}, NOW)).refusal is ScoreRefusal.OUT_OF_RANGE
-    assert (await record_score(uow(), 1, e.id, -1, {}, NOW)).refusal is ScoreRefusal.OUT_OF_RANGE
-    refused = await record_score(uow(), 1, e.id, 60, {}, NOW, reassessment=True)
+    assert (await record_score(uow, 1, e.id, 101, {}, NOW)).refusal is ScoreRefusal.OUT_OF_RANGE
+    assert (await record_score(uow, 1, e.id, -1, {}, NOW)).refusal is ScoreRefusal.OUT_OF_RANGE
+    refused = await record_score(uow, 1, e.id, 60, {}, NOW, reassessment=True)
     assert refused.refusal is ScoreRefusal.NOT_FAILED
-    await record_score(uow(), 1, e.id, 20, {}, NOW)
-    await decide_cohort_outcomes(uow(), world.cohort.id, NOW)
-    ok = await record_score(uow(), 1, e.id, 30, {}, NOW, reassessment=True)
+    await record_score(uow, 1, e.id, 20, {}, NOW)
+    await decide_cohort_outcomes(uow, world.cohort.id, NOW)
+    ok = await record_score(uow, 1, e.id, 30, {}, NOW, reassessment=True)
     assert ok.refusal is None and ok.assessment is not None and ok.assessment.is_reassessment
-    again = await record_score(uow(), 1, e.id, 40, {}, NOW + timedelta(days=364), reassessment=True)
+    again = await record_score(uow, 1, e.id, 40, {}, NOW + timedelta(days=364), reassessment=True)
     assert again.refusal is ScoreRefusal.WITHIN_YEAR
     assert again.allowed_from == date(2027, 11, 23)
 
@@ -188,9 +188,9 @@ async def test_transfer_approval_moves_the_listener(services: Services) -> None:
         )
         await u.commit()
     request = await add_request(uow, world.enrollments[0], RequestKind.TRANSFER, target=target)
-    refused = await decide_request(uow(), 1, request.id, False, "  ", NOW, RENDER)
+    refused = await decide_request(uow, 1, request.id, False, "  ", NOW, RENDER)
     assert refused.refusal is DecisionRefusal.NOTE_REQUIRED
-    result = await decide_request(uow(), 1, request.id, True, "", NOW, RENDER)
+    result = await decide_request(uow, 1, request.id, True, "", NOW, RENDER)
     assert result.refusal is None and result.new_enrollment is not None
     old = await enrollment(uow, world.enrollments[0].id)
     new = await enrollment(uow, result.new_enrollment.id)
@@ -205,7 +205,7 @@ async def test_transfer_approval_moves_the_listener(services: Services) -> None:
     assert RENDER("ru", notice.payload["key"], **notice.payload["args"]) == (
         "Ваше заявление «Перевод в другой поток» одобрено. Вы переведены в поток FG-2026-12."
     )
-    again = await decide_request(uow(), 1, request.id, True, "", NOW, RENDER)
+    again = await decide_request(uow, 1, request.id, True, "", NOW, RENDER)
     assert again.refusal is DecisionRefusal.ALREADY_DECIDED
 
 
@@ -223,9 +223,9 @@ async def test_nobd_reminder_is_due_two_working_days_before_the_deadline_and_sen
         e.status, e.completed_on = EnrollmentStatus.COMPLETED, completed
         await u.enrollments.update(e)
         await u.commit()
-    assert await enqueue_nobd_reminders(uow(), NOW, date(2026, 11, 24)) == 0
-    assert await enqueue_nobd_reminders(uow(), NOW, date(2026, 11, 25)) == 1
-    assert await enqueue_nobd_reminders(uow(), NOW, date(2026, 11, 26)) == 0  # dedup
+    assert await enqueue_nobd_reminders(uow, NOW, date(2026, 11, 24)) == 0
+    assert await enqueue_nobd_reminders(uow, NOW, date(2026, 11, 25)) == 1
+    assert await enqueue_nobd_reminders(uow, NOW, date(2026, 11, 26)) == 0  # dedup
     async with uow() as u:
         admin = await u.people.get_by_telegram_id(ADMIN_TG)
     row = await outbox(uow, f"nobd-reminder:{world.cohort.id}:{admin.id}")
@@ -245,12 +245,12 @@ async def test_effectiveness_counts_kinds_answered_share_and_median(services: Se
     )
     await add_consultation(uow, e, trainer_id=None, created_at=NOW)
     await answer_consultation(
-        uow(), world.trainer.id, False, first.id, "ответ", NOW + timedelta(hours=2)
+        uow, world.trainer.id, False, first.id, "ответ", NOW + timedelta(hours=2)
     )
     await answer_consultation(
-        uow(), world.trainer.id, False, second.id, "ответ", NOW + timedelta(hours=6)
+        uow, world.trainer.id, False, second.id, "ответ", NOW + timedelta(hours=6)
     )
-    report = await effectiveness(uow(), NOW - timedelta(days=1))
+    report = await effectiveness(uow, NOW - timedelta(days=1))
     assert (report.total, report.answered, report.answered_percent) == (3, 2, 67)
     assert report.per_kind["consultation"] == 2 and report.per_kind["publication"] == 1
     assert report.median_answer_hours == 4.0
@@ -258,7 +258,7 @@ async def test_effectiveness_counts_kinds_answered_share_and_median(services: Se
         assert (await u.consultations.get(second.id)).status is ConsultationStatus.ANSWERED
     stranger = await add_person(uow, 555, "Чужой Тренер", roles={Role.TRAINER})
     third = await add_consultation(uow, e, trainer_id=None)
-    refused = await answer_consultation(uow(), stranger.id, False, third.id, "x", NOW)
+    refused = await answer_consultation(uow, stranger.id, False, third.id, "x", NOW)
     assert refused.refusal == "not-yours"
 
 

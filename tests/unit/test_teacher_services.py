@@ -163,8 +163,8 @@ async def test_link_imported_teacher_by_iin_moves_the_chat_and_sends_invitations
         await uow.enrollments.add(Enrollment(person_id=imported.id, cohort_id=cohort.id))
         await uow.commit()
     chat = await _person(db, telegram_id=5001, language="kk")
-    await profile.give_consent(db.uow_factory(), chat.id, NOW)
-    result = await profile.save_profile(db.uow_factory(), chat.id, _draft(), NOW)
+    await profile.give_consent(db.uow_factory, chat.id, NOW)
+    result = await profile.save_profile(db.uow_factory, chat.id, _draft(), NOW)
     assert result.ok and result.linked
     async with db.uow_factory() as uow:
         linked = await uow.people.get_by_telegram_id(5001)
@@ -185,29 +185,29 @@ async def test_link_imported_teacher_by_iin_moves_the_chat_and_sends_invitations
 async def test_link_by_phone_but_never_across_different_iins(db: Services) -> None:
     await _person(db, telegram_id=None, full_name="Иванов Иван", iin=IIN_IVAN, phone="+77011234567")
     chat = await _person(db, telegram_id=5002, language="ru")
-    await profile.give_consent(db.uow_factory(), chat.id, NOW)
-    result = await profile.save_profile(db.uow_factory(), chat.id, _draft(), NOW)
+    await profile.give_consent(db.uow_factory, chat.id, NOW)
+    result = await profile.save_profile(db.uow_factory, chat.id, _draft(), NOW)
     assert result.ok and not result.linked
     by_phone = await _person(db, telegram_id=None, phone="+77019998877")
     chat2 = await _person(db, telegram_id=5003, language="ru")
-    await profile.give_consent(db.uow_factory(), chat2.id, NOW)
-    result = await profile.link_imported_teacher(db.uow_factory(), chat2.id, NOW)
+    await profile.give_consent(db.uow_factory, chat2.id, NOW)
+    result = await profile.link_imported_teacher(db.uow_factory, chat2.id, NOW)
     assert not result.linked
-    await profile.update_profile_field(db.uow_factory(), chat2.id, "phone", "+7 701 999 88 77", NOW)
+    await profile.update_profile_field(db.uow_factory, chat2.id, "phone", "+7 701 999 88 77", NOW)
     async with db.uow_factory() as uow:
         assert (await uow.people.get_by_telegram_id(5003)).id == by_phone.id
 
 
 async def test_profile_needs_consent_and_iin_is_unique(db: Services) -> None:
     chat = await _person(db, telegram_id=5004)
-    result = await profile.save_profile(db.uow_factory(), chat.id, _draft(), NOW)
+    result = await profile.save_profile(db.uow_factory, chat.id, _draft(), NOW)
     assert result.refusal is R.NO_CONSENT
     await _person(db, telegram_id=5005, iin=IIN_AIGUL)
-    await profile.give_consent(db.uow_factory(), chat.id, NOW)
-    result = await profile.save_profile(db.uow_factory(), chat.id, _draft(), NOW)
+    await profile.give_consent(db.uow_factory, chat.id, NOW)
+    result = await profile.save_profile(db.uow_factory, chat.id, _draft(), NOW)
     assert result.refusal is R.IIN_TAKEN
     with pytest.raises(ValueError):
-        await profile.update_profile_field(db.uow_factory(), chat.id, "roles", "x", NOW)
+        await profile.update_profile_field(db.uow_factory, chat.id, "roles", "x", NOW)
 
 
 async def test_application_refusals(db: Services) -> None:
@@ -224,10 +224,10 @@ async def test_application_refusals(db: Services) -> None:
         consent_at=NOW,
     )
     other = await _person(db, telegram_id=5007)
-    check = await applications.check_can_apply(db.uow_factory(), other.id, cohort.id, TODAY)
+    check = await applications.check_can_apply(db.uow_factory, other.id, cohort.id, TODAY)
     assert check.refusal is applications.ApplyRefusal.NO_PROFILE
     draft = applications.ApplicationDraft(cohort.id, "Петров Пётр", "kk")
-    result = await applications.submit_application(db.uow_factory(), teacher.id, draft, NOW, TODAY)
+    result = await applications.submit_application(db.uow_factory, teacher.id, draft, NOW, TODAY)
     assert result.refusal is applications.ApplyRefusal.BAD_ANSWER  # cohort is taught in ru
     async with db.uow_factory() as uow:
         await uow.applications.add(
@@ -242,15 +242,15 @@ async def test_application_refusals(db: Services) -> None:
         )
         await uow.commit()
     # after a rejection a new application is possible, and it remembers the head
-    check = await applications.check_can_apply(db.uow_factory(), teacher.id, cohort.id, TODAY)
+    check = await applications.check_can_apply(db.uow_factory, teacher.id, cohort.id, TODAY)
     assert check.allowed and check.head_name_hint == "Петров Пётр"
     async with db.uow_factory() as uow:
         await uow.enrollments.add(Enrollment(person_id=other.id, cohort_id=cohort.id))
         await uow.commit()
-    check = await applications.check_can_apply(db.uow_factory(), teacher.id, cohort.id, TODAY)
+    check = await applications.check_can_apply(db.uow_factory, teacher.id, cohort.id, TODAY)
     assert check.refusal is applications.ApplyRefusal.FULL
     after_start = await applications.check_can_apply(
-        db.uow_factory(), teacher.id, cohort.id, date(2026, 12, 8)
+        db.uow_factory, teacher.id, cohort.id, date(2026, 12, 8)
     )
     assert after_start.refusal is applications.ApplyRefusal.CLOSED
 
@@ -262,12 +262,12 @@ async def test_agreement_accepted_for_own_enrollment_only(db: Services) -> None:
     async with db.uow_factory() as uow:
         enrollment = await uow.enrollments.add(Enrollment(person_id=owner.id, cohort_id=cohort.id))
         await uow.commit()
-    view = await accept_agreement(db.uow_factory(), stranger.id, enrollment.id, "ru", NOW)
+    view = await accept_agreement(db.uow_factory, stranger.id, enrollment.id, "ru", NOW)
     assert view.refusal is not None
-    assert not await agreement_accepted(db.uow_factory(), enrollment.id)
-    assert not await agreement_accepted(db.uow_factory(), 424242)
-    await accept_agreement(db.uow_factory(), owner.id, enrollment.id, "ru", NOW)
-    assert await agreement_accepted(db.uow_factory(), enrollment.id)
+    assert not await agreement_accepted(db.uow_factory, enrollment.id)
+    assert not await agreement_accepted(db.uow_factory, 424242)
+    await accept_agreement(db.uow_factory, owner.id, enrollment.id, "ru", NOW)
+    assert await agreement_accepted(db.uow_factory, enrollment.id)
 
 
 async def test_transfer_only_within_the_current_year(db: Services) -> None:
@@ -289,11 +289,11 @@ async def test_transfer_only_within_the_current_year(db: Services) -> None:
         )
         await uow.commit()
     targets = await teacher_requests.target_cohorts(
-        db.uow_factory(), teacher.id, enrollment.id, teacher_requests.RequestKind.TRANSFER, TODAY
+        db.uow_factory, teacher.id, enrollment.id, teacher_requests.RequestKind.TRANSFER, TODAY
     )
     assert targets == []
     result = await teacher_requests.submit_request(
-        db.uow_factory(),
+        db.uow_factory,
         teacher.id,
         enrollment.id,
         teacher_requests.RequestKind.TRANSFER,
@@ -305,7 +305,7 @@ async def test_transfer_only_within_the_current_year(db: Services) -> None:
     )
     assert result.refusal is teacher_requests.RequestRefusal.NO_TARGET
     finish = await teacher_requests.submit_request(
-        db.uow_factory(),
+        db.uow_factory,
         teacher.id,
         enrollment.id,
         teacher_requests.RequestKind.FINISH_INTERRUPTED,

@@ -89,7 +89,7 @@ async def bench_import(quick: bool) -> dict[str, Any]:
             raise RuntimeError(f"the generated list did not validate: {validated.errors[:3]}")
         checked = time.perf_counter()
         summary = await import_enrollment_list(
-            services.uow_factory(), admin.id, cohort.id, validated.rows, NOW
+            services.uow_factory, admin.id, cohort.id, validated.rows, NOW
         )
         done = time.perf_counter()
     return rounded(

@@ -26,7 +26,7 @@ class RejectForm(StatesGroup):
 async def start(
     message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort, uow_factory
 ) -> None:
-    pending = await submitted_applications(uow_factory(), cohort.id or 0)
+    pending = await submitted_applications(uow_factory, cohort.id or 0)
     await message.answer(
         i18n.get("admin-applications-title", code=html.escape(cohort.code), count=len(pending))
     )
@@ -89,7 +89,7 @@ async def pressed(
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
     decision = await decide_application(
-        uow_factory(), person.id, callback_data.application_id, True, "", clock()
+        uow_factory, person.id, callback_data.application_id, True, "", clock()
     )
     await query.answer()
     await _answer(message, i18n, decision, callback_data.application_id)
@@ -105,7 +105,7 @@ async def reason_typed(
     data = await state.get_data()
     application_id = int(data["application_id"])
     decision = await decide_application(
-        uow_factory(), person.id, application_id, False, reason, clock()
+        uow_factory, person.id, application_id, False, reason, clock()
     )
     await state.clear()
     await _answer(message, i18n, decision, application_id)

@@ -21,8 +21,9 @@ from aiogram_i18n import I18nContext
 from bot.config import Settings
 from bot.ui.formatting import local_today, long_date
 from domain.certificate_numbers import parse_certificate_number
-from domain.model import EnrollmentStatus, Person
+from domain.model import Person
 from domain.services.certificates import IssueRefusal, IssueSummary, issue_cohort_documents
+from domain.services.lookups import cohort_with_course, finished_cohorts, listeners_to_issue
 from domain.services.verification import (
     MAX_REVOKE_REASON,
     RevokeOutcome,
@@ -43,9 +44,7 @@ async def choose_cohort(
 ) -> None:
     """Finished cohorts, most recent first: documents are issued once scores are final."""
     today = local_today(clock, settings)
-    async with uow_factory() as uow:
-        cohorts = [c for c in await uow.cohorts.list_all() if c.ends_on <= today]
-    cohorts.sort(key=lambda c: (c.ends_on, c.id or 0), reverse=True)
+    cohorts = await finished_cohorts(uow_factory, today)
     if not cohorts:
         await message.answer(i18n.get("certificates-issue-none"))
         return
@@ -67,21 +66,12 @@ async def choose_cohort(
 async def confirm(
     query: CallbackQuery, callback_data: IssueCb, i18n: I18nContext, uow_factory: Any
 ) -> None:
-    async with uow_factory() as uow:
-        cohort = await uow.cohorts.get(callback_data.cohort_id)
-        course = await uow.courses.get(cohort.course_id) if cohort else None
-        listeners = (
-            []
-            if cohort is None
-            else [
-                e
-                for e in await uow.enrollments.for_cohort(callback_data.cohort_id)
-                if e.status is not EnrollmentStatus.TRANSFERRED
-            ]
-        )
-    if cohort is None or course is None or not isinstance(query.message, Message):
+    found = await cohort_with_course(uow_factory, callback_data.cohort_id)
+    if found is None or not isinstance(query.message, Message):
         await query.answer(i18n.get("certificates-issue-not-found"), show_alert=True)
         return
+    cohort, course = found
+    listeners = await listeners_to_issue(uow_factory, callback_data.cohort_id)
     buttons = [
         [
             InlineKeyboardButton(
@@ -100,7 +90,7 @@ async def confirm(
             "certificates-issue-confirm",
             cohort=html.escape(cohort.code),
             topic=html.escape(course.topic(cohort.language)),
-            count=len(listeners),
+            count=listeners,
         ),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons),
     )
@@ -138,7 +128,7 @@ async def issue(
 
     me = await bot.me()
     summary = await issue_cohort_documents(
-        uow_factory(),
+        uow_factory,
         callback_data.cohort_id,
         local_today(clock, settings),
         clock(),
@@ -198,7 +188,7 @@ async def revoke(
         return
     assert person.id is not None
     result = await revoke_certificate(
-        uow_factory(), person.id, number, reason, clock(), local_today(clock, settings)
+        uow_factory, person.id, number, reason, clock(), local_today(clock, settings)
     )
     if result.outcome is RevokeOutcome.BAD_REASON:
         text = i18n.get("certificates-revoke-bad-reason", max=MAX_REVOKE_REASON)

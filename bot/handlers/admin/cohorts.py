@@ -54,7 +54,7 @@ class CohortForm(StatesGroup):
 
 async def show_cohorts(query: CallbackQuery, i18n: I18nContext, uow_factory) -> None:
     await query.answer()
-    cohorts = await list_cohorts(uow_factory())
+    cohorts = await list_cohorts(uow_factory)
     rows = [
         [
             button(
@@ -76,7 +76,7 @@ async def start_form(
     query: CallbackQuery, i18n: I18nContext, state: FSMContext, uow_factory
 ) -> None:
     await query.answer()
-    courses = await list_courses(uow_factory())
+    courses = await list_courses(uow_factory)
     if not isinstance(query.message, Message):
         return
     if not courses:
@@ -101,7 +101,7 @@ async def course_chosen(
     uow_factory,
 ) -> None:
     course = (
-        await get_course(uow_factory(), int(callback_data.value))
+        await get_course(uow_factory, int(callback_data.value))
         if callback_data.value.isdigit()
         else None
     )
@@ -198,7 +198,7 @@ async def seats_typed(message: Message, i18n: I18nContext, state: FSMContext, uo
         return
     await state.update_data(seats=int(text), trainer_ids=[])
     await state.set_state(CohortForm.trainers)
-    trainers = await people_with_role(uow_factory(), Role.TRAINER)
+    trainers = await people_with_role(uow_factory, Role.TRAINER)
     key = "admin-cohort-ask-trainers" if trainers else "admin-cohort-no-trainers"
     await message.answer(i18n.get(key), reply_markup=trainers_keyboard(i18n, trainers, []))
 
@@ -213,7 +213,7 @@ async def trainer_toggled(
     clock,
 ) -> None:
     data = await state.get_data()
-    trainers = await people_with_role(uow_factory(), Role.TRAINER)
+    trainers = await people_with_role(uow_factory, Role.TRAINER)
     chosen: list[int] = list(data.get("trainer_ids", []))
     message = query.message if isinstance(query.message, Message) else None
     if callback_data.value == "done":
@@ -252,7 +252,7 @@ async def _create(
         trainer_ids=data["trainer_ids"],
     )
     try:
-        cohort = await create_cohort(uow_factory(), person.id, draft, clock())
+        cohort = await create_cohort(uow_factory, person.id, draft, clock())
     except CohortError as error:
         if message:
             await message.answer(i18n.get("admin-cohort-refused-" + error.reason.value))
@@ -312,7 +312,7 @@ async def cohort_action(
     if callback_data.action == "new":
         await start_form(query, i18n, state, uow_factory)
         return
-    cohort = await get_cohort(uow_factory(), callback_data.cohort_id)
+    cohort = await get_cohort(uow_factory, callback_data.cohort_id)
     message = query.message if isinstance(query.message, Message) else None
     if cohort is None or message is None:
         await query.answer(i18n.get("error-bad-button"), show_alert=True)

@@ -281,10 +281,10 @@ async def _save(
     try:
         if data.get("course_id"):
             course = await update_course(
-                uow_factory(), person.id, int(data["course_id"]), draft, clock()
+                uow_factory, person.id, int(data["course_id"]), draft, clock()
             )
         else:
-            course = await create_course(uow_factory(), person.id, draft, clock())
+            course = await create_course(uow_factory, person.id, draft, clock())
     except CourseHoursError as error:
         await message.answer(hours_error_text(i18n, error))
         return
@@ -315,7 +315,7 @@ def _data_of(course: Course) -> dict[str, Any]:
 
 async def show_courses(query: CallbackQuery, i18n: I18nContext, uow_factory) -> None:
     await query.answer()
-    courses = await list_courses(uow_factory())
+    courses = await list_courses(uow_factory)
     rows = [
         [
             button(
@@ -347,7 +347,7 @@ async def course_action(
         if message:
             await ask(message, i18n, state, STEPS[0])
         return
-    course = await get_course(uow_factory(), callback_data.course_id)
+    course = await get_course(uow_factory, callback_data.course_id)
     if course is None or callback_data.action != "edit":
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return

@@ -80,7 +80,7 @@ def _action_row(
 
 
 async def deletions_command(message: Message, i18n: I18nContext, uow_factory, settings) -> None:
-    pending = await pending_deletion_requests(uow_factory())
+    pending = await pending_deletion_requests(uow_factory)
     if not pending:
         await message.answer(i18n.get("admin-deletions-empty"))
         return
@@ -120,7 +120,7 @@ async def pressed(
     message = query.message if isinstance(query.message, Message) else None
     target = callback_data.person_id
     if callback_data.action in ("ask", "back"):
-        found = [e for e in await pending_deletion_requests(uow_factory()) if e.person.id == target]
+        found = [e for e in await pending_deletion_requests(uow_factory) if e.person.id == target]
         if not found:
             await query.answer(i18n.get("admin-deletion-gone"), show_alert=True)
             return
@@ -141,7 +141,7 @@ async def pressed(
         await message.edit_text(text, reply_markup=confirm_keyboard(i18n, target))
         return
     if callback_data.action == "confirm":
-        erasure = await erase_personal_data(uow_factory(), target, person.id or 0, clock())
+        erasure = await erase_personal_data(uow_factory, target, person.id or 0, clock())
         if erasure is None:
             await query.answer(i18n.get("admin-deletion-gone"), show_alert=True)
             return
@@ -154,7 +154,7 @@ async def pressed(
             numbers = html.escape(", ".join(erasure.kept_numbers))
             text = i18n.get("admin-deletion-done-kept", numbers=numbers)
     elif callback_data.action == "decline":
-        if not await decline_deletion(uow_factory(), target, person.id or 0, clock()):
+        if not await decline_deletion(uow_factory, target, person.id or 0, clock()):
             await query.answer(i18n.get("admin-deletion-gone"), show_alert=True)
             return
         await query.answer()

@@ -54,7 +54,7 @@ async def file_sent(
     progress = await Progress.start(message, i18n, len(checked.rows))
     try:
         summary = await import_enrollment_list(
-            uow_factory(), person.id, int(data["cohort_id"]), checked.rows, clock(), progress.update
+            uow_factory, person.id, int(data["cohort_id"]), checked.rows, clock(), progress.update
         )
     except BaseException:
         await progress.abandon()  # no progress line after the error's answer

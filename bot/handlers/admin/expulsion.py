@@ -21,6 +21,7 @@ from bot.ui.callbacks import ResultsNav
 from bot.ui.screens import button, display_name, nav_keyboard, not_found
 from domain.model import EnrollmentStatus, Person
 from domain.services.expulsion import MAX_TEXT, ExpulsionDecision, expel
+from domain.services.lookups import enrollment_holder
 
 STEPS = ("reason", "order", "commission", "commission_date")
 
@@ -45,7 +46,7 @@ def parse_day(text: str) -> date | None:
 async def expel_command(
     message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
 ) -> None:
-    await ask_cohort(message, i18n, uow_factory(), "expel", state)
+    await ask_cohort(message, i18n, uow_factory, "expel", state)
 
 
 async def cohort_for_expel(
@@ -53,7 +54,7 @@ async def cohort_for_expel(
 ) -> None:
     await query.answer()
     if isinstance(query.message, Message):
-        await show_roster(query.message, i18n, uow_factory(), "expel", callback_data.cohort_id)
+        await show_roster(query.message, i18n, uow_factory, "expel", callback_data.cohort_id)
 
 
 async def ask_step(message: Message, i18n: I18nContext, state: FSMContext, step: str) -> None:
@@ -72,12 +73,11 @@ async def listener_for_expel(
     uow_factory: Any,
     state: FSMContext,
 ) -> None:
-    async with uow_factory() as uow:
-        enrollment = await uow.enrollments.get_by_id(callback_data.enrollment_id)
-        person = await uow.people.get(enrollment.person_id) if enrollment else None
-    if enrollment is None or person is None:
+    found = await enrollment_holder(uow_factory, callback_data.enrollment_id)
+    if found is None:
         await not_found(query, i18n)
         return
+    enrollment, person = found
     if enrollment.status is not EnrollmentStatus.ENROLLED:
         await query.answer(i18n.get("results-expel-refused-not-active"), show_alert=True)
         return
@@ -158,7 +158,7 @@ async def confirmed(
     )
     assert person.id is not None
     result = await expel(
-        uow_factory(),
+        uow_factory,
         person.id,
         data["enrollment_id"],
         decision,

@@ -106,7 +106,7 @@ async def _issue(
         basis_department=data["department"],
     )
     result = await issue_order(
-        uow_factory(),
+        uow_factory,
         person.id,
         int(data["cohort_id"]),
         draft,

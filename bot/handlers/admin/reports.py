@@ -45,13 +45,13 @@ DEFAULT_MONTHS, MAX_MONTHS = 12, 36
 async def nobd_command(
     message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
 ) -> None:
-    await ask_cohort(message, i18n, uow_factory(), "nobd", state)
+    await ask_cohort(message, i18n, uow_factory, "nobd", state)
 
 
 async def stats_command(
     message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
 ) -> None:
-    await ask_cohort(message, i18n, uow_factory(), "stats", state)
+    await ask_cohort(message, i18n, uow_factory, "stats", state)
 
 
 async def nobd_export(
@@ -62,7 +62,7 @@ async def nobd_export(
     settings: Any,
 ) -> None:
     lang = ui_lang(i18n)
-    found = await nobd_rows(uow_factory(), callback_data.cohort_id, lang)
+    found = await nobd_rows(uow_factory, callback_data.cohort_id, lang)
     if found is None:
         await not_found(query, i18n)
         return
@@ -92,7 +92,7 @@ async def nobd_export(
 async def statistics(
     query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext, uow_factory: Any
 ) -> None:
-    stats = await cohort_statistics(uow_factory(), callback_data.cohort_id)
+    stats = await cohort_statistics(uow_factory, callback_data.cohort_id)
     if stats is None:
         await not_found(query, i18n)
         return
@@ -143,7 +143,7 @@ async def effectiveness_command(
             return
         months = int(arg)
     since = clock() - timedelta(days=round(months * 30.44))
-    report = await effectiveness(uow_factory(), since)
+    report = await effectiveness(uow_factory, since)
     hours = report.median_answer_hours
     await message.answer(
         i18n.get(

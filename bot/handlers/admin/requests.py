@@ -42,7 +42,7 @@ async def requests_command(
     message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
 ) -> None:
     await state.clear()
-    views = await pending_requests(uow_factory())
+    views = await pending_requests(uow_factory)
     if not views:
         await message.answer(i18n.get("results-requests-empty"))
         return
@@ -95,7 +95,7 @@ async def view_request(
     uow_factory: Any,
     bot: Bot,
 ) -> None:
-    view = await request_view(uow_factory(), callback_data.request_id)
+    view = await request_view(uow_factory, callback_data.request_id)
     if view is None:
         await not_found(query, i18n)
         return
@@ -140,7 +140,7 @@ async def approve(
 ) -> None:
     assert person.id is not None
     result = await decide_request(
-        uow_factory(), person.id, callback_data.request_id, True, "", clock(), _renderer(i18n_core)
+        uow_factory, person.id, callback_data.request_id, True, "", clock(), _renderer(i18n_core)
     )
     if result.refusal is not None:
         await query.answer(i18n.get("results-decision-refused-" + result.refusal), show_alert=True)
@@ -180,7 +180,7 @@ async def reject(
     uow_factory: Any,
     state: FSMContext,
 ) -> None:
-    view = await request_view(uow_factory(), callback_data.request_id)
+    view = await request_view(uow_factory, callback_data.request_id)
     if view is None:
         await not_found(query, i18n)
         return
@@ -216,7 +216,7 @@ async def note_entered(
     await state.clear()
     assert person.id is not None
     result = await decide_request(
-        uow_factory(), person.id, data["request_id"], False, note, clock(), _renderer(i18n_core)
+        uow_factory, person.id, data["request_id"], False, note, clock(), _renderer(i18n_core)
     )
     if result.refusal is not None or result.view is None:
         await message.answer(
@@ -238,7 +238,7 @@ async def rescore(
     state: FSMContext,
 ) -> None:
     """Only an approved re-assessment request opens the re-assessment score form."""
-    view = await request_view(uow_factory(), callback_data.request_id)
+    view = await request_view(uow_factory, callback_data.request_id)
     if (
         view is None
         or view.request.kind not in REASSESSMENTS

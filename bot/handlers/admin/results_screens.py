@@ -10,25 +10,23 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPage, ListenerPick
 from bot.ui.screens import button, display_name
-from domain.model import Cohort, Enrollment, EnrollmentStatus, Person
-from domain.ports import UnitOfWork
+from domain.model import EnrollmentStatus
+from domain.ports import UnitOfWorkFactory
+from domain.services.lookups import cohort_roster, recent_cohorts
 
 PAGE = 20
 MAX_COHORTS = 30
 
 
-async def recent_cohorts(uow: UnitOfWork) -> list[Cohort]:
-    """The latest cohorts first (by start date): the ones an admin works with."""
-    async with uow:
-        cohorts = await uow.cohorts.list_all()
-    return list(reversed(cohorts))[:MAX_COHORTS]
-
-
 async def ask_cohort(
-    message: Message, i18n: I18nContext, uow: UnitOfWork, action: str, state: FSMContext
+    message: Message,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+    action: str,
+    state: FSMContext,
 ) -> None:
     await state.clear()
-    cohorts = await recent_cohorts(uow)
+    cohorts = await recent_cohorts(uow_factory, MAX_COHORTS)
     if not cohorts:
         await message.answer(i18n.get("results-no-cohorts"))
         return
@@ -46,33 +44,16 @@ async def ask_cohort(
     )
 
 
-ACTIVE = (EnrollmentStatus.ENROLLED, EnrollmentStatus.NOT_PASSED, EnrollmentStatus.COMPLETED)
-
-
-async def roster(
-    uow: UnitOfWork, cohort_id: int
-) -> tuple[Cohort | None, list[tuple[Enrollment, Person]]]:
-    async with uow:
-        cohort = await uow.cohorts.get(cohort_id)
-        if cohort is None:
-            return None, []
-        enrollments = [e for e in await uow.enrollments.for_cohort(cohort_id) if e.status in ACTIVE]
-        people = {p.id: p for p in await uow.people.get_many([e.person_id for e in enrollments])}
-    pairs = [(e, people[e.person_id]) for e in enrollments if e.person_id in people]
-    pairs.sort(key=lambda pair: display_name(pair[1]))
-    return cohort, pairs
-
-
 async def show_roster(
     target: Message,
     i18n: I18nContext,
-    uow: UnitOfWork,
+    uow_factory: UnitOfWorkFactory,
     action: str,
     cohort_id: int,
     page: int = 0,
     edit: bool = False,
 ) -> None:
-    cohort, pairs = await roster(uow, cohort_id)
+    cohort, pairs = await cohort_roster(uow_factory, cohort_id)
     if cohort is None:
         await target.answer(i18n.get("results-not-found"))
         return

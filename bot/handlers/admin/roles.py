@@ -42,8 +42,8 @@ def display_name(person: Person) -> str:
 
 async def show_roles(query: CallbackQuery, i18n: I18nContext, uow_factory) -> None:
     await query.answer()
-    trainers = await people_with_role(uow_factory(), Role.TRAINER)
-    admins = await people_with_role(uow_factory(), Role.ADMIN)
+    trainers = await people_with_role(uow_factory, Role.TRAINER)
+    admins = await people_with_role(uow_factory, Role.ADMIN)
     text = i18n.get(
         "admin-roles-list",
         trainers="\n".join("• " + display_name(p) for p in trainers) or "—",
@@ -92,7 +92,7 @@ async def _apply(
     data = await state.get_data()
     role = Role(data["role"])
     outcome, changed = await change_role(
-        uow_factory(), person.id, target.id, role, bool(data["grant"]), clock()
+        uow_factory, person.id, target.id, role, bool(data["grant"]), clock()
     )
     await state.clear()
     await message.answer(
@@ -114,7 +114,7 @@ async def target_forwarded(
     if not isinstance(origin, MessageOriginUser):
         await message.answer(i18n.get("admin-role-ask-person"))
         return
-    target = await find_person(uow_factory(), telegram_id=origin.sender_user.id)
+    target = await find_person(uow_factory, telegram_id=origin.sender_user.id)
     await _apply(message, i18n, state, person, uow_factory, clock, target)
 
 
@@ -125,14 +125,14 @@ async def target_contact(
     if message.contact.user_id is None:
         await message.answer(i18n.get("admin-role-contact-without-telegram"))
         return
-    target = await find_person(uow_factory(), telegram_id=message.contact.user_id)
+    target = await find_person(uow_factory, telegram_id=message.contact.user_id)
     await _apply(message, i18n, state, person, uow_factory, clock, target)
 
 
 async def target_username(
     message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
 ) -> None:
-    target = await find_person(uow_factory(), username=(message.text or "").strip())
+    target = await find_person(uow_factory, username=(message.text or "").strip())
     await _apply(message, i18n, state, person, uow_factory, clock, target)
 
 

@@ -28,7 +28,7 @@ class SessionForm(StatesGroup):
 async def send_schedule(
     message: Message, i18n: I18nContext, cohort: Cohort, uow_factory, settings
 ) -> None:
-    sessions = await cohort_schedule(uow_factory(), cohort.id or 0)
+    sessions = await cohort_schedule(uow_factory, cohort.id or 0)
     if not sessions:
         await message.answer(i18n.get("admin-schedule-empty", code=html.escape(cohort.code)))
         return
@@ -58,8 +58,8 @@ async def send_calendar(
     teachers."""
     from bot.documents.calendar import cohort_calendar, ics_file_name
 
-    sessions = await cohort_schedule(uow_factory(), cohort.id or 0)
-    course = await get_course(uow_factory(), cohort.course_id)
+    sessions = await cohort_schedule(uow_factory, cohort.id or 0)
+    course = await get_course(uow_factory, cohort.course_id)
     if not sessions or course is None:
         await message.answer(i18n.get("admin-schedule-empty", code=html.escape(cohort.code)))
         return
@@ -100,7 +100,7 @@ async def session_typed(
         return
     data = await state.get_data()
     added, problems = await add_sessions(
-        uow_factory(),
+        uow_factory,
         person.id,
         int(data["cohort_id"]),
         checked.rows,

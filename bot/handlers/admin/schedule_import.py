@@ -49,7 +49,7 @@ async def file_sent(
         return
     data = await state.get_data()
     added, problems = await add_sessions(
-        uow_factory(),
+        uow_factory,
         person.id,
         int(data["cohort_id"]),
         checked.rows,

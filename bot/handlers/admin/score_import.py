@@ -19,6 +19,7 @@ from bot.handlers.admin.scores import summary_texts
 from bot.handlers.admin.table_upload import format_errors, receive_table
 from bot.ui.screens import nav_keyboard, not_found, ui_lang
 from domain.model import Person
+from domain.services.lookups import cohort_with_course
 from domain.services.results import decide_cohort_outcomes
 from domain.services.score_import import import_scores
 from domain.spreadsheet_rows import RowError
@@ -34,7 +35,7 @@ class ImportForm(StatesGroup):
 async def import_command(
     message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
 ) -> None:
-    await ask_cohort(message, i18n, uow_factory(), "import", state)
+    await ask_cohort(message, i18n, uow_factory, "import", state)
 
 
 async def cohort_for_import(
@@ -44,12 +45,11 @@ async def cohort_for_import(
     uow_factory: Any,
     state: FSMContext,
 ) -> None:
-    async with uow_factory() as uow:
-        cohort = await uow.cohorts.get(callback_data.cohort_id)
-        course = await uow.courses.get(cohort.course_id) if cohort else None
-    if cohort is None or course is None:
+    found = await cohort_with_course(uow_factory, callback_data.cohort_id)
+    if found is None:
         await not_found(query, i18n)
         return
+    cohort, course = found
     await query.answer()
     await state.set_state(ImportForm.file)
     await state.update_data(cohort_id=cohort.id)
@@ -95,7 +95,7 @@ async def file_received(
     data = await state.get_data()
     assert person.id is not None
     result = await import_scores(
-        uow_factory(), person.id, data["cohort_id"], table.headers, table.rows, clock()
+        uow_factory, person.id, data["cohort_id"], table.headers, table.rows, clock()
     )
     if result is None:
         await state.clear()
@@ -106,7 +106,7 @@ async def file_received(
         return
     await state.clear()
     await message.answer(i18n.get("results-import-done", count=len(result.rows)))
-    summary = await decide_cohort_outcomes(uow_factory(), data["cohort_id"], clock(), person.id)
+    summary = await decide_cohort_outcomes(uow_factory, data["cohort_id"], clock(), person.id)
     if summary is not None:
         for text in summary_texts(i18n, summary):
             await message.answer(text)

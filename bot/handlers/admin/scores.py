@@ -19,6 +19,7 @@ from bot.ui.callbacks import ResultsNav
 from bot.ui.screens import cancel_form, display_name, nav_keyboard, not_found, ui_lang
 from domain.model import Person
 from domain.services.expulsion import long_date
+from domain.services.lookups import enrollment_context
 from domain.services.results import (
     MAX_GRADE_LENGTH,
     CohortOutcomes,
@@ -38,13 +39,13 @@ class ScoreForm(StatesGroup):
 async def scores_command(
     message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
 ) -> None:
-    await ask_cohort(message, i18n, uow_factory(), "score", state)
+    await ask_cohort(message, i18n, uow_factory, "score", state)
 
 
 async def results_command(
     message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
 ) -> None:
-    await ask_cohort(message, i18n, uow_factory(), "results", state)
+    await ask_cohort(message, i18n, uow_factory, "results", state)
 
 
 async def cohort_for_scores(
@@ -52,7 +53,7 @@ async def cohort_for_scores(
 ) -> None:
     await query.answer()
     if isinstance(query.message, Message):
-        await show_roster(query.message, i18n, uow_factory(), "score", callback_data.cohort_id)
+        await show_roster(query.message, i18n, uow_factory, "score", callback_data.cohort_id)
 
 
 async def roster_page(
@@ -63,7 +64,7 @@ async def roster_page(
         await show_roster(
             query.message,
             i18n,
-            uow_factory(),
+            uow_factory,
             callback_data.action,
             callback_data.cohort_id,
             callback_data.page,
@@ -79,13 +80,10 @@ async def start_score_form(
     enrollment_id: int,
     reassessment: bool,
 ) -> bool:
-    async with uow_factory() as uow:
-        enrollment = await uow.enrollments.get_by_id(enrollment_id)
-        cohort = await uow.cohorts.get(enrollment.cohort_id) if enrollment else None
-        course = await uow.courses.get(cohort.course_id) if cohort else None
-        person = await uow.people.get(enrollment.person_id) if enrollment else None
-    if enrollment is None or course is None or person is None:
+    found = await enrollment_context(uow_factory, enrollment_id)
+    if found is None:
         return False
+    enrollment, course, person = found.enrollment, found.course, found.person
     lang = ui_lang(i18n)
     await state.clear()
     await state.set_state(ScoreForm.score)
@@ -222,7 +220,7 @@ async def save_score(
     await state.clear()
     assert person.id is not None
     result = await record_score(
-        uow_factory(),
+        uow_factory,
         person.id,
         data["enrollment_id"],
         data["score"],
@@ -235,7 +233,7 @@ async def save_score(
         when = long_date(result.allowed_from, lang) if result.allowed_from else "—"
         await message.answer(i18n.get("results-score-refused-" + result.refusal, date=when))
         return
-    summary = await decide_cohort_outcomes(uow_factory(), data["cohort_id"], clock(), person.id)
+    summary = await decide_cohort_outcomes(uow_factory, data["cohort_id"], clock(), person.id)
     mine = (
         [r for r in summary.results if r.enrollment.id == data["enrollment_id"]] if summary else []
     )
@@ -297,9 +295,7 @@ async def cohort_results(
     person: Person,
     clock: Any,
 ) -> None:
-    summary = await decide_cohort_outcomes(
-        uow_factory(), callback_data.cohort_id, clock(), person.id
-    )
+    summary = await decide_cohort_outcomes(uow_factory, callback_data.cohort_id, clock(), person.id)
     if summary is None:
         await not_found(query, i18n)
         return

@@ -69,7 +69,7 @@ def pager(page: UnreachablePage) -> InlineKeyboardMarkup | None:
 
 
 async def unreachable_command(message: Message, i18n: I18nContext, uow_factory, settings) -> None:
-    page = await unreachable_people(uow_factory(), 0)
+    page = await unreachable_people(uow_factory, 0)
     tz = ZoneInfo(settings.timezone)
     await message.answer(page_text(i18n, page, tz), reply_markup=pager(page))
 
@@ -84,7 +84,7 @@ async def unreachable_page(
     query: CallbackQuery, callback_data: UnreachableList, i18n: I18nContext, uow_factory, settings
 ) -> None:
     await query.answer()
-    page = await unreachable_people(uow_factory(), callback_data.page)
+    page = await unreachable_people(uow_factory, callback_data.page)
     if isinstance(query.message, Message):
         await query.message.edit_text(
             page_text(i18n, page, ZoneInfo(settings.timezone)), reply_markup=pager(page)

@@ -59,7 +59,7 @@ async def language_chosen(
     if callback_data.code not in LANGUAGES:
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
-    person = await choose_language(uow_factory(), person.id, callback_data.code)
+    person = await choose_language(uow_factory, person.id, callback_data.code)
     with i18n.use_locale(callback_data.code):
         await query.answer(i18n.get("language-saved"))
         if isinstance(query.message, Message):

@@ -78,7 +78,7 @@ async def _check(
     message: Message, text: str, i18n: I18nContext, uow_factory: Any, settings: Settings, clock: Any
 ) -> None:
     today = local_today(clock, settings)
-    result = await verify_number(uow_factory(read_only=True), text, today)
+    result = await verify_number(uow_factory, text, today)
     await message.answer(render_verification(result, i18n, number_example(settings, today)))
 
 
@@ -147,7 +147,7 @@ async def deep_link(
 ) -> None:
     today = local_today(clock, settings)
     result = await verify_deep_link(
-        uow_factory(read_only=True), command.args or "", settings.cert_secret_bytes, today
+        uow_factory, command.args or "", settings.cert_secret_bytes, today
     )
     await message.answer(render_verification(result, i18n, number_example(settings, today)))
 

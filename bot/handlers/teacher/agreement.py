@@ -33,10 +33,10 @@ async def agreement_pressed(
     lang = lang_of(i18n)
     message = query.message
     if callback_data.action == "read":
-        view = await service.agreement_for(uow_factory(), person.id, callback_data.enrollment_id)
+        view = await service.agreement_for(uow_factory, person.id, callback_data.enrollment_id)
     elif callback_data.action == "accept":
         view = await service.accept_agreement(
-            uow_factory(), person.id, callback_data.enrollment_id, lang, clock()
+            uow_factory, person.id, callback_data.enrollment_id, lang, clock()
         )
     else:
         view = service.AgreementView(service.AgreementRefusal.NOT_FOUND)

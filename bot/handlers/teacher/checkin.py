@@ -103,8 +103,7 @@ async def _answer(
 ) -> None:
     assert person.id is not None
     result = await check_in(
-        # a few indexed statements: run on the loop thread (storage.sqlite_on_the_loop)
-        uow_factory(brief=True),
+        uow_factory,
         person.id,
         code,
         clock(),

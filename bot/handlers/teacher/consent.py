@@ -61,11 +61,11 @@ async def consent_answered(
     if isinstance(message, Message):
         await message.edit_reply_markup(reply_markup=None)
     if callback_data.answer == "no":
-        person = await decline_consent(uow_factory(), person.id)
+        person = await decline_consent(uow_factory, person.id)
         if isinstance(message, Message):
             await message.answer(i18n.get("consent-declined"), reply_markup=main_menu(i18n, person))
         return
-    person = await give_consent(uow_factory(), person.id, clock())
+    person = await give_consent(uow_factory, person.id, clock())
     if isinstance(message, Message):
         await message.answer(i18n.get("consent-given"))
         if not person.profile_complete:

@@ -73,7 +73,7 @@ def cohort_block(i18n: I18nContext, item: service.OpenCohort) -> str:
 async def page_view(
     i18n: I18nContext, uow_factory: Any, clock: Any, settings: Any, page: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    found = await service.open_cohorts(uow_factory(), local_today(clock, settings))
+    found = await service.open_cohorts(uow_factory, local_today(clock, settings))
     if not found:
         return i18n.get("courses-none"), None
     pages = (len(found) + PAGE_SIZE - 1) // PAGE_SIZE
@@ -140,7 +140,7 @@ async def apply_pressed(
     settings: Any,
 ) -> None:
     check = await service.check_can_apply(
-        uow_factory(), person.id, callback_data.cohort_id, local_today(clock, settings)
+        uow_factory, person.id, callback_data.cohort_id, local_today(clock, settings)
     )
     if not check.allowed or check.course is None or check.cohort is None:
         await query.answer(i18n.get(f"apply-refused-{check.refusal}"), show_alert=True)
@@ -330,7 +330,7 @@ async def submit(
         country=data.get("country", ""),
     )
     result = await service.submit_application(
-        uow_factory(), person.id, draft, clock(), local_today(clock, settings)
+        uow_factory, person.id, draft, clock(), local_today(clock, settings)
     )
     await state.clear()
     if result.refusal is not None or result.document is None or result.application is None:

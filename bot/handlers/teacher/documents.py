@@ -19,7 +19,7 @@ async def my_documents(
     message: Message, i18n: I18nContext, person: Person, uow_factory: Any
 ) -> None:
     assert person.id is not None
-    issued = await documents_of(uow_factory(), person.id)
+    issued = await documents_of(uow_factory, person.id)
     if not any(item.files for item in issued):
         await message.answer(i18n.get("certificates-documents-none"))
         return

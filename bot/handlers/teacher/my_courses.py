@@ -142,10 +142,10 @@ async def my_courses_entry(
 ) -> None:
     await state.clear()
     lang = lang_of(i18n)
-    cards = await my_courses(uow_factory(read_only=True), person.id, clock(), lang)
+    cards = await my_courses(uow_factory, person.id, clock(), lang)
     applications = [
         (a, c)
-        for a, c in await my_applications(uow_factory(read_only=True), person.id)
+        for a, c in await my_applications(uow_factory, person.id)
         if a.status.value in ("submitted", "approved", "rejected")
     ]
     if not cards and not applications:
@@ -172,9 +172,7 @@ async def resend(
     person: Person,
     uow_factory: Any,
 ) -> None:
-    files = await frozen_documents(
-        uow_factory(read_only=True), person.id, callback_data.enrollment_id
-    )
+    files = await frozen_documents(uow_factory, person.id, callback_data.enrollment_id)
     if not files or not isinstance(query.message, Message):
         await query.answer(i18n.get("mycourses-resend-none"), show_alert=True)
         return

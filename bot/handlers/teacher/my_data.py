@@ -34,7 +34,7 @@ async def mydata_entry(
     message: Message, i18n: I18nContext, person: Person, state: FSMContext, uow_factory: Any
 ) -> None:
     await state.clear()
-    data = await service.export_my_data(uow_factory(), person.id)
+    data = await service.export_my_data(uow_factory, person.id)
     content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     await message.answer_document(
         BufferedInputFile(content, filename="my-data.json"), caption=i18n.get("mydata-caption")
@@ -77,7 +77,7 @@ async def deletion(
             reply_markup=deletion_button(i18n, "confirm", "mydata-delete-confirm-button"),
         )
         return
-    person = await service.request_deletion(uow_factory(), person.id, clock())
+    person = await service.request_deletion(uow_factory, person.id, clock())
     await message.answer(i18n.get("mydata-deletion-requested"))
 
 

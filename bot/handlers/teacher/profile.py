@@ -125,7 +125,7 @@ async def accepted(
 ) -> None:
     data = await state.get_data()
     if data.get("editing"):
-        result = await service.update_profile_field(uow_factory(), person.id, field, value, clock())
+        result = await service.update_profile_field(uow_factory, person.id, field, value, clock())
         if not result.ok:
             await message.answer(i18n.get(f"profile-error-{result.refusal}"))
             return
@@ -228,7 +228,7 @@ async def confirm(
 ) -> None:
     data = await state.get_data()
     draft = service.ProfileDraft(**{f: data[f] for f in STEPS})
-    result = await service.save_profile(uow_factory(), person.id, draft, clock())
+    result = await service.save_profile(uow_factory, person.id, draft, clock())
     if result.refusal is service.ProfileRefusal.IIN_TAKEN:
         await message.answer(i18n.get("profile-error-iin-taken"))
         await ask(message, i18n, state, "iin")

@@ -61,8 +61,8 @@ async def requests_entry(
 ) -> None:
     await state.clear()
     lang = lang_of(i18n)
-    mine = await service.my_requests(uow_factory(), person.id)
-    eligible = await service.eligible_enrollments(uow_factory(), person.id)
+    mine = await service.my_requests(uow_factory, person.id)
+    eligible = await service.eligible_enrollments(uow_factory, person.id)
     if not mine and not eligible:
         await message.answer(i18n.get("requests-none"))
         return
@@ -117,7 +117,7 @@ async def start_request(
         return
     kind = RequestKind(callback_data.kind)
     result = await service.check_request(
-        uow_factory(), person.id, callback_data.enrollment_id, kind, today_of(clock, settings)
+        uow_factory, person.id, callback_data.enrollment_id, kind, today_of(clock, settings)
     )
     if result.refusal is not None:
         await query.answer(refusal_text(i18n, result), show_alert=True)
@@ -152,7 +152,7 @@ async def ask(
     if step == "target":
         cohorts = (
             await service.target_cohorts(
-                uow_factory(), person.id, data["enrollment_id"], kind, today_of(clock, settings)
+                uow_factory, person.id, data["enrollment_id"], kind, today_of(clock, settings)
             )
             or []
         )
@@ -229,7 +229,7 @@ async def target_chosen(
     data = await state.get_data()
     deps = {"uow_factory": uow_factory, "person": person, "clock": clock, "settings": settings}
     cohorts = await service.target_cohorts(
-        uow_factory(),
+        uow_factory,
         person.id,
         data["enrollment_id"],
         RequestKind(data["kind"]),
@@ -346,7 +346,7 @@ async def nav(
         await ask(message, i18n, state, order[max(0, order.index(step) - 1)], **deps)
     elif callback_data.action == "confirm" and step == "confirm":
         result = await service.submit_request(
-            uow_factory(),
+            uow_factory,
             person.id,
             data["enrollment_id"],
             RequestKind(data["kind"]),

@@ -12,7 +12,8 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.documents.calendar import cohort_calendar, ics_file_name
-from domain.model import EnrollmentStatus, Lang, Person
+from domain.model import Lang, Person
+from domain.services.lookups import ongoing_schedules
 
 
 async def schedule(
@@ -25,23 +26,13 @@ async def schedule(
 ) -> None:
     """The listener's ongoing cohorts, each as an .ics file."""
     lang: Lang = "kk" if i18n.locale == "kk" else "ru"
-    files = []
-    async with uow_factory() as uow:
-        for enrollment in await uow.enrollments.for_person(person.id):
-            if enrollment.status is not EnrollmentStatus.ENROLLED:
-                continue
-            cohort = await uow.cohorts.get(enrollment.cohort_id)
-            course = await uow.courses.get(cohort.course_id) if cohort else None
-            if cohort is None or course is None:
-                continue
-            sessions = await uow.sessions.for_cohort(enrollment.cohort_id)
-            if sessions:
-                files.append((cohort, course, sessions))
+    assert person.id is not None
+    files = await ongoing_schedules(uow_factory, person.id)
     if not files:
         await message.answer(i18n.get("schedule-none"))
         return
     organization = settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
-    for cohort, course, sessions in files:
+    for cohort, course, sessions in ((f.cohort, f.course, f.sessions) for f in files):
         content = cohort_calendar(cohort, course, sessions, lang, organization, clock())
         await message.answer_document(
             BufferedInputFile(content, filename=ics_file_name(cohort)),

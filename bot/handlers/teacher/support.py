@@ -43,7 +43,7 @@ async def support_entry(
 ) -> None:
     await state.clear()
     lang = lang_of(i18n)
-    windows = await service.support_windows(uow_factory(), person.id, today_of(clock, settings))
+    windows = await service.support_windows(uow_factory, person.id, today_of(clock, settings))
     if not windows:
         await message.answer(i18n.get("support-none"))
         return
@@ -68,7 +68,7 @@ async def support_entry(
             i18n.get("support-open", topic=topic, date=ends),
             reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
         )
-    answered = (await service.my_consultations(uow_factory(), person.id))[:5]
+    answered = (await service.my_consultations(uow_factory, person.id))[:5]
     if answered:
         await message.answer(
             "\n\n".join(
@@ -97,7 +97,7 @@ async def kind_chosen(
     clock: Any,
     settings: Any,
 ) -> None:
-    windows = await service.support_windows(uow_factory(), person.id, today_of(clock, settings))
+    windows = await service.support_windows(uow_factory, person.id, today_of(clock, settings))
     window = next((w for w in windows if w.enrollment.id == callback_data.enrollment_id), None)
     if (
         callback_data.kind not in {k.value for k in SupportKind}
@@ -138,7 +138,7 @@ async def question_typed(
 ) -> None:
     data = await state.get_data()
     result = await service.ask_support(
-        uow_factory(),
+        uow_factory,
         person.id,
         data["enrollment_id"],
         SupportKind(data["kind"]),

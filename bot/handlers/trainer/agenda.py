@@ -25,6 +25,7 @@ from bot.documents.calendar import BABEL_LOCALES, cohort_calendar, format_clock,
 from bot.handlers.trainer.callbacks import CalendarCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
 from domain.model import Lang, Person
+from domain.services.lookups import cohort_schedule
 from domain.services.trainer import AgendaItem, agenda, is_trainer_of, record_refusal
 
 
@@ -107,7 +108,7 @@ async def show_agenda(
 ) -> None:
     now = clock()
     start, end = day_bounds(now, settings)
-    items = await agenda(uow_factory(), person, start, end, now)
+    items = await agenda(uow_factory, person, start, end, now)
     if items is None:
         await refuse(message, i18n)
         return
@@ -126,16 +127,14 @@ async def send_calendar(
     clock: Any,
 ) -> None:
     lang: Lang = "kk" if lang_of(i18n) == "kk" else "ru"
-    async with uow_factory(read_only=True) as uow:
-        cohort = await uow.cohorts.get(callback_data.cohort_id)
-        course = await uow.courses.get(cohort.course_id) if cohort else None
-        sessions = await uow.sessions.for_cohort(cohort.id) if cohort and course else []
-    if cohort is None or course is None or not is_trainer_of(person, cohort):
+    schedule = await cohort_schedule(uow_factory, callback_data.cohort_id)
+    if schedule is None or not is_trainer_of(person, schedule.cohort):
         await record_refusal(
-            uow_factory(), person, "calendar", clock(), cohort_id=callback_data.cohort_id
+            uow_factory, person, "calendar", clock(), cohort_id=callback_data.cohort_id
         )
         await refuse(query, i18n)
         return
+    cohort, course, sessions = schedule.cohort, schedule.course, schedule.sessions
     organization = settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
     content = cohort_calendar(cohort, course, sessions, lang, organization, clock())
     await query.answer()

@@ -115,7 +115,7 @@ async def refresh_board(bot: Bot, run: RunningBoard) -> bool:
     trains the cohort). Re-checks the trainer on the server every time."""
     now = run.clock()
     board = await checkin_board(
-        run.uow_factory(), run.trainer, run.session_id, now, run.settings.cert_secret_bytes
+        run.uow_factory, run.trainer, run.session_id, now, run.settings.cert_secret_bytes
     )
     if board is None:
         return False
@@ -226,7 +226,7 @@ async def start_board(
 ) -> None:
     now = clock()
     board = await checkin_board(
-        uow_factory(), person, callback_data.session_id, now, settings.cert_secret_bytes
+        uow_factory, person, callback_data.session_id, now, settings.cert_secret_bytes
     )
     if board is None:
         await refuse(query, i18n)
@@ -284,7 +284,7 @@ async def stop_pressed(
     checkin_boards: LiveBoards,
 ) -> None:
     board = await stop_board(
-        uow_factory(), person, callback_data.session_id, clock(), settings.cert_secret_bytes
+        uow_factory, person, callback_data.session_id, clock(), settings.cert_secret_bytes
     )
     if board is None:
         await refuse(query, i18n)

@@ -16,6 +16,7 @@ from bot.documents.calendar import format_when
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
 from domain.model import Person
+from domain.services.lookups import enrollment_holder
 from domain.services.trainer import MAX_REASON_LENGTH, MarkOutcome, Roster, mark_present, roster
 
 MESSAGE_LIMIT = 3800  # below Telegram's 4096, leaving room for entities
@@ -97,7 +98,7 @@ async def show_roster(
     settings: Settings,
     clock: Any,
 ) -> None:
-    data = await roster(uow_factory(), person, callback_data.session_id, clock())
+    data = await roster(uow_factory, person, callback_data.session_id, clock())
     if data is None:
         await refuse(query, i18n)
         return
@@ -111,10 +112,8 @@ async def show_roster(
 
 
 async def _listener_name(uow_factory: Any, enrollment_id: int) -> str:
-    async with uow_factory() as uow:
-        enrollment = await uow.enrollments.get_by_id(enrollment_id)
-        listener = await uow.people.get(enrollment.person_id) if enrollment else None
-    return (listener.full_name or listener.first_name) if listener else "—"
+    found = await enrollment_holder(uow_factory, enrollment_id)
+    return (found[1].full_name or found[1].first_name or "—") if found else "—"
 
 
 async def ask_reason(
@@ -128,7 +127,7 @@ async def ask_reason(
 ) -> None:
     # a dry run (empty reason) checks role, cohort, timing and a second mark; stores nothing
     outcome = await mark_present(
-        uow_factory(), person, callback_data.session_id, callback_data.enrollment_id, "", clock()
+        uow_factory, person, callback_data.session_id, callback_data.enrollment_id, "", clock()
     )
     if outcome is MarkOutcome.REFUSED:
         await refuse(query, i18n)
@@ -182,7 +181,7 @@ async def reason_given(
         await message.answer(_outcome_text(MarkOutcome.REASON_TOO_LONG, i18n, "", reason))
         return
     outcome = await mark_present(
-        uow_factory(), person, int(data["session_id"]), int(data["enrollment_id"]), reason, clock()
+        uow_factory, person, int(data["session_id"]), int(data["enrollment_id"]), reason, clock()
     )
     if outcome is MarkOutcome.REASON_REQUIRED:
         await message.answer(_outcome_text(outcome, i18n, ""))

@@ -24,5 +24,5 @@ async def remind_nobd(bot: Bot, services: Services) -> int:
     now = services.clock()
     today = now.astimezone(services.settings.tz).date()
     return await enqueue_nobd_reminders(
-        services.uow_factory(), now, today, services.settings.extra_holidays, long_date
+        services.uow_factory, now, today, services.settings.extra_holidays, long_date
     )

@@ -36,7 +36,7 @@ async def send_reminders(bot: Bot, services: Services) -> int:
     def when(moment: datetime, lang: Lang) -> str:
         return format_when(moment, lang, tz)
 
-    return await enqueue_due_reminders(services.uow_factory(), services.clock(), tz, when)
+    return await enqueue_due_reminders(services.uow_factory, services.clock(), tz, when)
 
 
 async def warn_attendance(bot: Bot, services: Services) -> int:
@@ -48,5 +48,5 @@ async def warn_attendance(bot: Bot, services: Services) -> int:
     cohort_ids = sorted({s.cohort_id for s in ended if now - RECENTLY_ENDED <= s.ends_at <= now})
     added = 0
     for cohort_id in cohort_ids:
-        added += await warn_unreachable_attendance(services.uow_factory(), cohort_id, now)
+        added += await warn_unreachable_attendance(services.uow_factory, cohort_id, now)
     return added

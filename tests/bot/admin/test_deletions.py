@@ -419,10 +419,7 @@ async def test_two_admins_confirming_at_once_erase_once(
     admin = await stored(services, people.admin.id)
     assert aigul is not None and aigul.id is not None and admin is not None and admin.id
     results = await asyncio.gather(
-        *(
-            erase_personal_data(services.uow_factory(), aigul.id, admin.id, clock())
-            for _ in range(2)
-        )
+        *(erase_personal_data(services.uow_factory, aigul.id, admin.id, clock()) for _ in range(2))
     )
     assert sorted(r is None for r in results) == [False, True]
     async with services.uow_factory() as uow:

@@ -188,7 +188,7 @@ async def issue_now(services: Any, cohort_id: int) -> Any:
 
     now = services.clock()
     return await issue_cohort_documents(
-        services.uow_factory(),
+        services.uow_factory,
         cohort_id,
         now.astimezone(services.settings.tz).date(),
         now,
@@ -205,7 +205,7 @@ async def issue_fast(services: Any, cohort_id: int) -> Any:
 
     now = services.clock()
     return await issue_cohort_documents(
-        services.uow_factory(),
+        services.uow_factory,
         cohort_id,
         now.astimezone(services.settings.tz).date(),
         now,

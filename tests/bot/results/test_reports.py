@@ -36,9 +36,9 @@ async def finished_world(services: Services):  # type: ignore[no-untyped-def]
     first, second, _third = world.enrollments
     await attend(uow, first, world.sessions)
     await attend(uow, second, world.sessions[:2])
-    await record_score(uow(), 1, first.id, 88, {}, DONE)
-    await record_score(uow(), 1, second.id, 30, {}, DONE)
-    await decide_cohort_outcomes(uow(), world.cohort.id, DONE)
+    await record_score(uow, 1, first.id, 88, {}, DONE)
+    await record_score(uow, 1, second.id, 30, {}, DONE)
+    await decide_cohort_outcomes(uow, world.cohort.id, DONE)
     async with uow() as u:
         await u.certificates.add(
             Certificate(

@@ -44,7 +44,7 @@ async def test_enrolled_teacher_reads_and_accepts_the_agreement_in_kazakh(
     assert "Қорытынды бағалау әлі өткізілген жоқ. Өту балы — 100 балдың 50 балы." in card
     assert "⚠️ Оқуға арналған шарт қабылданбаған" in card
     assert buttons(sent[0]) == [("📄 Шартты оқу және қабылдау", f"tag:read:{enrollment_id}")]
-    assert not await agreement_accepted(services.uow_factory(), enrollment_id)
+    assert not await agreement_accepted(services.uow_factory, enrollment_id)
 
     sent = await harness.press(user, f"tag:read:{enrollment_id}")
     text = texts(sent)[0]
@@ -68,7 +68,7 @@ async def test_enrolled_teacher_reads_and_accepts_the_agreement_in_kazakh(
         "kk",
         NOW,
     )
-    assert await agreement_accepted(services.uow_factory(), enrollment_id)
+    assert await agreement_accepted(services.uow_factory, enrollment_id)
     sent = await harness.press(user, f"tag:accept:{enrollment_id}")
     assert texts(sent) == ["Сіз бұл шартты қабылдап қойғансыз."]
 

@@ -61,7 +61,7 @@ async def test_deletion_request_in_kazakh(harness: Harness, services: Services, 
         "сақталады."
     ]
     assert (await stored(services, 802)).deletion_requested_at == clock.now
-    assert [p.telegram_id for p in await pending_deletions(services.uow_factory())] == [802]
+    assert [p.telegram_id for p in await pending_deletions(services.uow_factory)] == [802]
     sent = await harness.send(user, "/mydata")
     assert texts(sent)[-1] == (
         "Деректерді жою туралы сұрау қабылданған (2026\u202fж. 23 қараша) "

@@ -107,7 +107,7 @@ async def test_non_trainer_is_refused_and_logged(harness: Harness, services: Ser
     sent = await harness.press(make_user(TEACHER_RU_TG, "ru"), f"tgs:start:{world.session.id}")
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [NOT_A_TRAINER_RU]
     assert not [r for r in sent if isinstance(r, SendPhoto)]
-    assert (await gate_refusals(services, TEACHER_RU_TG))[-1]["text"] == (
+    assert (await gate_refusals(services, TEACHER_RU_TG))[-1]["data"] == (
         f"tgs:start:{world.session.id}"
     )
 
@@ -279,7 +279,7 @@ async def test_stop_pressed_on_another_instance_closes_the_running_board(
 
     assert (
         await stop_board(
-            services.uow_factory(), world.trainer, world.session.id or 0, clock.now, SECRET
+            services.uow_factory, world.trainer, world.session.id or 0, clock.now, SECRET
         )
         is not None
     )

@@ -169,7 +169,7 @@ async def test_warning_once_when_80_percent_becomes_unreachable(
     )
     clock.now = world.sessions[0].ends_at
     assert (
-        await warn_unreachable_attendance(services.uow_factory(), world.cohort.id or 0, clock.now)
+        await warn_unreachable_attendance(services.uow_factory, world.cohort.id or 0, clock.now)
         == 0
     )  # 1 missed: 4 of 5 still possible
     clock.now = world.sessions[1].ends_at + timedelta(minutes=5)  # the second is missed too
