@@ -1,9 +1,3 @@
-"""Biliktilik's Telegram edge.
-
-aiogram is imported here, first, so that its ~450 type schemas are built on first use rather
-than all at import (~100 MB of resident memory): see `bot.platform.lazy_telegram_schemas`.
-"""
-
-from bot.platform.lazy_telegram_schemas import import_aiogram
-
-import_aiogram()
+"""Biliktilik's Telegram edge: handlers by actor, their gates, the screens' pieces (ui), the
+running bot (runtime), PDFs and spreadsheets, shims over library internals (platform), and the
+developers' tools (dev), which the running bot never imports."""

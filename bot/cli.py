@@ -178,6 +178,11 @@ def _safe_url(url: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # before anything imports aiogram: its ~450 type schemas are then built on first use
+    # (~100 MB less resident memory); see bot.platform.lazy_telegram_schemas
+    from bot.platform.lazy_telegram_schemas import import_aiogram
+
+    import_aiogram()
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

@@ -11,6 +11,10 @@ from typing import Any
 
 import pytest
 
+import bot.platform.deferred_aiogram  # noqa: F401  (first, as in `biliktilik`: deferred schemas)
+
+# isort: split
+
 from bot.config import Settings
 from bot.dev.testing import Harness
 from bot.runtime.app import create_dispatcher

@@ -20,6 +20,8 @@ HEAVY_ON_DEMAND = (
 
 PROBE = """
 import json, sys
+from bot.platform.lazy_telegram_schemas import import_aiogram
+import_aiogram()
 from bot.runtime.app import create_dispatcher
 import bot.handlers, bot.runtime.background, bot.runtime.delivery, bot.runtime.jobs
 print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))

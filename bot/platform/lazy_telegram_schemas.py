@@ -19,7 +19,8 @@ Safety: only with pydantic 2.11–2.x and aiogram 3.x (the versions whose intern
 on), and only if a self-test passes right after the import (an `Update` with a message and a
 callback query, a `SendMessage` with an inline keyboard, a `Response[Message]`). Otherwise — or
 with ``BILIKTILIK_EAGER_TELEGRAM_SCHEMAS=1`` — every schema is built eagerly, exactly as aiogram
-does, and a warning says why. `bot/__init__.py` runs this before any module imports aiogram.
+does, and a warning says why. ``bot.cli.main`` runs this before any module imports aiogram
+(the test suite's conftest does too, so tests run the way the bot does).
 
 Limitation: a ``TypeAdapter`` over aiogram types cannot defer this way (it has no parent
 namespace). aiogram's own (`aiogram.utils.chat_member.ChatMemberAdapter`) is rebuilt here with

@@ -88,6 +88,8 @@ async def fill_database(url: str, teachers: int, cohorts: int) -> None:
 
 PROBE = r"""
 import asyncio, json, os, sys
+from bot.platform.lazy_telegram_schemas import import_aiogram
+import_aiogram()  # what `biliktilik run` does first
 from bot.config import Settings
 from bot.runtime.app import build_services, create_dispatcher, create_fsm_storage
 from bot.runtime.background import start_background

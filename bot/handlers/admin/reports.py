@@ -13,8 +13,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
-from bot.documents.reports.charts import bar_chart_png
-from bot.documents.reports.nobd_xlsx import render_nobd_xlsx
+from bot.files.charts import bar_chart_png
+from bot.files.nobd_xlsx import render_nobd_xlsx
 from bot.handlers.admin.results_callbacks import CohortPick
 from bot.handlers.admin.results_screens import ask_cohort
 from bot.ui.screens import not_found, ui_lang

@@ -1,5 +1,5 @@
 """A cohort's schedule of sessions (date, time, academic hours, room or online link): added one
-by one, shown as a list, and sent as an .ics calendar file (``bot.documents.calendar``)."""
+by one, shown as a list, and sent as an .ics calendar file (``bot.files.calendar``)."""
 
 from __future__ import annotations
 
@@ -54,9 +54,9 @@ async def send_schedule(
 async def send_calendar(
     message: Message, i18n: I18nContext, cohort: Cohort, uow_factory, settings, clock
 ) -> None:
-    """The schedule as an .ics file (``bot.documents.calendar``) to forward to trainers and
+    """The schedule as an .ics file (``bot.files.calendar``) to forward to trainers and
     teachers."""
-    from bot.documents.calendar import cohort_calendar, ics_file_name
+    from bot.files.calendar import cohort_calendar, ics_file_name
 
     sessions = await cohort_schedule(uow_factory, cohort.id or 0)
     course = await get_course(uow_factory, cohort.course_id)

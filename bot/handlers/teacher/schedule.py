@@ -11,7 +11,7 @@ from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.documents.calendar import cohort_calendar, ics_file_name
+from bot.files.calendar import cohort_calendar, ics_file_name
 from domain.model import Lang, Person
 from domain.services.lookups import ongoing_schedules
 

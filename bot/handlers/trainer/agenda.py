@@ -21,7 +21,7 @@ from aiogram_i18n.lazy.filter import LazyFilter
 from babel.dates import format_date
 
 from bot.config import Settings
-from bot.documents.calendar import BABEL_LOCALES, cohort_calendar, format_clock, ics_file_name
+from bot.files.calendar import BABEL_LOCALES, cohort_calendar, format_clock, ics_file_name
 from bot.handlers.trainer.callbacks import CalendarCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
 from domain.model import Lang, Person

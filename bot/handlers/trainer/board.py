@@ -28,7 +28,7 @@ from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.config import Settings
-from bot.documents.calendar import format_clock
+from bot.files.calendar import format_clock
 from bot.handlers.trainer.callbacks import SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
 from domain.checkin_codes import deep_link, display_code, window_ends_at

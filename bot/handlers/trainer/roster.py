@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.documents.calendar import format_when
+from bot.files.calendar import format_when
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
 from domain.model import Person

@@ -14,7 +14,8 @@ import sys
 from collections.abc import AsyncIterator
 from typing import Any
 
-import bot.platform.lazy_telegram_schemas as lazy_schemas  # first: this imports aiogram
+import bot.platform.deferred_aiogram  # noqa: F401  (first, as in `biliktilik`)
+import bot.platform.lazy_telegram_schemas as lazy_schemas
 
 # isort: split
 

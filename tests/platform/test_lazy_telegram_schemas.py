@@ -88,6 +88,7 @@ import pydantic._internal._model_construction as construction
 # a pydantic whose model_rebuild ignores __pydantic_parent_namespace__
 construction.unpack_lenient_weakvaluedict = lambda namespace: None
 import bot.platform.lazy_telegram_schemas as lazy_schemas
+lazy_schemas.import_aiogram()
 from aiogram.methods import SendMessage
 from aiogram.types import Update
 update = Update.model_validate(
@@ -108,7 +109,9 @@ def test_when_pydantic_internals_differ_the_self_test_falls_back_to_eager_aiogra
 
 
 RSS = """
-import bot
+from bot.platform.lazy_telegram_schemas import import_aiogram
+import_aiogram()  # what `biliktilik` does first
+import bot.runtime.app
 for line in open("/proc/self/status"):
     if line.startswith("VmRSS:"):
         print(int(line.split()[1]) // 1024)

@@ -1,1 +1,0 @@
-"""Report files for admins: NOBD spreadsheet, statistics charts."""
