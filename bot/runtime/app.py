@@ -57,7 +57,7 @@ def create_dispatcher(
     limiter = rate_limit or RateLimitMiddleware()
     dispatcher.message.middleware(limiter)
     dispatcher.callback_query.middleware(limiter)
-    # a form step whose earlier answers are lost ends the form instead of crashing (issue 8)
+    # a form step whose earlier answers are lost ends the form instead of crashing
     from bot.runtime.middlewares.lost_form import LostFormGuard
 
     dispatcher.message.middleware(LostFormGuard())

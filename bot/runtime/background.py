@@ -41,11 +41,11 @@ PERIODIC_JOBS: list[PeriodicJob] = []
 
 
 def _register_feature_jobs() -> None:
-    from bot.runtime.jobs import nobd  # §19 NOBD reminder (issue 5, results)
+    from bot.runtime.jobs import nobd  # §19 NOBD reminder
 
     PERIODIC_JOBS.append(PeriodicJob("nobd-reminder", nobd.EVERY_SECONDS, nobd.remind_nobd))
     from bot.runtime.jobs import (
-        reminders,  # session reminders and 80 % warnings (issue 4 item 8, 5 item 5)
+        reminders,  # session reminders and 80 % warnings
     )
 
     PERIODIC_JOBS.append(

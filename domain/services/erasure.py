@@ -1,4 +1,4 @@
-"""Issue 8, item 4: admins carry out (or decline) a teacher's request to delete their data.
+"""Admins carry out (or decline) a teacher's request to delete their data.
 
 The reading of the law chosen here. The Law of the Republic of Kazakhstan "On personal data
 and their protection" lets personal data be kept only as long as the purpose they were

@@ -1,4 +1,4 @@
-"""Issue 8, item 3: people who blocked the bot, as admins see them.
+"""People who blocked the bot, as admins see them.
 
 A 403 from Telegram marks the person ``unreachable_since`` (``bot.runtime.delivery``); from then on
 nothing reaches them, so an admin must know who, since when, in which cohorts and what is

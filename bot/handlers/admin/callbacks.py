@@ -54,7 +54,7 @@ class UnreachableList(CallbackData, prefix="adu"):
 
 
 class DeletionAction(CallbackData, prefix="ade"):
-    """A step on a teacher's request to delete their data (issue 8, item 4)."""
+    """A step on a teacher's request to delete their data."""
 
     action: str  # ask (before deleting) | confirm | decline | back
     person_id: int

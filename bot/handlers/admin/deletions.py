@@ -1,6 +1,6 @@
-"""/deletions and "🗑" in the admin panel: teachers' requests to delete their data (issue 8,
-item 4) — who, the masked IIN, when, cohorts, documents issued — carried out after a
-confirmation step, or declined when mistaken or duplicated. What is kept and why is decided
+"""/deletions and "🗑" in the admin panel: teachers' requests to delete their data — who, the
+masked IIN, when, cohorts, documents issued — carried out after a confirmation step, or
+declined when mistaken or duplicated. What is kept and why is decided
 in ``domain.services.erasure``."""
 
 from __future__ import annotations

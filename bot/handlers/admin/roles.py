@@ -1,4 +1,4 @@
-"""Grant and revoke the trainer and admin roles (issue 5, item 1).
+"""Grant and revoke the trainer and admin roles.
 
 The admin names the person by forwarding one of their messages (``forward_origin`` of a user),
 by sharing their contact (``contact.user_id``), or by their @username; the person must have

@@ -1,4 +1,4 @@
-"""/unreachable and "🚫" in the admin panel: people who blocked the bot (issue 8, item 3) — since
+"""/unreachable and "🚫" in the admin panel: people who blocked the bot — since
 when, their cohorts and what could not be delivered to them, a page at a time."""
 
 from __future__ import annotations
