@@ -15,6 +15,7 @@ from aiogram_i18n import I18nContext, I18nMiddleware
 from aiogram_i18n.cores.fluent_runtime_core import FluentRuntimeCore
 from aiogram_i18n.managers import BaseManager
 
+from bot.ui.fluent_functions import FLUENT_FUNCTIONS
 from domain.model import LANGUAGES, Lang, Person
 
 LOCALES_PATH = Path(__file__).resolve().parents[2] / "locales"
@@ -61,7 +62,10 @@ def create_core() -> FluentRuntimeCore:
     # pre_compile=False: fluent.runtime compiles a message when it is first used; compiling
     # all ~1,200 messages of both languages up front holds ~1.4 MB for texts rarely shown.
     core = LoadedCore(
-        path=LOCALES_PATH / "{locale}", default_locale=DEFAULT_LOCALE, pre_compile=False
+        path=LOCALES_PATH / "{locale}",
+        default_locale=DEFAULT_LOCALE,
+        pre_compile=False,
+        functions=dict(FLUENT_FUNCTIONS),
     )
     core.locales.update(core.find_locales())
     return core

@@ -34,9 +34,9 @@ admin-course-languages-kk-ru = қазақ және орыс тілдері
 
 admin-course-bad-topic = Тақырыптың ұзындығы 3-тен { $max } таңбаға дейін болуы керек.
 admin-course-bad-number = Бүтін оң сан қажет, мысалы 72.
-admin-course-bad-max-score = Ең жоғары балл — 1-ден { $max }-ге дейінгі бүтін сан.
+admin-course-bad-max-score = Ең жоғары балл — 1-ден { KK($max, case: "dative") } дейінгі бүтін сан.
 admin-course-bad-module-line = «{ $line }» жолы түсініксіз. Пішімі: <code>Қазақша атауы | Орысша атауы | сағат</code>
-admin-course-bad-modules-count = Кемінде бір модуль қажет, { $max }-ден аспауы керек.
+admin-course-bad-modules-count = Кемінде бір модуль қажет, { KK($max, case: "ablative") } аспауы керек.
 
 admin-hours-not-positive = { $rule }: курстың көлемі нөлден артық болуы керек, { $hours } көрсетілген.
 admin-hours-short-range = Қағидалардың { $rule }: қысқа мерзімді курс { $min } академиялық сағаттан { $max } академиялық сағатқа дейін созылады, { $hours } көрсетілген.
