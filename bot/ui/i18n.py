@@ -18,8 +18,30 @@ from aiogram_i18n.managers import BaseManager
 from bot.ui.fluent_functions import FLUENT_FUNCTIONS
 from domain.model import LANGUAGES, Lang, Person
 
-LOCALES_PATH = Path(__file__).resolve().parents[2] / "locales"
 DEFAULT_LOCALE: Lang = "ru"
+
+_BOT = Path(__file__).resolve().parents[1]
+
+
+def find_locales() -> Path:
+    """The Fluent files: `bot/locales/` in an installed wheel (setup.py ships the repository's
+    `locales/` as the package `bot.locales`), else the top-level `locales/` beside `bot/` in a
+    checkout, whether run in place or installed with `pip install -e`.
+
+    Looked for beside this very module, not through `importlib.resources` and the name
+    `bot.locales`: an editable install's finder maps that name to the installed checkout's
+    `locales/`, so a checkout run through PYTHONPATH would find no texts, or another
+    checkout's."""
+    for candidate in (_BOT / "locales", _BOT.parent / "locales"):
+        if (candidate / DEFAULT_LOCALE).is_dir():
+            return candidate
+    raise RuntimeError(
+        f"no Fluent files in {_BOT / 'locales'} (a wheel) or {_BOT.parent / 'locales'} "
+        "(a checkout): the package was built without its locales"
+    )
+
+
+LOCALES_PATH = find_locales()
 
 
 def guess_language(language_code: str | None) -> Lang:
@@ -89,6 +111,7 @@ __all__ = [
     "PersonLocaleManager",
     "create_core",
     "create_i18n_middleware",
+    "find_locales",
     "guess_language",
     "translate",
 ]
