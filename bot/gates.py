@@ -20,9 +20,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware, F, Router
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, TelegramObject
+from aiogram_i18n import I18nContext
 
 from domain.model import Person, Role
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_roles import record_refusal
 
 logger = logging.getLogger(__name__)
@@ -71,20 +74,23 @@ class RoleGate(BaseMiddleware):
         reason = refusal_reason(person, chat.type if chat else None, self.role)
         if reason is None:
             return await self.run(handler, event, data)
+        uow_factory: UnitOfWorkFactory = data["uow_factory"]
+        clock: Clock = data["clock"]
+        i18n: I18nContext = data["i18n"]
         await record_refusal(
-            data["uow_factory"],
+            uow_factory,
             self.role,
             person.id if person else None,
             reason,
             _attempt(event, data),
-            data["clock"](),
+            clock(),
         )
-        text = data["i18n"].get(self.refusal_key + reason)
+        text = i18n.get(self.refusal_key + reason)
         if isinstance(event, CallbackQuery):
             await event.answer(text, show_alert=True)
         elif isinstance(event, Message):
             await event.answer(text)
-        state = data.get("state")
+        state: FSMContext | None = data.get("state")
         if state is not None and reason != NOT_PRIVATE:
             await state.clear()  # a former admin's or trainer's half-filled form must not linger
         return None
@@ -101,7 +107,7 @@ class AdminGate(RoleGate):
         """A form step whose earlier answers are gone (a state kept across a restart or left by
         an older version, with its data lost) raises KeyError on the missing answer: the form
         is closed with a note that sends the admin back to the panel."""
-        state = data.get("state")
+        state: FSMContext | None = data.get("state")
         try:
             return await handler(event, data)
         except KeyError as error:
@@ -109,7 +115,8 @@ class AdminGate(RoleGate):
                 raise
             logger.warning("admin form %s lost its data (%s)", await state.get_state(), error)
             await state.clear()
-            text = data["i18n"].get("admin-form-expired")
+            i18n: I18nContext = data["i18n"]
+            text = i18n.get("admin-form-expired")
             # a message, not an alert: the handler may have answered the button already and
             # Telegram refuses a second answer
             target = event.message if isinstance(event, CallbackQuery) else event

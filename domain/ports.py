@@ -6,7 +6,7 @@ Repositories return domain objects and never commit: ``async with uow: ...; awai
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import TracebackType
@@ -36,6 +36,10 @@ from domain.model import (
     School,
     TrainingSession,
 )
+
+#: "Now", injected: the running bot's is ``bot.runtime.container.utc_now``, a test's a fake.
+Clock = Callable[[], datetime]
+
 
 # --- errors ---------------------------------------------------------------------------------
 

@@ -58,7 +58,12 @@ class DatabaseFsmStorage(BaseStorage):
         async with self.session_factory() as session:
             dialect = session.bind.dialect.name if session.bind else "sqlite"
             insert = pg_insert if dialect == "postgresql" else sqlite_insert
-            row = {"key": fsm_key(key), "state": None, "data": {}, "updated_at": self.clock()}
+            row: dict[str, Any] = {
+                "key": fsm_key(key),
+                "state": None,
+                "data": {},
+                "updated_at": self.clock(),
+            }
             row.update(values)
             statement = insert(FsmStateRow).values(**row)
             statement = statement.on_conflict_do_update(

@@ -85,7 +85,8 @@ def loop_aware_creator(url: str) -> Callable[[], Awaitable[LoopAwareConnection]]
     async def create() -> LoopAwareConnection:
         connection = LoopAwareConnection(connect, iter_chunk_size=64)
         connection._thread.daemon = True  # as SQLAlchemy does: never block the interpreter's exit
-        return await connection
+        await connection  # starts its thread and connects
+        return connection
 
     return create
 

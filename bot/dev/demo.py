@@ -24,6 +24,7 @@ from domain.model import (
     School,
     TrainingSession,
 )
+from domain.ports import UnitOfWork
 
 DEMO_TOPIC_RU = "Цифровая грамотность и искусственный интеллект в образовании"
 DEMO_TOPIC_KK = "Цифрлық сауаттылық және білім берудегі жасанды интеллект"
@@ -100,7 +101,13 @@ async def load_demo_data(settings: Settings, now: datetime | None = None) -> str
         await engine.dispose()
 
 
-async def fill(uow, settings: Settings, now: datetime) -> str:
+def _id(added: Person | Course | Cohort) -> int:
+    """The id the repository gave a row it has just added."""
+    assert added.id is not None
+    return added.id
+
+
+async def fill(uow: UnitOfWork, settings: Settings, now: datetime) -> str:
     tz = settings.tz
     today = now.astimezone(tz).date()
     async with uow:
@@ -168,25 +175,25 @@ async def fill(uow, settings: Settings, now: datetime) -> str:
         )
         running = await uow.cohorts.add(
             Cohort(
-                course_id=course.id,
+                course_id=_id(course),
                 code="ЦСЖИ-2026-01",
                 language="kk",
                 starts_on=today - timedelta(days=3),
                 ends_on=today + timedelta(days=4),
                 seats=30,
-                trainer_ids=[t.id for t in trainers],
+                trainer_ids=[_id(t) for t in trainers],
                 open_for_applications=False,
             )
         )
         upcoming = await uow.cohorts.add(
             Cohort(
-                course_id=course.id,
+                course_id=_id(course),
                 code="ЦГИИ-2026-02",
                 language="ru",
                 starts_on=today + timedelta(days=14),
                 ends_on=today + timedelta(days=21),
                 seats=25,
-                trainer_ids=[trainers[1].id],
+                trainer_ids=[_id(trainers[1])],
                 open_for_applications=True,
             )
         )
@@ -205,7 +212,7 @@ async def fill(uow, settings: Settings, now: datetime) -> str:
                 begins, ends = _session_times(day, start, 4, tz)
                 await uow.sessions.add(
                     TrainingSession(
-                        cohort_id=running.id,
+                        cohort_id=_id(running),
                         starts_at=begins,
                         ends_at=ends,
                         academic_hours=4,
@@ -219,7 +226,7 @@ async def fill(uow, settings: Settings, now: datetime) -> str:
             )
             await uow.sessions.add(
                 TrainingSession(
-                    cohort_id=upcoming.id,
+                    cohort_id=_id(upcoming),
                     starts_at=begins,
                     ends_at=ends,
                     academic_hours=4,
@@ -227,7 +234,7 @@ async def fill(uow, settings: Settings, now: datetime) -> str:
                 )
             )
         for index, teacher in enumerate(teachers):
-            enrollment = Enrollment(person_id=teacher.id, cohort_id=running.id)
+            enrollment = Enrollment(person_id=_id(teacher), cohort_id=_id(running))
             if index < 3:
                 enrollment.agreement_version = "2026-1"
                 enrollment.agreement_lang = teacher.language

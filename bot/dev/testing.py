@@ -236,7 +236,8 @@ def texts(requests: list[TelegramMethod[Any]]) -> list[str]:
     seen: list[str] = []
     for request in requests:
         if isinstance(request, SendMessage | EditMessageText):
-            seen.append(request.text)
+            if request.text is not None:  # an EditMessageText may change the markup only
+                seen.append(request.text)
         elif isinstance(request, SendDocument | SendPhoto) and request.caption:
             seen.append(request.caption)
         elif isinstance(request, AnswerCallbackQuery) and request.text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -23,6 +23,9 @@ from bot.runtime.middlewares.tracing import UpdateIdMiddleware
 from bot.runtime.retry import RetryRequestMiddleware
 from bot.runtime.shutdown import stop_polling
 from bot.ui.i18n import create_core, create_i18n_middleware
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 logger = logging.getLogger("biliktilik")
 
@@ -69,7 +72,9 @@ def create_dispatcher(
     return dispatcher
 
 
-async def build_services(settings: Settings, clock: Clock = utc_now) -> tuple[Services, Any]:
+async def build_services(
+    settings: Settings, clock: Clock = utc_now
+) -> tuple[Services, AsyncEngine]:
     """Upgrade the database and return the services with the engine to dispose at the end."""
     from storage.db import create_engine, create_session_factory
     from storage.schema_version import upgrade_unless_at_head
@@ -96,6 +101,7 @@ async def create_fsm_storage(settings: Settings, services: Services) -> BaseStor
         return RedisStorage.from_url(settings.redis_url)
     from storage.fsm import DatabaseFsmStorage
 
+    assert services.session_factory is not None  # build_services gives one
     return DatabaseFsmStorage(services.session_factory, services.clock)
 
 

@@ -5,16 +5,24 @@ locked``. PostgreSQL: the server refuses connections (``ConnectionRefusedError``
 asyncpg, not wrapped by SQLAlchemy), or a connection dies under a query (SQLAlchemy's
 ``OperationalError`` / ``InterfaceError``, the connection invalidated). None of these is a bug:
 a person is told to try again in a minute, and background jobs try again later.
+
+Telling them so needs their language, perhaps before it could be loaded the usual way:
+``stored_language`` reads it outside any unit of work (SQLite in WAL mode reads under another's
+write lock), with a short time limit.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import exc as sa
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 logger = logging.getLogger("biliktilik.database")
 
@@ -22,6 +30,8 @@ logger = logging.getLogger("biliktilik.database")
 SQLITE_BUSY = ("database is locked", "database is busy", "database table is locked")
 PAUSE_FIRST_SECONDS = 1.0
 PAUSE_MAX_SECONDS = 60.0
+#: A language look-up while the database is down must not hold up the answer.
+LANGUAGE_LOOKUP_SECONDS = 2.0
 
 
 def _driver_unreachable(error: BaseException) -> bool:
@@ -117,3 +127,24 @@ class OutagePause:
         self.failures = 0
         self.resume_at = 0.0
         return result
+
+
+async def stored_language(
+    session_factory: async_sessionmaker[AsyncSession] | None, telegram_id: int
+) -> str | None:
+    """The person's chosen language, read outside any unit of work (every one may be failing to
+    begin); None if there is no database session or it cannot be read in time."""
+    from storage.repositories.people import PeopleRepository
+
+    if session_factory is None:
+        return None
+
+    async def read() -> str | None:
+        async with session_factory() as session:
+            person = await PeopleRepository(session).get_by_telegram_id(telegram_id)
+        return person.language if person is not None else None
+
+    try:
+        return await asyncio.wait_for(read(), LANGUAGE_LOOKUP_SECONDS)
+    except Exception:  # unreachable too: fall back to Telegram's language
+        return None

@@ -15,6 +15,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.runtime.app import build_services, create_bot, create_dispatcher, create_fsm_storage
@@ -27,7 +28,12 @@ UPDATES_KEY = web.AppKey("biliktilik_updates", SimpleRequestHandler)
 
 
 def create_webhook_app(
-    dispatcher: Dispatcher, bot: Bot, services: Services, engine, secret: str | None, path: str
+    dispatcher: Dispatcher,
+    bot: Bot,
+    services: Services,
+    engine: AsyncEngine,
+    secret: str | None,
+    path: str,
 ) -> web.Application:
     app = web.Application()
 

@@ -12,7 +12,7 @@ EVERYONE = (
     "start", "menu", "profile", "courses", "mycourses", "documents", "verify", "language",
     "help", "cancel",
 )  # fmt: skip
-TRAINERS = ("today", "questions")
+TRAINERS: tuple[str, ...] = ("today", "questions")
 ADMINS = (
     "admin", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
     "consultations", "nobd", "stats", "effectiveness", "unreachable",

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any
 
 from aiogram import F
 from aiogram.fsm.context import FSMContext
@@ -16,6 +15,7 @@ from aiogram_i18n import I18nContext
 
 from bot.ui.screens import button, display_name, nav_keyboard, not_found, ui_lang
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.consultations_admin import (
     MAX_ANSWER,
     ConsultationView,
@@ -42,7 +42,7 @@ def card(i18n: I18nContext, view: ConsultationView) -> str:
 async def list_consultations(
     message: Message,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
     state: FSMContext,
     as_admin: bool,
@@ -69,10 +69,10 @@ async def pick_consultation(
     query: CallbackQuery,
     consultation_id: int,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
     state: FSMContext,
-    clock: Any,
+    clock: Clock,
     as_admin: bool,
     answer_step: State,
 ) -> None:
@@ -95,9 +95,9 @@ async def answer_typed(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
+    clock: Clock,
     as_admin: bool,
 ) -> None:
     data = await state.get_data()

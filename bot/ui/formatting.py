@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from babel.dates import format_date
 
 from bot.config import Settings
+from domain.ports import Clock
 
 BABEL_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}
 
@@ -17,7 +17,7 @@ def long_date(day: date, lang: str) -> str:
     return format_date(day, format="long", locale=BABEL_LOCALES.get(lang, "ru_RU"))
 
 
-def local_today(clock: Any, settings: Settings) -> date:
+def local_today(clock: Clock, settings: Settings) -> date:
     """The organization's date (Asia/Almaty by default), not UTC's."""
     now: datetime = clock()
     return now.astimezone(settings.tz).date()

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Insert, Select, bindparam, delete, exists, func, select
+from sqlalchemy import BindParameter, Insert, Select, bindparam, delete, exists, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -43,7 +43,7 @@ def _checkin_facts() -> Select[Any]:
         )
         .subquery()
     )
-    enrollment = bindparam("enrollment_id")
+    enrollment: BindParameter[int] = bindparam("enrollment_id")
     attended = (
         select(func.count(AttendanceRow.id))
         .where(AttendanceRow.enrollment_id == enrollment)
@@ -84,7 +84,7 @@ def _insert_if_absent(dialect: str) -> Insert:
     """``INSERT ... ON CONFLICT (enrollment_id, session_id) DO NOTHING``, built once per dialect."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return (
-        insert(AttendanceRow.__table__)
+        insert(AttendanceRow.__table__)  # type: ignore[arg-type]  # a Table, typed FromClause
         .values(
             {
                 column: bindparam(column)

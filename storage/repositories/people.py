@@ -147,7 +147,7 @@ class PeopleRepository(Repository):
                     PersonRow.iin.in_(wanted[start : start + BULK_CHUNK])
                 )
             )
-            ids.update({iin: person_id for iin, person_id in rows.all()})
+            ids.update({iin: person_id for iin, person_id in rows.all() if iin is not None})
         for person in people:
             person.id = ids[person.iin or ""]
         roles = [{"person_id": p.id, "role": str(role)} for p in people for role in p.roles]

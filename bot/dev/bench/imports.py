@@ -70,6 +70,7 @@ async def bench_import(quick: bool) -> dict[str, Any]:
                     max_score=100,
                 )
             )
+            assert course.id is not None
             cohort = await uow.cohorts.add(
                 Cohort(
                     course_id=course.id,
@@ -88,6 +89,7 @@ async def bench_import(quick: bool) -> dict[str, Any]:
         if validated.errors:
             raise RuntimeError(f"the generated list did not validate: {validated.errors[:3]}")
         checked = time.perf_counter()
+        assert admin.id is not None and cohort.id is not None
         summary = await import_enrollment_list(
             services.uow_factory, admin.id, cohort.id, validated.rows, NOW
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 from pydantic import SecretStr
@@ -48,6 +49,7 @@ async def delivery_run(documents: int) -> dict[str, Any]:
                         file_name=f"certificate-{offset}.pdf",
                         created_at=now,
                     )
+                    assert stored.id is not None
                     await uow.outbox.enqueue(
                         document_notice(
                             first_chat + offset,
@@ -93,6 +95,10 @@ async def delivery_run(documents: int) -> dict[str, Any]:
     )
 
 
+def newer_than(message_id: int, message: dict[str, Any]) -> bool:
+    return bool(message["message_id"] > message_id)
+
+
 async def verification_run(users: int, lookups_per_user: int) -> dict[str, Any]:
     """`users` people at once send a certificate number; latency until the answer arrives."""
     from bot.dev.sandbox.client import SandboxClient
@@ -131,7 +137,7 @@ async def verification_run(users: int, lookups_per_user: int) -> dict[str, Any]:
                     sent = await client.send(user_id, number.lower().replace("-", " "))
                     reply = await client.wait_for(
                         user_id,
-                        lambda m, after=sent["message_id"]: m["message_id"] > after,
+                        partial(newer_than, sent["message_id"]),
                         after=last,
                         timeout=30,
                     )

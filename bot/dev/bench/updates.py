@@ -74,6 +74,7 @@ async def bench_updates(quick: bool) -> dict[str, Any]:
     async with bench_services() as services:
         # two groups of listeners: each checks in once, in one of the two runs
         cohort = await running_cohort(services.uow_factory, 2 * count, other_cohorts=OTHER_COHORTS)
+        assert services.session_factory is not None  # bench_services gives one
         dispatcher = create_dispatcher(
             services,
             # the embedded default's FSM storage: its state read is part of every update

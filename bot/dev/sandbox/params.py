@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -43,7 +44,7 @@ class Params:
             return json.dumps(value, ensure_ascii=False)
         return str(value) if not isinstance(value, bool) else ("true" if value else "false")
 
-    def int(self, name: str, *, required: bool = False) -> int | None:
+    def int(self, name: builtins.str, *, required: bool = False) -> int | None:
         value = self.values.get(name)
         if value in (None, ""):
             if required:
@@ -54,7 +55,7 @@ class Params:
         except (TypeError, ValueError):
             raise bad_request(f'field "{name}" must be of type Integer') from None
 
-    def float(self, name: str, default: float) -> float:
+    def float(self, name: builtins.str, default: float) -> float:
         value = self.values.get(name)
         if value in (None, ""):
             return default
@@ -63,7 +64,7 @@ class Params:
         except (TypeError, ValueError):
             raise bad_request(f'field "{name}" must be of type Float') from None
 
-    def bool(self, name: str, default: bool = False) -> bool:
+    def bool(self, name: builtins.str, default: bool = False) -> bool:
         value = self.values.get(name)
         if value in (None, ""):
             return default
@@ -71,7 +72,7 @@ class Params:
             return value
         return str(value).lower() in ("true", "1", "yes")
 
-    def json(self, name: str) -> Any:
+    def json(self, name: builtins.str) -> Any:
         value = self.values.get(name)
         if value in (None, ""):
             return None
@@ -84,7 +85,7 @@ class Params:
                 raise bad_request(f"can't parse {name} JSON object") from None
         return value
 
-    def file(self, name: str) -> Upload | str | None:
+    def file(self, name: builtins.str) -> Upload | builtins.str | None:
         """An uploaded part (directly or through `attach://name`) or a file_id / URL string."""
         value = self.values.get(name)
         if isinstance(value, Upload):
@@ -96,7 +97,7 @@ class Params:
             return upload
         return value if isinstance(value, str) and value else None
 
-    def loggable(self) -> dict[str, Any]:
+    def loggable(self) -> dict[builtins.str, Any]:
         """The parameters for the call log: file bytes replaced by their name and size."""
         out: dict[str, Any] = {}
         for key, value in self.values.items():

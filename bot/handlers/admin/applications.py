@@ -13,6 +13,7 @@ from aiogram_i18n import I18nContext
 from bot.handlers.admin.callbacks import ApplicationAction
 from bot.handlers.admin.panel import button
 from domain.model import Cohort, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.enrollment import Decision, decide_application, submitted_applications
 
 SHOWN_AT_ONCE = 20
@@ -24,7 +25,11 @@ class RejectForm(StatesGroup):
 
 
 async def start(
-    message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort, uow_factory
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    cohort: Cohort,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     pending = await submitted_applications(uow_factory, cohort.id or 0)
     await message.answer(
@@ -72,8 +77,8 @@ async def pressed(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     message = query.message if isinstance(query.message, Message) else None
     if callback_data.action == "reject":
@@ -88,6 +93,7 @@ async def pressed(
     if callback_data.action != "approve":
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
+    assert person.id is not None
     decision = await decide_application(
         uow_factory, person.id, callback_data.application_id, True, "", clock()
     )
@@ -96,7 +102,12 @@ async def pressed(
 
 
 async def reason_typed(
-    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     reason = (message.text or "").strip()
     if not 3 <= len(reason) <= MAX_REASON:
@@ -104,6 +115,7 @@ async def reason_typed(
         return
     data = await state.get_data()
     application_id = int(data["application_id"])
+    assert person.id is not None
     decision = await decide_application(
         uow_factory, person.id, application_id, False, reason, clock()
     )

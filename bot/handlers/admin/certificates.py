@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import html
-from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -17,11 +16,13 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
+from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.config import Settings
 from bot.ui.formatting import local_today, long_date
 from domain.certificate_numbers import parse_certificate_number
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.certificates import IssueRefusal, IssueSummary, issue_cohort_documents
 from domain.services.lookups import cohort_with_course, finished_cohorts, listeners_to_issue
 from domain.services.verification import (
@@ -40,7 +41,11 @@ class IssueCb(CallbackData, prefix="cis"):
 
 
 async def choose_cohort(
-    message: Message, i18n: I18nContext, uow_factory: Any, settings: Settings, clock: Any
+    message: Message,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
     """Finished cohorts, most recent first: documents are issued once scores are final."""
     today = local_today(clock, settings)
@@ -64,7 +69,7 @@ async def choose_cohort(
 
 
 async def confirm(
-    query: CallbackQuery, callback_data: IssueCb, i18n: I18nContext, uow_factory: Any
+    query: CallbackQuery, callback_data: IssueCb, i18n: I18nContext, uow_factory: UnitOfWorkFactory
 ) -> None:
     found = await cohort_with_course(uow_factory, callback_data.cohort_id)
     if found is None or not isinstance(query.message, Message):
@@ -108,10 +113,10 @@ async def issue(
     i18n: I18nContext,
     person: Person,
     bot: Bot,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
-    i18n_core: Any,
+    clock: Clock,
+    i18n_core: FluentRuntimeCore,
 ) -> None:
     await query.answer()
     message = query.message if isinstance(query.message, Message) else None
@@ -178,9 +183,9 @@ async def revoke(
     command: CommandObject,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     number, reason = split_number_and_reason(command.args or "")
     if not number:

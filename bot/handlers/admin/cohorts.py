@@ -12,6 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.admin.applications import start as start_applications
 from bot.handlers.admin.callbacks import AdminArea, CohortAction, CohortChoice
 from bot.handlers.admin.enrollment_import import start as start_list_import
@@ -20,7 +21,9 @@ from bot.handlers.admin.panel import button
 from bot.handlers.admin.schedule import SessionForm, send_calendar, send_schedule
 from bot.handlers.admin.schedule_import import start as start_schedule_import
 from bot.handlers.admin.typed_dates import long_date, parse_day
+from bot.ui.screens import ui_lang
 from domain.model import Cohort, Person, Role
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_cohorts import (
     MAX_SEATS,
     CohortDraft,
@@ -52,7 +55,9 @@ class CohortForm(StatesGroup):
     trainers = State()
 
 
-async def show_cohorts(query: CallbackQuery, i18n: I18nContext, uow_factory) -> None:
+async def show_cohorts(
+    query: CallbackQuery, i18n: I18nContext, uow_factory: UnitOfWorkFactory
+) -> None:
     await query.answer()
     cohorts = await list_cohorts(uow_factory)
     rows = [
@@ -73,7 +78,7 @@ async def show_cohorts(query: CallbackQuery, i18n: I18nContext, uow_factory) -> 
 
 
 async def start_form(
-    query: CallbackQuery, i18n: I18nContext, state: FSMContext, uow_factory
+    query: CallbackQuery, i18n: I18nContext, state: FSMContext, uow_factory: UnitOfWorkFactory
 ) -> None:
     await query.answer()
     courses = await list_courses(uow_factory)
@@ -86,7 +91,7 @@ async def start_form(
     await state.set_state(CohortForm.course)
     keyboard = InlineKeyboardMarkup(
         inline_keyboard=[
-            [button(f"{c.id}. {c.topic(i18n.locale)}"[:60], CohortChoice(value=str(c.id)).pack())]
+            [button(f"{c.id}. {c.topic(ui_lang(i18n))}"[:60], CohortChoice(value=str(c.id)).pack())]
             for c in courses
         ]
     )
@@ -98,7 +103,7 @@ async def course_chosen(
     callback_data: CohortChoice,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     course = (
         await get_course(uow_factory, int(callback_data.value))
@@ -191,7 +196,9 @@ def trainers_keyboard(
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-async def seats_typed(message: Message, i18n: I18nContext, state: FSMContext, uow_factory) -> None:
+async def seats_typed(
+    message: Message, i18n: I18nContext, state: FSMContext, uow_factory: UnitOfWorkFactory
+) -> None:
     text = (message.text or "").strip()
     if not text.isdigit() or not 1 <= int(text) <= MAX_SEATS:
         await message.answer(i18n.get("admin-cohort-ask-seats", max=MAX_SEATS))
@@ -209,8 +216,8 @@ async def trainer_toggled(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     data = await state.get_data()
     trainers = await people_with_role(uow_factory, Role.TRAINER)
@@ -221,7 +228,7 @@ async def trainer_toggled(
         await _create(message, i18n, state, person, uow_factory, clock)
         return
     trainer_id = int(callback_data.value[1:]) if callback_data.value[1:].isdigit() else None
-    if trainer_id not in {t.id for t in trainers}:
+    if trainer_id is None or trainer_id not in {t.id for t in trainers}:
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
     await query.answer()
@@ -238,8 +245,8 @@ async def _create(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     data = await state.get_data()
     draft = CohortDraft(
@@ -252,6 +259,7 @@ async def _create(
         trainer_ids=data["trainer_ids"],
     )
     try:
+        assert person.id is not None
         cohort = await create_cohort(uow_factory, person.id, draft, clock())
     except CohortError as error:
         if message:
@@ -305,9 +313,9 @@ async def cohort_action(
     callback_data: CohortAction,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory,
-    settings,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
     if callback_data.action == "new":
         await start_form(query, i18n, state, uow_factory)

@@ -3,8 +3,6 @@ request; the admin picks one and types the answer."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
@@ -21,6 +19,7 @@ from bot.ui.consultations import (
     pick_consultation,
 )
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 
 
 class AdminAnswerForm(StatesGroup):
@@ -32,7 +31,11 @@ def _answer_button(consultation_id: int) -> str:
 
 
 async def admin_list(
-    message: Message, i18n: I18nContext, uow_factory: Any, person: Person, state: FSMContext
+    message: Message,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+    person: Person,
+    state: FSMContext,
 ) -> None:
     await list_consultations(message, i18n, uow_factory, person, state, True, _answer_button)
 
@@ -41,10 +44,10 @@ async def admin_pick(
     query: CallbackQuery,
     callback_data: ConsultationAction,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
     state: FSMContext,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     await pick_consultation(
         query,
@@ -63,9 +66,9 @@ async def admin_answered(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     await answer_typed(message, i18n, state, uow_factory, person, clock, True)
 

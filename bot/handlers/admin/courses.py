@@ -19,6 +19,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.callbacks import AdminArea, CourseAction, CourseChoice, FormNav
 from bot.handlers.admin.panel import button
+from bot.ui.screens import ui_lang
 from domain.courses import (
     CourseFormat,
     CourseHoursError,
@@ -27,6 +28,7 @@ from domain.courses import (
     validate_module_hours,
 )
 from domain.model import Course, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_courses import (
     MAX_SCORE_LIMIT,
     CourseDraft,
@@ -158,7 +160,9 @@ def _int(text: str) -> int | None:
     return int(text) if text.isdigit() and len(text) < 7 else None
 
 
-def parse_answer(step: str, text: str, data: dict[str, Any]) -> tuple[Any, str | None, dict]:
+def parse_answer(
+    step: str, text: str, data: dict[str, Any]
+) -> tuple[Any, str | None, dict[str, Any]]:
     """Validate a typed answer: (value, error message id or None, error args)."""
     text = text.strip()
     if step in ("topic_kk", "topic_ru"):
@@ -237,8 +241,8 @@ async def navigate(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     step = (await state.get_state() or "").split(":")[-1]
     data = await state.get_data()
@@ -262,8 +266,8 @@ async def _save(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
     data: dict[str, Any],
 ) -> None:
     draft = CourseDraft(
@@ -274,10 +278,11 @@ async def _save(
         distance=data["distance"] == "yes",
         hours=int(data["hours"]),
         modules=[(kk, ru, int(h)) for kk, ru, h in data["modules"]],
-        languages=tuple(data["languages"].split(",")),  # type: ignore[arg-type]
+        languages=tuple(data["languages"].split(",")),
         max_score=int(data["max_score"]),
         duration_days=data.get("duration_days"),
     )
+    assert person.id is not None
     try:
         if data.get("course_id"):
             course = await update_course(
@@ -291,7 +296,7 @@ async def _save(
     await state.clear()
     await message.answer(
         i18n.get(
-            "admin-course-saved", id=course.id or 0, topic=html.escape(course.topic(i18n.locale))
+            "admin-course-saved", id=course.id or 0, topic=html.escape(course.topic(ui_lang(i18n)))
         )
     )
 
@@ -313,13 +318,15 @@ def _data_of(course: Course) -> dict[str, Any]:
     }
 
 
-async def show_courses(query: CallbackQuery, i18n: I18nContext, uow_factory) -> None:
+async def show_courses(
+    query: CallbackQuery, i18n: I18nContext, uow_factory: UnitOfWorkFactory
+) -> None:
     await query.answer()
     courses = await list_courses(uow_factory)
     rows = [
         [
             button(
-                f"{c.id}. {c.topic(i18n.locale)}"[:60],
+                f"{c.id}. {c.topic(ui_lang(i18n))}"[:60],
                 CourseAction(action="edit", course_id=c.id or 0).pack(),
             )
         ]
@@ -338,7 +345,7 @@ async def course_action(
     callback_data: CourseAction,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     message = query.message if isinstance(query.message, Message) else None
     if callback_data.action == "new":

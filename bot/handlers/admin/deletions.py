@@ -14,11 +14,13 @@ from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.admin.callbacks import AdminArea, DeletionAction
 from bot.handlers.admin.panel import button
 from bot.handlers.admin.typed_dates import long_date
 from domain.iin import mask_iin
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.erasure import (
     DeletionRequest,
     decline_deletion,
@@ -79,7 +81,9 @@ def _action_row(
     )
 
 
-async def deletions_command(message: Message, i18n: I18nContext, uow_factory, settings) -> None:
+async def deletions_command(
+    message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, settings: Settings
+) -> None:
     pending = await pending_deletion_requests(uow_factory)
     if not pending:
         await message.answer(i18n.get("admin-deletions-empty"))
@@ -93,7 +97,9 @@ async def deletions_command(message: Message, i18n: I18nContext, uow_factory, se
         )
 
 
-async def deletions_area(query: CallbackQuery, i18n: I18nContext, uow_factory, settings) -> None:
+async def deletions_area(
+    query: CallbackQuery, i18n: I18nContext, uow_factory: UnitOfWorkFactory, settings: Settings
+) -> None:
     await query.answer()
     if isinstance(query.message, Message):
         await deletions_command(query.message, i18n, uow_factory, settings)
@@ -113,9 +119,9 @@ async def pressed(
     person: Person,
     bot: Bot,
     fsm_storage: BaseStorage,
-    uow_factory,
-    settings,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
     message = query.message if isinstance(query.message, Message) else None
     target = callback_data.person_id

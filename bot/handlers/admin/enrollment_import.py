@@ -18,6 +18,7 @@ from aiogram_i18n import I18nContext
 from bot.handlers.admin.table_upload import format_errors, not_a_file, receive_table
 from bot.ui.progress import Progress
 from domain.model import Cohort, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.enrollment import import_enrollment_list
 from domain.spreadsheet_rows import validate_enrollment_rows
 
@@ -27,7 +28,11 @@ class ListImport(StatesGroup):
 
 
 async def start(
-    message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort, uow_factory
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    cohort: Cohort,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     await state.set_state(ListImport.file)
     await state.update_data(cohort_id=cohort.id)
@@ -40,8 +45,8 @@ async def file_sent(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     table = await receive_table(message, bot, i18n)
     if table is None:
@@ -53,6 +58,7 @@ async def file_sent(
     data = await state.get_data()
     progress = await Progress.start(message, i18n, len(checked.rows))
     try:
+        assert person.id is not None
         summary = await import_enrollment_list(
             uow_factory, person.id, int(data["cohort_id"]), checked.rows, clock(), progress.update
         )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 from datetime import date, datetime
-from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
@@ -14,12 +13,14 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
+from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPick
 from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
 from bot.ui.screens import button, display_name, nav_keyboard, not_found
 from domain.model import EnrollmentStatus, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.expulsion import MAX_TEXT, ExpulsionDecision, expel
 from domain.services.lookups import enrollment_holder
 
@@ -44,13 +45,16 @@ def parse_day(text: str) -> date | None:
 
 
 async def expel_command(
-    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+    message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, state: FSMContext
 ) -> None:
     await ask_cohort(message, i18n, uow_factory, "expel", state)
 
 
 async def cohort_for_expel(
-    query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext, uow_factory: Any
+    query: CallbackQuery,
+    callback_data: CohortPick,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     await query.answer()
     if isinstance(query.message, Message):
@@ -70,7 +74,7 @@ async def listener_for_expel(
     query: CallbackQuery,
     callback_data: ListenerPick,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     state: FSMContext,
 ) -> None:
     found = await enrollment_holder(uow_factory, callback_data.enrollment_id)
@@ -143,10 +147,10 @@ async def confirmed(
     query: CallbackQuery,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
-    i18n_core: Any,
+    clock: Clock,
+    i18n_core: FluentRuntimeCore,
 ) -> None:
     data = await state.get_data()
     await state.clear()

@@ -13,9 +13,11 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.admin.typed_dates import parse_day
 from domain.documents import OrganizationInfo
 from domain.model import Cohort, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.enrollment import OrderDraft, issue_order
 
 MAX_TEXT = 200
@@ -40,14 +42,18 @@ FLOW: dict[str, tuple[str | None, str, bool]] = {
 
 
 async def start(
-    message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort, uow_factory
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    cohort: Cohort,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     await state.set_state(OrderForm.number)
     await state.update_data(cohort_id=cohort.id)
     await message.answer(i18n.get("admin-order-ask-number", code=html.escape(cohort.code)))
 
 
-def organization(settings) -> OrganizationInfo:
+def organization(settings: Settings) -> OrganizationInfo:
     return OrganizationInfo(
         name_kk=settings.organization_name_kk,
         name_ru=settings.organization_name_ru,
@@ -62,9 +68,9 @@ async def step_typed(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
-    settings,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     step = (await state.get_state() or "").split(":")[-1]
     following, prompt, is_date = FLOW[step]
@@ -91,9 +97,9 @@ async def _issue(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
-    settings,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     from bot.documents import render_enrollment_order
 
@@ -105,6 +111,7 @@ async def _issue(
         basis_letter_date=date.fromisoformat(data["letter_date"]),
         basis_department=data["department"],
     )
+    assert person.id is not None
     result = await issue_order(
         uow_factory,
         person.id,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 from datetime import timedelta
-from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
@@ -13,11 +12,13 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.files.charts import bar_chart_png
 from bot.files.nobd_xlsx import render_nobd_xlsx
 from bot.handlers.admin.results_callbacks import CohortPick
 from bot.handlers.admin.results_screens import ask_cohort
 from bot.ui.screens import not_found, ui_lang
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.expulsion import long_date
 from domain.services.reports import (
     ATTENDANCE_BUCKETS,
@@ -43,13 +44,13 @@ DEFAULT_MONTHS, MAX_MONTHS = 12, 36
 
 
 async def nobd_command(
-    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+    message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, state: FSMContext
 ) -> None:
     await ask_cohort(message, i18n, uow_factory, "nobd", state)
 
 
 async def stats_command(
-    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+    message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, state: FSMContext
 ) -> None:
     await ask_cohort(message, i18n, uow_factory, "stats", state)
 
@@ -58,8 +59,8 @@ async def nobd_export(
     query: CallbackQuery,
     callback_data: CohortPick,
     i18n: I18nContext,
-    uow_factory: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
 ) -> None:
     lang = ui_lang(i18n)
     found = await nobd_rows(uow_factory, callback_data.cohort_id, lang)
@@ -90,7 +91,10 @@ async def nobd_export(
 
 
 async def statistics(
-    query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext, uow_factory: Any
+    query: CallbackQuery,
+    callback_data: CohortPick,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     stats = await cohort_statistics(uow_factory, callback_data.cohort_id)
     if stats is None:
@@ -133,7 +137,11 @@ async def statistics(
 
 
 async def effectiveness_command(
-    message: Message, command: CommandObject, i18n: I18nContext, uow_factory: Any, clock: Any
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     months = DEFAULT_MONTHS
     if command.args:

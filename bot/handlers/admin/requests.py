@@ -5,7 +5,6 @@ leads to entering the re-assessment score."""
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -14,13 +13,16 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
+from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.handlers.admin.results_callbacks import RequestAction
 from bot.handlers.admin.scores import start_score_form
 from bot.ui.screens import button, display_name, nav_keyboard, not_found, ui_lang
 from domain.model import Person, RequestKind, RequestStatus
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.request_decisions import (
     MAX_NOTE,
+    Render,
     RequestView,
     decide_request,
     pending_requests,
@@ -39,7 +41,7 @@ def kind_label(i18n: I18nContext, kind: RequestKind) -> str:
 
 
 async def requests_command(
-    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+    message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, state: FSMContext
 ) -> None:
     await state.clear()
     views = await pending_requests(uow_factory)
@@ -92,7 +94,7 @@ async def view_request(
     query: CallbackQuery,
     callback_data: RequestAction,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     bot: Bot,
 ) -> None:
     view = await request_view(uow_factory, callback_data.request_id)
@@ -125,7 +127,7 @@ async def view_request(
     await resend_documents(bot, message.chat.id, view.request.document_file_ids)
 
 
-def _renderer(i18n_core: Any) -> Any:
+def _renderer(i18n_core: FluentRuntimeCore) -> Render:
     return lambda lang, key, **args: i18n_core.get(key, lang, **args)
 
 
@@ -133,10 +135,10 @@ async def approve(
     query: CallbackQuery,
     callback_data: RequestAction,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
-    i18n_core: Any,
+    clock: Clock,
+    i18n_core: FluentRuntimeCore,
 ) -> None:
     assert person.id is not None
     result = await decide_request(
@@ -177,7 +179,7 @@ async def reject(
     query: CallbackQuery,
     callback_data: RequestAction,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     state: FSMContext,
 ) -> None:
     view = await request_view(uow_factory, callback_data.request_id)
@@ -201,10 +203,10 @@ async def note_entered(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
-    i18n_core: Any,
+    clock: Clock,
+    i18n_core: FluentRuntimeCore,
 ) -> None:
     note = (message.text or "").strip()
     if not note or len(note) > MAX_NOTE:
@@ -234,7 +236,7 @@ async def rescore(
     query: CallbackQuery,
     callback_data: RequestAction,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     state: FSMContext,
 ) -> None:
     """Only an approved re-assessment request opens the re-assessment score form."""

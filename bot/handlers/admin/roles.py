@@ -24,6 +24,7 @@ from aiogram_i18n import I18nContext
 from bot.handlers.admin.callbacks import AdminArea, RoleAction
 from bot.handlers.admin.panel import button
 from domain.model import Person, Role
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_roles import change_role, find_person, people_with_role
 
 USERNAME = r"^@[A-Za-z0-9_]{5,32}$"
@@ -40,7 +41,9 @@ def display_name(person: Person) -> str:
     return html.escape(name)
 
 
-async def show_roles(query: CallbackQuery, i18n: I18nContext, uow_factory) -> None:
+async def show_roles(
+    query: CallbackQuery, i18n: I18nContext, uow_factory: UnitOfWorkFactory
+) -> None:
     await query.answer()
     trainers = await people_with_role(uow_factory, Role.TRAINER)
     admins = await people_with_role(uow_factory, Role.ADMIN)
@@ -82,8 +85,8 @@ async def _apply(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
     target: Person | None,
 ) -> None:
     if target is None or target.id is None:
@@ -91,6 +94,7 @@ async def _apply(
         return
     data = await state.get_data()
     role = Role(data["role"])
+    assert person.id is not None
     outcome, changed = await change_role(
         uow_factory, person.id, target.id, role, bool(data["grant"]), clock()
     )
@@ -105,7 +109,12 @@ async def _apply(
 
 
 async def target_forwarded(
-    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     origin = message.forward_origin
     if isinstance(origin, MessageOriginHiddenUser):
@@ -119,7 +128,12 @@ async def target_forwarded(
 
 
 async def target_contact(
-    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     assert message.contact is not None
     if message.contact.user_id is None:
@@ -130,7 +144,12 @@ async def target_contact(
 
 
 async def target_username(
-    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     target = await find_person(uow_factory, username=(message.text or "").strip())
     await _apply(message, i18n, state, person, uow_factory, clock, target)

@@ -12,8 +12,10 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.admin.typed_dates import long_date
-from domain.model import Cohort, Person
+from domain.model import Cohort, Lang, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_cohorts import add_sessions, cohort_schedule
 from domain.services.admin_courses import get_course
 from domain.spreadsheet_rows import validate_schedule_rows
@@ -26,7 +28,11 @@ class SessionForm(StatesGroup):
 
 
 async def send_schedule(
-    message: Message, i18n: I18nContext, cohort: Cohort, uow_factory, settings
+    message: Message,
+    i18n: I18nContext,
+    cohort: Cohort,
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
 ) -> None:
     sessions = await cohort_schedule(uow_factory, cohort.id or 0)
     if not sessions:
@@ -52,7 +58,12 @@ async def send_schedule(
 
 
 async def send_calendar(
-    message: Message, i18n: I18nContext, cohort: Cohort, uow_factory, settings, clock
+    message: Message,
+    i18n: I18nContext,
+    cohort: Cohort,
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
     """The schedule as an .ics file (``bot.files.calendar``) to forward to trainers and
     teachers."""
@@ -63,7 +74,7 @@ async def send_calendar(
     if not sessions or course is None:
         await message.answer(i18n.get("admin-schedule-empty", code=html.escape(cohort.code)))
         return
-    lang = "kk" if i18n.locale == "kk" else "ru"
+    lang: Lang = "kk" if i18n.locale == "kk" else "ru"
     organization = settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
     data = cohort_calendar(cohort, course, sessions, lang, organization, clock())
     await message.answer_document(
@@ -77,9 +88,9 @@ async def session_typed(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
-    settings,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     """One session per message: "DD.MM.YYYY HH:MM hours room-or-link", checked by the same
     rules as an imported schedule."""
@@ -99,6 +110,7 @@ async def session_typed(
         )
         return
     data = await state.get_data()
+    assert person.id is not None
     added, problems = await add_sessions(
         uow_factory,
         person.id,

@@ -12,8 +12,10 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.admin.table_upload import format_errors, not_a_file, receive_table
 from domain.model import Cohort, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_cohorts import add_sessions
 from domain.spreadsheet_rows import RowError, validate_schedule_rows
 
@@ -23,7 +25,11 @@ class ScheduleImport(StatesGroup):
 
 
 async def start(
-    message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort, uow_factory
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    cohort: Cohort,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     await state.set_state(ScheduleImport.file)
     await state.update_data(cohort_id=cohort.id)
@@ -36,9 +42,9 @@ async def file_sent(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
-    settings,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     table = await receive_table(message, bot, i18n)
     if table is None:
@@ -48,6 +54,7 @@ async def file_sent(
         await message.answer(format_errors(i18n, checked.errors))
         return
     data = await state.get_data()
+    assert person.id is not None
     added, problems = await add_sessions(
         uow_factory,
         person.id,

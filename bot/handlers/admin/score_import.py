@@ -4,7 +4,6 @@ All or nothing — an error list names the row, the column and the reason."""
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
@@ -19,6 +18,7 @@ from bot.handlers.admin.scores import summary_texts
 from bot.handlers.admin.table_upload import format_errors, receive_table
 from bot.ui.screens import nav_keyboard, not_found, ui_lang
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import cohort_with_course
 from domain.services.results import decide_cohort_outcomes
 from domain.services.score_import import import_scores
@@ -33,7 +33,7 @@ class ImportForm(StatesGroup):
 
 
 async def import_command(
-    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+    message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, state: FSMContext
 ) -> None:
     await ask_cohort(message, i18n, uow_factory, "import", state)
 
@@ -42,7 +42,7 @@ async def cohort_for_import(
     query: CallbackQuery,
     callback_data: CohortPick,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     state: FSMContext,
 ) -> None:
     found = await cohort_with_course(uow_factory, callback_data.cohort_id)
@@ -85,9 +85,9 @@ async def file_received(
     i18n: I18nContext,
     state: FSMContext,
     bot: Bot,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     table = await receive_table(message, bot, i18n, reply_markup=nav_keyboard(i18n))
     if table is None:

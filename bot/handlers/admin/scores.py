@@ -4,7 +4,6 @@ outcomes (/results), decided by ``domain.services.results``."""
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
@@ -18,6 +17,7 @@ from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
 from bot.ui.screens import cancel_form, display_name, nav_keyboard, not_found, ui_lang
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.expulsion import long_date
 from domain.services.lookups import enrollment_context
 from domain.services.results import (
@@ -37,19 +37,22 @@ class ScoreForm(StatesGroup):
 
 
 async def scores_command(
-    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+    message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, state: FSMContext
 ) -> None:
     await ask_cohort(message, i18n, uow_factory, "score", state)
 
 
 async def results_command(
-    message: Message, i18n: I18nContext, uow_factory: Any, state: FSMContext
+    message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, state: FSMContext
 ) -> None:
     await ask_cohort(message, i18n, uow_factory, "results", state)
 
 
 async def cohort_for_scores(
-    query: CallbackQuery, callback_data: CohortPick, i18n: I18nContext, uow_factory: Any
+    query: CallbackQuery,
+    callback_data: CohortPick,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     await query.answer()
     if isinstance(query.message, Message):
@@ -57,7 +60,10 @@ async def cohort_for_scores(
 
 
 async def roster_page(
-    query: CallbackQuery, callback_data: ListenerPage, i18n: I18nContext, uow_factory: Any
+    query: CallbackQuery,
+    callback_data: ListenerPage,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     await query.answer()
     if isinstance(query.message, Message):
@@ -75,7 +81,7 @@ async def roster_page(
 async def start_score_form(
     target: Message,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     state: FSMContext,
     enrollment_id: int,
     reassessment: bool,
@@ -108,7 +114,7 @@ async def listener_for_score(
     query: CallbackQuery,
     callback_data: ListenerPick,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     state: FSMContext,
 ) -> None:
     if not isinstance(query.message, Message):
@@ -125,9 +131,9 @@ async def score_entered(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     data = await state.get_data()
     text = (message.text or "").strip()
@@ -145,9 +151,9 @@ async def ask_next_grade(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     data = await state.get_data()
     pending = [m for m in data["modules"] if str(m[0]) not in data["grades"]]
@@ -165,9 +171,9 @@ async def grade_entered(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     grade = (message.text or "").strip()
     if not grade or len(grade) > MAX_GRADE_LENGTH:
@@ -212,9 +218,9 @@ async def save_score(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     data = await state.get_data()
     await state.clear()
@@ -291,9 +297,9 @@ async def cohort_results(
     query: CallbackQuery,
     callback_data: CohortPick,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     summary = await decide_cohort_outcomes(uow_factory, callback_data.cohort_id, clock(), person.id)
     if summary is None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any
 
 from aiogram import Bot
 from aiogram.types import InlineKeyboardMarkup, Message
@@ -69,7 +68,7 @@ def shared_column(name: str) -> str | None:
 
 
 def format_errors(
-    i18n: Any,
+    i18n: I18nContext,
     errors: list[RowError],
     limit: int = MAX_ERRORS_SHOWN,
     *,

@@ -11,9 +11,11 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.admin.callbacks import AdminArea, UnreachableList
 from bot.handlers.admin.panel import button
 from bot.handlers.admin.typed_dates import long_date
+from domain.ports import UnitOfWorkFactory
 from domain.services.unreachable import UnreachablePage, UnreachablePerson, unreachable_people
 
 
@@ -68,20 +70,28 @@ def pager(page: UnreachablePage) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(inline_keyboard=[row]) if row else None
 
 
-async def unreachable_command(message: Message, i18n: I18nContext, uow_factory, settings) -> None:
+async def unreachable_command(
+    message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, settings: Settings
+) -> None:
     page = await unreachable_people(uow_factory, 0)
     tz = ZoneInfo(settings.timezone)
     await message.answer(page_text(i18n, page, tz), reply_markup=pager(page))
 
 
-async def unreachable_area(query: CallbackQuery, i18n: I18nContext, uow_factory, settings) -> None:
+async def unreachable_area(
+    query: CallbackQuery, i18n: I18nContext, uow_factory: UnitOfWorkFactory, settings: Settings
+) -> None:
     await query.answer()
     if isinstance(query.message, Message):
         await unreachable_command(query.message, i18n, uow_factory, settings)
 
 
 async def unreachable_page(
-    query: CallbackQuery, callback_data: UnreachableList, i18n: I18nContext, uow_factory, settings
+    query: CallbackQuery,
+    callback_data: UnreachableList,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
 ) -> None:
     await query.answer()
     page = await unreachable_people(uow_factory, callback_data.page)

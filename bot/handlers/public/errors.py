@@ -4,13 +4,12 @@ A locked or unreachable database is not a bug: the person is told that their las
 not saved and to repeat it in a minute (``error-database-unavailable``), and the log gets one
 warning line instead of a traceback. Such a failure may come before the i18n middleware ran
 (the person could not be loaded), so the language is then found without it: the stored choice
-if the database can still be read (SQLite in WAL mode reads under another's write lock), else
-Telegram's ``language_code``.
+if the database can still be read (``bot.runtime.db_outage.stored_language``), else Telegram's
+``language_code``.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from typing import Any
@@ -20,33 +19,12 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent, User
 from aiogram_i18n import I18nContext
 
-from bot.runtime.db_outage import is_database_unavailable
+from bot.runtime.container import Services
+from bot.runtime.db_outage import is_database_unavailable, stored_language
 from bot.ui.i18n import guess_language
 from domain.model import LANGUAGES
 
 logger = logging.getLogger("biliktilik.errors")
-
-#: A language look-up while the database is down must not hold up the answer.
-LANGUAGE_LOOKUP_SECONDS = 2.0
-
-
-async def stored_language(services: Any, telegram_id: int) -> str | None:
-    """The person's chosen language, read outside any write transaction; None if unreadable."""
-    from storage.repositories.people import PeopleRepository
-
-    session_factory = getattr(services, "session_factory", None)
-    if session_factory is None:
-        return None
-
-    async def read() -> str | None:
-        async with session_factory() as session:
-            person = await PeopleRepository(session).get_by_telegram_id(telegram_id)
-        return person.language if person is not None else None
-
-    try:
-        return await asyncio.wait_for(read(), LANGUAGE_LOOKUP_SECONDS)
-    except Exception:  # unreachable too: fall back to Telegram's language
-        return None
 
 
 async def _language(data: dict[str, Any]) -> str:
@@ -56,7 +34,9 @@ async def _language(data: dict[str, Any]) -> str:
     user: User | None = data.get("event_from_user")
     if user is None:
         return guess_language(None)
-    language = await stored_language(data.get("services"), user.id)
+    services: Services | None = data.get("services")
+    session_factory = services.session_factory if services is not None else None
+    language = await stored_language(session_factory, user.id)
     return language if language in LANGUAGES else guess_language(user.language_code)
 
 

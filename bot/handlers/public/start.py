@@ -12,6 +12,7 @@ from aiogram_i18n.lazy.filter import LazyFilter
 from bot.ui.callbacks import LanguageCallback
 from bot.ui.menus import main_menu
 from domain.model import LANGUAGES, Person
+from domain.ports import UnitOfWorkFactory
 from domain.services.people import choose_language
 
 LANGUAGE_LABELS = {"kk": "🇰🇿 Қазақша", "ru": "🇷🇺 Русский"}
@@ -54,11 +55,12 @@ async def language_chosen(
     callback_data: LanguageCallback,
     i18n: I18nContext,
     person: Person,
-    uow_factory,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     if callback_data.code not in LANGUAGES:
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
+    assert person.id is not None
     person = await choose_language(uow_factory, person.id, callback_data.code)
     with i18n.use_locale(callback_data.code):
         await query.answer(i18n.get("language-saved"))

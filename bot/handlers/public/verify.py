@@ -8,7 +8,6 @@ look-ups per user per minute, then answers with the polite wait message.
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
@@ -24,6 +23,7 @@ from bot.ui.formatting import local_today, long_date, number_example
 from bot.ui.menus import ALL_MENU_KEYS
 from domain.certificate_numbers import parse_certificate_number
 from domain.names import mask_full_name
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.verification import (
     DEEP_LINK_PREFIX,
     Verification,
@@ -75,7 +75,12 @@ def render_verification(result: Verification, i18n: I18nContext, example: str) -
 
 
 async def _check(
-    message: Message, text: str, i18n: I18nContext, uow_factory: Any, settings: Settings, clock: Any
+    message: Message,
+    text: str,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
     today = local_today(clock, settings)
     result = await verify_number(uow_factory, text, today)
@@ -83,7 +88,7 @@ async def _check(
 
 
 async def ask_number(
-    message: Message, i18n: I18nContext, state: FSMContext, settings: Settings, clock: Any
+    message: Message, i18n: I18nContext, state: FSMContext, settings: Settings, clock: Clock
 ) -> None:
     await state.set_state(VerifyForm.number)
     example = number_example(settings, local_today(clock, settings))
@@ -95,9 +100,9 @@ async def verify_command(
     command: CommandObject,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     if not (command.args or "").strip():
         await ask_number(message, i18n, state, settings, clock)
@@ -109,22 +114,26 @@ async def number_in_form(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     await state.clear()
     await _check(message, message.text or "", i18n, uow_factory, settings, clock)
 
 
 async def typed_number(
-    message: Message, i18n: I18nContext, uow_factory: Any, settings: Settings, clock: Any
+    message: Message,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
     await _check(message, message.text or "", i18n, uow_factory, settings, clock)
 
 
 async def not_text_in_form(
-    message: Message, i18n: I18nContext, settings: Settings, clock: Any
+    message: Message, i18n: I18nContext, settings: Settings, clock: Clock
 ) -> None:
     example = number_example(settings, local_today(clock, settings))
     await message.answer(i18n.get("certificates-verify-ask", example=example))
@@ -141,9 +150,9 @@ async def deep_link(
     message: Message,
     command: CommandObject,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     today = local_today(clock, settings)
     result = await verify_deep_link(

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from aiogram import Router
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.teacher.callbacks import AgreementCb
 from bot.handlers.teacher.common import lang_of, long_date
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import agreement as service
 
 
-def organization(settings: Any, lang: str) -> str:
+def organization(settings: Settings, lang: str) -> str:
     return html.escape(
         settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
     )
@@ -26,12 +27,13 @@ async def agreement_pressed(
     callback_data: AgreementCb,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     lang = lang_of(i18n)
     message = query.message
+    assert person.id is not None
     if callback_data.action == "read":
         view = await service.agreement_for(uow_factory, person.id, callback_data.enrollment_id)
     elif callback_data.action == "accept":

@@ -7,7 +7,6 @@ any form step.
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart, StateFilter
@@ -23,6 +22,7 @@ from bot.files.calendar import format_clock, format_when
 from bot.handlers.teacher.callbacks import AgreementCb
 from domain.checkin_codes import normalize_code, parse_deep_link_payload
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.checkin import CheckInOutcome, CheckInResult, check_in
 
 TYPED_CODE = r"^\s*[0-9]{3}[\s-]?[0-9]{3}\s*$"
@@ -97,9 +97,9 @@ async def _answer(
     session_id: int | None,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     assert person.id is not None
     result = await check_in(
@@ -119,9 +119,9 @@ async def deep_link(
     command: CommandObject,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     parsed = parse_deep_link_payload(command.args or "")
     if parsed is None:
@@ -136,9 +136,9 @@ async def checkin_command(
     command: CommandObject,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     code = normalize_code(command.args or "")
     if code is None:
@@ -151,9 +151,9 @@ async def typed_code(
     message: Message,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     code = normalize_code(message.text or "")
     assert code is not None  # the filter matched

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from aiogram import Router
+from aiogram.dispatcher.event.handler import CallbackType
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -14,6 +14,7 @@ from aiogram_i18n.lazy.filter import LazyFilter
 from babel.dates import format_date
 
 from bot.handlers.teacher.callbacks import FormNav
+from domain.model import Lang
 
 BABEL_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}
 
@@ -28,7 +29,9 @@ ENTRY_POINTS = {
 }
 
 
-def register_entry(router: Router, handler: Any, names: tuple[str, ...], *filters: Any) -> None:
+def register_entry(
+    router: Router, handler: CallbackType, names: tuple[str, ...], *filters: CallbackType
+) -> None:
     """Register ``handler`` for the commands and menu buttons of ``names``. Each LazyFilter is
     registered on its own: aiogram-i18n only resolves lazy filters at the top of a handler."""
     commands = [ENTRY_POINTS[name][0] for name in names]
@@ -87,7 +90,7 @@ def confirm_keyboard(i18n: I18nContext, form: str) -> InlineKeyboardMarkup:
     )
 
 
-def lang_of(i18n: I18nContext) -> str:
+def lang_of(i18n: I18nContext) -> Lang:
     return "kk" if i18n.locale == "kk" else "ru"
 
 

@@ -16,6 +16,7 @@ from bot.handlers.teacher.callbacks import ConsentCb
 from bot.handlers.teacher.common import ALL, register_entry
 from bot.ui.menus import main_menu
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.profile import decline_consent, give_consent
 
 
@@ -49,8 +50,8 @@ async def consent_answered(
     callback_data: ConsentCb,
     i18n: I18nContext,
     person: Person,
-    uow_factory,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
     state: FSMContext,
 ) -> None:
     if callback_data.answer not in ("yes", "no"):
@@ -60,12 +61,14 @@ async def consent_answered(
     message = query.message
     if isinstance(message, Message):
         await message.edit_reply_markup(reply_markup=None)
+    person_id = person.id
+    assert person_id is not None
     if callback_data.answer == "no":
-        person = await decline_consent(uow_factory, person.id)
+        person = await decline_consent(uow_factory, person_id)
         if isinstance(message, Message):
             await message.answer(i18n.get("consent-declined"), reply_markup=main_menu(i18n, person))
         return
-    person = await give_consent(uow_factory, person.id, clock())
+    person = await give_consent(uow_factory, person_id, clock())
     if isinstance(message, Message):
         await message.answer(i18n.get("consent-given"))
         if not person.profile_complete:

@@ -4,6 +4,7 @@ back and cancel at each step and a summary to confirm; the filled form comes bac
 from __future__ import annotations
 
 import html
+from datetime import date
 from typing import Any
 
 from aiogram import F, Router
@@ -19,6 +20,7 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.teacher.callbacks import ApplyCb, ChoiceCb, CohortPageCb, FormNav
 from bot.handlers.teacher.common import (
     confirm_keyboard,
@@ -30,6 +32,7 @@ from bot.handlers.teacher.common import (
 )
 from bot.ui.menus import main_menu
 from domain.model import ApplicationKind, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import applications as service
 from domain.services.profile import validate_full_name
 
@@ -50,7 +53,7 @@ def steps(kind: str) -> list[str]:
     return ["head", "language", "confirm"]
 
 
-def local_today(clock: Any, settings: Any) -> Any:
+def local_today(clock: Clock, settings: Settings) -> date:
     return clock().astimezone(settings.tz).date()
 
 
@@ -71,7 +74,7 @@ def cohort_block(i18n: I18nContext, item: service.OpenCohort) -> str:
 
 
 async def page_view(
-    i18n: I18nContext, uow_factory: Any, clock: Any, settings: Any, page: int
+    i18n: I18nContext, uow_factory: UnitOfWorkFactory, clock: Clock, settings: Settings, page: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     found = await service.open_cohorts(uow_factory, local_today(clock, settings))
     if not found:
@@ -106,9 +109,9 @@ async def courses_entry(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     await state.clear()
     text, markup = await page_view(i18n, uow_factory, clock, settings, 0)
@@ -119,9 +122,9 @@ async def courses_page(
     query: CallbackQuery,
     callback_data: CohortPageCb,
     i18n: I18nContext,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     await query.answer()
     text, markup = await page_view(i18n, uow_factory, clock, settings, callback_data.page)
@@ -135,10 +138,11 @@ async def apply_pressed(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
+    assert person.id is not None
     check = await service.check_can_apply(
         uow_factory, person.id, callback_data.cohort_id, local_today(clock, settings)
     )
@@ -292,9 +296,9 @@ async def nav(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     pressed = await form_button_step(query, i18n, state, "ApplyForm")
     if pressed is None:
@@ -315,9 +319,9 @@ async def submit(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     from bot.documents import render_application
 
@@ -329,6 +333,7 @@ async def submit(
         abroad_duration=data.get("abroad_duration"),
         country=data.get("country", ""),
     )
+    assert person.id is not None
     result = await service.submit_application(
         uow_factory, person.id, draft, clock(), local_today(clock, settings)
     )

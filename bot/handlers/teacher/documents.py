@@ -12,11 +12,12 @@ from aiogram_i18n import I18nContext
 
 from bot.ui.formatting import long_date
 from domain.model import Person
+from domain.ports import UnitOfWorkFactory
 from domain.services.certificates import documents_of
 
 
 async def my_documents(
-    message: Message, i18n: I18nContext, person: Person, uow_factory: Any
+    message: Message, i18n: I18nContext, person: Person, uow_factory: UnitOfWorkFactory
 ) -> None:
     assert person.id is not None
     issued = await documents_of(uow_factory, person.id)

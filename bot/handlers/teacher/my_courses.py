@@ -4,7 +4,7 @@ button while it is not accepted; the frozen certificate PDFs sent again on reque
 from __future__ import annotations
 
 import html
-from typing import Any
+from decimal import Decimal
 
 from aiogram import Router
 from aiogram.fsm.context import FSMContext
@@ -21,16 +21,17 @@ from babel.numbers import format_decimal
 from bot.handlers.teacher.callbacks import AgreementCb, ResendCb
 from bot.handlers.teacher.common import BABEL_LOCALES, lang_of, long_date, register_entry
 from domain.assessment import Outcome
-from domain.model import EnrollmentStatus, Person
+from domain.model import EnrollmentStatus, Lang, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.applications import my_applications
 from domain.services.my_courses import CourseCard, frozen_documents, my_courses
 
 
-def number(value: Any, lang: str) -> str:
+def number(value: Decimal, lang: str) -> str:
     return format_decimal(value, locale=BABEL_LOCALES[lang])
 
 
-def card_text(i18n: I18nContext, card: CourseCard, lang: str) -> str:
+def card_text(i18n: I18nContext, card: CourseCard, lang: Lang) -> str:
     lines = [
         i18n.get(
             "mycourses-card",
@@ -137,11 +138,12 @@ async def my_courses_entry(
     i18n: I18nContext,
     person: Person,
     state: FSMContext,
-    uow_factory: Any,
-    clock: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     await state.clear()
     lang = lang_of(i18n)
+    assert person.id is not None
     cards = await my_courses(uow_factory, person.id, clock(), lang)
     applications = [
         (a, c)
@@ -170,8 +172,9 @@ async def resend(
     callback_data: ResendCb,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
+    assert person.id is not None
     files = await frozen_documents(uow_factory, person.id, callback_data.enrollment_id)
     if not files or not isinstance(query.message, Message):
         await query.answer(i18n.get("mycourses-resend-none"), show_alert=True)

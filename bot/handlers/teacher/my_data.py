@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from aiogram import Router
 from aiogram.fsm.context import FSMContext
@@ -19,6 +18,7 @@ from aiogram_i18n import I18nContext
 from bot.handlers.teacher.callbacks import MyDataCb
 from bot.handlers.teacher.common import lang_of, long_date, register_entry
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import personal_data as service
 
 
@@ -31,9 +31,14 @@ def deletion_button(i18n: I18nContext, action: str, key: str) -> InlineKeyboardM
 
 
 async def mydata_entry(
-    message: Message, i18n: I18nContext, person: Person, state: FSMContext, uow_factory: Any
+    message: Message,
+    i18n: I18nContext,
+    person: Person,
+    state: FSMContext,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     await state.clear()
+    assert person.id is not None
     data = await service.export_my_data(uow_factory, person.id)
     content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     await message.answer_document(
@@ -58,8 +63,8 @@ async def deletion(
     callback_data: MyDataCb,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     message = query.message
     if (
@@ -77,6 +82,7 @@ async def deletion(
             reply_markup=deletion_button(i18n, "confirm", "mydata-delete-confirm-button"),
         )
         return
+    assert person.id is not None
     person = await service.request_deletion(uow_factory, person.id, clock())
     await message.answer(i18n.get("mydata-deletion-requested"))
 

@@ -32,6 +32,7 @@ from bot.handlers.teacher.common import (
 )
 from bot.ui.menus import main_menu
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import profile as service
 
 STEPS = service.PROFILE_FIELDS  # full_name, iin, phone, position, school_name, employer_contact
@@ -120,11 +121,12 @@ async def accepted(
     field: str,
     value: str,
     person: Person,
-    uow_factory,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     data = await state.get_data()
     if data.get("editing"):
+        assert person.id is not None
         result = await service.update_profile_field(uow_factory, person.id, field, value, clock())
         if not result.ok:
             await message.answer(i18n.get(f"profile-error-{result.refusal}"))
@@ -146,7 +148,12 @@ async def accepted(
 
 
 async def text_step(
-    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     field = (await state.get_state() or "").split(":")[-1]
     refusal, value = VALIDATORS[field](message.text or "")
@@ -165,7 +172,12 @@ async def use_buttons(message: Message, i18n: I18nContext) -> None:
 
 
 async def contact_step(
-    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     contact = message.contact
     if contact is None or message.from_user is None or contact.user_id != message.from_user.id:
@@ -203,8 +215,8 @@ async def nav(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory,
-    clock,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     message = query.message
     current = await state.get_state()
@@ -224,10 +236,16 @@ async def nav(
 
 
 async def confirm(
-    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory, clock
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     data = await state.get_data()
     draft = service.ProfileDraft(**{f: data[f] for f in STEPS})
+    assert person.id is not None
     result = await service.save_profile(uow_factory, person.id, draft, clock())
     if result.refusal is service.ProfileRefusal.IIN_TAKEN:
         await message.answer(i18n.get("profile-error-iin-taken"))

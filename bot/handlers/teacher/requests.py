@@ -4,7 +4,7 @@ valid reason, upload supporting documents (photo or PDF), confirm; see statuses 
 from __future__ import annotations
 
 import html
-from typing import Any
+from datetime import date
 
 from aiogram import F, Router
 from aiogram.filters import StateFilter
@@ -13,6 +13,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.teacher.callbacks import ChoiceCb, FormNav, RequestStartCb, TargetCohortCb
 from bot.handlers.teacher.common import (
     confirm_keyboard,
@@ -24,6 +25,7 @@ from bot.handlers.teacher.common import (
 )
 from bot.ui.menus import main_menu
 from domain.model import Person, RequestKind
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import teacher_requests as service
 
 STEPS = {
@@ -45,7 +47,7 @@ def kebab(value: str) -> str:
     return value.replace("_", "-")
 
 
-def today_of(clock: Any, settings: Any) -> Any:
+def today_of(clock: Clock, settings: Settings) -> date:
     return clock().astimezone(settings.tz).date()
 
 
@@ -57,10 +59,15 @@ def refusal_text(i18n: I18nContext, result: service.RequestResult) -> str:
 
 
 async def requests_entry(
-    message: Message, i18n: I18nContext, person: Person, state: FSMContext, uow_factory: Any
+    message: Message,
+    i18n: I18nContext,
+    person: Person,
+    state: FSMContext,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     await state.clear()
     lang = lang_of(i18n)
+    assert person.id is not None
     mine = await service.my_requests(uow_factory, person.id)
     eligible = await service.eligible_enrollments(uow_factory, person.id)
     if not mine and not eligible:
@@ -106,9 +113,9 @@ async def start_request(
     i18n: I18nContext,
     person: Person,
     state: FSMContext,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     if callback_data.kind not in {k.value for k in RequestKind} or not isinstance(
         query.message, Message
@@ -116,6 +123,7 @@ async def start_request(
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
     kind = RequestKind(callback_data.kind)
+    assert person.id is not None
     result = await service.check_request(
         uow_factory, person.id, callback_data.enrollment_id, kind, today_of(clock, settings)
     )
@@ -140,16 +148,17 @@ async def ask(
     i18n: I18nContext,
     state: FSMContext,
     step: str,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
-    settings: Any,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     data = await state.get_data()
     kind = RequestKind(data["kind"])
     first = STEPS[kind][0] == step
     await state.set_state(getattr(RequestForm, step))
     if step == "target":
+        assert person.id is not None
         cohorts = (
             await service.target_cohorts(
                 uow_factory, person.id, data["enrollment_id"], kind, today_of(clock, settings)
@@ -210,10 +219,18 @@ def documents_keyboard(i18n: I18nContext, count: int) -> InlineKeyboardMarkup:
 
 
 async def advance(
-    message: Message, i18n: I18nContext, state: FSMContext, current: str, **deps: Any
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    current: str,
+    uow_factory: UnitOfWorkFactory,
+    person: Person,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     order = STEPS[RequestKind((await state.get_data())["kind"])]
-    await ask(message, i18n, state, order[order.index(current) + 1], **deps)
+    step = order[order.index(current) + 1]
+    await ask(message, i18n, state, step, uow_factory, person, clock, settings)
 
 
 async def target_chosen(
@@ -222,12 +239,12 @@ async def target_chosen(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     data = await state.get_data()
-    deps = {"uow_factory": uow_factory, "person": person, "clock": clock, "settings": settings}
+    assert person.id is not None
     cohorts = await service.target_cohorts(
         uow_factory,
         person.id,
@@ -242,7 +259,7 @@ async def target_chosen(
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
     await state.update_data(target_cohort_id=chosen.id, target_code=chosen.code)
-    await advance(query.message, i18n, state, "target", **deps)
+    await advance(query.message, i18n, state, "target", uow_factory, person, clock, settings)
 
 
 async def reason_typed(
@@ -250,9 +267,9 @@ async def reason_typed(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     reason = " ".join((message.text or "").split())
     if not reason or len(reason) > service.REASON_MAX:
@@ -264,10 +281,10 @@ async def reason_typed(
         i18n,
         state,
         "reason",
-        uow_factory=uow_factory,
-        person=person,
-        clock=clock,
-        settings=settings,
+        uow_factory,
+        person,
+        clock,
+        settings,
     )
 
 
@@ -301,9 +318,9 @@ async def documents_done(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     if not (await state.get_data()).get("files") or not isinstance(query.message, Message):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
@@ -315,10 +332,10 @@ async def documents_done(
         i18n,
         state,
         "documents",
-        uow_factory=uow_factory,
-        person=person,
-        clock=clock,
-        settings=settings,
+        uow_factory,
+        person,
+        clock,
+        settings,
     )
 
 
@@ -328,23 +345,24 @@ async def nav(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     pressed = await form_button_step(query, i18n, state, "RequestForm")
     if pressed is None:
         return
     message, step = pressed
     data = await state.get_data()
-    deps = {"uow_factory": uow_factory, "person": person, "clock": clock, "settings": settings}
     if callback_data.action == "cancel":
         await state.clear()
         await message.answer(i18n.get("requests-cancelled"), reply_markup=main_menu(i18n, person))
     elif callback_data.action == "back":
         order = STEPS[RequestKind(data["kind"])]
-        await ask(message, i18n, state, order[max(0, order.index(step) - 1)], **deps)
+        previous = order[max(0, order.index(step) - 1)]
+        await ask(message, i18n, state, previous, uow_factory, person, clock, settings)
     elif callback_data.action == "confirm" and step == "confirm":
+        assert person.id is not None
         result = await service.submit_request(
             uow_factory,
             person.id,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from aiogram import Router
 from aiogram.filters import Command
@@ -13,6 +12,7 @@ from aiogram_i18n import I18nContext
 from bot.config import Settings
 from bot.files.calendar import cohort_calendar, ics_file_name
 from domain.model import Lang, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import ongoing_schedules
 
 
@@ -20,9 +20,9 @@ async def schedule(
     message: Message,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     """The listener's ongoing cohorts, each as an .ics file."""
     lang: Lang = "kk" if i18n.locale == "kk" else "ru"

@@ -5,7 +5,7 @@ after completion; after that the menu says the period has ended and when."""
 from __future__ import annotations
 
 import html
-from typing import Any
+from datetime import date
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
@@ -13,10 +13,12 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.teacher.callbacks import FormNav, SupportCb
 from bot.handlers.teacher.common import lang_of, long_date, nav_keyboard, register_entry
 from bot.ui.menus import main_menu
 from domain.model import Person, SupportKind
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import support as service
 
 
@@ -28,7 +30,7 @@ def kebab(value: str) -> str:
     return value.replace("_", "-")
 
 
-def today_of(clock: Any, settings: Any) -> Any:
+def today_of(clock: Clock, settings: Settings) -> date:
     return clock().astimezone(settings.tz).date()
 
 
@@ -37,12 +39,13 @@ async def support_entry(
     i18n: I18nContext,
     person: Person,
     state: FSMContext,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     await state.clear()
     lang = lang_of(i18n)
+    assert person.id is not None
     windows = await service.support_windows(uow_factory, person.id, today_of(clock, settings))
     if not windows:
         await message.answer(i18n.get("support-none"))
@@ -93,10 +96,11 @@ async def kind_chosen(
     i18n: I18nContext,
     person: Person,
     state: FSMContext,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
+    assert person.id is not None
     windows = await service.support_windows(uow_factory, person.id, today_of(clock, settings))
     window = next((w for w in windows if w.enrollment.id == callback_data.enrollment_id), None)
     if (
@@ -132,11 +136,12 @@ async def question_typed(
     i18n: I18nContext,
     person: Person,
     state: FSMContext,
-    uow_factory: Any,
-    clock: Any,
-    settings: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     data = await state.get_data()
+    assert person.id is not None
     result = await service.ask_support(
         uow_factory,
         person.id,

@@ -5,7 +5,6 @@ roster and add the cohort's schedule to a calendar."""
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from typing import Any
 
 from aiogram import Router
 from aiogram.filters import Command
@@ -25,6 +24,7 @@ from bot.files.calendar import BABEL_LOCALES, cohort_calendar, format_clock, ics
 from bot.handlers.trainer.callbacks import CalendarCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
 from domain.model import Lang, Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import cohort_schedule
 from domain.services.trainer import AgendaItem, agenda, is_trainer_of, record_refusal
 
@@ -102,9 +102,9 @@ async def show_agenda(
     message: Message,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     now = clock()
     start, end = day_bounds(now, settings)
@@ -122,9 +122,9 @@ async def send_calendar(
     callback_data: CalendarCb,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     lang: Lang = "kk" if lang_of(i18n) == "kk" else "ru"
     schedule = await cohort_schedule(uow_factory, callback_data.cohort_id)

@@ -23,16 +23,19 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     InputMediaPhoto,
     Message,
+    TelegramObject,
 )
 from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.config import Settings
 from bot.files.calendar import format_clock
+from bot.gates import Handler
 from bot.handlers.trainer.callbacks import SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
 from domain.checkin_codes import deep_link, display_code, window_ends_at
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.trainer import CheckInBoard, checkin_board, stop_board
 
 logger = logging.getLogger("biliktilik.checkin_board")
@@ -218,9 +221,9 @@ async def start_board(
     bot: Bot,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
     i18n_core: FluentRuntimeCore,
     checkin_boards: LiveBoards,
 ) -> None:
@@ -277,9 +280,9 @@ async def stop_pressed(
     bot: Bot,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
     i18n_core: FluentRuntimeCore,
     checkin_boards: LiveBoards,
 ) -> None:
@@ -303,7 +306,7 @@ def create_router(boards: LiveBoards) -> Router:
     router.callback_query.register(start_board, SessionAction.filter(F.action == "start"))
     router.callback_query.register(stop_pressed, SessionAction.filter(F.action == "stop"))
 
-    async def provide_boards(handler: Any, event: Any, data: dict[str, Any]) -> Any:
+    async def provide_boards(handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         data["checkin_boards"] = boards
         return await handler(event, data)
 

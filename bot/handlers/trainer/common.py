@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
+
+from domain.model import Lang
 
 
 async def refuse(event: Message | CallbackQuery, i18n: I18nContext) -> None:
@@ -17,11 +17,11 @@ async def refuse(event: Message | CallbackQuery, i18n: I18nContext) -> None:
         await event.answer(text)
 
 
-def lang_of(i18n: I18nContext) -> str:
+def lang_of(i18n: I18nContext) -> Lang:
     return "kk" if i18n.locale == "kk" else "ru"
 
 
-def escape(value: Any) -> str:
+def escape(value: object) -> str:
     import html
 
     return html.escape(str(value))

@@ -3,8 +3,6 @@ picks one and types the answer."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
@@ -23,6 +21,7 @@ from bot.ui.consultations import (
 )
 from bot.ui.screens import cancel_form
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 
 
 class TrainerAnswerForm(StatesGroup):
@@ -34,7 +33,11 @@ def _answer_button(consultation_id: int) -> str:
 
 
 async def trainer_list(
-    message: Message, i18n: I18nContext, uow_factory: Any, person: Person, state: FSMContext
+    message: Message,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+    person: Person,
+    state: FSMContext,
 ) -> None:
     await list_consultations(message, i18n, uow_factory, person, state, False, _answer_button)
 
@@ -43,10 +46,10 @@ async def trainer_pick(
     query: CallbackQuery,
     callback_data: TrainerAnswer,
     i18n: I18nContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
     state: FSMContext,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     await pick_consultation(
         query,
@@ -65,9 +68,9 @@ async def trainer_answered(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     person: Person,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     await answer_typed(message, i18n, state, uow_factory, person, clock, False)
 

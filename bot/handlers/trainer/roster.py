@@ -3,8 +3,6 @@ marking a listener present by hand with a reason (audit-logged by the use-case).
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -16,6 +14,7 @@ from bot.files.calendar import format_when
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
 from domain.model import Person
+from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import enrollment_holder
 from domain.services.trainer import MAX_REASON_LENGTH, MarkOutcome, Roster, mark_present, roster
 
@@ -94,9 +93,9 @@ async def show_roster(
     callback_data: SessionAction,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
+    uow_factory: UnitOfWorkFactory,
     settings: Settings,
-    clock: Any,
+    clock: Clock,
 ) -> None:
     data = await roster(uow_factory, person, callback_data.session_id, clock())
     if data is None:
@@ -111,7 +110,7 @@ async def show_roster(
         await query.message.answer(part, reply_markup=mark_keyboard(data, i18n) if last else None)
 
 
-async def _listener_name(uow_factory: Any, enrollment_id: int) -> str:
+async def _listener_name(uow_factory: UnitOfWorkFactory, enrollment_id: int) -> str:
     found = await enrollment_holder(uow_factory, enrollment_id)
     return (found[1].full_name or found[1].first_name or "—") if found else "—"
 
@@ -121,8 +120,8 @@ async def ask_reason(
     callback_data: MarkCb,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
     state: FSMContext,
 ) -> None:
     # a dry run (empty reason) checks role, cohort, timing and a second mark; stores nothing
@@ -170,8 +169,8 @@ async def reason_given(
     message: Message,
     i18n: I18nContext,
     person: Person,
-    uow_factory: Any,
-    clock: Any,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
     state: FSMContext,
 ) -> None:
     data = await state.get_data()

@@ -10,7 +10,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import Chat, TelegramObject, User
 
 from domain.model import Person, Role
-from domain.ports import DuplicatePerson
+from domain.ports import DuplicatePerson, UnitOfWork
 from domain.services.unreachable import welcome_back
 
 
@@ -68,7 +68,7 @@ class PersonMiddleware(BaseMiddleware):
             return person
 
 
-async def _register(uow: Any, user: User, is_admin: bool, now: datetime) -> Person | None:
+async def _register(uow: UnitOfWork, user: User, is_admin: bool, now: datetime) -> Person | None:
     """A newcomer, committed; None if their Telegram id got registered meanwhile. Inserting
     without reading first keeps the write turn short when many newcomers write at once."""
     roles = {Role.TEACHER} | ({Role.ADMIN} if is_admin else set())
