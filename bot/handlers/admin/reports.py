@@ -17,8 +17,8 @@ from bot.documents.reports.charts import bar_chart_png
 from bot.documents.reports.nobd_xlsx import render_nobd_xlsx
 from bot.handlers.admin.results_callbacks import CohortPick
 from bot.handlers.admin.results_screens import ask_cohort
+from bot.ui.formatting import long_date
 from bot.ui.screens import not_found, ui_lang
-from domain.services.expulsion import long_date
 from domain.services.reports import (
     ATTENDANCE_BUCKETS,
     cohort_statistics,

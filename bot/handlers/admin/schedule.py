@@ -12,7 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
-from bot.handlers.admin.typed_dates import long_date
+from bot.ui.formatting import long_date
 from domain.model import Cohort, Person
 from domain.services.admin_cohorts import add_sessions, cohort_schedule
 from domain.services.admin_courses import get_course
@@ -37,7 +37,7 @@ async def send_schedule(
         i18n.get(
             "admin-schedule-line",
             number=n,
-            day=long_date(s.starts_at.astimezone(tz).date(), i18n),
+            day=long_date(s.starts_at.astimezone(tz).date(), i18n.locale),
             time=f"{s.starts_at.astimezone(tz):%H:%M}",
             hours=s.academic_hours,
             place=html.escape(s.place),

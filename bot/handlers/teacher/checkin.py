@@ -19,8 +19,8 @@ from aiogram.types import (
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.documents.calendar import format_clock, format_when
 from bot.handlers.teacher.callbacks import AgreementCb
+from bot.ui.formatting import format_clock, format_when
 from domain.checkin_codes import normalize_code, parse_deep_link_payload
 from domain.model import Person
 from domain.services.checkin import CheckInOutcome, CheckInResult, check_in

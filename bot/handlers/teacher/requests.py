@@ -18,10 +18,10 @@ from bot.handlers.teacher.common import (
     confirm_keyboard,
     form_button_step,
     lang_of,
-    long_date,
     nav_keyboard,
     register_entry,
 )
+from bot.ui.formatting import long_date
 from bot.ui.menus import main_menu
 from domain.model import Person, RequestKind
 from domain.services import teacher_requests as service

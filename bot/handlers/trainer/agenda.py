@@ -18,12 +18,12 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 from aiogram_i18n.lazy.filter import LazyFilter
-from babel.dates import format_date
 
 from bot.config import Settings
-from bot.documents.calendar import BABEL_LOCALES, cohort_calendar, format_clock, ics_file_name
+from bot.documents.calendar import cohort_calendar, ics_file_name
 from bot.handlers.trainer.callbacks import CalendarCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
+from bot.ui.formatting import format_clock, long_date
 from domain.model import Lang, Person
 from domain.services.trainer import AgendaItem, agenda, is_trainer_of, record_refusal
 
@@ -40,7 +40,7 @@ def agenda_text(
 ) -> str:
     lang = lang_of(i18n)
     tz = settings.tz
-    day = format_date(now.astimezone(tz).date(), format="long", locale=BABEL_LOCALES[lang])
+    day = long_date(now.astimezone(tz).date(), lang)
     if not items:
         return i18n.get("trainer-agenda-empty", date=day)
     lines = [i18n.get("trainer-agenda-title", date=day)]

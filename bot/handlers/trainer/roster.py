@@ -12,9 +12,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.documents.calendar import format_when
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
+from bot.ui.formatting import format_when
 from domain.model import Person
 from domain.services.trainer import MAX_REASON_LENGTH, MarkOutcome, Roster, mark_present, roster
 
