@@ -1,5 +1,5 @@
-"""Presentation of values, in one place: dates, times and numbers per locale (Babel), and
-"today" in our zone.
+"""Presentation of values, in one place: dates, times and numbers per locale (Babel), "today"
+in our zone, and the placeholders of an outbox notice made ready to send.
 
 Every date the bot shows goes through here (the long form of messages, the documents' legal
 form, a session's time), so a change of wording — Kazakh case suffixes, say — is made once.
@@ -7,6 +7,8 @@ form, a session's time), so a change of wording — Kazakh case suffixes, say �
 
 from __future__ import annotations
 
+import html
+from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any
 
@@ -14,6 +16,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from bot.config import Settings
+from domain.notifications import ARGS_FORMAT, RAW_ARGS, decode_args
 
 BABEL_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}
 WHEN_PATTERN = "d MMMM, EEEE, HH:mm"
@@ -52,6 +55,37 @@ def format_clock(moment: datetime, lang: str, tz: tzinfo) -> str:
 def decimal(value: Any, lang: str) -> str:
     """A number as the locale writes it (``4,5`` in both languages)."""
     return format_decimal(value, locale=babel_locale(lang))
+
+
+def format_args(args: Mapping[str, Any], lang: str, *, escape: bool) -> dict[str, Any]:
+    """Raw placeholders (``domain.notifications.decode_args``) ready for Fluent: a date in the
+    long form of ``lang``; a number stays a number (Fluent writes it per locale and chooses
+    plural forms by it); text as typed, with ``&``, ``<`` and ``>`` escaped once when ``escape``
+    (a message sent with ``parse_mode=HTML``; placeholders never stand inside a tag's
+    attribute, so quotes stay as typed, as aiogram's ``html.quote`` does), untouched for plain
+    text."""
+    ready: dict[str, Any] = {}
+    for name, value in args.items():
+        if isinstance(value, date) and not isinstance(value, datetime):
+            ready[name] = long_date(value, lang)
+        elif isinstance(value, str):
+            ready[name] = html.escape(value, quote=False) if escape else value
+        else:
+            ready[name] = value
+    return ready
+
+
+def notice_args(payload: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """The placeholders of an outbox row (its ``payload``), ready to send as HTML in ``lang``.
+
+    Compatibility: a row queued before issue 12 has no ``args_format`` — its arguments were
+    formatted and escaped (where they were) when it was queued, so they are used as stored; only
+    rows marked ``args_format: 2`` hold raw arguments, formatted and escaped here. So a row
+    queued by the old code and sent by the new one is neither escaped twice nor left raw."""
+    stored: Mapping[str, Any] = payload.get("args", {})
+    if payload.get(ARGS_FORMAT) != RAW_ARGS:
+        return dict(stored)
+    return format_args(decode_args(stored), lang, escape=True)
 
 
 def local_today(clock: Any, settings: Settings) -> date:
