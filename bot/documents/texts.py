@@ -1,4 +1,4 @@
-"""Wording of the documents in Kazakh and Russian, and date formatting per locale.
+"""Wording of the documents in Kazakh and Russian, and dates as the forms write them.
 
 Headings follow Appendices 1–6 of the Rules; certificate, appendix and internship certificate
 carry both languages in their headings, the body follows the course language.
@@ -10,18 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
-
+from bot.ui.formatting import document_date
 from domain.documents import Gender, Lang, OrganizationInfo
 
-BABEL_LOCALE: dict[Lang, str] = {"kk": "kk_KZ", "ru": "ru_RU"}
-
-
-def long_date(d: date, lang: Lang) -> str:
-    """«23» ноября 2026 года / 2026 жылғы «23» қараша — as the forms' «__» ____ 20__ года."""
-    if lang == "kk":
-        return format_date(d, "y 'жылғы' «d» MMMM", locale=BABEL_LOCALE[lang])
-    return format_date(d, "«d» MMMM y 'года'", locale=BABEL_LOCALE[lang])
+#: «23» ноября 2026 года / 2026 жылғы «23» қараша — as the forms' «__» ____ 20__ года.
+long_date = document_date
 
 
 def short_date(d: date) -> str:

@@ -1,31 +1,18 @@
-"""A cohort's schedule as an .ics calendar, and session times in the organization's zone.
+"""A cohort's schedule as an .ics calendar.
 
 Times are stored in UTC; people read them in the organization's time zone (``TIMEZONE``),
-formatted per locale with Babel. The calendar carries UTC times (``DTSTART:...Z``), which every
-phone calendar converts to its own zone, so no VTIMEZONE block is needed.
+formatted per locale by ``bot.ui.formatting.format_when``. The calendar carries UTC times
+(``DTSTART:...Z``), which every phone calendar converts to its own zone, so no VTIMEZONE block
+is needed.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
-
-from babel.dates import format_datetime
+from datetime import UTC, datetime
 
 from domain.model import Cohort, Course, Lang, TrainingSession
 
-BABEL_LOCALES: dict[str, str] = {"kk": "kk_KZ", "ru": "ru_RU"}
-WHEN_PATTERN = "d MMMM, EEEE, HH:mm"
 ICS_MIME = "text/calendar"
-
-
-def format_when(moment: datetime, lang: str, tz: tzinfo) -> str:
-    """``23 қараша, дүйсенбі, 15:00`` / ``23 ноября, понедельник, 15:00`` in ``tz``."""
-    return format_datetime(moment, WHEN_PATTERN, tzinfo=tz, locale=BABEL_LOCALES.get(lang, "ru_RU"))
-
-
-def format_clock(moment: datetime, lang: str, tz: tzinfo) -> str:
-    """``15:00`` in ``tz``."""
-    return format_datetime(moment, "HH:mm", tzinfo=tz, locale=BABEL_LOCALES.get(lang, "ru_RU"))
 
 
 def ics_file_name(cohort: Cohort) -> str:

@@ -11,6 +11,11 @@ The database locked or unreachable for a while: a message Telegram accepted is m
 soon as the database is back (retried with backoff — giving up would send it again after the
 lease); a row that could not be sent or recorded keeps its claim until the lease runs out and
 is then tried again. The job itself pauses with backoff (``bot.runtime.db_outage.OutagePause``).
+
+A notice is presented here, when it is sent: its stored arguments are raw (text as typed, dates
+as ISO dates, numbers as numbers) and ``bot.ui.formatting.notice_args`` formats them in the
+recipient's language and escapes the text for ``parse_mode=HTML``; rows queued by older code,
+already formatted and escaped, are sent as stored (see there).
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from aiolimiter import AsyncLimiter
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from bot.runtime.db_outage import is_database_unavailable
+from bot.ui.formatting import notice_args
 from domain.model import OutboxMessage
 from domain.notifications import BLOCKED_BY_RECIPIENT, DOCUMENT, TEXT
 
@@ -227,14 +233,14 @@ class DeliveryWorker:
         lang = payload.get("lang", "ru")
         core = self.services.i18n_core
         if message.kind == TEXT:
-            text = core.get(payload["key"], lang, **payload.get("args", {}))
+            text = core.get(payload["key"], lang, **notice_args(payload, lang))
             await self.bot.send_message(message.chat_id, text)
         elif message.kind == DOCUMENT:
             async with self.services.uow_factory() as uow:
                 document = await uow.documents.get(payload["document_file_id"])
             if document is None:
                 raise LookupError(f"document {payload['document_file_id']} is missing")
-            caption = core.get(payload["caption_key"], lang, **payload.get("args", {}))
+            caption = core.get(payload["caption_key"], lang, **notice_args(payload, lang))
             await self.bot.send_document(
                 message.chat_id,
                 BufferedInputFile(document.content, filename=document.file_name),

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import html
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -329,7 +328,7 @@ class _Issuing:
                 notice_dedup_key(certificate.id, kind),
                 self.now,
                 number=certificate.number,
-                topic=html.escape(certificate.topic),
+                topic=certificate.topic,
             )
         )
 

@@ -21,8 +21,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from babel.dates import format_date
-
 from domain.documents import BasisLetter, EnrolledTeacher, EnrollmentOrderDoc, OrganizationInfo
 from domain.model import (
     Application,
@@ -46,13 +44,8 @@ from domain.spreadsheet_rows import EnrollmentRow
 NOTICE_APPROVED = "application-status-approved"
 NOTICE_REJECTED = "application-status-rejected"
 NOTICE_ENROLLED = "application-status-enrolled"
-LOCALE = {"kk": "kk_KZ", "ru": "ru_RU"}
 
 Progress = Callable[[int, int], Awaitable[None]]
-
-
-def long_date(day: date, lang: Lang) -> str:
-    return format_date(day, format="long", locale=LOCALE[lang])
 
 
 async def _require_admin(uow: UnitOfWork, actor_id: int) -> None:
@@ -135,7 +128,7 @@ async def decide_application(
                     now,
                     topic=course.topic(lang),
                     code=cohort.code,
-                    starts_on=long_date(cohort.starts_on, lang),
+                    starts_on=cohort.starts_on,
                     reason=reason,
                 )
             )
@@ -354,8 +347,8 @@ async def issue_order(
                     topic=course.topic(lang),
                     code=cohort.code,
                     order=order.number,
-                    starts_on=long_date(cohort.starts_on, lang),
-                    ends_on=long_date(cohort.ends_on, lang),
+                    starts_on=cohort.starts_on,
+                    ends_on=cohort.ends_on,
                 )
             )
             result.notified += 1

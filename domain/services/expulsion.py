@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date
-
 from domain.model import AuditEntry, EnrollmentStatus, Lang, OutboxMessage, OutboxStatus, Person
 from domain.notifications import text_notice
 from domain.ports import UnitOfWorkFactory
@@ -26,18 +24,14 @@ __all__ = [
     "ExpulsionRefusal",
     "ExpulsionResult",
     "expel",
-    "long_date",
 ]
 
 EMPLOYER_NOTICE = "employer_notice"
 MAX_TEXT = 500
 
-#: ``render(lang, key, **args) -> text``: the translation function, injected by the bot.
+#: ``render(lang, key, **args) -> text``: the translation function, injected by the bot; plain
+#: text, the arguments raw as in a notice (a date is formatted by it, in ``lang``).
 Render = Callable[..., str]
-
-
-def long_date(day: date, lang: Lang) -> str:
-    return format_date(day, format="long", locale="kk_KZ" if lang == "kk" else "ru_RU")
 
 
 @dataclass(frozen=True)
@@ -118,14 +112,14 @@ async def expel(
             )
         )
         lang: Lang = person.language or cohort.language
-        args = {
+        args: dict[str, object] = {
             "name": person.full_name or person.first_name,
             "topic": course.topic(lang),
             "cohort": cohort.code,
             "reason": enrollment.expelled_reason,
             "order": enrollment.expulsion_order,
             "commission": decision.commission_number.strip(),
-            "commission_date": long_date(decision.commission_date, lang),
+            "commission_date": decision.commission_date,
         }
         notified = False
         if person.telegram_id:

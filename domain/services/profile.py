@@ -12,9 +12,6 @@ import enum
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from html import escape
-
-from babel.dates import format_date
 
 from domain.iin import IinError, mask_iin
 from domain.iin import validate_iin as check_iin
@@ -355,9 +352,7 @@ async def _enqueue_invitations(uow: UnitOfWork, person: Person, now: datetime) -
                 "profile-linked-invitation",
                 dedup_key=f"invite:{enrollment.id}:{person.telegram_id}",
                 not_before=now,
-                topic=escape(course.topic(lang)),  # notices are sent as HTML
-                starts_on=format_date(
-                    cohort.starts_on, format="long", locale="kk_KZ" if lang == "kk" else "ru_RU"
-                ),
+                topic=course.topic(lang),
+                starts_on=cohort.starts_on,
             )
         )

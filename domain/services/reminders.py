@@ -18,7 +18,6 @@ Decisions (tested in tests/bot/checkin/test_reminders.py):
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Callable
 from datetime import datetime, time, timedelta, tzinfo
 
@@ -119,9 +118,9 @@ async def _enqueue_for_session(
                 key,
                 now,
                 when=format_when(session.starts_at, lang),
-                topic=html.escape(session.topic or course.topic(lang)),
-                place=html.escape(session.place or "—"),
-                cohort=html.escape(cohort.code),
+                topic=session.topic or course.topic(lang),
+                place=session.place or "—",
+                cohort=cohort.code,
             )
         )
     return added

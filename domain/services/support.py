@@ -7,7 +7,6 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime
-from html import escape
 
 from domain.model import (
     Cohort,
@@ -150,10 +149,9 @@ async def ask_support(
                     "support-new-question",
                     f"support-question:{consultation.id}",
                     now,
-                    # notices are sent with HTML parse mode: user text goes in escaped
-                    teacher=escape(teacher.full_name),
-                    topic=escape(course.topic(lang)),
-                    question=escape(question),
+                    teacher=teacher.full_name,
+                    topic=course.topic(lang),
+                    question=question,
                 )
             )
         await uow.commit()

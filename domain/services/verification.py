@@ -8,11 +8,8 @@ certificate dated in the future all give the same NOT_FOUND.
 from __future__ import annotations
 
 import enum
-import html
 from dataclasses import dataclass
 from datetime import date, datetime
-
-from babel.dates import format_date
 
 from domain.certificate_numbers import parse_certificate_number, verify_deep_link_payload
 from domain.model import AuditEntry, Certificate, DocumentKind
@@ -36,7 +33,6 @@ MAX_REVOKE_REASON = 500
 #: Documents whose numbers verification answers for; a §31 listening reference is no
 #: certificate and has no validity, so its number reads as "not found".
 VERIFIABLE = (DocumentKind.CERTIFICATE, DocumentKind.INTERNSHIP_CERTIFICATE)
-_BABEL = {"kk": "kk_KZ", "ru": "ru_RU"}
 
 
 @dataclass(frozen=True)
@@ -144,8 +140,8 @@ async def revoke_certificate(
                     f"revoked:{revoked.id}",
                     now,
                     number=revoked.number,
-                    date=format_date(today, format="long", locale=_BABEL[lang]),
-                    reason=html.escape(reason),
+                    date=today,
+                    reason=reason,
                 )
             )
         await uow.commit()

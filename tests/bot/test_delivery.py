@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import date, timedelta
 
 from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter, TelegramServerError
 from aiogram.methods import SendDocument, SendMessage
 
+from bot.dev.sandbox.html_parse import parse_html
 from bot.dev.testing import Harness
 from bot.runtime.container import Services
 from bot.runtime.delivery import DeliveryWorker
-from domain.model import OutboxStatus, Person
-from domain.notifications import document_notice, text_notice
+from domain.model import OutboxMessage, OutboxStatus, Person
+from domain.notifications import TEXT, document_notice, text_notice
 from tests.conftest import FakeClock
 
 
@@ -120,6 +121,105 @@ async def test_a_frozen_document_is_sent_with_a_translated_caption(
     assert documents[0].caption == "Әрекет тоқтатылды. Енгізілген деректер сақталмады."
     assert documents[0].document.filename == "certificate.pdf"
     assert documents[0].document.data == b"%PDF-1.4 frozen"
+
+
+TYPED = '<b> & <a href="x">'
+TYPED_ESCAPED = '&lt;b&gt; &amp; &lt;a href="x"&gt;'
+
+
+async def test_typed_text_reaches_telegram_escaped_once_and_dates_in_the_recipients_language(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    """Arguments are queued raw and presented when sent: text escaped for parse_mode=HTML
+    exactly once (the person sees what was typed), a date in the recipient's language."""
+    now = clock()
+    async with services.uow_factory() as uow:
+        document = await uow.documents.save(
+            owner_kind="test",
+            owner_id=2,
+            kind="certificate",
+            lang="ru",
+            content=b"%PDF-1.4 frozen",
+            file_name="certificate.pdf",
+            created_at=now,
+        )
+        await uow.commit()
+    revoked = {"number": "BT-2026-000042", "date": date(2026, 11, 23), "reason": TYPED}
+    await enqueue(
+        services,
+        text_notice(901, "ru", "certificates-revoked-notice", "esc:ru", now, **revoked),
+        text_notice(902, "kk", "certificates-revoked-notice", "esc:kk", now, **revoked),
+        document_notice(
+            903, "ru", document.id, "certificates-notice-appendix", "esc:doc", now, number=TYPED
+        ),
+    )
+    async with services.uow_factory() as uow:
+        row = await uow.outbox.get_by_dedup_key("esc:ru")
+    assert row is not None
+    assert row.payload["args"] == {  # as typed: nothing escaped or formatted in the queue
+        "number": "BT-2026-000042",
+        "date": {"date": "2026-11-23"},
+        "reason": TYPED,
+    }
+    assert (await DeliveryWorker(harness.bot, services, worker_id="test").run_once()).sent == 3
+    sent = {r.chat_id: r.text for r in harness.session.requests if isinstance(r, SendMessage)}
+    assert sent == {
+        901: "⛔ Ваш сертификат № BT-2026-000042 отозван 23 ноября 2026\u202fг.\n"
+        f"Причина: {TYPED_ESCAPED}\n"
+        "Вопросы можно задать администратору курсов.",
+        902: "⛔ Сіздің № BT-2026-000042 сертификатыңыз 2026\u202fж. 23 қараша кері қайтарып "
+        f"алынды.\nСебебі: {TYPED_ESCAPED}\nСұрақтарыңызды курс әкімшісіне қоюға болады.",
+    }
+    for text in sent.values():  # what Telegram shows: the typed text, no tag of it applied
+        shown, entities = parse_html(text)
+        assert f": {TYPED}\n" in shown and entities == []
+    [caption] = [r.caption for r in harness.session.requests if isinstance(r, SendDocument)]
+    assert caption == (
+        f"Приложение к сертификату № {TYPED_ESCAPED}: модули программы, часы и оценки."
+    )
+
+
+async def test_a_row_queued_before_the_upgrade_is_sent_as_stored_not_escaped_twice(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    """Rows queued by the old code carry no ``args_format``: their arguments were formatted
+    and escaped when queued (``html.escape``), and are sent as they are; the person reads the
+    same as from a row queued now."""
+    now = clock()
+    old = OutboxMessage(
+        chat_id=904,
+        kind=TEXT,
+        payload={
+            "lang": "kk",
+            "key": "certificates-revoked-notice",
+            "args": {
+                "number": "BT-2026-000042",
+                "date": "2026\u202fж. 23 қараша",
+                "reason": "&lt;b&gt; &amp; &lt;a href=&quot;x&quot;&gt;",
+            },
+        },
+        dedup_key="old:1",
+        not_before=now,
+    )
+    new = text_notice(
+        905,
+        "kk",
+        "certificates-revoked-notice",
+        "new:1",
+        now,
+        number="BT-2026-000042",
+        date=date(2026, 11, 23),
+        reason=TYPED,
+    )
+    await enqueue(services, old, new)
+    assert (await DeliveryWorker(harness.bot, services, worker_id="test").run_once()).sent == 2
+    sent = {r.chat_id: r.text for r in harness.session.requests if isinstance(r, SendMessage)}
+    assert sent[904] == (
+        "⛔ Сіздің № BT-2026-000042 сертификатыңыз 2026\u202fж. 23 қараша кері қайтарып "
+        "алынды.\nСебебі: &lt;b&gt; &amp; &lt;a href=&quot;x&quot;&gt;\n"
+        "Сұрақтарыңызды курс әкімшісіне қоюға болады."
+    )
+    assert parse_html(sent[904]) == parse_html(sent[905])
 
 
 async def test_a_run_while_another_delivers_returns_at_once_and_nothing_is_missed(

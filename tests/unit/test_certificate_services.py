@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.runtime.container import Services
+from bot.ui.formatting import notice_args
 from domain.certificate_numbers import deep_link_payload, parse_certificate_number
 from domain.documents import AppendixDoc, CertificateDoc, ListeningReferenceDoc, OrganizationInfo
 from domain.model import (
@@ -338,7 +339,12 @@ async def test_verification_statuses_and_revocation(services: Services) -> None:
     assert [e.action for e in audit] == ["certificate.issue", "certificate.revoke"]
     assert audit[1].after == {"revoked_on": "2026-11-23", "reason": "ошибка в фамилии"}
     assert notice is not None and notice.chat_id == TEACHER_TG
-    assert notice.payload["args"] == {
+    assert notice.payload["args"] == {  # stored raw; presented when sent
+        "number": number,
+        "date": {"date": "2026-11-23"},
+        "reason": "ошибка в фамилии",
+    }
+    assert notice_args(notice.payload, "kk") == {
         "number": number,
         "date": "2026\u202fж. 23 қараша",
         "reason": "ошибка в фамилии",

@@ -20,7 +20,8 @@ from bot.handlers.admin.orders import start as start_order
 from bot.handlers.admin.panel import button
 from bot.handlers.admin.schedule import SessionForm, send_calendar, send_schedule
 from bot.handlers.admin.schedule_import import start as start_schedule_import
-from bot.handlers.admin.typed_dates import long_date, parse_day
+from bot.handlers.admin.typed_dates import parse_day
+from bot.ui.formatting import long_date
 from bot.ui.screens import ui_lang
 from domain.model import Cohort, Person, Role
 from domain.ports import Clock, UnitOfWorkFactory
@@ -299,8 +300,8 @@ async def show_card(message: Message, i18n: I18nContext, cohort: Cohort) -> None
         i18n.get(
             "admin-cohort-card",
             code=html.escape(cohort.code),
-            starts=long_date(cohort.starts_on, i18n),
-            ends=long_date(cohort.ends_on, i18n),
+            starts=long_date(cohort.starts_on, i18n.locale),
+            ends=long_date(cohort.ends_on, i18n.locale),
             language=i18n.get("admin-course-languages-" + cohort.language),
             seats=cohort.seats,
         ),

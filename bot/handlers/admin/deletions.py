@@ -17,7 +17,7 @@ from aiogram_i18n import I18nContext
 from bot.config import Settings
 from bot.handlers.admin.callbacks import AdminArea, DeletionAction
 from bot.handlers.admin.panel import button
-from bot.handlers.admin.typed_dates import long_date
+from bot.ui.formatting import long_date
 from domain.iin import mask_iin
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -41,7 +41,7 @@ def card_text(i18n: I18nContext, entry: DeletionRequest, tz: ZoneInfo) -> str:
     lines = [
         f"<b>{html.escape(display_name(person))}</b>",
         i18n.get("admin-deletion-iin", iin=mask_iin(person.iin) if person.iin else "—"),
-        i18n.get("admin-deletion-requested", at=f"{long_date(at.date(), i18n)}, {at:%H:%M}"),
+        i18n.get("admin-deletion-requested", at=f"{long_date(at.date(), i18n.locale)}, {at:%H:%M}"),
         i18n.get("admin-deletion-cohorts", cohorts=html.escape(", ".join(entry.cohorts) or "—")),
     ]
     if entry.document_numbers:

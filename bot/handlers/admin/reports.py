@@ -17,9 +17,9 @@ from bot.files.charts import bar_chart_png
 from bot.files.nobd_xlsx import render_nobd_xlsx
 from bot.handlers.admin.results_callbacks import CohortPick
 from bot.handlers.admin.results_screens import ask_cohort
+from bot.ui.formatting import long_date
 from bot.ui.screens import not_found, ui_lang
 from domain.ports import Clock, UnitOfWorkFactory
-from domain.services.expulsion import long_date
 from domain.services.reports import (
     ATTENDANCE_BUCKETS,
     cohort_statistics,

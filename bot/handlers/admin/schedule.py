@@ -13,7 +13,7 @@ from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.handlers.admin.typed_dates import long_date
+from bot.ui.formatting import long_date
 from domain.model import Cohort, Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_cohorts import add_sessions, cohort_schedule
@@ -43,7 +43,7 @@ async def send_schedule(
         i18n.get(
             "admin-schedule-line",
             number=n,
-            day=long_date(s.starts_at.astimezone(tz).date(), i18n),
+            day=long_date(s.starts_at.astimezone(tz).date(), i18n.locale),
             time=f"{s.starts_at.astimezone(tz):%H:%M}",
             hours=s.academic_hours,
             place=html.escape(s.place),

@@ -14,7 +14,7 @@ from aiogram_i18n import I18nContext
 from bot.config import Settings
 from bot.handlers.admin.callbacks import AdminArea, UnreachableList
 from bot.handlers.admin.panel import button
-from bot.handlers.admin.typed_dates import long_date
+from bot.ui.formatting import long_date
 from domain.ports import UnitOfWorkFactory
 from domain.services.unreachable import UnreachablePage, UnreachablePerson, unreachable_people
 
@@ -29,7 +29,10 @@ def person_text(i18n: I18nContext, entry: UnreachablePerson, tz: ZoneInfo) -> st
     if person.phone:
         lines.append(i18n.get("admin-unreachable-phone", phone=html.escape(person.phone)))
     lines.append(
-        i18n.get("admin-unreachable-since", since=f"{long_date(since.date(), i18n)}, {since:%H:%M}")
+        i18n.get(
+            "admin-unreachable-since",
+            since=f"{long_date(since.date(), i18n.locale)}, {since:%H:%M}",
+        )
     )
     if entry.cohorts:
         cohorts = html.escape(", ".join(entry.cohorts))

@@ -10,7 +10,8 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.handlers.teacher.callbacks import AgreementCb
-from bot.handlers.teacher.common import lang_of, long_date
+from bot.handlers.teacher.common import lang_of
+from bot.ui.formatting import long_date
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import agreement as service

@@ -18,8 +18,8 @@ from aiogram.types import (
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.files.calendar import format_clock, format_when
 from bot.handlers.teacher.callbacks import AgreementCb
+from bot.ui.formatting import format_clock, format_when
 from domain.checkin_codes import normalize_code, parse_deep_link_payload
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory

@@ -1,8 +1,6 @@
-"""Small helpers shared by the teacher's screens: entry filters, navigation buttons, dates."""
+"""Small helpers shared by the teacher's screens: entry filters, navigation buttons."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from aiogram import Router
 from aiogram.dispatcher.event.handler import CallbackType
@@ -11,12 +9,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 from aiogram_i18n.lazy.filter import LazyFilter
-from babel.dates import format_date
 
 from bot.handlers.teacher.callbacks import FormNav
 from domain.model import Lang
-
-BABEL_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}
 
 # Teacher entry points: a command and a main-menu button each.
 ENTRY_POINTS = {
@@ -43,12 +38,6 @@ def register_entry(
 
 
 ALL = tuple(ENTRY_POINTS)
-
-
-def long_date(day: date | None, lang: str) -> str:
-    if day is None:
-        return "—"
-    return format_date(day, format="long", locale=BABEL_LOCALES.get(lang, "ru_RU"))
 
 
 def nav_row(i18n: I18nContext, form: str, back: bool = True) -> list[InlineKeyboardButton]:

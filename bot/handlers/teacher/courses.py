@@ -26,10 +26,10 @@ from bot.handlers.teacher.common import (
     confirm_keyboard,
     form_button_step,
     lang_of,
-    long_date,
     nav_keyboard,
     register_entry,
 )
+from bot.ui.formatting import long_date
 from bot.ui.menus import main_menu
 from domain.model import ApplicationKind, Person
 from domain.ports import Clock, UnitOfWorkFactory

@@ -4,7 +4,6 @@ button while it is not accepted; the frozen certificate PDFs sent again on reque
 from __future__ import annotations
 
 import html
-from decimal import Decimal
 
 from aiogram import Router
 from aiogram.fsm.context import FSMContext
@@ -16,19 +15,15 @@ from aiogram.types import (
     Message,
 )
 from aiogram_i18n import I18nContext
-from babel.numbers import format_decimal
 
 from bot.handlers.teacher.callbacks import AgreementCb, ResendCb
-from bot.handlers.teacher.common import BABEL_LOCALES, lang_of, long_date, register_entry
+from bot.handlers.teacher.common import lang_of, register_entry
+from bot.ui.formatting import decimal, long_date
 from domain.assessment import Outcome
 from domain.model import EnrollmentStatus, Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.applications import my_applications
 from domain.services.my_courses import CourseCard, frozen_documents, my_courses
-
-
-def number(value: Decimal, lang: str) -> str:
-    return format_decimal(value, locale=BABEL_LOCALES[lang])
 
 
 def card_text(i18n: I18nContext, card: CourseCard, lang: Lang) -> str:
@@ -51,7 +46,7 @@ def card_text(i18n: I18nContext, card: CourseCard, lang: Lang) -> str:
             lines.append(i18n.get("mycourses-attendance-needed", count=card.still_needed))
         else:
             lines.append(i18n.get("mycourses-attendance-unreachable"))
-    mark, maximum = number(card.pass_mark, lang), card.course.max_score
+    mark, maximum = decimal(card.pass_mark, lang), card.course.max_score
     if card.assessment is not None:
         lines.append(
             i18n.get(

@@ -16,7 +16,8 @@ from aiogram.types import (
 from aiogram_i18n import I18nContext
 
 from bot.handlers.teacher.callbacks import MyDataCb
-from bot.handlers.teacher.common import lang_of, long_date, register_entry
+from bot.handlers.teacher.common import lang_of, register_entry
+from bot.ui.formatting import long_date
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import personal_data as service

@@ -26,10 +26,10 @@ from bot.handlers.teacher.callbacks import FormNav, ProfileEditCb
 from bot.handlers.teacher.common import (
     ALL,
     confirm_keyboard,
-    long_date,
     nav_keyboard,
     register_entry,
 )
+from bot.ui.formatting import long_date
 from bot.ui.menus import main_menu
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory

@@ -15,7 +15,8 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.handlers.teacher.callbacks import FormNav, SupportCb
-from bot.handlers.teacher.common import lang_of, long_date, nav_keyboard, register_entry
+from bot.handlers.teacher.common import lang_of, nav_keyboard, register_entry
+from bot.ui.formatting import long_date
 from bot.ui.menus import main_menu
 from domain.model import Person, SupportKind
 from domain.ports import Clock, UnitOfWorkFactory

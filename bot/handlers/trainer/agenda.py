@@ -17,12 +17,12 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 from aiogram_i18n.lazy.filter import LazyFilter
-from babel.dates import format_date
 
 from bot.config import Settings
-from bot.files.calendar import BABEL_LOCALES, cohort_calendar, format_clock, ics_file_name
+from bot.files.calendar import cohort_calendar, ics_file_name
 from bot.handlers.trainer.callbacks import CalendarCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
+from bot.ui.formatting import format_clock, long_date
 from domain.model import Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import cohort_schedule
@@ -41,7 +41,7 @@ def agenda_text(
 ) -> str:
     lang = lang_of(i18n)
     tz = settings.tz
-    day = format_date(now.astimezone(tz).date(), format="long", locale=BABEL_LOCALES[lang])
+    day = long_date(now.astimezone(tz).date(), lang)
     if not items:
         return i18n.get("trainer-agenda-empty", date=day)
     lines = [i18n.get("trainer-agenda-title", date=day)]

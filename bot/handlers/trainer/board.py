@@ -29,10 +29,10 @@ from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.config import Settings
-from bot.files.calendar import format_clock
 from bot.gates import Handler
 from bot.handlers.trainer.callbacks import SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
+from bot.ui.formatting import format_clock
 from domain.checkin_codes import deep_link, display_code, window_ends_at
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory

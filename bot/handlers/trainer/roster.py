@@ -10,9 +10,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.files.calendar import format_when
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
 from bot.handlers.trainer.common import escape, lang_of, refuse
+from bot.ui.formatting import format_when
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import enrollment_holder

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from aiogram import Bot
 
-from domain.services.expulsion import long_date
+from bot.ui.formatting import long_date
 from domain.services.reports import enqueue_nobd_reminders
 
 if TYPE_CHECKING:

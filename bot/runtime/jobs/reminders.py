@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from aiogram import Bot
 
-from bot.files.calendar import format_when
+from bot.ui.formatting import format_when
 from domain.model import Lang
 from domain.services.reminders import enqueue_due_reminders
 from domain.services.trainer import warn_unreachable_attendance

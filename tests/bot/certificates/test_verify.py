@@ -7,6 +7,7 @@ from aiogram.methods import SendMessage
 
 from bot.dev.testing import Harness, make_user, texts
 from bot.runtime.container import Services
+from bot.ui.formatting import notice_args
 from domain.certificate_numbers import deep_link_payload, parse_certificate_number
 from tests.bot.certificates.factories import (
     ADMIN_TG,
@@ -218,7 +219,7 @@ async def test_admin_revokes_and_verification_says_revoked_with_the_date(
     async with services.uow_factory() as uow:
         notice = await uow.outbox.get_by_dedup_key("revoked:1")
     assert notice is not None and notice.chat_id == TEACHER_TG
-    text = services.i18n_core.get(notice.payload["key"], "kk", **notice.payload["args"])
+    text = services.i18n_core.get(notice.payload["key"], "kk", **notice_args(notice.payload, "kk"))
     assert text == (
         f"⛔ Сіздің № {NUMBER} сертификатыңыз {ISSUED_KK} кері қайтарып алынды.\n"
         "Себебі: ошибка &lt;b&gt;в&lt;/b&gt; фамилии\n"

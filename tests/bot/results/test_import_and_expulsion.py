@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from bot.dev.testing import Harness, make_user, texts
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPick
 from bot.runtime.container import Services
+from bot.ui.formatting import notice_args
 from domain.model import EnrollmentStatus, OutboxStatus
 from tests.bot.admin.conftest import Uploads
 from tests.bot.results.factories import (
@@ -146,11 +147,18 @@ async def test_admin_expels_a_listener_and_both_notices_are_recorded(
     )
     teacher_notice = await outbox(services.uow_factory, f"expelled:{e.id}")
     assert teacher_notice.payload["key"] == "results-expelled-teacher"
-    assert teacher_notice.payload["args"]["commission_date"] == "20 ноября 2026\u202fг."
+    assert teacher_notice.payload["args"]["commission_date"] == {"date": "2026-11-20"}  # raw
+    shown = notice_args(teacher_notice.payload, "ru")
+    assert shown["commission_date"] == "20 ноября 2026\u202fг."
+    assert shown["reason"] == "пропуск занятий &lt;без причины&gt;"
     employer = await outbox(services.uow_factory, f"employer-notice:{e.id}")
     assert employer.kind == "employer_notice" and employer.status is OutboxStatus.SENT
     assert employer.payload["contact"] == "hr0@school7.kz"
     assert employer.payload["text"].startswith("Уважаемый работодатель!")
+    assert (  # plain text, its date formatted by the bot: escaped only where it is shown
+        "нарушение условий договора на обучение: пропуск занятий <без причины>. Приказ № 15-О, "
+        "решение комиссии № 3 от 20 ноября 2026\u202fг."
+    ) in employer.payload["text"]
     entries = await audit_for(services.uow_factory, "enrollment", e.id)
     assert entries[-1].action == "enrollment.expel"
     assert entries[-1].before == {"status": "enrolled"}
@@ -185,7 +193,9 @@ async def test_kazakh_teacher_gets_the_notice_in_kazakh(
     )
     notice = await outbox(services.uow_factory, f"expelled:{e.id}")
     assert notice.payload["lang"] == "kk"
-    rendered = services.i18n_core.get(notice.payload["key"], "kk", **notice.payload["args"])
+    rendered = services.i18n_core.get(
+        notice.payload["key"], "kk", **notice_args(notice.payload, "kk")
+    )
     assert rendered.startswith(
         "Сіз «Функционалдық сауаттылық» курсынан (FG-2026-11 ағыны) оқудан шығарылдыңыз."
     )

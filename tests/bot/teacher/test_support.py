@@ -6,6 +6,7 @@ from datetime import date
 
 from bot.dev.testing import Harness, texts
 from bot.runtime.container import Services
+from bot.ui.formatting import notice_args
 from domain.model import Consultation, ConsultationStatus, Person, Role, SupportKind
 from tests.bot.teacher.helpers import (
     IIN_IVAN,
@@ -79,7 +80,12 @@ async def test_question_goes_to_the_least_busy_trainer_in_kazakh(
         notice = await uow.outbox.get_by_dedup_key(f"support-question:{mine[0].id}")
     assert notice.chat_id == 702
     assert notice.payload["key"] == "support-new-question"
-    assert notice.payload["args"] == {
+    assert notice.payload["args"] == {  # queued as typed, escaped when sent
+        "teacher": "Сейтқалиева Айгүл Нұрланқызы",
+        "topic": "Жаңартылған білім беру мазмұны",
+        "question": "Мақаламды <қайда> жариялауға болады?",
+    }
+    assert notice_args(notice.payload, "kk") == {
         "teacher": "Сейтқалиева Айгүл Нұрланқызы",
         "topic": "Жаңартылған білім беру мазмұны",
         "question": "Мақаламды &lt;қайда&gt; жариялауға болады?",
