@@ -10,8 +10,8 @@ numbers as numbers, a date as ``{"date": "2026-12-05"}``. Presentation is the se
 delivery worker formats dates and numbers in the recipient's language and escapes the text for
 Telegram's HTML when it sends (``bot.ui.formatting.notice_args``).
 
-Such rows carry ``"args_format": 2`` in their payload. A row without it was queued before
-(issue 12): its arguments were formatted and, where needed, escaped when it was queued, so they
+Such rows carry ``"args_format": 2`` in their payload. A row without it was queued by an
+older version: its arguments were formatted and, where needed, escaped when it was queued, so they
 are handed to the translation as they are — escaped again they would show ``&amp;lt;``.
 """
 
@@ -27,7 +27,7 @@ TEXT = "text"
 DOCUMENT = "document"
 BLOCKED_BY_RECIPIENT = "403"  # how a failed row's ``last_error`` starts when they blocked the bot
 
-#: The payload key telling how ``args`` are stored; absent on rows queued before issue 12.
+#: The payload key telling how ``args`` are stored; absent on rows an older version queued.
 ARGS_FORMAT = "args_format"
 #: Raw arguments (``encode_args``), formatted and escaped when sent.
 RAW_ARGS = 2

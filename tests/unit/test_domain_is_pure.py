@@ -1,5 +1,5 @@
 """``domain`` decides, the edge presents: no module of it imports the Telegram, database,
-formatting or escaping libraries (issue 12: notices are formatted and escaped when sent)."""
+formatting or escaping libraries (notices are formatted and escaped when sent)."""
 
 from __future__ import annotations
 
