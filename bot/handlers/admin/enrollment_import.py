@@ -7,15 +7,17 @@ stored in one transaction, with the progress shown by editing one message.
 
 from __future__ import annotations
 
-import html
-
 from aiogram import Bot, F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.handlers.admin.table_upload import format_errors, not_a_file, receive_table
+from bot.handlers.admin.table_upload import (
+    ask_for_table,
+    not_a_file,
+    valid_rows,
+)
 from bot.ui.progress import Progress
 from domain.model import Cohort, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -34,9 +36,7 @@ async def start(
     cohort: Cohort,
     uow_factory: UnitOfWorkFactory,
 ) -> None:
-    await state.set_state(ListImport.file)
-    await state.update_data(cohort_id=cohort.id)
-    await message.answer(i18n.get("admin-list-import-ask", code=html.escape(cohort.code)))
+    await ask_for_table(message, i18n, state, ListImport.file, cohort, "admin-list-import-ask")
 
 
 async def file_sent(
@@ -48,19 +48,15 @@ async def file_sent(
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
 ) -> None:
-    table = await receive_table(message, bot, i18n)
-    if table is None:
-        return
-    checked = validate_enrollment_rows(table.headers, table.rows)
-    if checked.errors:
-        await message.answer(format_errors(i18n, checked.errors))
+    rows = await valid_rows(message, bot, i18n, validate_enrollment_rows)
+    if rows is None:
         return
     data = await state.get_data()
-    progress = await Progress.start(message, i18n, len(checked.rows))
+    progress = await Progress.start(message, i18n, len(rows))
     try:
         assert person.id is not None
         summary = await import_enrollment_list(
-            uow_factory, person.id, int(data["cohort_id"]), checked.rows, clock(), progress.update
+            uow_factory, person.id, int(data["cohort_id"]), rows, clock(), progress.update
         )
     except BaseException:
         await progress.abandon()  # no progress line after the error's answer

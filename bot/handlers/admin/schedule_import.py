@@ -3,7 +3,6 @@ The upload step is the imports' shared ``bot.handlers.admin.table_upload``."""
 
 from __future__ import annotations
 
-import html
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
@@ -13,7 +12,12 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.handlers.admin.table_upload import format_errors, not_a_file, receive_table
+from bot.handlers.admin.table_upload import (
+    ask_for_table,
+    format_errors,
+    not_a_file,
+    valid_rows,
+)
 from domain.model import Cohort, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_cohorts import add_sessions
@@ -31,9 +35,9 @@ async def start(
     cohort: Cohort,
     uow_factory: UnitOfWorkFactory,
 ) -> None:
-    await state.set_state(ScheduleImport.file)
-    await state.update_data(cohort_id=cohort.id)
-    await message.answer(i18n.get("admin-schedule-import-ask", code=html.escape(cohort.code)))
+    await ask_for_table(
+        message, i18n, state, ScheduleImport.file, cohort, "admin-schedule-import-ask"
+    )
 
 
 async def file_sent(
@@ -46,12 +50,8 @@ async def file_sent(
     clock: Clock,
     settings: Settings,
 ) -> None:
-    table = await receive_table(message, bot, i18n)
-    if table is None:
-        return
-    checked = validate_schedule_rows(table.headers, table.rows)
-    if checked.errors:
-        await message.answer(format_errors(i18n, checked.errors))
+    rows = await valid_rows(message, bot, i18n, validate_schedule_rows)
+    if rows is None:
         return
     data = await state.get_data()
     assert person.id is not None
@@ -59,7 +59,7 @@ async def file_sent(
         uow_factory,
         person.id,
         int(data["cohort_id"]),
-        checked.rows,
+        rows,
         ZoneInfo(settings.timezone),
         clock(),
     )

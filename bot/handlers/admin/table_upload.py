@@ -6,9 +6,12 @@ imported."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from aiogram import Bot
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State
 from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
@@ -19,12 +22,49 @@ from bot.spreadsheets.reading import (
     Table,
     read_table,
 )
-from domain.spreadsheet_rows import RowError
+from domain.model import Cohort
+from domain.spreadsheet_rows import Row, RowError, Validated
 
-__all__ = ["MAX_ERRORS_SHOWN", "format_errors", "not_a_file", "receive_table"]
+__all__ = [
+    "MAX_ERRORS_SHOWN",
+    "ask_for_table",
+    "format_errors",
+    "not_a_file",
+    "receive_table",
+    "valid_rows",
+]
+
+RowT = TypeVar("RowT")
 
 MAX_ERRORS_SHOWN = 20
 MESSAGE_BUDGET = 3800  # a Telegram message holds 4,096 characters
+
+
+async def ask_for_table(
+    message: Message, i18n: I18nContext, state: FSMContext, step: State, cohort: Cohort, key: str
+) -> None:
+    """Wait in ``step`` for the file of ``cohort``'s import; ``key`` asks for it."""
+    await state.set_state(step)
+    await state.update_data(cohort_id=cohort.id)
+    await message.answer(i18n.get(key, code=html.escape(cohort.code)))
+
+
+async def valid_rows(
+    message: Message,
+    bot: Bot,
+    i18n: I18nContext,
+    validate: Callable[[Sequence[str], Sequence[Row]], Validated[RowT]],
+) -> list[RowT] | None:
+    """The sent table's rows, checked by ``validate``; ``None`` after answering what is wrong
+    (not a table, or the rows and columns that fail)."""
+    table = await receive_table(message, bot, i18n)
+    if table is None:
+        return None
+    checked = validate(table.headers, table.rows)
+    if checked.errors:
+        await message.answer(format_errors(i18n, checked.errors))
+        return None
+    return list(checked.rows)
 
 
 async def receive_table(
