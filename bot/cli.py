@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot.config import Settings, SettingsError, load_settings
+from bot.config import WEAK_SECRET_HINT, Settings, SettingsError, load_settings
 
 NO_TOKEN_HINT = (
     "BOT_TOKEN is not set: put the token from @BotFather into the BOT_TOKEN environment "
@@ -79,6 +79,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings()
     if settings.bot_token is None or not settings.bot_token.get_secret_value().strip():
         print(NO_TOKEN_HINT, file=sys.stderr)
+        return 2
+    if settings.cert_secret_is_weak:
+        print(WEAK_SECRET_HINT, file=sys.stderr)
         return 2
     from bot.runtime.logs import setup_logging
 

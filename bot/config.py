@@ -10,6 +10,16 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/biliktilik.db"
+#: The placeholder a development setting starts with; never good enough to run a real bot.
+PLACEHOLDER_SECRET = "change-me-in-production"
+#: 256 bits: HMAC-SHA256 gains nothing from more, and anything shorter can be guessed offline
+#: from one QR code and the rotating check-in codes it signs.
+MIN_SECRET_BYTES = 32
+WEAK_SECRET_HINT = (
+    "CERT_SECRET must be a random secret of at least 32 bytes: generate one with "
+    "`python -c 'import secrets; print(secrets.token_hex(32))'`, put it in CERT_SECRET "
+    "(environment or .env) and never change it once certificates are issued."
+)
 
 
 def _split_csv(value: object) -> object:
@@ -39,7 +49,7 @@ class Settings(BaseSettings):
     head_name: str = "—"
     logo_path: str | None = None
     certificate_prefix: str = "BLK"
-    cert_secret: SecretStr = SecretStr("change-me-in-production")
+    cert_secret: SecretStr = SecretStr(PLACEHOLDER_SECRET)
     timezone: str = "Asia/Almaty"
     extra_holidays: Annotated[list[date], NoDecode] = Field(default_factory=list)
 
@@ -91,6 +101,13 @@ class Settings(BaseSettings):
     @property
     def cert_secret_bytes(self) -> bytes:
         return self.cert_secret.get_secret_value().encode()
+
+    @property
+    def cert_secret_is_weak(self) -> bool:
+        """Missing, the placeholder, or too short to keep QR signatures and check-in codes
+        unforgeable: the real bot refuses to start with it (``biliktilik run``)."""
+        secret = self.cert_secret.get_secret_value().strip()
+        return secret == PLACEHOLDER_SECRET or len(secret.encode()) < MIN_SECRET_BYTES
 
 
 class SettingsError(Exception):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import NO_TOKEN_HINT, main
-from bot.config import SettingsError, load_settings
+from bot.config import WEAK_SECRET_HINT, Settings, SettingsError, load_settings
 
 SUBCOMMANDS = ("run", "sandbox", "migrate", "demo-data", "render", "bench", "backup")
 
@@ -18,7 +18,9 @@ SUBCOMMANDS = ("run", "sandbox", "migrate", "demo-data", "render", "bench", "bac
 def run_cli(
     *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "DATABASE_"))}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "DATABASE_", "CERT_"))
+    }
     clean.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
@@ -137,3 +139,31 @@ def test_bench_refuses_an_unknown_section_instead_of_running_nothing(
     printed = capsys.readouterr().out
     assert "unknown section(s): updates" in printed and "updates_handled" in printed
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [None, "change-me-in-production", "", "short-but-not-32-bytes", "x" * 31],
+    ids=["missing", "placeholder", "empty", "short", "31-bytes"],
+)
+def test_run_refuses_a_weak_cert_secret_with_one_line(tmp_path: Path, secret: str | None) -> None:
+    env = {"BOT_TOKEN": "1:x"}
+    if secret is not None:
+        env["CERT_SECRET"] = secret
+    result = run_cli("run", env=env, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == WEAK_SECRET_HINT
+    assert "secrets.token_hex(32)" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_32_byte_secret_is_enough() -> None:
+    settings = Settings(_env_file=None, cert_secret="k" * 32)
+    assert not settings.cert_secret_is_weak
+    # bytes, not letters: a Cyrillic letter is two bytes in UTF-8
+    assert Settings(_env_file=None, cert_secret="ключ" * 3).cert_secret_is_weak  # 24 bytes
+    assert not Settings(_env_file=None, cert_secret="ключ" * 4).cert_secret_is_weak  # 32 bytes
+
+
+def test_the_example_settings_hold_no_usable_secret() -> None:
+    example = (Path(__file__).resolve().parent.parent / ".env.example").read_text()
+    assert "CERT_SECRET=\n" in example

@@ -33,6 +33,9 @@ POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
 #: about 5 s of CPU, several times that on a loaded machine. Only a failing test waits it out.
 STARTUP_SECONDS = 60.0
 
+#: The bot processes' CERT_SECRET (``biliktilik run`` refuses a weak one), new for each test run.
+BOT_SECRET = secrets.token_hex(32)
+
 
 class BotProcess:
     """One `python -m bot run`; `restart` starts a fresh one with the same environment."""
@@ -48,7 +51,7 @@ class BotProcess:
             "ADMIN_IDS": "700001",
             "REDIS_URL": "",
             "CERTIFICATE_PREFIX": "BLK",
-            "CERT_SECRET": "sandbox-secret-not-for-production",
+            "CERT_SECRET": BOT_SECRET,
             **env,
         }
         self.runs = 0

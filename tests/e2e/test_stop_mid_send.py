@@ -24,7 +24,14 @@ from domain.notifications import text_notice
 from domain.services.enrollment import NOTICE_APPROVED
 from storage.migrate import upgrade_database
 from tests.e2e.chat import Chat, body
-from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only, settled, until
+from tests.e2e.processes import (
+    BOT_SECRET,
+    STARTUP_SECONDS,
+    BotProcess,
+    emulator_only,
+    settled,
+    until,
+)
 from tests.e2e.test_two_instances import uow_on
 
 pytestmark = pytest.mark.e2e
@@ -152,7 +159,7 @@ async def test_sigterm_while_a_check_in_waits_for_the_database_still_answers_it(
     lesson = await running_cohort(uow_factory, 1, first_id=TEACHER, now=datetime.now(UTC))
     await engine.dispose()
     session_id = lesson.session_id
-    code = code_for(b"sandbox-secret-not-for-production", session_id, datetime.now(UTC))
+    code = code_for(BOT_SECRET.encode(), session_id, datetime.now(UTC))
     async with emulator_only() as sandbox:
         port = _free_port()
         bot = BotProcess(

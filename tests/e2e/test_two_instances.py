@@ -29,7 +29,7 @@ import pytest
 
 from bot.dev.sandbox.runner import SANDBOX_TOKEN, Sandbox, start_sandbox
 from domain.notifications import text_notice
-from tests.e2e.processes import until
+from tests.e2e.processes import BOT_SECRET, until
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
@@ -93,6 +93,7 @@ def start_instance(url: str, database_url: str, log: Path, *args: str) -> subpro
         "ADMIN_IDS": "700001",
         "REDIS_URL": "",
         "BILIKTILIK_OUTBOX_LEASE_SECONDS": str(LEASE_SECONDS),
+        "CERT_SECRET": BOT_SECRET,
     }
     command = [sys.executable, "-m", "bot", *(args or ("run",))]
     return subprocess.Popen(

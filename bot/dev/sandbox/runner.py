@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import signal
 import tempfile
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from bot.dev.sandbox.state import Emulator
 logger = logging.getLogger("biliktilik.sandbox")
 
 SANDBOX_TOKEN = "123456:SANDBOX-token-for-local-use-only"
+#: A new secret for every sandbox process: nothing signed in a sandbox verifies anywhere else.
+SANDBOX_SECRET = secrets.token_hex(32)
 
 
 @dataclass
@@ -74,7 +77,7 @@ def sandbox_settings(url: str, database_url: str) -> Any:
         telegram_api_base=url,
         admin_ids=[ADMIN.telegram_id],
         certificate_prefix="BLK",
-        cert_secret="sandbox-secret-not-for-production",
+        cert_secret=SANDBOX_SECRET,
         organization_name_kk="«Білім шыңы» біліктілікті арттыру орталығы (демо)",
         organization_name_ru="Центр повышения квалификации «Білім шыңы» (демо)",
         head_name="Бауыржан Серікұлы Қайратов",
