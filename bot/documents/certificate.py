@@ -20,7 +20,7 @@ from bot.documents.certificate_page import (
 )
 from bot.documents.fonts import SERIF
 from bot.documents.layout import LANDSCAPE, MM, esc, new_canvas
-from bot.documents.texts import BILINGUAL, T, hours_phrase, long_date, ru_past, short_date
+from bot.documents.texts import BILINGUAL, T, hours_phrase, long_date, ru_past, valid_until
 from domain.documents import CertificateDoc
 
 
@@ -47,7 +47,7 @@ def draw_certificate(canvas: Canvas, doc: CertificateDoc) -> None:
     lines = (
         f"{t['reg_number']} {doc.number}",
         f"{t['issued_on']} {long_date(doc.issued_on, doc.lang)}",
-        t["valid_until"].format(date=short_date(doc.valid_until)),
+        valid_until(doc.valid_until, doc.lang),
     )
     draw_certificate_footer(canvas, doc.organization, doc.lang, doc.verification_url, lines)
 

@@ -98,9 +98,13 @@ def draw_signature(
     canvas.circle(cx, line_y + 4, radius, stroke=1, fill=0)
     canvas.restoreState()
     lines = stamp.split("\n")
-    canvas.setFont(SERIF, 7)
+    # the widest line stays inside the circle (the bilingual wording has four lines)
+    widest = max(canvas.stringWidth(line, SERIF, 7) for line in lines)
+    size = min(7.0, 7.0 * 1.6 * radius / widest)
+    leading = min(8.5, 1.5 * radius / len(lines))
+    canvas.setFont(SERIF, size)
     for i, line in enumerate(lines):
-        canvas.drawCentredString(cx, line_y + 2 + (len(lines) / 2 - 0.5 - i) * 8.5, line)
+        canvas.drawCentredString(cx, line_y + 2 + (len(lines) / 2 - 0.5 - i) * leading, line)
 
 
 def draw_border(canvas: Canvas, pagesize: tuple[float, float]) -> None:

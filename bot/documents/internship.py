@@ -75,14 +75,16 @@ def enterprise_reference_paragraphs(ref: EnterpriseReference) -> list[str]:
         "hours": hours_phrase(ref.academic_hours, ref.lang),
         "position": esc(ref.position_held),
         "skills": esc(ref.skills_acquired),
-        "pronoun": ru_past(g, "он", "она", "он(а)"),
+        "pronoun": ru_past(g, "Он", "Она", "Он(а)"),
         "passed": ru_past(g, "проходил", "проходила", "проходил(а)"),
         "did": ru_past(g, "исполнял", "исполняла", "исполнял(а)"),
         "gained": ru_past(g, "приобрел", "приобрела", "приобрел(а)"),
     }
-    joiner = ". " if ref.lang == "kk" else " "
-    lead = f"{t['ent_given']} <b>{esc(ref.holder_full_name)}</b>{joiner}"
+    # names (the teacher's, the enterprise's) after a colon: no declension needed
+    lead = f"{t['ent_given']} <b>{esc(ref.holder_full_name)}</b>. "
     paragraphs = [lead + t["ent_body"].format(**fields)]
+    if t["ent_enterprise"]:
+        paragraphs.insert(0, t["ent_enterprise"].format(enterprise=fields["enterprise"]))
     if ref.program:
         paragraphs.append(t["ent_program"].format(program=esc(ref.program)))
     if ref.assessment:

@@ -17,7 +17,15 @@ from bot.documents.flowing import Drawn, flow
 from bot.documents.fonts import SANS_BOLD, SERIF, SERIF_BOLD
 from bot.documents.furniture import draw_signature
 from bot.documents.layout import MM, PORTRAIT, draw_fitted, esc, new_canvas, style
-from bot.documents.texts import BILINGUAL, T, head_title, hours_phrase, long_date, short_date
+from bot.documents.texts import (
+    BILINGUAL,
+    T,
+    dated,
+    head_title,
+    hours_phrase,
+    long_date,
+    short_date,
+)
 from domain.documents import EnrollmentOrderDoc
 
 MARGIN = 20 * MM
@@ -165,7 +173,7 @@ def render_enrollment_order(doc: EnrollmentOrderDoc) -> bytes:
         # The list is the order's annex: it starts on a page of its own.
         canvas.showPage()
         start_page(1)
-        annex = t["order_annex"].format(date=short_date(doc.dated), number=esc(doc.number))
+        annex = t["order_annex"].format(date=dated(doc.dated, doc.lang), number=esc(doc.number))
         listing: list[Flowable] = [
             Paragraph(annex, style(SERIF, 10, "right")),
             Spacer(1, 6 * MM),

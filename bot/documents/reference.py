@@ -17,7 +17,15 @@ from bot.documents.flowing import Drawn, flow
 from bot.documents.fonts import SERIF, SERIF_BOLD
 from bot.documents.furniture import draw_org_header, draw_signature
 from bot.documents.layout import MM, PORTRAIT, draw_fitted, esc, new_canvas, style
-from bot.documents.texts import T, head_title, hours_phrase, long_date, ru_past, short_date
+from bot.documents.texts import (
+    T,
+    head_title,
+    hours_phrase,
+    long_date,
+    ru_past,
+    ru_points,
+    short_date,
+)
 from domain.documents import ListeningReferenceDoc
 
 MARGIN = 20 * MM
@@ -41,15 +49,15 @@ def reference_paragraphs(doc: ListeningReferenceDoc) -> list[str]:
     t = T[doc.lang]
     g = doc.holder_gender
     body = t["ref_body"].format(
-        pronoun=ru_past(g, "он", "она", "он(а)"),
+        pronoun=ru_past(g, "Он", "Она", "Он(а)"),
         listened=ru_past(g, "прослушал", "прослушала", "прослушал(а)"),
         topic=esc(doc.topic),
         hours=hours_phrase(doc.academic_hours, doc.lang),
         start=short_date(doc.period_start),
         end=short_date(doc.period_end),
     )
-    joiner = ". " if doc.lang == "kk" else " "
-    lead = f"{t['ref_given']} <b>{esc(doc.holder_full_name)}</b>{joiner}"
+    # the name after a colon, in the nominative: no declension needed in either language
+    lead = f"{t['ref_given']} <b>{esc(doc.holder_full_name)}</b>. "
     attendance = t["ref_attendance"].format(
         attended=doc.sessions_attended,
         total=doc.sessions_total,
@@ -58,7 +66,10 @@ def reference_paragraphs(doc: ListeningReferenceDoc) -> list[str]:
     if doc.score is None:
         score = t["ref_no_score"]
     else:
-        score = t["ref_score"].format(score=number_text(doc.score), max=number_text(doc.max_score))
+        maximum = number_text(doc.max_score)
+        if doc.lang == "ru":
+            maximum = ru_points(maximum)
+        score = t["ref_score"].format(score=number_text(doc.score), max=maximum)
     reason = t["ref_reason"].format(reason=esc(doc.reason_not_passed.rstrip(". ")))
     return [lead + body, attendance, score, reason]
 

@@ -2,8 +2,10 @@
 
 Headings follow Appendices 1–6 of the Rules; certificate, appendix and internship certificate
 carry both languages in their headings, the body follows the course language.
-Kazakh sentences are built so that no user-supplied word needs a case suffix
-(the name stands alone on its line or after a colon).
+Sentences in both languages are built so that no name needs a case ending: the name stands
+alone on its line, after a colon, or as the subject ("Я, <name>, прошу"). Russian names of
+Kazakh origin decline unreliably, and Kazakh endings on user text cannot be checked; where a
+date or a number takes a Kazakh ending, ``domain.kazakh`` chooses it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import date
 
 from bot.ui.formatting import document_date
 from domain.documents import Gender, Lang, OrganizationInfo
+from domain.kazakh import Case, kazakh_date
 
 #: «23» ноября 2026 года / 2026 жылғы «23» қараша — as the forms' «__» ____ 20__ года.
 long_date = document_date
@@ -20,6 +23,31 @@ long_date = document_date
 def short_date(d: date) -> str:
     """dd.MM.yyyy — the same in both languages (periods, valid-until, letters)."""
     return d.strftime("%d.%m.%Y")
+
+
+def valid_until(d: date, lang: Lang) -> str:
+    """ "Жарамдылық мерзімі: 2029 жылғы 20 қарашаға дейін" / "Действителен до: 20.11.2029"."""
+    if lang == "kk":
+        return T[lang]["valid_until"].format(date=kazakh_date(d, Case.DATIVE))
+    return T[lang]["valid_until"].format(date=short_date(d))
+
+
+def dated(d: date, lang: Lang) -> str:
+    """A date before the noun it dates: "2026 жылғы 23 қарашадағы" (№ 12 бұйрық) / "23.11.2026"."""
+    if lang == "kk":
+        located = kazakh_date(d, Case.LOCATIVE)
+        return located + ("ғы" if located.endswith("а") else "гі")
+    return short_date(d)
+
+
+def ru_points(value: str) -> str:
+    """ "из 100 баллов", "из 21 балла", "из 47,5 балла": the genitive after «из» agrees with
+    the number (a fraction takes the singular)."""
+    whole = value.replace(" ", "")
+    if not whole.isdigit():
+        return f"{value} балла"
+    n = int(whole)
+    return f"{value} балла" if n % 10 == 1 and n % 100 != 11 else f"{value} баллов"
 
 
 def hours_phrase(hours: int, lang: Lang) -> str:
@@ -51,18 +79,19 @@ BILINGUAL = {
     "internship_ru": "СЕРТИФИКАТ О ПРОХОЖДЕНИИ СТАЖИРОВКИ",
     "order_kk": "БҰЙРЫҚ",
     "order_ru": "ПРИКАЗ",
-    "stamp": "М.О. / М.П.",
+    # the forms' "Место печати (при наличии)" (App. 3–6), in both languages
+    "stamp": "Мөр орны\n(болған жағдайда)\nМесто печати\n(при наличии)",
 }
 
 T: dict[Lang, dict[str, str]] = {
     "kk": {
         "head_title": "Ұйым басшысы",
         "signature": "(қолы)",
-        "full_name_caption": "(тегі, аты, әкесінің аты (бар болған жағдайда))",
-        "stamp": "М.О.\n(бар болса)",
+        "full_name_caption": "(тегі, аты, әкесінің аты (болған жағдайда))",
+        "stamp": "Мөр орны\n(болған жағдайда)",
         "reg_number": "Тіркеу нөмірі №",
         "issued_on": "Берілген күні:",
-        "valid_until": "Жарамдылық мерзімі: {date} ж. дейін",
+        "valid_until": "Жарамдылық мерзімі: {date} дейін",
         "follows": "№ {number} сертификаттың орнына берілді",
         "verify": "Түпнұсқалығын тексеру",
         # App. 3
@@ -84,6 +113,7 @@ T: dict[Lang, dict[str, str]] = {
         # App. 5
         "ent_title": "Педагогтің кәсіпорын (ұйым) базасында тағылымдамадан өткені туралы анықтама",
         "ent_given": "Анықтама берілді:",
+        "ent_enterprise": "",  # the body names the enterprise: "Ол X базасында …"
         "ent_body": "Ол {enterprise} базасында {start} – {end} аралығында {hours} "
         "тағылымдамадан өтті, «{position}» лауазымы бойынша функционалдық міндеттерді "
         "атқарды және мынадай кәсіби дағдыларды меңгерді: {skills}.",
@@ -153,7 +183,7 @@ T: dict[Lang, dict[str, str]] = {
         "head_title": "Руководитель организации",
         "signature": "(подпись)",
         "full_name_caption": "(фамилия, имя, отчество (при его наличии))",
-        "stamp": "М.П.\n(при наличии)",
+        "stamp": "Место печати\n(при наличии)",
         "reg_number": "Регистрационный номер №",
         "issued_on": "Дата выдачи:",
         "valid_until": "Действителен до: {date}",
@@ -172,25 +202,26 @@ T: dict[Lang, dict[str, str]] = {
         "базы практики{enterprise}, в рамках курса повышения квалификации на тему: "
         "«{topic}» {hours}.",
         "ent_title": "Справка о прохождении педагогом стажировки на базе предприятия (организации)",
-        "ent_given": "Выдана",
-        "ent_body": "в том, что {pronoun} {passed} стажировку на базе {enterprise} "
-        "с {start} по {end} {hours} и {did} функциональные обязанности «{position}», "
-        "{gained} профессиональные навыки: {skills}.",
+        "ent_given": "Справка выдана педагогу:",
+        "ent_enterprise": "Предприятие (организация): {enterprise}.",
+        "ent_body": "{pronoun} {passed} стажировку на базе этого предприятия (организации) "
+        "с {start} по {end} {hours}, {did} функциональные обязанности по должности "
+        "«{position}» и {gained} профессиональные навыки: {skills}.",
         "ent_program": "Программа стажировки: {program}.",
         "ent_assessment": "Результат стажировки: {assessment}.",
         "ent_supervisor": "Ответственное лицо предприятия: {supervisor}.",
         "ent_head": "Руководитель предприятия (организации)",
         "ref_title": "СПРАВКА О ПРОСЛУШИВАНИИ КУРСА ПОВЫШЕНИЯ КВАЛИФИКАЦИИ",
         "ref_number": "№ {number} от {date}",
-        "ref_given": "Выдана",
-        "ref_body": "в том, что {pronoun} {listened} курс повышения квалификации на тему "
+        "ref_given": "Справка выдана слушателю:",
+        "ref_body": "{pronoun} {listened} курс повышения квалификации на тему "
         "«{topic}» {hours} в период с {start} по {end}.",
         "ref_attendance": "Посещено занятий: {attended} из {total} ({percent} %).",
-        "ref_score": "Результат итогового оценивания: {score} из {max} баллов.",
+        "ref_score": "Результат итогового оценивания: {score} из {max}.",
         "ref_no_score": "Итоговое оценивание не пройдено.",
         "ref_reason": "Сертификат не выдан: {reason}.",
-        "ref_options": "В соответствии с пунктом 31 Правил слушатель, не получивший "
-        "сертификат, имеет возможность:",
+        "ref_options": "В соответствии с п. 31 Правил слушатель, не получивший "
+        "сертификат, может подать заявку:",
         "ref_option_1": "на повторное оценивание знаний, не более одного раза в год;",
         "ref_option_2": "на повторное оценивание знаний со следующим потоком Курсов;",
         "ref_option_3": "на перевод по уважительной причине из одного потока в другой в "

@@ -60,9 +60,9 @@ admin-application-card =
     Язык обучения: { $language }
 admin-application-approve = ✅ Одобрить
 admin-application-reject = ❌ Отклонить
-admin-application-ask-reason = Причина отказа по заявлению № { $id } (её получит педагог):
+admin-application-ask-reason = Причина отклонения заявления № { $id } (её получит педагог):
 admin-application-bad-reason = Причина — от 3 до { $max } символов.
-admin-application-approved = ✅ Заявление № { $id } одобрено: место в потоке закреплено, педагог уведомлён. Его зачислит следующий приказ.
+admin-application-approved = ✅ Заявление № { $id } одобрено: место в потоке закреплено, педагог уведомлён. Педагог будет зачислен следующим приказом о зачислении.
 admin-application-rejected = Заявление № { $id } отклонено, педагог уведомлён.
 admin-application-already-decided = По заявлению № { $id } решение уже принято; ничего не изменено.
 admin-application-no-seats = Свободных мест в потоке нет; заявление № { $id } не одобрено.

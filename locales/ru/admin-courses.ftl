@@ -5,9 +5,9 @@ admin-course-new = ➕ Новый курс
 
 admin-course-ask-topic-kk = Тема курса на казахском языке (как в сертификате):
 admin-course-ask-topic-ru = Тема курса на русском языке:
-admin-course-ask-kind = Вид курса (§23 Правил):
-admin-course-ask-format = Форма обучения (§5 Правил):
-admin-course-ask-distance = С применением дистанционного обучения?
+admin-course-ask-kind = Вид курса (п. 23 Правил):
+admin-course-ask-format = Форма обучения (п. 5 Правил):
+admin-course-ask-distance = Применяется ли дистанционное обучение?
 admin-course-ask-duration-days = Продолжительность обучения за рубежом в календарных днях (не больше 365):
 admin-course-ask-hours = Объём курса в академических часах (1 академический час = 45 минут):
 admin-course-ask-modules =
@@ -35,16 +35,32 @@ admin-course-languages-kk-ru = казахский и русский
 admin-course-bad-topic = Тема должна быть длиной от 3 до { $max } символов.
 admin-course-bad-number = Нужно целое положительное число, например 72.
 admin-course-bad-max-score = Максимальный балл — целое число от 1 до { $max }.
-admin-course-bad-module-line = Не понял строку «{ $line }». Формат: <code>Название на казахском | Название на русском | часы</code>
+admin-course-bad-module-line = Не понял строку «{ $line }». Нужен формат: <code>Название на казахском | Название на русском | часы</code>.
 admin-course-bad-modules-count = Нужен хотя бы один модуль и не больше { $max }.
 
-admin-hours-not-positive = { $rule }: объём курса должен быть больше нуля, указано { $hours }.
-admin-hours-short-range = { $rule } Правил: краткосрочный курс длится от { $min } до { $max } академических часов, указано { $hours }.
-admin-hours-long-min = { $rule } Правил: длительный курс — более 108 академических часов, то есть не меньше { $min }; указано { $hours }.
-admin-hours-internship-min = { $rule } Правил: стажировка длится не меньше { $min } академических часов, указано { $hours }.
-admin-hours-abroad-short-range = { $rule } Правил: краткосрочный курс за рубежом длится от { $min } до { $max } академических часов, указано { $hours }.
-admin-hours-abroad-long-duration-required = { $rule } Правил: для длительного курса за рубежом укажите продолжительность в днях.
-admin-hours-abroad-long-max-year = { $rule } Правил: курс за рубежом длится до 1 года — не больше { $max } дней, указано { $days }.
+# $rule is the code's paragraph id ("§23.1"): every refusal below is under п. 23, cited in words,
+# since user texts never show "§"; the selector keeps the argument the Kazakh text uses.
+admin-hours-not-positive = { $rule ->
+   *[other] П. 23 Правил
+}: объём курса должен быть больше нуля, указано { $hours }.
+admin-hours-short-range = { $rule ->
+   *[other] П. 23 Правил
+}: краткосрочный курс длится от { $min } до { $max } академических часов, указано { $hours }.
+admin-hours-long-min = { $rule ->
+   *[other] П. 23 Правил
+}: длительный курс — более 108 академических часов, то есть не меньше { $min }; указано { $hours }.
+admin-hours-internship-min = { $rule ->
+   *[other] П. 23 Правил
+}: стажировка длится не меньше { $min } академических часов, указано { $hours }.
+admin-hours-abroad-short-range = { $rule ->
+   *[other] П. 23 Правил
+}: краткосрочный курс за рубежом длится от { $min } до { $max } академических часов, указано { $hours }.
+admin-hours-abroad-long-duration-required = { $rule ->
+   *[other] П. 23 Правил
+}: для длительного курса за рубежом укажите продолжительность в днях.
+admin-hours-abroad-long-max-year = { $rule ->
+   *[other] П. 23 Правил
+}: курс за рубежом длится до 1 года — не больше { $max } дней, указано { $days }.
 admin-hours-modules-sum = Приложение 4 к Правилам: часы модулей в сумме дают { $modules_total }, а объём курса — { $hours }. Они должны совпадать.
 admin-hours-module-not-positive = Приложение 4 к Правилам: у каждого модуля должно быть больше нуля часов, указано { $hours }.
 
@@ -59,4 +75,4 @@ admin-course-summary =
     { $modules }
     Языки: { $languages }
     Максимальный балл: { $max_score }
-admin-course-saved = ✅ Курс № { $id } сохранён: { $topic }
+admin-course-saved = ✅ Курс № { $id } сохранён: «{ $topic }».

@@ -13,7 +13,7 @@ results-send-text = Ответьте текстом или нажмите «От
 ## Баллы итогового оценивания (§28)
 
 results-ask-score = Слушатель: <b>{ $name }</b>. Введите балл итогового тестирования — целое число от 0 до { $max }.
-results-ask-reassessment-score = Повторное оценивание (§31). Слушатель: <b>{ $name }</b>. Введите балл — целое число от 0 до { $max }.
+results-ask-reassessment-score = Повторное оценивание (п. 31 Правил). Слушатель: <b>{ $name }</b>. Введите балл — целое число от 0 до { $max }.
 results-score-invalid = Балл должен быть целым числом от 0 до { $max }. Введите ещё раз.
 results-ask-grade = Оценка по модулю «{ $module }»:
 results-grade-invalid = Оценка не может быть пустой и длиннее { $max } символов. Введите ещё раз.
@@ -24,8 +24,8 @@ results-score-refused-not-active = Слушатель отчислен или п
 results-score-refused-out-of-range = Балл вне допустимого диапазона: ничего не сохранено.
 results-score-refused-unknown-module = Модуль не относится к этому курсу: ничего не сохранено.
 results-score-refused-bad-grade = Оценка по модулю пустая или слишком длинная: ничего не сохранено.
-results-score-refused-not-failed = Повторное оценивание проводится только для не прошедших итоговое оценивание (§31).
-results-score-refused-within-year = Повторное оценивание — не чаще одного раза в год (§31). Возможно с { $date }.
+results-score-refused-not-failed = Повторное оценивание проводится только для не прошедших итоговое оценивание (п. 31 Правил).
+results-score-refused-within-year = Следующее повторное оценивание возможно с { $date } — не чаще одного раза в год (п. 31 Правил).
 
 results-outcome-certificate = ✅ сертификат выдаётся
 results-outcome-listening-reference = ❌ справка о прослушивании
@@ -63,7 +63,8 @@ results-expel-ask-commission = Номер решения комиссии:
 results-expel-ask-commission-date = Дата решения комиссии (ДД.ММ.ГГГГ):
 results-expel-too-long = Текст не может быть пустым и длиннее { $max } символов.
 results-expel-bad-date = Дата не распознана. Введите в формате ДД.ММ.ГГГГ, например 20.11.2026.
-results-expel-confirm = Отчислить <b>{ $name }</b>?
+results-expel-confirm = Отчислить слушателя?
+    Слушатель: <b>{ $name }</b>
     Причина: { $reason }
     Приказ № { $order }
     Решение комиссии № { $commission } от { $commission_date }
@@ -77,10 +78,10 @@ results-expel-employer = Уведомление работодателю (кон
     <pre>{ $text }</pre>
 results-expelled-teacher = Вы отчислены с курса «{ $topic }» (поток { $cohort }).
     Причина: { $reason }
-    Приказ № { $order }, решение комиссии № { $commission } от { $commission_date }.
-results-expelled-employer = Уважаемый работодатель! Сообщаем, что { $name } ({ $school }) отчислен(а) с курса повышения квалификации «{ $topic }» (поток { $cohort }) за нарушение условий договора на обучение: { $reason }. Приказ № { $order }, решение комиссии № { $commission } от { $commission_date }.
+    Решение комиссии от { $commission_date } № { $commission }, приказ № { $order }.
+results-expelled-employer = Уважаемый работодатель! Сообщаем, что { $name } ({ $school }) отчислен(а) с курса повышения квалификации «{ $topic }» (поток { $cohort }) за нарушение условий договора на обучение: { $reason }. Решение комиссии от { $commission_date } № { $commission }, приказ № { $order }.
 
-## Заявки (§31)
+## Заявки (п. 31 Правил)
 
 results-request-kind-reassessment = повторное оценивание
 results-request-kind-reassessment-next-cohort = повторное оценивание со следующим потоком
@@ -100,13 +101,13 @@ results-request-details = <b>Заявка № { $id }</b> — { $status }
     Подтверждающих документов: { $documents }
 results-approve = ✅ Одобрить
 results-reject = ❌ Отклонить
-results-ask-reject-note = Напишите причину отказа (до { $max } символов) — её увидит слушатель:
+results-ask-reject-note = Напишите причину отклонения (до { $max } символов) — её увидит слушатель:
 results-request-approved-admin = Заявка одобрена: { $name }, { $kind }. Слушатель уведомлён.
 results-request-rejected-admin = Заявка отклонена: { $name }. Слушатель уведомлён.
 results-enter-reassessment = Ввести балл повторного оценивания
 results-decision-refused-not-found = Заявка не найдена.
 results-decision-refused-already-decided = По этой заявке решение уже принято.
-results-decision-refused-note-required = При отказе укажите причину.
+results-decision-refused-note-required = При отклонении заявки укажите причину.
 results-decision-refused-note-too-long = Причина слишком длинная.
 results-decision-refused-target-missing = Целевой поток не найден: перевод невозможен.
 results-decision-refused-already-in-target = Слушатель уже зачислен в целевой поток.
@@ -125,7 +126,7 @@ results-consultation-card = <b>Обращение № { $id }</b> — { $kind }
     Вопрос: { $question }
 results-answer = ✍ Ответить
 results-ask-answer = Напишите ответ (до { $max } символов):
-results-answer-sent = Ответ отправлен слушателю { $name }.
+results-answer-sent = Ответ отправлен. Слушатель: { $name }.
 results-answer-refused-not-found = Обращение не найдено.
 results-answer-refused-not-yours = Это обращение адресовано тренерам другого потока.
 results-answer-refused-already-answered = На это обращение уже ответили.
@@ -152,8 +153,8 @@ results-nobd-caption = НОБД, поток { $cohort }: { $count ->
         [few] { $count } педагога
         [many] { $count } педагогов
        *[other] { $count } педагога
-    }. Внести в НОБД не позднее { $deadline } (§19).
-results-nobd-reminder = ⏰ Напоминание: данные завершивших обучение в потоке { $cohort } (завершение { $completed }) нужно внести в НОБД не позднее { $deadline } (§19). Выгрузка: /nobd
+    }. Внести в НОБД не позднее { $deadline } (п. 19 Правил).
+results-nobd-reminder = ⏰ Напоминание: данные завершивших обучение в потоке { $cohort } (завершение { $completed }) нужно внести в НОБД не позднее { $deadline } (п. 19 Правил). Выгрузка: /nobd
 results-stats = <b>Статистика потока { $cohort }</b>
     { $topic }
     Заявлений: { $applications }
@@ -170,7 +171,7 @@ results-stats-chart-title = Посещаемость, поток { $cohort }
 results-stats-chart-axis = слушателей
 results-stats-chart-caption = Распределение слушателей по посещаемости
 results-effectiveness-bad-months = Укажите период в месяцах: целое число от 1 до { $max }, например /effectiveness 12
-results-effectiveness = <b>Эффективность посткурсового сопровождения (§38)</b>
+results-effectiveness = <b>Эффективность посткурсового сопровождения (п. 38 Правил)</b>
     Период: { $months } мес., с { $since }
     Обращений: { $total }
     • методическая и консультационная помощь: { $consultation }
@@ -186,7 +187,7 @@ cmd-scores = Ввести баллы итогового оценивания
 cmd-scores_import = Импорт баллов из таблицы
 cmd-results = Итоги потока
 cmd-expel = Отчислить слушателя
-cmd-request_queue = Заявки слушателей (§31)
+cmd-request_queue = Заявки слушателей (п. 31 Правил)
 cmd-consultations = Обращения по сопровождению
 cmd-nobd = Выгрузка для НОБД
 cmd-stats = Статистика потока

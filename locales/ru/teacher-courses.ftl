@@ -1,7 +1,7 @@
 # Учитель: договор (п. 24) и «Мои курсы» (посещаемость, результаты, итог).
 
 agreement-text =
-    <b>Договор (соглашение) на обучение</b>
+    <b>Договор на обучение (п. 24 Правил)</b>
 
     { $organization } и слушатель курса «{ $topic }» (поток { $code }, { $starts } — { $ends }).
 
@@ -22,7 +22,10 @@ mycourses-none = У вас пока нет курсов и заявлений. �
 mycourses-card =
     <b>🎓 { $topic }</b>
     Поток { $code }: { $starts } — { $ends }
-mycourses-attendance = Посещаемость: { $attended } из { $total } занятий ({ $percent } %).
+mycourses-attendance = Посещаемость: { $attended } из { $total ->
+        [one] { $total } занятия
+       *[other] { $total } занятий
+    } ({ $percent } %).
 mycourses-attendance-met = Условие о посещаемости (80 %) выполнено.
 mycourses-attendance-needed = Для 80 % нужно посетить ещё { $count ->
         [one] { $count } занятие
@@ -30,7 +33,7 @@ mycourses-attendance-needed = Для 80 % нужно посетить ещё { $
         [many] { $count } занятий
        *[other] { $count } занятия
     }.
-mycourses-attendance-unreachable = Даже посетив все оставшиеся занятия, 80 % уже не набрать. Вы сможете воспользоваться возможностями п. 31 («📝 Заявления»).
+mycourses-attendance-unreachable = Даже посетив все оставшиеся занятия, 80 % уже не набрать. Вы сможете подать заявку по п. 31 Правил в разделе «📝 Заявки».
 mycourses-score = Итоговое оценивание: { $score } из { $max } (проходной балл — { $pass_mark }).
 mycourses-score-pending = Итоговое оценивание ещё не проведено. Проходной балл — { $pass_mark } из { $max }.
 mycourses-module = • { $name } ({ $hours } ч): { $grade }
@@ -39,13 +42,13 @@ mycourses-agreement-accepted = Договор принят: { $date }
 mycourses-outcome-certificate = 🏅 Сертификат № { $number }, действителен до { $valid_until }
 mycourses-outcome-certificate-pending = 🏅 Курс пройден. Сертификат готовится.
 mycourses-outcome-reference =
-    📄 Выдана справка о прослушивании курса № { $number }.
-    Вы можете подать заявление («📝 Заявления»): на повторное оценивание (не чаще раза в год), на повторное оценивание со следующим потоком, на перевод в другой поток в текущем году по уважительной причине, на завершение прерванного курса с подтверждающими документами.
-mycourses-outcome-expelled = ⛔ Отчислены (приказ { $order }). Причина: { $reason }
+    📄 Выдана справка о прослушивании курса, № { $number }.
+    Вы можете подать заявку в разделе «📝 Заявки»: на повторное оценивание (не чаще раза в год), на повторное оценивание со следующим потоком, на перевод в другой поток в текущем году по уважительной причине, на завершение прерванного курса с подтверждающими документами.
+mycourses-outcome-expelled = ⛔ Вы отчислены (приказ № { $order }). Причина: { $reason }
 mycourses-read-agreement = 📄 Прочитать и принять договор
 mycourses-resend = 📨 Отправить мои документы ещё раз
 mycourses-resend-none = Документы по этому курсу ещё не выданы.
-mycourses-applications = <b>Мои заявления</b>
+mycourses-applications = <b>Мои заявления на курсы</b>
 mycourses-application-submitted = • { $topic } — на рассмотрении
 mycourses-application-approved = • { $topic } — одобрено, ждите приказа о зачислении
 mycourses-application-rejected = • { $topic } — отклонено: { $reason }

@@ -1,16 +1,16 @@
-# Учитель: заявления по п. 31 Правил.
+# Учитель: заявки по п. 31 Правил (повторное оценивание, перевод, завершение курса).
 
-requests-none = Заявления по п. 31 доступны, если курс не завершён сертификатом: повторное оценивание, перевод в другой поток, завершение прерванного курса. Сейчас таких курсов у вас нет.
-requests-mine-header = <b>📝 Мои заявления</b>
+requests-none = Заявки по п. 31 Правил доступны, если курс не завершён сертификатом: повторное оценивание, перевод в другой поток, завершение прерванного курса. Сейчас таких курсов у вас нет.
+requests-mine-header = <b>📝 Мои заявки (п. 31 Правил)</b>
 requests-mine-item = • { $kind } — { $topic }: { $status }. Решение: { $note }
-requests-enrollment = <b>{ $topic }</b> (поток { $code }). Какое заявление подать?
+requests-enrollment = <b>{ $topic }</b> (поток { $code }). Какую заявку подать?
 requests-kind-reassessment = Повторное оценивание
 requests-kind-reassessment-next-cohort = Повторное оценивание со следующим потоком
 requests-kind-transfer = Перевод в другой поток
 requests-kind-finish-interrupted = Завершение прерванного курса
 requests-status-pending = на рассмотрении
-requests-status-approved = одобрено
-requests-status-rejected = отклонено
+requests-status-approved = одобрена
+requests-status-rejected = отклонена
 
 requests-ask-target = Выберите поток того же курса:
 requests-ask-reason = Опишите уважительную причину (не больше 1000 символов).
@@ -20,24 +20,27 @@ requests-document-received = Документ получен (всего: { $cou
 requests-error-reason = Опишите причину текстом, не больше 1000 символов.
 requests-error-document-type = Принимаются только фото и PDF-файлы.
 requests-error-document-size = Файл больше 20 МБ. Отправьте файл поменьше.
-requests-error-document-count = Можно приложить не больше { $count } документов. Нажмите «Готово».
+requests-error-document-count = Можно приложить не больше { $count ->
+        [one] { $count } документа
+       *[other] { $count } документов
+    }. Нажмите «Готово».
 requests-summary =
-    <b>Проверьте заявление</b>
+    <b>Проверьте заявку</b>
 
     Вид: { $kind }
     Поток: { $target }
     Причина: { $reason }
     Документов: { $documents }
 
-    Подать заявление?
-requests-cancelled = Заявление не подано.
-requests-submitted = Заявление подано. Решение администратора придёт сюда же, статус виден в «📝 Заявления».
+    Подать заявку?
+requests-cancelled = Заявка не подана.
+requests-submitted = Заявка подана. Решение администратора придёт в этот чат, статус виден в разделе «📝 Заявки».
 
-requests-refused-not-found = Эта кнопка устарела или недоступна. Откройте «📝 Заявления» заново.
-requests-refused-not-eligible = Это заявление недоступно для данного курса.
-requests-refused-pending = Такое заявление уже подано и ждёт решения.
+requests-refused-not-found = Эта кнопка устарела или недоступна. Откройте «📝 Заявки» заново.
+requests-refused-not-eligible = Такую заявку по этому курсу подать нельзя.
+requests-refused-pending = Такая заявка уже подана и ждёт решения.
 requests-refused-no-target = Сейчас нет подходящего потока этого курса.
-requests-refused-reassessment-within-year = Повторное оценивание возможно не чаще одного раза в год. Следующее — с { $date }
+requests-refused-reassessment-within-year = Следующее повторное оценивание возможно с { $date } — не чаще одного раза в год (п. 31 Правил).
 requests-refused-valid-reason-required = Нужно указать уважительную причину.
 requests-refused-documents-required = Нужно приложить подтверждающие документы.
 requests-refused-not-current-year = Перевод возможен только в поток текущего года.
@@ -47,5 +50,5 @@ requests-refused-different-course = Можно выбрать только по�
 requests-refused-too-many-documents = Слишком много документов.
 requests-refused-reason-too-long = Причина слишком длинная.
 
-request-decision-approved = Ваше заявление «{ $kind }» одобрено. { $note }
-request-decision-rejected = Ваше заявление «{ $kind }» отклонено. Причина: { $note }
+request-decision-approved = Ваша заявка «{ $kind }» одобрена. { $note }
+request-decision-rejected = Ваша заявка «{ $kind }» отклонена. Причина: { $note }

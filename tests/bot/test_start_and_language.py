@@ -50,7 +50,7 @@ async def test_new_person_chooses_russian(harness: Harness, services: Services) 
     ivan = make_user(102, language_code="en", first_name="Иван")
     await harness.send(ivan, "/start")
     sent = await harness.press(ivan, "lang:ru")
-    assert "Язык сохранён: русский" in texts(sent)
+    assert "Язык сохранён: русский." in texts(sent)
     menu = [r for r in sent if isinstance(r, SendMessage)][-1]
     assert menu.text.startswith("Главное меню. Здравствуйте, Иван!")
     assert "🎓 Мои курсы" in keyboard_labels(menu)

@@ -101,7 +101,7 @@ async def apply_to_open_cohort(
         f"tap:{cohort_id}",
         "басшысына жолданады" if kk else "руководителю вашей организации",
     )
-    language = await chat.say(head, "Оқыту тілі қандай?" if kk else "С каким языком обучения?")
+    language = await chat.say(head, "Оқыту тілі қандай?" if kk else "Выберите язык обучения.")
     summary = await chat.tap(
         language,
         data_of(language, "tch:ru"),

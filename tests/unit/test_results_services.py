@@ -203,7 +203,7 @@ async def test_transfer_approval_moves_the_listener(services: Services) -> None:
     notice = await outbox(uow, f"request-decision:{request.id}")
     assert notice.payload["key"] == "request-decision-approved"
     assert RENDER("ru", notice.payload["key"], **notice.payload["args"]) == (
-        "Ваше заявление «Перевод в другой поток» одобрено. Вы переведены в поток FG-2026-12."
+        "Ваша заявка «Перевод в другой поток» одобрена. Вы переведены в поток FG-2026-12."
     )
     again = await decide_request(uow, 1, request.id, True, "", NOW, RENDER)
     assert again.refusal is DecisionRefusal.ALREADY_DECIDED

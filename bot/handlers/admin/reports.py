@@ -164,7 +164,8 @@ async def effectiveness_command(
             community=report.per_kind.get("community_event", 0),
             answered=report.answered,
             share=report.answered_percent,
-            median="—" if hours is None else f"{hours:.1f}",
+            # a number, so that Fluent writes it with the locale's decimal comma ("0,5")
+            median="—" if hours is None else round(hours, 1),
         )
     )
 

@@ -43,7 +43,7 @@ async def test_admin_creates_a_short_course(
     assert "Цифрлық сауаттылық / Цифровая грамотность — 36" in summary
     assert await stored_courses(services) == []  # nothing stored before "save"
     sent = await harness.press(people.admin, "adn:save")
-    assert texts(sent)[-1] == "✅ Курс № 1 сохранён: Методика преподавания математики"
+    assert texts(sent)[-1] == "✅ Курс № 1 сохранён: «Методика преподавания математики»."
     [course] = await stored_courses(services)
     assert (course.kind, course.format, course.hours, course.max_score, course.languages) == (
         CourseKind.SHORT,
@@ -66,7 +66,7 @@ async def test_short_course_hours_refused_by_section_23_in_russian(
     await fill_until_hours(harness, people, "short")
     sent = await harness.send(people.admin, "35")
     assert texts(sent) == [
-        "§23.1 Правил: краткосрочный курс длится от 36 до 108 академических часов, указано 35."
+        "П. 23 Правил: краткосрочный курс длится от 36 до 108 академических часов, указано 35."
     ]
     sent = await harness.send(people.admin, "109")
     assert texts(sent)[0].endswith("указано 109.")
@@ -100,7 +100,7 @@ async def test_abroad_long_course_asks_days_and_refuses_more_than_a_year(
     await fill_until_hours(harness, people, "abroad_long")
     sent = await harness.send(people.admin, "366")
     assert texts(sent) == [
-        "§23 abroad 2) Правил: курс за рубежом длится до 1 года — не больше 365 дней, указано 366."
+        "П. 23 Правил: курс за рубежом длится до 1 года — не больше 365 дней, указано 366."
     ]
     sent = await harness.send(people.admin, "365")
     assert texts(sent)[0].startswith("Объём курса в академических часах")

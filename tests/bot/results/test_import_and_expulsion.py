@@ -129,7 +129,7 @@ async def test_admin_expels_a_listener_and_both_notices_are_recorded(
     ]
     sent = await harness.send(admin, "20.11.2026")
     assert texts(sent) == [
-        "Отчислить <b>Айгүл Тестова 1</b>?\n"
+        "Отчислить слушателя?\nСлушатель: <b>Айгүл Тестова 1</b>\n"
         "Причина: пропуск занятий &lt;без причины&gt;\nПриказ № 15-О\n"
         "Решение комиссии № 3 от 20.11.2026"
     ]

@@ -97,7 +97,7 @@ async def test_admin_rejects_with_a_note_in_kazakh(harness: Harness, services: S
     assert texts(sent) == ["Өтініш қабылданбады: Айгүл Тестова 1. Тыңдаушыға хабарланды."]
     notice = await outbox(services.uow_factory, f"request-decision:{request.id}")
     assert services.i18n_core.get(notice.payload["key"], "ru", **notice.payload["args"]) == (
-        "Ваше заявление «Завершение прерванного курса» отклонено. Причина: Құжаттар жоқ"
+        "Ваша заявка «Завершение прерванного курса» отклонена. Причина: Құжаттар жоқ"
     )
 
 
@@ -125,7 +125,7 @@ async def test_approved_reassessment_leads_to_the_reassessment_score(
     assert buttons(sent[-1]) == ["Ввести балл повторного оценивания"]
     sent = await harness.press(admin, forged)
     assert texts(sent) == [
-        "Повторное оценивание (§31). Слушатель: <b>Айгүл Тестова 1</b>. "
+        "Повторное оценивание (п. 31 Правил). Слушатель: <b>Айгүл Тестова 1</b>. "
         "Введите балл — целое число от 0 до 100."
     ]
     for answer in ("75", "5", "5"):
@@ -155,7 +155,7 @@ async def test_trainer_answers_a_consultation_of_their_cohort(
     sent = await harness.press(trainer, TrainerAnswer(consultation_id=consultation.id).pack())
     assert texts(sent) == ["Напишите ответ (до 3\xa0500 символов):"]
     sent = await harness.send(trainer, "По критериям из модуля 1.")
-    assert texts(sent) == ["Ответ отправлен слушателю Айгүл Тестова 1."]
+    assert texts(sent) == ["Ответ отправлен. Слушатель: Айгүл Тестова 1."]
     notice = await outbox(services.uow_factory, f"support-answer:{consultation.id}")
     assert notice.chat_id == TEACHER_TG and notice.payload["key"] == "results-support-answer"
     async with services.uow_factory() as uow:

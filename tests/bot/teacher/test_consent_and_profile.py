@@ -167,7 +167,7 @@ async def test_profile_in_russian_with_back_and_cancel(
     sent = await harness.press(user, "tnav:profile:back")
     assert texts(sent) == [
         "Введите фамилию, имя и отчество (при наличии) кириллицей, как в удостоверении "
-        "личности. Например: Сейткалиева Айгуль Нурлановна"
+        "личности. Например: Сейткалиева Айгуль Нурлановна."
     ]
     await harness.send(user, "Иванов Иван Иванович")
     await harness.send(user, IIN_IVAN)

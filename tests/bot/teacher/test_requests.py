@@ -96,17 +96,18 @@ async def test_reassessment_allowed_after_365_days(
         )
         await uow.commit()
     sent = await harness.press(user, f"trq:reassessment:{enrollment_id}")
-    assert texts(sent)[0].startswith("<b>Проверьте заявление</b>\n\nВид: Повторное оценивание")
+    assert texts(sent)[0].startswith("<b>Проверьте заявку</b>\n\nВид: Повторное оценивание")
     sent = await harness.press(user, "tnav:request:confirm")
     assert texts(sent) == [
-        "Заявление подано. Решение администратора придёт сюда же, статус виден в «📝 Заявления»."
+        "Заявка подана. Решение администратора придёт в этот чат, статус виден в разделе "
+        "«📝 Заявки»."
     ]
     stored = await requests_of(services, 601)
     assert [(r.kind, r.status) for r in stored] == [
         (RequestKind.REASSESSMENT, RequestStatus.PENDING)
     ]
     sent = await harness.press(user, f"trq:reassessment:{enrollment_id}")
-    assert texts(sent) == ["Такое заявление уже подано и ждёт решения."]
+    assert texts(sent) == ["Такая заявка уже подана и ждёт решения."]
     # the decision is visible in the list
     async with services.uow_factory() as uow:
         request = stored[0]
@@ -116,14 +117,14 @@ async def test_reassessment_allowed_after_365_days(
         await uow.commit()
     sent = await harness.send(user, "/requests")
     assert texts(sent)[0] == (
-        "<b>📝 Мои заявления</b>\n• Повторное оценивание — Обновлённое "
-        "содержание образования: отклонено. Решение: нет мест"
+        "<b>📝 Мои заявки (п. 31 Правил)</b>\n• Повторное оценивание — Обновлённое "
+        "содержание образования: отклонена. Решение: нет мест"
     )
 
 
 async def test_transfer_with_reason_in_russian(harness: Harness, services: Services) -> None:
     user, enrollment_id, target = await not_passed(harness, services, 602, "ru", status="enrolled")
-    sent = await harness.send(user, "📝 Заявления")
+    sent = await harness.send(user, "📝 Заявки")
     assert [label for label, _ in buttons(sent[0])] == [
         "Перевод в другой поток",
         "Завершение прерванного курса",
@@ -206,12 +207,10 @@ async def test_forged_request_for_another_teachers_enrollment(
     ivan = await registered_teacher(harness, 605, "ru", iin=IIN_IVAN, name="Иванов Иван")
     for kind in ("reassessment", "transfer", "finish_interrupted"):
         sent = await harness.press(ivan, f"trq:{kind}:{enrollment_id}")
-        assert texts(sent) == [
-            "Эта кнопка устарела или недоступна. Откройте «📝 Заявления» заново."
-        ]
+        assert texts(sent) == ["Эта кнопка устарела или недоступна. Откройте «📝 Заявки» заново."]
     sent = await harness.press(ivan, f"trq:delete_all:{enrollment_id}")
     assert texts(sent) == ["Эта кнопка устарела или недоступна. Откройте меню заново: /menu"]
     assert await requests_of(services, 605) == []
     assert await requests_of(services, 604) == []
     sent = await harness.send(ivan, "/requests")
-    assert texts(sent)[0].startswith("Заявления по п. 31 доступны")
+    assert texts(sent)[0].startswith("Заявки по п. 31 Правил доступны")

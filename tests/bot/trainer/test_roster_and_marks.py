@@ -45,7 +45,7 @@ async def test_roster_shows_presence_percent_and_failed_attempts(
     [message] = [r for r in sent if isinstance(r, SendMessage)]
     assert message.text == (
         "👥 Поток ФГ-2026-01, занятие 23 ноября, понедельник, 15:00. Посещаемость считается от "
-        "всех 5 занятий по расписанию.\n"
+        "всех занятий по расписанию: 5 занятий.\n"
         "▫️ Иванова Мария — 0 из 5 (0 %)\n"
         "✅ Сейітова Айгүл — 1 из 5 (20 %), неверных кодов: 1\n"
         "Чтобы отметить слушателя вручную, нажмите на его имя."
@@ -64,7 +64,8 @@ async def test_trainer_marks_a_listener_by_hand_with_a_reason(
     trainer = make_user(TRAINER_TG, "ru")
     sent = await harness.press(trainer, mark_data(world, world.teacher.id))
     assert texts(sent) == [
-        "Почему вы отмечаете Иванова Мария вручную? Напишите причину (до 300 знаков) или /cancel."
+        "Отметка вручную: Иванова Мария. Напишите причину отметки (до 300 знаков) или отправьте "
+        "/cancel."
     ]
     assert texts(
         await harness.send_message(
@@ -72,7 +73,7 @@ async def test_trainer_marks_a_listener_by_hand_with_a_reason(
         )
     ) == ["Напишите причину текстом."]
     assert texts(await harness.send(trainer, "x" * 301)) == [
-        "Причина слишком длинная: 301 знаков, можно не больше 300."
+        "Причина слишком длинная: 301 знак, можно не больше 300."
     ]
     sent = await harness.send(trainer, "Телефон разрядился, была на занятии <весь день>")
     assert texts(sent) == [
