@@ -13,7 +13,7 @@ results-send-text = Ответьте текстом или нажмите «От
 ## Баллы итогового оценивания (§28)
 
 results-ask-score = Слушатель: <b>{ $name }</b>. Введите балл итогового тестирования — целое число от 0 до { $max }.
-results-ask-reassessment-score = Повторное оценивание (§31). Слушатель: <b>{ $name }</b>. Введите балл — целое число от 0 до { $max }.
+results-ask-reassessment-score = Повторное оценивание (п. 31 Правил). Слушатель: <b>{ $name }</b>. Введите балл — целое число от 0 до { $max }.
 results-score-invalid = Балл должен быть целым числом от 0 до { $max }. Введите ещё раз.
 results-ask-grade = Оценка по модулю «{ $module }»:
 results-grade-invalid = Оценка не может быть пустой и длиннее { $max } символов. Введите ещё раз.
@@ -24,8 +24,8 @@ results-score-refused-not-active = Слушатель отчислен или п
 results-score-refused-out-of-range = Балл вне допустимого диапазона: ничего не сохранено.
 results-score-refused-unknown-module = Модуль не относится к этому курсу: ничего не сохранено.
 results-score-refused-bad-grade = Оценка по модулю пустая или слишком длинная: ничего не сохранено.
-results-score-refused-not-failed = Повторное оценивание проводится только для не прошедших итоговое оценивание (§31).
-results-score-refused-within-year = Повторное оценивание — не чаще одного раза в год (§31). Возможно с { $date }.
+results-score-refused-not-failed = Повторное оценивание проводится только для не прошедших итоговое оценивание (п. 31 Правил).
+results-score-refused-within-year = Повторное оценивание — не чаще одного раза в год (п. 31 Правил). Возможно с { $date }.
 
 results-outcome-certificate = ✅ сертификат выдаётся
 results-outcome-listening-reference = ❌ справка о прослушивании
@@ -152,8 +152,8 @@ results-nobd-caption = НОБД, поток { $cohort }: { $count ->
         [few] { $count } педагога
         [many] { $count } педагогов
        *[other] { $count } педагога
-    }. Внести в НОБД не позднее { $deadline } (§19).
-results-nobd-reminder = ⏰ Напоминание: данные завершивших обучение в потоке { $cohort } (завершение { $completed }) нужно внести в НОБД не позднее { $deadline } (§19). Выгрузка: /nobd
+    }. Внести в НОБД не позднее { $deadline } (п. 19 Правил).
+results-nobd-reminder = ⏰ Напоминание: данные завершивших обучение в потоке { $cohort } (завершение { $completed }) нужно внести в НОБД не позднее { $deadline } (п. 19 Правил). Выгрузка: /nobd
 results-stats = <b>Статистика потока { $cohort }</b>
     { $topic }
     Заявлений: { $applications }
@@ -170,7 +170,7 @@ results-stats-chart-title = Посещаемость, поток { $cohort }
 results-stats-chart-axis = слушателей
 results-stats-chart-caption = Распределение слушателей по посещаемости
 results-effectiveness-bad-months = Укажите период в месяцах: целое число от 1 до { $max }, например /effectiveness 12
-results-effectiveness = <b>Эффективность посткурсового сопровождения (§38)</b>
+results-effectiveness = <b>Эффективность посткурсового сопровождения (п. 38 Правил)</b>
     Период: { $months } мес., с { $since }
     Обращений: { $total }
     • методическая и консультационная помощь: { $consultation }
@@ -186,7 +186,7 @@ cmd-scores = Ввести баллы итогового оценивания
 cmd-scores_import = Импорт баллов из таблицы
 cmd-results = Итоги потока
 cmd-expel = Отчислить слушателя
-cmd-request_queue = Заявки слушателей (§31)
+cmd-request_queue = Заявки слушателей (п. 31 Правил)
 cmd-consultations = Обращения по сопровождению
 cmd-nobd = Выгрузка для НОБД
 cmd-stats = Статистика потока
