@@ -161,7 +161,7 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     board = await coach.tap(agenda, data_of(agenda, f"tgs:start:{session.id}"), "Код")
     code = re.search(r"\d{3} \d{3}", body(board))
     assert code is not None, body(board)
-    done = await teacher.say(code.group(0), "Сіз сабаққа белгілендіңіз")
+    done = await teacher.say(code.group(0), "Қатысуыңыз белгіленді")
     assert "Жобалық оқыту әдістемесі" in body(done)
 
     pick = await admin.say(

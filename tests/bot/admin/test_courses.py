@@ -66,7 +66,8 @@ async def test_short_course_hours_refused_by_section_23_in_russian(
     await fill_until_hours(harness, people, "short")
     sent = await harness.send(people.admin, "35")
     assert texts(sent) == [
-        "Подпункт 1) пункта 23 Правил: краткосрочный курс длится от 36 до 108 академических часов, указано 35."
+        "Подпункт 1) пункта 23 Правил: краткосрочный курс длится от 36 до 108 академических "
+        "часов, указано 35."
     ]
     sent = await harness.send(people.admin, "109")
     assert texts(sent)[0].endswith("указано 109.")

@@ -67,7 +67,8 @@ async def test_nobd_export_is_an_xlsx_with_the_completed_teachers(
     documents = [r for r in sent if isinstance(r, SendDocument)]
     assert len(documents) == 1
     assert documents[0].caption == (
-        "НОБД, поток FG-2026-11: 1 педагог. Внести в НОБД не позднее 27 ноября 2026\u202fг. (§19)."
+        "НОБД, поток FG-2026-11: 1 педагог. Внести в НОБД не позднее 27 ноября 2026\u202fг. "
+        "(п. 19 Правил)."
     )
     upload = documents[0].document
     assert isinstance(upload, BufferedInputFile) and upload.filename == "nobd-FG-2026-11.xlsx"
@@ -146,7 +147,7 @@ async def test_effectiveness_report(harness: Harness, services: Services, clock:
     )
     sent = await harness.send(make_user(ADMIN_TG, "ru"), "/effectiveness")
     assert texts(sent) == [
-        "<b>Эффективность посткурсового сопровождения (§38)</b>\n"
+        "<b>Эффективность посткурсового сопровождения (п. 38 Правил)</b>\n"
         "Период: 12 мес., с 23 ноября 2025\u202fг.\nОбращений: 1\n"
         "• методическая и консультационная помощь: 1\n• помощь с публикацией: 0\n"
         "• сообщества и мероприятия: 0\nОтвечено: 0 (0 %)\nМедианное время ответа: — ч"
@@ -174,6 +175,6 @@ async def test_nobd_reminder_job_enqueues_once_on_the_reminder_day(
     row = await outbox(services.uow_factory, f"nobd-reminder:{world.cohort.id}:{admin.id}")
     assert services.i18n_core.get(row.payload["key"], "ru", **row.payload["args"]) == (
         "⏰ Напоминание: данные завершивших обучение в потоке FG-2026-11 (завершение 20 ноября "
-        "2026\u202fг.) нужно внести в НОБД не позднее 27 ноября 2026\u202fг. (§19). "
+        "2026\u202fг.) нужно внести в НОБД не позднее 27 ноября 2026\u202fг. (п. 19 Правил). "
         "Выгрузка: /nobd"
     )

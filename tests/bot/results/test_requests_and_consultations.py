@@ -90,7 +90,7 @@ async def test_admin_rejects_with_a_note_in_kazakh(harness: Harness, services: S
     )
     admin = make_user(ADMIN_TG, "kk")
     reject = RequestAction(action="reject", request_id=request.id).pack()
-    ask = "Бас тарту себебін жазыңыз (1\xa0000 таңбаға дейін) — оны тыңдаушы көреді:"
+    ask = "Қабылдамау себебін жазыңыз (1\xa0000 таңбаға дейін) — оны тыңдаушы көреді:"
     assert texts(await harness.press(admin, reject)) == [ask]
     assert texts(await harness.send(admin, "x" * 1001)) == [ask]
     sent = await harness.send(admin, "Құжаттар жоқ")
@@ -125,7 +125,7 @@ async def test_approved_reassessment_leads_to_the_reassessment_score(
     assert buttons(sent[-1]) == ["Ввести балл повторного оценивания"]
     sent = await harness.press(admin, forged)
     assert texts(sent) == [
-        "Повторное оценивание (§31). Слушатель: <b>Айгүл Тестова 1</b>. "
+        "Повторное оценивание (п. 31 Правил). Слушатель: <b>Айгүл Тестова 1</b>. "
         "Введите балл — целое число от 0 до 100."
     ]
     for answer in ("75", "5", "5"):
