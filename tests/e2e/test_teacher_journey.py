@@ -175,13 +175,13 @@ async def test_a_kazakh_teacher_from_start_to_results(
     courses = await teacher.say("🎓 Менің курстарым", "Оқуға арналған шарт қабылданбаған")
     read = data_of(courses, "tag:read:")
     assert read == data_of(refused, "tag:read:")
-    agreement = await teacher.tap(courses, read, "Оқуға арналған шарт (келісім)")
+    agreement = await teacher.tap(courses, read, "Оқуға арналған шарт\n\nТараптар:")
     for condition in ("1) белгіленген оқу жоспарына", "кемінде 80 %-ына", "Ұйым жұмыс берушіні"):
         assert condition in body(agreement)
     accepted = await teacher.tap(
-        agreement, data_of(agreement, "tag:accept:"), "Енді сабақтарда белгіленуге болады"
+        agreement, data_of(agreement, "tag:accept:"), "қатысуыңызды белгілеуге болады"
     )
-    assert "курсы бойынша шарт" in body(accepted)
+    assert "курсы бойынша оқуға арналған шарт" in body(accepted)
 
     await teacher.say("000 000", "Код қате")
     done = await teacher.say(current_code(sandbox, session_id), "Қатысуыңыз белгіленді")
@@ -199,7 +199,7 @@ async def test_a_kazakh_teacher_from_start_to_results(
     card = body(await teacher.say("🎓 Менің курстарым", "Қорытынды бағалау"))
     assert "Қорытынды бағалау: 86 балл, ең жоғары балл — 100, өту балы — 50." in card
     assert "Қатысқан сабақтарыңыз: 1, барлық сабақ саны — 8" in card
-    assert "Шарт " in card and "қабылданды" in card
+    assert "Оқуға арналған шарт " in card and "қабылданды" in card
 
 
 async def test_a_russian_teacher_applies_is_approved_and_checks_in(
