@@ -166,7 +166,8 @@ def test_no_paragraph_sign_and_no_doubled_period(key: str) -> None:
 #: Keys whose texts are labels, not sentences: buttons, menu items, commands, list items, table
 #: columns, words put into other messages.
 LABEL_KEYS = re.compile(
-    r"(^(menu|cmd|form|sheet-column|sheet-reason|results-nobd-column|results-column)-)"
+    r"(^(menu|cmd|form|sheet-column|sheet-reason|results-nobd-column|results-column|"
+    r"rule-citation)-)"
     r"|(^(admin-area|admin-cohort-action|admin-role-grant|admin-role-revoke|results-outcome|"
     r"results-shortfall|agreement-condition)-)"
     r"|(^(mycourses-read-agreement|mycourses-resend|results-enter-reassessment)$)"

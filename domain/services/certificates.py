@@ -319,16 +319,19 @@ class _Issuing:
         )
         if self.person.telegram_id is None or stored.id is None or certificate.id is None:
             return  # not linked to Telegram yet: /documents gives the files later
+        reader = self.person.language or self.lang
+        # The document is in the cohort's language; its notice is in the reader's, topic too.
+        topic = self.course.topic(reader) or certificate.topic
         await self.uow.outbox.enqueue(
             document_notice(
                 self.person.telegram_id,
-                self.person.language or self.lang,
+                reader,
                 stored.id,
                 CAPTION_KEYS[kind],
                 notice_dedup_key(certificate.id, kind),
                 self.now,
                 number=certificate.number,
-                topic=certificate.topic,
+                topic=topic,
             )
         )
 

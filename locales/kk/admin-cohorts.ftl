@@ -10,8 +10,8 @@ admin-cohort-ask-starts = Оқудың басталу күні (КК.АА.ЖЖЖ
 admin-cohort-ask-ends = Оқудың аяқталу күні (КК.АА.ЖЖЖЖ):
 admin-cohort-ask-language = Ағынның оқыту тілі:
 admin-cohort-ask-seats = Орын саны (1-ден { KK($max, case: "dative") } дейінгі бүтін сан):
-admin-cohort-ask-trainers = Ағынның тренерлерін белгілеп, «Дайын» түймесін басыңыз.
-admin-cohort-no-trainers = Әзірге ешкімге тренер рөлі берілмеген; тренерлерді кейін қосуға болады. «Дайын» түймесін басыңыз.
+admin-cohort-ask-trainers = Ағынның тренерлерін белгілеп, «Дайын» батырмасын басыңыз.
+admin-cohort-no-trainers = Әзірге ешкімге тренер рөлі берілмеген; тренерлерді кейін қосуға болады. «Дайын» батырмасын басыңыз.
 admin-cohort-trainers-done = ✅ Дайын
 admin-cohort-refused-dates = Аяқталу күні басталу күнінен ерте. Аяқталу күнін қайта көрсетіңіз.
 admin-cohort-refused-seats = Орын саны 1-ден 500-ге дейін болуы керек.
@@ -25,7 +25,7 @@ admin-cohort-card =
     Оқыту тілі: { $language }
     Орын саны: { $seats }
 admin-cohort-action-add-session = ➕ Сабақ қосу
-admin-cohort-action-import-schedule = 📥 Сабақ кестесін кестеден импорттау
+admin-cohort-action-import-schedule = 📥 Сабақ кестесін файлдан импорттау
 admin-cohort-action-schedule = 🗓 Сабақ кестесі
 admin-cohort-action-applications = 📨 Өтініштер
 admin-cohort-action-import-list = 📥 Тыңдаушылар тізімін импорттау
@@ -55,9 +55,9 @@ admin-application-card =
     Оқыту тілі: { $language }
 admin-application-approve = ✅ Мақұлдау
 admin-application-reject = ❌ Қабылдамау
-admin-application-ask-reason = № { $id } өтінішті қабылдамау себебі (оны педагог алады):
+admin-application-ask-reason = № { $id } өтінішті қабылдамау себебін жазыңыз (оны педагог көреді):
 admin-application-bad-reason = Себебі 3-тен { $max } таңбаға дейін болуы керек.
-admin-application-approved = ✅ № { $id } өтініш мақұлданды: ағыннан орын бекітілді, педагогке хабарланды. Оны келесі бұйрық қабылдайды.
+admin-application-approved = ✅ № { $id } өтініш мақұлданды: ағыннан орын бекітілді, педагогке хабарланды. Педагог ағынға келесі қабылдау туралы бұйрықпен қабылданады.
 admin-application-rejected = № { $id } өтініш қабылданбады, педагогке хабарланды.
 admin-application-already-decided = № { $id } өтініш бойынша шешім бұрын қабылданған; ештеңе өзгертілмеді.
 admin-application-no-seats = Ағында бос орын жоқ; № { $id } өтініш мақұлданбады.

@@ -38,15 +38,15 @@ admin-course-bad-max-score = Ең жоғары балл — 1-ден { KK($max, 
 admin-course-bad-module-line = «{ $line }» жолы түсініксіз. Пішімі: <code>Қазақша атауы | Орысша атауы | сағат</code>
 admin-course-bad-modules-count = Кемінде бір модуль қажет, { KK($max, case: "ablative") } аспауы керек.
 
-admin-hours-not-positive = { $rule }: курстың көлемі нөлден артық болуы керек, { $hours } көрсетілген.
-admin-hours-short-range = Қағидалардың { $rule }: қысқа мерзімді курс { $min } академиялық сағаттан { $max } академиялық сағатқа дейін созылады, { $hours } көрсетілген.
-admin-hours-long-min = Қағидалардың { $rule }: ұзақ мерзімді курс 108 академиялық сағаттан артық, яғни кемінде { $min }; { $hours } көрсетілген.
-admin-hours-internship-min = Қағидалардың { $rule }: тағылымдама кемінде { $min } академиялық сағатқа созылады, { $hours } көрсетілген.
-admin-hours-abroad-short-range = Қағидалардың { $rule }: шетелдегі қысқа мерзімді курс { $min } академиялық сағаттан { $max } академиялық сағатқа дейін созылады, { $hours } көрсетілген.
-admin-hours-abroad-long-duration-required = Қағидалардың { $rule }: шетелдегі ұзақ мерзімді курстың ұзақтығын күнмен көрсетіңіз.
-admin-hours-abroad-long-max-year = Қағидалардың { $rule }: шетелдегі курс 1 жылға дейін созылады — { $max } күннен аспауы керек, { $days } көрсетілген.
-admin-hours-modules-sum = Қағидалардың 4-қосымшасы: модульдер сағаттарының қосындысы { $modules_total }, ал курстың көлемі — { $hours }. Олар сәйкес келуі керек.
-admin-hours-module-not-positive = Қағидалардың 4-қосымшасы: әр модульдің сағаты нөлден артық болуы керек, { $hours } көрсетілген.
+admin-hours-not-positive = { $rule }: курстың көлемі нөлден артық болуы керек; көрсетілгені: { $hours }.
+admin-hours-short-range = { $rule }: қысқа мерзімді курстың көлемі { $min }–{ $max } академиялық сағат болуы керек; көрсетілгені: { $hours }.
+admin-hours-long-min = { $rule }: ұзақ мерзімді курстың көлемі 108 академиялық сағаттан артық, яғни кемінде { $min } академиялық сағат болуы керек; көрсетілгені: { $hours }.
+admin-hours-internship-min = { $rule }: тағылымдаманың көлемі кемінде { $min } академиялық сағат болуы керек; көрсетілгені: { $hours }.
+admin-hours-abroad-short-range = { $rule }: шетелдегі қысқа мерзімді курстың көлемі { $min }–{ $max } академиялық сағат болуы керек; көрсетілгені: { $hours }.
+admin-hours-abroad-long-duration-required = { $rule }: шетелдегі ұзақ мерзімді курстың ұзақтығын күнтізбелік күнмен көрсетіңіз.
+admin-hours-abroad-long-max-year = { $rule }: шетелдегі ұзақ мерзімді курс 1 жылға дейін созылады, яғни ең көбі { $max } күн; көрсетілгені: { $days }.
+admin-hours-modules-sum = Қағидалардың 4-қосымшасы: модульдер сағаттарының қосындысы — { $modules_total }, ал курстың көлемі — { $hours }. Олар тең болуы керек.
+admin-hours-module-not-positive = Қағидалардың 4-қосымшасы: әр модульдің сағаты нөлден артық болуы керек; көрсетілгені: { $hours }.
 
 admin-course-summary =
     <b>Курс</b>
@@ -60,3 +60,12 @@ admin-course-summary =
     Тілдері: { $languages }
     Ең жоғары балл: { $max_score }
 admin-course-saved = ✅ № { $id } курс сақталды: { $topic }
+
+# Домен атайтын ереже id-лері орнына Қағидалардың тармақтарына сілтемелер (CourseHoursError.rule_id): bot/handlers/admin/courses.py.
+rule-citation-23 = Қағидалардың 23-тармағы
+rule-citation-23-1 = Қағидалардың 23-тармағының 1) тармақшасы
+rule-citation-23-2 = Қағидалардың 23-тармағының 2) тармақшасы
+rule-citation-23-3 = Қағидалардың 23-тармағының 3) тармақшасы
+rule-citation-23-abroad-1 = Қағидалардың 23-тармағы екінші бөлігінің 1) тармақшасы
+rule-citation-23-abroad-2 = Қағидалардың 23-тармағы екінші бөлігінің 2) тармақшасы
+rule-citation-app-4 = Қағидалардың 4-қосымшасы

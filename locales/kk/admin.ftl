@@ -23,7 +23,7 @@ admin-role-name-admin = әкімші
 admin-role-ask-person = Адамды көрсетіңіз: оның хабарламасын қайта жіберіңіз, байланысын (контактісін) жіберіңіз немесе @username-ін жазыңыз. Ол ботты кемінде бір рет іске қосқан болуы керек. /cancel — бас тарту.
 admin-role-hidden-forward = Бұл адам қайта жіберу кезінде аккаунтын жасырған. Оның контактісін немесе @username-ін жіберіңіз.
 admin-role-contact-without-telegram = Бұл контактінің Telegram аккаунты жоқ. @username жіберіңіз немесе оның хабарламасын қайта жіберіңіз.
-admin-role-unknown-person = Бұл адам ботты әлі іске қоспаған. Одан ботты ашып, «Бастау» түймесін басуын сұраңыз, содан кейін қайталаңыз.
+admin-role-unknown-person = Бұл адам ботты әлі іске қоспаған. Одан ботты ашып, «Бастау» батырмасын басуын сұраңыз, содан кейін қайталаңыз.
 admin-role-granted = ✅ { $name } енді — { $role }.
 admin-role-revoked = ✅ { $name } енді { $role } емес.
 admin-role-already-has = { $name } қазірдің өзінде { $role }; ештеңе өзгертілмеді.
@@ -37,7 +37,7 @@ admin-nav-keep = ↪️ Өзгеріссіз қалдыру
 admin-nav-cancel = ✖️ Бас тарту
 admin-nav-save = 💾 Сақтау
 admin-bad-date = Күн түсініксіз. Оны КК.АА.ЖЖЖЖ түрінде жазыңыз, мысалы 01.12.2026.
-admin-import-send-file = Кесте файлын (.xlsx немесе .csv) құжат ретінде жіберіңіз. /cancel — бас тарту.
+admin-import-send-file = Электрондық кесте файлын (.xlsx немесе .csv) құжат ретінде жіберіңіз. /cancel — бас тарту.
 
 progress-line = ⏳ Өңделуде: { $done } / { $total }…
 admin-form-expired = Бұл пішін ескірген: бұрын енгізілген жауаптар сақталмады. Панельден қайта бастаңыз: /admin
@@ -56,13 +56,13 @@ admin-unreachable-undelivered = Жеткізілмегені: { $items }
 admin-unreachable-nothing = Жеткізілмегені: әзірге ештеңе жоқ
 admin-unreachable-documents = { $count } құжат
 admin-unreachable-notices = { $count } хабарлама
-admin-unreachable-page = { $pages } беттің { $page }-беті.
+admin-unreachable-page = Бет: { $page } / { $pages }.
 
 # Деректерді жою туралы сұраулар (/deletions, bot/handlers/admin/deletions.py).
 admin-area-deletions = 🗑 Деректерді жою сұраулары
 cmd-deletions = Деректерді жою туралы сұраулар
 admin-deletions-empty = ✅ Деректерді жою туралы сұрау жоқ.
-admin-deletions-title = 🗑 Деректерді жою туралы { $count } сұрау күтуде. Берілген құжаттар тексерілетіндей (§33) аты-жөні, сертификаттар мен сол курстардағы оқу деректері сақталады, қалғаны жойылады. Қате немесе қайталанған сұрауды қабылдамауға болады.
+admin-deletions-title = 🗑 Деректерді жою туралы { $count } сұрау күтуде. Берілген құжаттарды тексеру мүмкін болуы үшін (Қағидалардың 33-тармағы) аты-жөні, сертификаттар мен сол курстардағы оқу деректері сақталады, қалғаны жойылады. Қате немесе қайталанған сұрауды қабылдамауға болады.
 admin-deletion-iin = ЖСН: { $iin }
 admin-deletion-requested = Сұраған уақыты: { $at }
 admin-deletion-cohorts = Ағындары: { $cohorts }

@@ -18,7 +18,7 @@ certificates-notice-reference =
 
 certificates-reason-attendance = сабаққа қатысу 80 %-дан төмен
 certificates-reason-score = қорытынды тестілеу нәтижесі ең жоғары балдың 50 %-ынан төмен
-certificates-reason-agreement = курстан өту туралы келісім қабылданбаған
+certificates-reason-agreement = оқуға арналған шарт қабылданбаған
 certificates-reason-not-assessed = қорытынды бағалаудан өтпеген
 certificates-grade-passed = есептелді
 
@@ -32,19 +32,18 @@ certificates-kind-internship-certificate = Тағылымдамадан өтке
 certificates-documents-none = Сізде әзірге берілген құжат жоқ. Сертификат немесе анықтама берілгеннен кейін осында шығады.
 certificates-documents-caption = { $kind } № { $number }, берілген күні: { $date }
 certificates-documents-revoked = { $kind } № { $number }, берілген күні: { $date }
-    ⛔ { $revoked } кері қайтарып алынған.
+    ⛔ { KK($revoked, case: "locative") } кері қайтарып алынған.
 
 ## Кері қайтарып алу (әкімші)
 
 certificates-revoke-usage =
     Пішімі: /revoke НӨМІР СЕБЕП
     Мысалы: /revoke ORL-2026-000123 тегінде қате бар
-certificates-revoke-done = № { $number } сертификат { $date } кері қайтарып алынды. Иесіне хабарлама жіберіледі; тексеру енді «кері қайтарылған» деп көрсетеді.
-certificates-revoke-already = № { $number } сертификат { $date } бұрын кері қайтарылған. Ештеңе өзгертілген жоқ.
+certificates-revoke-done = № { $number } сертификат { KK($date, case: "locative") } кері қайтарып алынды. Иесіне хабарлама жіберіледі; тексеру енді «кері қайтарылған» деп көрсетеді.
+certificates-revoke-already = № { $number } сертификат { KK($date, case: "locative") } кері қайтарылып қойған. Ештеңе өзгертілген жоқ.
 certificates-revoke-not-found = Мұндай нөмірлі сертификат табылмады. Ештеңе өзгертілген жоқ.
 certificates-revoke-bad-reason = Кері қайтару себебін жазыңыз — { $max } таңбаға дейін. Ештеңе өзгертілген жоқ.
-certificates-revoked-notice =
-    ⛔ Сіздің № { $number } сертификатыңыз { $date } кері қайтарып алынды.
+certificates-revoked-notice = ⛔ Сіздің № { $number } сертификатыңыз { KK($date, case: "locative") } кері қайтарып алынды.
     Себебі: { $reason }
     Сұрақтарыңызды курс әкімшісіне қоюға болады.
 
@@ -58,11 +57,10 @@ certificates-issue-confirm =
 certificates-btn-issue = ✅ Беру
 certificates-btn-cancel = ✖ Бас тарту
 certificates-issue-progress = Құжаттар берілуде… { $done } / { $total }
-certificates-issue-summary =
-    Дайын, <b>{ $cohort }</b> ағыны.
+certificates-issue-summary = Дайын, <b>{ $cohort }</b> ағыны.
     Берілген сертификаттар: { $certificates }
     Берілген анықтамалар: { $references }
-    Құжаты бұрыннан бар (өткізілді): { $skipped }
+    Құжаты бұрыннан бар (өткізіп жіберілді): { $skipped }
     Қорытынды бағалау балы жоқ: { $not_assessed }
     Оқудан шығарылғандар: { $expelled }
     Хабарламалар тыңдаушыларға кезекпен жіберіледі.
@@ -75,17 +73,16 @@ certificates-issue-cancelled = Беру тоқтатылды, ештеңе өз�
 certificates-verify-ask = Сертификаттың тіркеу нөмірін жіберіңіз, мысалы: { $example }. Бас не кіші әріп пен бос орындардың маңызы жоқ.
 certificates-verify-valid = ✅ Сертификат жарамды.
 certificates-verify-expired = ⌛ Сертификаттың жарамдылық мерзімі өтіп кеткен.
-certificates-verify-revoked = ⛔ Сертификат { $date } кері қайтарып алынған.
+certificates-verify-revoked = ⛔ Сертификат { KK($date, case: "locative") } кері қайтарып алынған.
 certificates-verify-not-found = Мұндай нөмірлі сертификат табылмады. Нөмірді тексеріп, қайта жіберіңіз, мысалы: { $example }.
 certificates-verify-forged = ⚠️ Бұл сілтеме түпнұсқа емес: QR-кодтың қолтаңбасы сәйкес келмейді. Мұндай QR-коды бар құжатқа сенбеңіз; сертификат нөмірін хабарлама етіп жіберіп, тексеруге болады.
-certificates-verify-details =
-    Тіркеу нөмірі: { $number }
+certificates-verify-details = Тіркеу нөмірі: { $number }
     Иесі: { $holder }
     Курстың тақырыбы: { $topic }
     Көлемі: { $hours } академиялық сағат
     Ұйым: { $organization }
     Берілген күні: { $issued }
-    Жарамдылық мерзімі: { $until } дейін
+    Жарамдылық мерзімі: { KK($until, case: "dative") } дейін
 
 ## Telegram мәзіріндегі командалар
 

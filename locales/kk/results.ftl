@@ -8,12 +8,12 @@ results-no-cohorts = Әзірге ағындар жоқ.
 results-choose-cohort = Ағынды таңдаңыз:
 results-choose-listener = <b>{ $cohort }</b> ағыны. Тыңдаушыны таңдаңыз:
 results-roster-empty = <b>{ $cohort }</b> ағынында бұл әрекетке сәйкес тыңдаушы жоқ.
-results-send-text = Мәтінмен жауап беріңіз немесе «Бас тарту» түймесін басыңыз.
+results-send-text = Мәтінмен жауап беріңіз немесе «Бас тарту» батырмасын басыңыз.
 
 ## Қорытынды бағалау балдары (§28)
 
 results-ask-score = Тыңдаушы: <b>{ $name }</b>. Қорытынды тестілеу балын енгізіңіз — 0 және { $max } аралығындағы бүтін сан.
-results-ask-reassessment-score = Қайта бағалау (§31). Тыңдаушы: <b>{ $name }</b>. Балды енгізіңіз — 0 және { $max } аралығындағы бүтін сан.
+results-ask-reassessment-score = Қайта бағалау (Қағидалардың 31-тармағы). Тыңдаушы: <b>{ $name }</b>. Балды енгізіңіз — 0 және { $max } аралығындағы бүтін сан.
 results-score-invalid = Балл 0 және { $max } аралығындағы бүтін сан болуы керек. Қайта енгізіңіз.
 results-ask-grade = «{ $module }» модулі бойынша баға:
 results-grade-invalid = Баға бос болмауы және { $max } таңбадан аспауы керек. Қайта енгізіңіз.
@@ -24,16 +24,16 @@ results-score-refused-not-active = Тыңдаушы оқудан шығарыл�
 results-score-refused-out-of-range = Балл рұқсат етілген шектен тыс: ешнәрсе сақталған жоқ.
 results-score-refused-unknown-module = Модуль бұл курсқа жатпайды: ешнәрсе сақталған жоқ.
 results-score-refused-bad-grade = Модуль бойынша баға бос немесе тым ұзын: ешнәрсе сақталған жоқ.
-results-score-refused-not-failed = Қайта бағалау қорытынды бағалаудан өтпегендерге ғана жүргізіледі (§31).
-results-score-refused-within-year = Қайта бағалау жылына бір реттен жиі өткізілмейді (§31). Келесі мүмкін күн: { $date }.
+results-score-refused-not-failed = Қайта бағалау қорытынды бағалаудан өтпегендерге ғана жүргізіледі (Қағидалардың 31-тармағы).
+results-score-refused-within-year = Қайта бағалау жылына бір реттен жиі өткізілмейді (Қағидалардың 31-тармағы). Келесі мүмкін күн: { $date }.
 
-results-outcome-certificate = ✅ сертификат береді
+results-outcome-certificate = ✅ сертификат беріледі
 results-outcome-listening-reference = ❌ курсты тыңдағаны туралы анықтама
 results-outcome-expelled = ⛔ оқудан шығарылды
 results-outcome-in-progress = ⏳ оқу жалғасуда
 results-shortfall-attendance = сабаққа қатысу 80 %-дан төмен
 results-shortfall-score = балл ең жоғары балдың 50 %-ынан төмен
-results-shortfall-agreement = шарт қабылданбаған
+results-shortfall-agreement = оқуға арналған шарт қабылданбаған
 results-shortfall-not-assessed = қорытынды бағалау балы жоқ
 results-listener-line = • { $name }: { $outcome } — қатысқаны { $attended } / { $total } сабақ, балл { $score } / { $max }; себептері: { $reasons }
 results-summary = <b>{ $cohort } ағынының қорытындысы</b>
@@ -44,10 +44,10 @@ results-summary = <b>{ $cohort } ағынының қорытындысы</b>
 
 ## Балдарды кестеден жүктеу
 
-results-import-ask-file = <b>{ $cohort }</b> ағыны. .xlsx немесе .csv кестесін жіберіңіз, бағандары: «ЖСН», «Балл» (0–{ $max }) және әр модульге бір бағаннан (модуль атауы немесе «Модуль 1», «Модуль 2»…):
+results-import-ask-file = <b>{ $cohort }</b> ағыны. .xlsx немесе .csv файлын жіберіңіз, бағандары: «ЖСН», «Балл» (0–{ $max }) және әр модульге бір бағаннан (модуль атауы немесе «Модуль 1», «Модуль 2»…):
     { $modules }
     Бір жолда қате болса, ешнәрсе жүктелмейді.
-results-import-send-file = .xlsx немесе .csv файлы керек. Оны құжат ретінде жіберіңіз немесе «Бас тарту» түймесін басыңыз.
+results-import-send-file = .xlsx немесе .csv файлы керек. Оны құжат ретінде жіберіңіз немесе «Бас тарту» батырмасын басыңыз.
 results-import-done = Жүктелген балдар саны: { $count }.
 results-column-score = Жинаған балы
 results-import-reason-unknown-iin = «{ $value }» ЖСН тыңдаушылар арасында табылмады
@@ -100,13 +100,13 @@ results-request-details = <b>№ { $id } өтініш</b> — { $status }
     Растайтын құжаттар саны: { $documents }
 results-approve = ✅ Мақұлдау
 results-reject = ❌ Қабылдамау
-results-ask-reject-note = Бас тарту себебін жазыңыз ({ $max } таңбаға дейін) — оны тыңдаушы көреді:
+results-ask-reject-note = Қабылдамау себебін жазыңыз ({ $max } таңбаға дейін) — оны тыңдаушы көреді:
 results-request-approved-admin = Өтініш мақұлданды: { $name }, { $kind }. Тыңдаушыға хабарланды.
 results-request-rejected-admin = Өтініш қабылданбады: { $name }. Тыңдаушыға хабарланды.
 results-enter-reassessment = Қайта бағалау балын енгізу
 results-decision-refused-not-found = Өтініш табылмады.
 results-decision-refused-already-decided = Бұл өтініш бойынша шешім қабылданып қойған.
-results-decision-refused-note-required = Бас тартқанда себебін көрсетіңіз.
+results-decision-refused-note-required = Өтінішті қабылдамасаңыз, себебін көрсетіңіз.
 results-decision-refused-note-too-long = Себебі тым ұзын.
 results-decision-refused-target-missing = Ауыстырылатын ағын табылмады: ауыстыру мүмкін емес.
 results-decision-refused-already-in-target = Тыңдаушы ауыстырылатын ағынға қабылданып қойған.
@@ -147,8 +147,8 @@ results-nobd-column-starts = Басталуы
 results-nobd-column-ends = Аяқталуы
 results-nobd-column-completed = Аяқтаған күні
 results-nobd-column-certificate = Сертификат нөмірі
-results-nobd-caption = ҰБДБ, { $cohort } ағыны: { $count } педагог. ҰБДБ-ға енгізу керек, мерзімі: { $deadline } (§19).
-results-nobd-reminder = ⏰ Еске салу: { $cohort } ағынында оқуды аяқтағандардың деректерін (аяқталуы { $completed }) ҰБДБ-ға енгізу керек, мерзімі: { $deadline } (§19). Жүктеп алу: /nobd
+results-nobd-caption = ҰБДБ, { $cohort } ағыны: { $count } педагог. Деректерді ҰБДБ-ға енгізу мерзімі: { $deadline } (Қағидалардың 19-тармағы).
+results-nobd-reminder = ⏰ Еске салу: { $cohort } ағынында оқуды аяқтағандардың деректерін (аяқталуы: { $completed }) ҰБДБ-ға енгізу керек, мерзімі: { $deadline } (Қағидалардың 19-тармағы). Жүктеп алу: /nobd
 results-stats = <b>{ $cohort } ағынының статистикасы</b>
     { $topic }
     Өтініштер: { $applications }
@@ -165,7 +165,7 @@ results-stats-chart-title = Сабаққа қатысу, { $cohort } ағыны
 results-stats-chart-axis = тыңдаушылар
 results-stats-chart-caption = Тыңдаушылардың сабаққа қатысуы бойынша бөлінуі
 results-effectiveness-bad-months = Кезеңді айлармен көрсетіңіз: 1 және { $max } аралығындағы бүтін сан, мысалы /effectiveness 12
-results-effectiveness = <b>Посткурстық сүйемелдеудің тиімділігі (§38)</b>
+results-effectiveness = <b>Посткурстық сүйемелдеудің тиімділігі (Қағидалардың 38-тармағы)</b>
     Кезең: { $months } ай (басы: { $since })
     Сұраулар: { $total }
     • әдістемелік және консультациялық көмек: { $consultation }
@@ -178,10 +178,10 @@ results-effectiveness = <b>Посткурстық сүйемелдеудің т�
 
 cmd-questions = Тыңдаушылардың сұрақтары (сүйемелдеу)
 cmd-scores = Қорытынды бағалау балдарын енгізу
-cmd-scores_import = Балдарды кестеден жүктеу
+cmd-scores_import = Балдарды файлдан жүктеу
 cmd-results = Ағынның қорытындысы
 cmd-expel = Тыңдаушыны оқудан шығару
-cmd-request_queue = Тыңдаушылардың өтініштері (§31)
+cmd-request_queue = Тыңдаушылардың өтініштері (Қағидалардың 31-тармағы)
 cmd-consultations = Сүйемелдеу бойынша сұраулар
 cmd-nobd = ҰБДБ-ға арналған деректер
 cmd-stats = Ағын статистикасы

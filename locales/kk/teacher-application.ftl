@@ -1,6 +1,6 @@
 # Мұғалім: ашық ағындар және өтініш (10-тармақ, 1–2-қосымшалар).
 
-courses-header = <b>📚 Ашық ағындар</b> ({ $pages } беттің { $page }-беті)
+courses-header = <b>📚 Ашық ағындар</b> (бет: { $page } / { $pages })
 courses-none = Қазір жазылуға ашық ағын жоқ. Кейінірек қараңыз.
 courses-item =
     <b>{ $topic }</b>
@@ -64,4 +64,4 @@ apply-refused-bad-answer = Өтініштің барлық жолы толтыр
 
 application-status-approved = «{ $topic }» курсына өтінішіңіз мақұлданды. Қабылдау туралы бұйрықты күтіңіз.
 application-status-rejected = «{ $topic }» курсына өтінішіңіз қабылданбады. Себебі: { $reason }
-application-status-enrolled = Сіз «{ $topic }» курсына қабылдандыңыз, басталуы — { $starts_on }. «🎓 Менің курстарым» бөлімінде шартты оқып, қабылдаңыз.
+application-status-enrolled = Сіз «{ $topic }» курсына қабылдандыңыз, басталуы — { $starts_on }. Оқуға арналған шартты «🎓 Менің курстарым» бөлімінде оқып, қабылдаңыз.

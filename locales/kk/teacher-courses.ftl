@@ -1,19 +1,18 @@
 # Мұғалім: шарт (24-тармақ) және «Менің курстарым» (сабаққа қатысу, нәтижелер, қорытынды).
 
-agreement-text =
-    <b>Оқуға арналған шарт (келісім)</b>
+agreement-text = <b>Оқуға арналған шарт</b>
 
-    { $organization } және «{ $topic }» курсының тыңдаушысы ({ $code } ағыны, { $starts } — { $ends }).
+    Тараптар: { $organization } және «{ $topic }» курсының тыңдаушысы ({ $code } ағыны, { $starts } — { $ends }).
 
     Тыңдаушы міндеттенеді:
     { $conditions }
-agreement-condition-follow-plan-and-schedule = 1) белгіленген оқу жоспарына, кестесіне және сабақ кестесіне сәйкес оқуға;
+agreement-condition-follow-plan-and-schedule = 1) белгіленген оқу жоспарына, оқу графигіне және сабақ кестесіне сәйкес оқуға;
 agreement-condition-discipline-and-respect = 2) оқу тәртібі мен мінез-құлық нормаларын сақтауға, профессор-оқытушылар құрамы мен басқа білім алушыларды құрметтеуге, олардың ар-намысы мен қадір-қасиетіне қол сұқпауға;
-agreement-condition-attend-80-percent = 3) курс кестесі бойынша барлық сабақтың кемінде 80 %-ына қатысуға;
+agreement-condition-attend-80-percent = 3) сабақ кестесі бойынша барлық сабақтың кемінде 80 %-ына қатысуға;
 agreement-condition-final-test-50-percent = 4) қорытынды тестілеуден ең жоғары балдың кемінде 50 %-ы көлемінде өтуге.
-agreement-condition-employer-notified-on-breach = Тыңдаушы шарт талаптарын бұзған жағдайда Ұйым жұмыс берушіні және (немесе) білім басқару органдарын хабардар етеді (Қағидалардың 24, 32-тармақтары).
+agreement-condition-employer-notified-on-breach = Тыңдаушы шарттың талаптарын бұзған жағдайда Ұйым жұмыс берушіні және (немесе) білім басқару органдарын хабардар етеді (Қағидалардың 24 және 32-тармақтары).
 agreement-accept-button = ✅ Шарт талаптарын қабылдаймын
-agreement-accepted = «{ $topic }» курсы бойынша шарт { $date } қабылданды. Енді сабақтарда белгіленуге болады.
+agreement-accepted = «{ $topic }» курсы бойынша оқуға арналған шарт { KK($date, case: "locative") } қабылданды. Енді сабақтарда қатысуыңызды белгілеуге болады.
 agreement-refused-not-found = Бұл батырма ескірген немесе қолжетімсіз. «🎓 Менің курстарым» бөлімін қайта ашыңыз.
 agreement-refused-not-enrolled = Сіз бұл ағында енді оқымайсыз: шартты қабылдаудың қажеті жоқ.
 agreement-refused-already-accepted = Сіз бұл шартты қабылдап қойғансыз.
@@ -22,16 +21,16 @@ mycourses-none = Әзірге курстарыңыз бен өтініштері
 mycourses-card =
     <b>🎓 { $topic }</b>
     { $code } ағыны: { $starts } — { $ends }
-mycourses-attendance = Сабаққа қатысу: { $total } сабақтың { $attended }-іне ({ $percent } %).
-mycourses-attendance-met = Сабаққа қатысу шарты (80 %) орындалды.
+mycourses-attendance = Қатысқан сабақтарыңыз: { $attended }, барлық сабақ саны — { $total } ({ $percent } %).
+mycourses-attendance-met = Сабаққа қатысу талабы (80 %) орындалды.
 mycourses-attendance-needed = 80 %-ға жету үшін тағы { $count } сабаққа қатысу керек.
-mycourses-attendance-unreachable = Қалған сабақтардың бәріне қатыссаңыз да, 80 %-ға енді жетпейді. 31-тармақтағы мүмкіндіктерді пайдалана аласыз («📝 Өтініштер»).
-mycourses-score = Қорытынды бағалау: { $max } балдың { $score } балы (өту балы — { $pass_mark }).
-mycourses-score-pending = Қорытынды бағалау әлі өткізілген жоқ. Өту балы — { $max } балдың { $pass_mark } балы.
+mycourses-attendance-unreachable = Қалған сабақтардың бәріне қатыссаңыз да, 80 %-ға енді жетпейді. Қағидалардың 31-тармағындағы мүмкіндіктерді пайдалана аласыз («📝 Өтініштер»).
+mycourses-score = Қорытынды бағалау: { $score } балл, ең жоғары балл — { $max }, өту балы — { $pass_mark }.
+mycourses-score-pending = Қорытынды бағалау әлі өткізілген жоқ. Өту балы — { $pass_mark }, ең жоғары балл — { $max }.
 mycourses-module = • { $name } ({ $hours } сағ.): { $grade }
-mycourses-agreement-needed = ⚠️ Оқуға арналған шарт қабылданбаған: онсыз сабақтарда белгілену мүмкін емес.
-mycourses-agreement-accepted = Шарт { $date } қабылданды.
-mycourses-outcome-certificate = 🏅 № { $number } сертификат, { $valid_until } дейін жарамды.
+mycourses-agreement-needed = ⚠️ Оқуға арналған шарт қабылданбаған: онсыз сабаққа қатысуды белгілеу мүмкін емес.
+mycourses-agreement-accepted = Оқуға арналған шарт { KK($date, case: "locative") } қабылданды.
+mycourses-outcome-certificate = 🏅 № { $number } сертификат, { KK($valid_until, case: "dative") } дейін жарамды.
 mycourses-outcome-certificate-pending = 🏅 Курс аяқталды. Сертификат дайындалуда.
 mycourses-outcome-reference =
     📄 Курсты тыңдағаны туралы № { $number } анықтама берілді.

@@ -1,6 +1,6 @@
 # Мұғалім: Қағидалардың 31-тармағы бойынша өтініштер.
 
-requests-none = 31-тармақ бойынша өтініштер курс сертификатпен аяқталмаған жағдайда беріледі: қайта бағалау, басқа ағынға ауыстыру, үзілген курсты аяқтау. Қазір сізде ондай курс жоқ.
+requests-none = Қағидалардың 31-тармағы бойынша өтініштер курс сертификатпен аяқталмаған жағдайда беріледі: қайта бағалау, басқа ағынға ауыстыру, үзілген курсты аяқтау. Қазір сізде ондай курс жоқ.
 requests-mine-header = <b>📝 Менің өтініштерім</b>
 requests-mine-item = • { $kind } — { $topic }: { $status }. Шешім: { $note }
 requests-enrollment = <b>{ $topic }</b> ({ $code } ағыны). Қандай өтініш бересіз?
@@ -37,7 +37,7 @@ requests-refused-not-found = Бұл батырма ескірген немесе
 requests-refused-not-eligible = Бұл курс үшін мұндай өтініш берілмейді.
 requests-refused-pending = Мұндай өтініш берілген, шешімін күтуде.
 requests-refused-no-target = Қазір осы курстың сәйкес ағыны жоқ.
-requests-refused-reassessment-within-year = Қайта бағалау жылына бір реттен жиі өткізілмейді. Келесісі — { $date } бастап.
+requests-refused-reassessment-within-year = Қайта бағалау жылына бір реттен жиі өткізілмейді. Келесі өтінішті { KK($date, case: "ablative") } бастап беруге болады.
 requests-refused-valid-reason-required = Дәлелді себепті көрсету керек.
 requests-refused-documents-required = Растайтын құжаттарды тіркеу керек.
 requests-refused-not-current-year = Тек ағымдағы жылдың ағынына ауыстыруға болады.

@@ -38,29 +38,13 @@ admin-course-bad-max-score = Максимальный балл — целое ч
 admin-course-bad-module-line = Не понял строку «{ $line }». Нужен формат: <code>Название на казахском | Название на русском | часы</code>.
 admin-course-bad-modules-count = Нужен хотя бы один модуль и не больше { $max }.
 
-# $rule is the code's paragraph id ("§23.1"): every refusal below is under п. 23, cited in words,
-# since user texts never show "§"; the selector keeps the argument the Kazakh text uses.
-admin-hours-not-positive = { $rule ->
-   *[other] П. 23 Правил
-}: объём курса должен быть больше нуля, указано { $hours }.
-admin-hours-short-range = { $rule ->
-   *[other] П. 23 Правил
-}: краткосрочный курс длится от { $min } до { $max } академических часов, указано { $hours }.
-admin-hours-long-min = { $rule ->
-   *[other] П. 23 Правил
-}: длительный курс — более 108 академических часов, то есть не меньше { $min }; указано { $hours }.
-admin-hours-internship-min = { $rule ->
-   *[other] П. 23 Правил
-}: стажировка длится не меньше { $min } академических часов, указано { $hours }.
-admin-hours-abroad-short-range = { $rule ->
-   *[other] П. 23 Правил
-}: краткосрочный курс за рубежом длится от { $min } до { $max } академических часов, указано { $hours }.
-admin-hours-abroad-long-duration-required = { $rule ->
-   *[other] П. 23 Правил
-}: для длительного курса за рубежом укажите продолжительность в днях.
-admin-hours-abroad-long-max-year = { $rule ->
-   *[other] П. 23 Правил
-}: курс за рубежом длится до 1 года — не больше { $max } дней, указано { $days }.
+admin-hours-not-positive = { $rule }: объём курса должен быть больше нуля, указано { $hours }.
+admin-hours-short-range = { $rule }: краткосрочный курс длится от { $min } до { $max } академических часов, указано { $hours }.
+admin-hours-long-min = { $rule }: длительный курс — более 108 академических часов, то есть не меньше { $min }; указано { $hours }.
+admin-hours-internship-min = { $rule }: стажировка длится не меньше { $min } академических часов, указано { $hours }.
+admin-hours-abroad-short-range = { $rule }: краткосрочный курс за рубежом длится от { $min } до { $max } академических часов, указано { $hours }.
+admin-hours-abroad-long-duration-required = { $rule }: для длительного курса за рубежом укажите продолжительность в днях.
+admin-hours-abroad-long-max-year = { $rule }: курс за рубежом длится до 1 года — не больше { $max } дней, указано { $days }.
 admin-hours-modules-sum = Приложение 4 к Правилам: часы модулей в сумме дают { $modules_total }, а объём курса — { $hours }. Они должны совпадать.
 admin-hours-module-not-positive = Приложение 4 к Правилам: у каждого модуля должно быть больше нуля часов, указано { $hours }.
 
@@ -76,3 +60,12 @@ admin-course-summary =
     Языки: { $languages }
     Максимальный балл: { $max_score }
 admin-course-saved = ✅ Курс № { $id } сохранён: «{ $topic }».
+
+# Ссылки на пункты Правил вместо внутренних id домена (CourseHoursError.rule_id): bot/handlers/admin/courses.py.
+rule-citation-23 = Пункт 23 Правил
+rule-citation-23-1 = Подпункт 1) пункта 23 Правил
+rule-citation-23-2 = Подпункт 2) пункта 23 Правил
+rule-citation-23-3 = Подпункт 3) пункта 23 Правил
+rule-citation-23-abroad-1 = Подпункт 1) части второй пункта 23 Правил
+rule-citation-23-abroad-2 = Подпункт 2) части второй пункта 23 Правил
+rule-citation-app-4 = Приложение 4 к Правилам

@@ -167,7 +167,7 @@ async def test_typed_text_reaches_telegram_escaped_once_and_dates_in_the_recipie
         901: "⛔ Ваш сертификат № BT-2026-000042 отозван 23 ноября 2026\u202fг.\n"
         f"Причина: {TYPED_ESCAPED}\n"
         "Вопросы можно задать администратору курсов.",
-        902: "⛔ Сіздің № BT-2026-000042 сертификатыңыз 2026\u202fж. 23 қараша кері қайтарып "
+        902: "⛔ Сіздің № BT-2026-000042 сертификатыңыз 2026\u202fж. 23 қарашада кері қайтарып "
         f"алынды.\nСебебі: {TYPED_ESCAPED}\nСұрақтарыңызды курс әкімшісіне қоюға болады.",
     }
     for text in sent.values():  # what Telegram shows: the typed text, no tag of it applied
@@ -215,7 +215,7 @@ async def test_a_row_queued_before_the_upgrade_is_sent_as_stored_not_escaped_twi
     assert (await DeliveryWorker(harness.bot, services, worker_id="test").run_once()).sent == 2
     sent = {r.chat_id: r.text for r in harness.session.requests if isinstance(r, SendMessage)}
     assert sent[904] == (
-        "⛔ Сіздің № BT-2026-000042 сертификатыңыз 2026\u202fж. 23 қараша кері қайтарып "
+        "⛔ Сіздің № BT-2026-000042 сертификатыңыз 2026\u202fж. 23 қарашада кері қайтарып "
         "алынды.\nСебебі: &lt;b&gt; &amp; &lt;a href=&quot;x&quot;&gt;\n"
         "Сұрақтарыңызды курс әкімшісіне қоюға болады."
     )

@@ -135,7 +135,7 @@ async def test_a_bulk_issue_killed_mid_way_ends_with_one_document_each(
             await run_issue(admin, cohort_id)
             summary = await admin.expect("Дайын")
             assert f"Берілген сертификаттар: {TEACHERS - issued_before}" in body(summary)
-            assert f"Құжаты бұрыннан бар (өткізілді): {issued_before}" in body(summary)
+            assert f"Құжаты бұрыннан бар (өткізіп жіберілді): {issued_before}" in body(summary)
             await until(outbox_sent, 60, "every document delivered and recorded")
             for n in range(TEACHERS):
                 names = sorted(file_name(m) or "" for m in await client.messages(FIRST_TG + n))

@@ -151,8 +151,8 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
         )
         await uow.commit()
     courses_card = await teacher.say("🎓 Менің курстарым", "Жобалық оқыту әдістемесі")
-    agreement = await teacher.tap(courses_card, f"tag:read:{enrollment.id}", "Оқуға арналған шарт")
-    await teacher.tap(agreement, f"tag:accept:{enrollment.id}", "Енді сабақтарда белгіленуге")
+    agreement = await teacher.tap(courses_card, f"tag:read:{enrollment.id}", "Тараптар:")
+    await teacher.tap(agreement, f"tag:accept:{enrollment.id}", "қатысуыңызды белгілеуге")
 
     coach = Chat(client, TRAINERS[0].telegram_id)
     agenda = await coach.say(
@@ -161,7 +161,7 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     board = await coach.tap(agenda, data_of(agenda, f"tgs:start:{session.id}"), "Код")
     code = re.search(r"\d{3} \d{3}", body(board))
     assert code is not None, body(board)
-    done = await teacher.say(code.group(0), "Сіз сабаққа белгілендіңіз")
+    done = await teacher.say(code.group(0), "Қатысуыңыз белгіленді")
     assert "Жобалық оқыту әдістемесі" in body(done)
 
     pick = await admin.say(

@@ -191,7 +191,7 @@ async def test_sigterm_while_a_check_in_waits_for_the_database_still_answers_it(
         finally:
             bot.stop()
     assert exit_code == 0, bot.output()
-    assert "сабаққа белгілендіңіз" in body(answer), body(answer)
+    assert "Қатысуыңыз белгіленді" in body(answer), body(answer)
     engine, uow_factory = await uow_on(database_url)
     async with uow_factory(read_only=True) as uow:
         person = await uow.people.get_by_telegram_id(TEACHER)

@@ -170,23 +170,23 @@ async def test_a_kazakh_teacher_from_start_to_results(
 
     session_id = await session_now(sandbox, cohort_id)
     refused = await teacher.say(
-        current_code(sandbox, session_id), "Алғаш белгіленер алдында оқуға арналған шартты"
+        current_code(sandbox, session_id), "Қатысуды алғаш белгілемес бұрын оқуға арналған шартты"
     )
     courses = await teacher.say("🎓 Менің курстарым", "Оқуға арналған шарт қабылданбаған")
     read = data_of(courses, "tag:read:")
     assert read == data_of(refused, "tag:read:")
-    agreement = await teacher.tap(courses, read, "Оқуға арналған шарт (келісім)")
+    agreement = await teacher.tap(courses, read, "Оқуға арналған шарт\n\nТараптар:")
     for condition in ("1) белгіленген оқу жоспарына", "кемінде 80 %-ына", "Ұйым жұмыс берушіні"):
         assert condition in body(agreement)
     accepted = await teacher.tap(
-        agreement, data_of(agreement, "tag:accept:"), "Енді сабақтарда белгіленуге болады"
+        agreement, data_of(agreement, "tag:accept:"), "қатысуыңызды белгілеуге болады"
     )
-    assert "курсы бойынша шарт" in body(accepted)
+    assert "курсы бойынша оқуға арналған шарт" in body(accepted)
 
     await teacher.say("000 000", "Код қате")
-    done = await teacher.say(current_code(sandbox, session_id), "Сіз сабаққа белгілендіңіз")
-    assert "Сабаққа қатысу: 8 сабақтың 1 сабағы (12 %)" in body(done)
-    await teacher.say(current_code(sandbox, session_id), "белгіленіп қойғансыз")
+    done = await teacher.say(current_code(sandbox, session_id), "Қатысуыңыз белгіленді")
+    assert "Қатысқан сабақтарыңыз: 1, барлық сабақ саны — 8 (12 %)" in body(done)
+    await teacher.say(current_code(sandbox, session_id), "қатысуыңыз бұрын белгіленген")
     async with sandbox.services.uow_factory() as uow:
         enrollment = await uow.enrollments.get(person.id, cohort_id)
         assert len(await uow.attendance.for_enrollment(enrollment.id)) == 1
@@ -197,9 +197,9 @@ async def test_a_kazakh_teacher_from_start_to_results(
     )
     assert result.refusal is None
     card = body(await teacher.say("🎓 Менің курстарым", "Қорытынды бағалау"))
-    assert "Қорытынды бағалау: 100 балдың 86 балы (өту балы — 50)" in card
-    assert "Сабаққа қатысу: 8 сабақтың 1-іне" in card
-    assert "Шарт " in card and "қабылданды" in card
+    assert "Қорытынды бағалау: 86 балл, ең жоғары балл — 100, өту балы — 50." in card
+    assert "Қатысқан сабақтарыңыз: 1, барлық сабақ саны — 8" in card
+    assert "Оқуға арналған шарт " in card and "қабылданды" in card
 
 
 async def test_a_russian_teacher_applies_is_approved_and_checks_in(

@@ -165,7 +165,11 @@ async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
     assert row.chat_id == TEACHER_TG and row.payload["lang"] == "kk"
     assert row.payload["caption_key"] == "certificates-notice-certificate"
     assert row.payload["args"]["number"] == certificate.number
-    assert by_key[f"doc:{issued[seven.id][0].id}:listening_reference"].payload["lang"] == "ru"
+    reference_row = by_key[f"doc:{issued[seven.id][0].id}:listening_reference"]
+    assert reference_row.payload["lang"] == "ru"
+    # The document is in the cohort's Kazakh; the Russian reader's notice names the Russian topic.
+    assert reference_row.payload["args"]["topic"] == world.course.topic_ru != world.course.topic_kk
+    assert row.payload["args"]["topic"] == world.course.topic_kk
     async with services.uow_factory() as uow:
         stored = await uow.documents.get(row.payload["document_file_id"])
         audit = await uow.audit.for_entity("certificate", certificate.number)

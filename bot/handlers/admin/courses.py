@@ -97,10 +97,25 @@ def _neighbour(step: str, data: dict[str, Any], direction: int) -> str | None:
     return None
 
 
+RULE_CITATIONS: dict[str, str] = {
+    "§23": "rule-citation-23",
+    "§23.1": "rule-citation-23-1",
+    "§23.2": "rule-citation-23-2",
+    "§23.3": "rule-citation-23-3",
+    "§23 abroad 1)": "rule-citation-23-abroad-1",
+    "§23 abroad 2)": "rule-citation-23-abroad-2",
+    "App. 4": "rule-citation-app-4",
+}
+"""The domain's rule ids are for logs and tests; a reader sees the citation as Kazakhstan's
+legal texts write it ("Қағидалардың 23-тармағының 1) тармақшасы" / "Подпункт 1) пункта 23
+Правил"), never the id."""
+
+
 def hours_error_text(i18n: I18nContext, error: CourseHoursError) -> str:
-    """The rule that forbids the hours, named and translated: "§23.1: ... 36 to 108 ..."."""
+    """The rule that forbids the hours, cited and translated: "Пункт 23 Правил: ..."."""
+    citation = i18n.get(RULE_CITATIONS.get(error.rule_id, "rule-citation-23"))
     return i18n.get(
-        "admin-hours-" + error.reason.value.replace("_", "-"), rule=error.rule_id, **error.limits
+        "admin-hours-" + error.reason.value.replace("_", "-"), rule=citation, **error.limits
     )
 
 

@@ -1,4 +1,4 @@
-"""The course form: §23 hours refused with the rule in kk and ru, modules add up, edit."""
+"""The course form: hours refused with the cited rule in kk and ru, modules add up, edit."""
 
 from __future__ import annotations
 
@@ -66,7 +66,8 @@ async def test_short_course_hours_refused_by_section_23_in_russian(
     await fill_until_hours(harness, people, "short")
     sent = await harness.send(people.admin, "35")
     assert texts(sent) == [
-        "П. 23 Правил: краткосрочный курс длится от 36 до 108 академических часов, указано 35."
+        "Подпункт 1) пункта 23 Правил: краткосрочный курс длится от 36 до 108 академических "
+        "часов, указано 35."
     ]
     sent = await harness.send(people.admin, "109")
     assert texts(sent)[0].endswith("указано 109.")
@@ -87,8 +88,9 @@ async def test_long_course_hours_refused_in_kazakh(
     await fill_until_hours(harness, people, "long")
     sent = await harness.send(people.admin, "108")
     assert texts(sent) == [
-        "Қағидалардың §23.2: ұзақ мерзімді курс 108 академиялық сағаттан "
-        "артық, яғни кемінде 109; 108 көрсетілген."
+        "Қағидалардың 23-тармағының 2) тармақшасы: ұзақ мерзімді курстың көлемі 108 "
+        "академиялық сағаттан артық, яғни кемінде 109 академиялық сағат болуы керек; "
+        "көрсетілгені: 108."
     ]
     sent = await harness.send(people.admin, "жетпіс екі")
     assert texts(sent) == ["Бүтін оң сан қажет, мысалы 72."]
@@ -100,7 +102,8 @@ async def test_abroad_long_course_asks_days_and_refuses_more_than_a_year(
     await fill_until_hours(harness, people, "abroad_long")
     sent = await harness.send(people.admin, "366")
     assert texts(sent) == [
-        "П. 23 Правил: курс за рубежом длится до 1 года — не больше 365 дней, указано 366."
+        "Подпункт 2) части второй пункта 23 Правил: курс за рубежом длится до 1 года — "
+        "не больше 365 дней, указано 366."
     ]
     sent = await harness.send(people.admin, "365")
     assert texts(sent)[0].startswith("Объём курса в академических часах")

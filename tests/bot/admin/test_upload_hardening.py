@@ -213,7 +213,8 @@ CASES: dict[str, Bad] = {
     "a PDF renamed to .csv": Bad(
         lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "list.csv",
         "sheet-error-not-a-table", "Файл «list.csv» — не таблица: это PDF-документ",
-        "«list.csv» файлы кесте емес: бұл — PDF құжаты", {"kind": "pdf", "name": "list.csv"},
+        "«list.csv» файлы электрондық кесте емес: бұл — PDF құжаты",
+        {"kind": "pdf", "name": "list.csv"},
     ),
     "a Word document renamed to .xlsx": Bad(
         word_document, "list.xlsx", "sheet-error-not-a-table", "это документ Word",
@@ -222,7 +223,7 @@ CASES: dict[str, Bad] = {
     "an OpenDocument sheet renamed to .xlsx": Bad(
         opendocument_sheet, "list.xlsx", "sheet-error-not-a-table",
         "таблица OpenDocument (.ods), сохраните её в формате .xlsx",
-        "OpenDocument кестесі (.ods), оны .xlsx пішімінде сақтаңыз",
+        "OpenDocument пішіміндегі файл (.ods), оны .xlsx пішімінде сақтаңыз",
         {"kind": "ods", "name": "list.xlsx"},
     ),
     "a web page saved as .xls": Bad(

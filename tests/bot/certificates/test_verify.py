@@ -52,7 +52,7 @@ def details_kk(holder: str) -> str:
     return (
         f"Тіркеу нөмірі: {NUMBER}\nИесі: {holder}\nКурстың тақырыбы: {TOPIC}\n"
         f"Көлемі: 72 академиялық сағат\nҰйым: {ORG_KK}\nБерілген күні: {ISSUED_KK}\n"
-        f"Жарамдылық мерзімі: {UNTIL_KK} дейін"
+        f"Жарамдылық мерзімі: {UNTIL_KK}ға дейін"
     )
 
 
@@ -214,20 +214,20 @@ async def test_admin_revokes_and_verification_says_revoked_with_the_date(
         f"⛔ Сертификат отозван {ISSUED_RU}\n\n{details_ru('Ә. С. Н.')}"
     ]
     assert texts(await harness.send(make_user(STRANGER + 1, "kk"), NUMBER)) == [
-        f"⛔ Сертификат {ISSUED_KK} кері қайтарып алынған.\n\n{details_kk('Ә. С. Н.')}"
+        f"⛔ Сертификат {ISSUED_KK}да кері қайтарып алынған.\n\n{details_kk('Ә. С. Н.')}"
     ]
     async with services.uow_factory() as uow:
         notice = await uow.outbox.get_by_dedup_key("revoked:1")
     assert notice is not None and notice.chat_id == TEACHER_TG
     text = services.i18n_core.get(notice.payload["key"], "kk", **notice_args(notice.payload, "kk"))
     assert text == (
-        f"⛔ Сіздің № {NUMBER} сертификатыңыз {ISSUED_KK} кері қайтарып алынды.\n"
+        f"⛔ Сіздің № {NUMBER} сертификатыңыз {ISSUED_KK}да кері қайтарып алынды.\n"
         "Себебі: ошибка &lt;b&gt;в&lt;/b&gt; фамилии\n"
         "Сұрақтарыңызды курс әкімшісіне қоюға болады."
     )
     sent = await harness.send(teacher, "/documents")
     assert texts(sent)[0] == (
         f"Біліктілікті арттыру сертификаты № {NUMBER}, берілген күні: "
-        f"{ISSUED_KK}\n⛔ {ISSUED_KK} кері қайтарып алынған."
+        f"{ISSUED_KK}\n⛔ {ISSUED_KK}да кері қайтарып алынған."
     )
     assert not any(isinstance(r, SendMessage) for r in sent)

@@ -34,8 +34,8 @@ DONE_RU = (
     "15:00.\nПосещаемость: 1 из 5 (20 %)."
 )
 DONE_KK = (
-    "✅ Сіз сабаққа белгілендіңіз: Функционалдық сауаттылық, 23 қараша, дүйсенбі, "
-    "15:00.\nСабаққа қатысу: 5 сабақтың 1 сабағы (20 %)."
+    "✅ Қатысуыңыз белгіленді: Функционалдық сауаттылық, 23 қараша, дүйсенбі, "
+    "15:00.\nҚатысқан сабақтарыңыз: 1, барлық сабақ саны — 5 (20 %)."
 )
 WRONG_RU = "❌ Неверный код. Посмотрите код на экране тренера и отправьте его ещё раз: 6 цифр."
 WRONG_KK = "❌ Код қате. Тренердің экранындағы кодты қарап, қайта жіберіңіз: 6 цифр."
@@ -93,8 +93,8 @@ async def test_kazakh_listener_checks_in_just_before_the_end_and_not_at_it(
     clock.now = ENDS
     sent = await harness.send(teacher, code(world.session.id, clock.now))
     assert texts(sent) == [
-        "Сабақ аяқталып қойды (23 қараша, дүйсенбі, 15:00), белгілену жабық. Сабақта болсаңыз, "
-        "тренерден сізді белгілеуін сұраңыз."
+        "Сабақ аяқталып қойды (23 қараша, дүйсенбі, 15:00), қатысуды белгілеу жабық. Сабақта "
+        "болсаңыз, тренерден қатысуыңызды белгілеуді сұраңыз."
     ]
     assert await attendance(services, world, TEACHER_KK_TG) == []
 
@@ -145,7 +145,7 @@ async def test_wrong_code_and_code_of_another_cohort_change_nothing(
     link = f"/start {deep_link_payload(world.other_session.id or 0, other)}"
     assert texts(await harness.send(teacher, link)) == [another_ru]
     assert texts(await harness.send(make_user(TEACHER_KK_TG, "kk"), other)) == [
-        "Бұл — басқа ағын сабағының коды. Тек өз ағыныңыздың сабақтарына белгілене аласыз."
+        "Бұл — басқа ағын сабағының коды. Қатысуды тек өз ағыныңыздың сабақтарында белгілей аласыз."
     ]
     assert await attendance(services, world, TEACHER_RU_TG) == []
     assert await failures(services, world.session.id) == ["wrong_code", "wrong_code"]
@@ -201,7 +201,7 @@ async def test_not_enrolled_expelled_and_agreement_not_accepted(
     expelled = await add_person(services, 720_002, "kk", "Оспанов Ерлан")
     await enroll(services, expelled, world.cohort, status=EnrollmentStatus.EXPELLED)
     assert texts(await harness.send(make_user(720_002, "kk"), now_code)) == [
-        "Сіз бұл ағыннан оқудан шығарылғансыз, сондықтан сабаққа белгілену қолжетімсіз."
+        "Сіз бұл ағыннан оқудан шығарылғансыз, сондықтан қатысуды белгілеу қолжетімсіз."
     ]
     newcomer = await add_person(services, 720_003, "ru", "Петров Пётр")
     enrollment = await enroll(services, newcomer, world.cohort, accepted_at=None)
@@ -278,7 +278,7 @@ async def test_agreement_button_leads_to_acceptance_and_then_check_in_works(
     clock.now = datetime(2026, 11, 23, 10, 5, tzinfo=UTC)
     user = make_user(720_010, "kk")
     sent = await harness.send(user, code(world.session.id, clock.now))
-    assert texts(sent)[0].startswith("Алғаш белгіленер алдында оқуға арналған шартты")
+    assert texts(sent)[0].startswith("Қатысуды алғаш белгілемес бұрын оқуға арналған шартты")
     await harness.press(user, f"tag:read:{enrollment.id}")
     await harness.press(user, f"tag:accept:{enrollment.id}")
     async with services.uow_factory() as uow:

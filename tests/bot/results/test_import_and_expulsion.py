@@ -156,8 +156,8 @@ async def test_admin_expels_a_listener_and_both_notices_are_recorded(
     assert employer.payload["contact"] == "hr0@school7.kz"
     assert employer.payload["text"].startswith("Уважаемый работодатель!")
     assert (  # plain text, its date formatted by the bot: escaped only where it is shown
-        "нарушение условий договора на обучение: пропуск занятий <без причины>. Приказ № 15-О, "
-        "решение комиссии № 3 от 20 ноября 2026\u202fг."
+        "нарушение условий договора на обучение: пропуск занятий <без причины>. Решение комиссии "
+        "от 20 ноября 2026\u202fг. № 3, приказ № 15-О."
     ) in employer.payload["text"]
     entries = await audit_for(services.uow_factory, "enrollment", e.id)
     assert entries[-1].action == "enrollment.expel"

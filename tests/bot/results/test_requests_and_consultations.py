@@ -90,7 +90,7 @@ async def test_admin_rejects_with_a_note_in_kazakh(harness: Harness, services: S
     )
     admin = make_user(ADMIN_TG, "kk")
     reject = RequestAction(action="reject", request_id=request.id).pack()
-    ask = "Бас тарту себебін жазыңыз (1\xa0000 таңбаға дейін) — оны тыңдаушы көреді:"
+    ask = "Қабылдамау себебін жазыңыз (1\xa0000 таңбаға дейін) — оны тыңдаушы көреді:"
     assert texts(await harness.press(admin, reject)) == [ask]
     assert texts(await harness.send(admin, "x" * 1001)) == [ask]
     sent = await harness.send(admin, "Құжаттар жоқ")

@@ -39,28 +39,28 @@ async def test_enrolled_teacher_reads_and_accepts_the_agreement_in_kazakh(
         "<b>🎓 Жаңартылған білім беру мазмұны</b>\nKZ-7 ағыны: "
         "2026\u202fж. 19 қараша — 2026\u202fж. 18 желтоқсан"
     )
-    assert "Сабаққа қатысу: 10 сабақтың 3-іне (30 %)." in card
+    assert "Қатысқан сабақтарыңыз: 3, барлық сабақ саны — 10 (30 %)." in card
     assert "80 %-ға жету үшін тағы 5 сабаққа қатысу керек." in card
-    assert "Қорытынды бағалау әлі өткізілген жоқ. Өту балы — 100 балдың 50 балы." in card
+    assert "Қорытынды бағалау әлі өткізілген жоқ. Өту балы — 50, ең жоғары балл — 100." in card
     assert "⚠️ Оқуға арналған шарт қабылданбаған" in card
     assert buttons(sent[0]) == [("📄 Шартты оқу және қабылдау", f"tag:read:{enrollment_id}")]
     assert not await agreement_accepted(services.uow_factory, enrollment_id)
 
     sent = await harness.press(user, f"tag:read:{enrollment_id}")
     text = texts(sent)[0]
-    assert text.startswith("<b>Оқуға арналған шарт (келісім)</b>")
+    assert text.startswith("<b>Оқуға арналған шарт</b>")
     for part in (
         "1) белгіленген оқу жоспарына",
         "2) оқу тәртібі",
-        "3) курс кестесі бойынша барлық сабақтың кемінде 80 %-ына",
+        "3) сабақ кестесі бойынша барлық сабақтың кемінде 80 %-ына",
         "4) қорытынды тестілеуден ең жоғары балдың кемінде 50 %-ы",
         "Ұйым жұмыс берушіні",
     ):
         assert part in text
     sent = await harness.press(user, f"tag:accept:{enrollment_id}")
     assert texts(sent) == [
-        "«Жаңартылған білім беру мазмұны» курсы бойынша шарт "
-        "2026\u202fж. 23 қараша қабылданды. Енді сабақтарда белгіленуге болады."
+        "«Жаңартылған білім беру мазмұны» курсы бойынша оқуға арналған шарт "
+        "2026\u202fж. 23 қарашада қабылданды. Енді сабақтарда қатысуыңызды белгілеуге болады."
     ]
     stored = await enrollment(services, enrollment_id)
     assert (stored.agreement_version, stored.agreement_lang, stored.agreement_accepted_at) == (

@@ -21,7 +21,7 @@ async def test_domestic_application_in_kazakh(harness: Harness, services: Servic
     user = await registered_teacher(harness, 400, "kk")
     sent = await harness.send(user, "📚 Курстар және жазылу")
     listing = texts(sent)[0]
-    assert listing.startswith("<b>📚 Ашық ағындар</b> (1 беттің 1-беті)")
+    assert listing.startswith("<b>📚 Ашық ағындар</b> (бет: 1 / 1)")
     assert "<b>Жаңартылған білім беру мазмұны</b>" in listing
     assert "Нысаны: еңбек қызметінен қол үзбей" in listing
     assert "Мерзімі: 2026\u202fж. 7 желтоқсан — 2026\u202fж. 18 желтоқсан" in listing
@@ -35,7 +35,8 @@ async def test_domestic_application_in_kazakh(harness: Harness, services: Servic
         "басшысына жолданады. Басшының тегін, атын, әкесінің атын жазыңыз."
     )
     assert texts(await harness.send(user, "Mr Director")) == [
-        "Аты-жөні тек кирилл әріптерімен (қазақ әріптерін қоса) жазылады, цифрсыз және белгісіз."
+        "Аты-жөні тек кирилл әріптерімен (қазақ әріптерін қоса) жазылады, цифрларсыз және "
+        "таңбаларсыз."
     ]
     sent = await harness.send(user, "Ахметов Ерлан Сәкенұлы")
     assert texts(sent) == ["Оқыту тілі қандай?"]

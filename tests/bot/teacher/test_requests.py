@@ -71,7 +71,8 @@ async def test_reassessment_once_a_year_in_kazakh(harness: Harness, services: Se
     ]
     sent = await harness.press(user, f"trq:reassessment:{enrollment_id}")
     assert texts(sent) == [
-        "Қайта бағалау жылына бір реттен жиі өткізілмейді. Келесісі — 2027\u202fж. 1 маусым бастап."
+        "Қайта бағалау жылына бір реттен жиі өткізілмейді. "
+        "Келесі өтінішті 2027\u202fж. 1 маусымнан бастап беруге болады."
     ]
     assert await requests_of(services, 600) == []
     # re-assessment with the next cohort is a separate option (§31.2)

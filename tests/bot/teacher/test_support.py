@@ -58,7 +58,7 @@ async def test_question_goes_to_the_least_busy_trainer_in_kazakh(
     sent = await harness.send(user, "🤝 Посткурстық сүйемелдеу")
     assert texts(sent)[0] == (
         "<b>Жаңартылған білім беру мазмұны</b>. Сүйемелдеу "
-        "2027\u202fж. 1 маусым қоса алғанға дейін қолжетімді. "
+        "2027\u202fж. 1 маусымды қоса алғанда қолжетімді. "
         "Немен көмектесейік?"
     )
     assert [d for _, d in buttons(sent[0])] == [

@@ -261,7 +261,7 @@ async def test_qr_on_the_board_opens_the_check_in_deep_link(
     assert decoded == [f"https://t.me/biliktilik_bot?start=ci_{world.session.id}_{expected_code}"]
     # and that link checks the listener in
     sent = await harness.send(make_user(TEACHER_KK_TG, "kk"), f"/start {decoded[0].split('=')[1]}")
-    assert texts(sent)[0].startswith("✅ Сіз сабаққа белгілендіңіз")
+    assert texts(sent)[0].startswith("✅ Қатысуыңыз белгіленді")
 
 
 async def test_stop_pressed_on_another_instance_closes_the_running_board(

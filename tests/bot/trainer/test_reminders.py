@@ -94,7 +94,7 @@ async def test_day_before_at_18_local_once_then_hour_before(
         "📍 ауд. 204"
     )
     assert core.get("reminder-day-before", "kk", **by_chat[TEACHER_KK_TG][4]) == (
-        "🔔 Еске салу: сабақ 24 қараша, сейсенбі, 15:00.\n"
+        "🔔 Еске салу: сабақ уақыты — 24 қараша, сейсенбі, 15:00.\n"
         "Функционалдық сауаттылық (ФГ-2026-01 ағыны)\n"
         "📍 ауд. 204"
     )

@@ -139,8 +139,8 @@ async def test_kazakh_trainer_marks_in_kazakh(
     clock.now = DURING
     user = make_user(TRAINER_TG, "kk")
     assert texts(await harness.press(user, mark_data(world, world.teacher_kk.id))) == [
-        "Сейітова Айгүл неге қолмен белгіленеді? Себебін жазыңыз (300 таңбаға дейін) немесе "
-        "/cancel жіберіңіз."
+        "Сейітова Айгүл: қатысуы неге қолмен белгіленеді? Себебін жазыңыз (300 таңбаға дейін) "
+        "немесе /cancel жіберіңіз."
     ]
     assert texts(await harness.send(user, "/cancel")) == [
         "Әрекет тоқтатылды. Енгізілген деректер сақталмады."
