@@ -127,7 +127,8 @@ T: dict[Lang, dict[str, str]] = {
         "ref_given": "Анықтама берілді:",
         "ref_body": "Ол «{topic}» тақырыбы бойынша {hours} біліктілікті арттыру курсын "
         "{start} – {end} аралығында тыңдады.",
-        "ref_attendance": "Сабаққа қатысу: {total} сабақтың {attended} сабағы ({percent} %).",
+        "ref_attendance": "Қатысқан сабақтары: {attended}, барлық сабақ саны — {total} "
+        "({percent} %).",
         "ref_score": "Қорытынды бағалау нәтижесі: {score} балл ({max} балдың ішінен).",
         "ref_no_score": "Қорытынды бағалаудан өтпеді.",
         "ref_reason": "Сертификат берілмеді: {reason}.",
