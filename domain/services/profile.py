@@ -11,9 +11,9 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from domain.iin import IinError, mask_iin
+from domain.iin import IinError, IinErrorReason, mask_iin
 from domain.iin import validate_iin as check_iin
 from domain.model import EnrollmentStatus, Person
 from domain.notifications import text_notice
@@ -33,6 +33,7 @@ __all__ = [
     "normalize_phone",
     "save_profile",
     "update_profile_field",
+    "validate_answer",
     "validate_employer_contact",
     "validate_full_name",
     "validate_iin",
@@ -66,6 +67,7 @@ class ProfileRefusal(enum.StrEnum):
     NAME_WORDS = "name-words"
     NAME_LETTERS = "name-letters"
     IIN_INVALID = "iin-invalid"
+    IIN_BORN_IN_FUTURE = "iin-born-in-future"
     IIN_TAKEN = "iin-taken"
     PHONE_INVALID = "phone-invalid"
     EMPTY = "empty"
@@ -97,11 +99,14 @@ def validate_full_name(text: str) -> Checked:
     return None, " ".join(word[:1].upper() + word[1:] for word in words)
 
 
-def validate_iin(text: str) -> Checked:
-    """IIN checked by ``domain.iin`` (digits, date of birth, check digit)."""
+def validate_iin(text: str, today: date | None = None) -> Checked:
+    """IIN checked by ``domain.iin`` (digits, date of birth, check digit); with ``today``, a
+    birth date after it is refused on its own (a typo in the year, not a person yet born)."""
     try:
-        return None, check_iin(text).iin
-    except IinError:
+        return None, check_iin(text, today).iin
+    except IinError as error:
+        if error.reason is IinErrorReason.BIRTH_DATE_IN_FUTURE:
+            return ProfileRefusal.IIN_BORN_IN_FUTURE, ""
         return ProfileRefusal.IIN_INVALID, ""
 
 
@@ -220,7 +225,7 @@ async def update_profile_field(
     """Change one field of a saved profile (validated again here: callers may be forged)."""
     if field not in PROFILE_FIELDS:
         raise ValueError(field)
-    refusal, cleaned = _validate(field, value)
+    refusal, cleaned = validate_answer(field, value, now.date())
     if refusal is not None:
         return ProfileResult(None, refusal)
     async with uows() as uow:
@@ -255,17 +260,19 @@ async def link_imported_teacher(
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _validate(field: str, value: str) -> tuple[ProfileRefusal | None, str]:
+def validate_answer(field: str, value: str, today: date) -> Checked:
+    """One profile answer as typed, cleaned, or the reason it is refused."""
+    if field == "iin":
+        return validate_iin(value, today)
+    if field == "phone":
+        phone = normalize_phone(value)
+        return (None, phone) if phone else (ProfileRefusal.PHONE_INVALID, "")
     validators = {
         "full_name": validate_full_name,
-        "iin": validate_iin,
         "position": validate_position,
         "school_name": validate_school,
         "employer_contact": validate_employer_contact,
     }
-    if field == "phone":
-        phone = normalize_phone(value)
-        return (None, phone) if phone else (ProfileRefusal.PHONE_INVALID, "")
     return validators[field](value)
 
 

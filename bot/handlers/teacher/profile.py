@@ -22,6 +22,7 @@ from aiogram.types import (
 from aiogram_i18n import I18nContext
 from aiogram_i18n.lazy.filter import LazyFilter
 
+from bot.config import Settings
 from bot.handlers.teacher.callbacks import FormNav, ProfileEditCb
 from bot.handlers.teacher.common import (
     ALL,
@@ -29,20 +30,13 @@ from bot.handlers.teacher.common import (
     nav_keyboard,
     register_entry,
 )
-from bot.ui.formatting import long_date
+from bot.ui.formatting import local_today, long_date
 from bot.ui.menus import main_menu
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import profile as service
 
 STEPS = service.PROFILE_FIELDS  # full_name, iin, phone, position, school_name, employer_contact
-VALIDATORS = {
-    "full_name": service.validate_full_name,
-    "iin": service.validate_iin,
-    "position": service.validate_position,
-    "school_name": service.validate_school,
-    "employer_contact": service.validate_employer_contact,
-}
 
 
 class ProfileForm(StatesGroup):
@@ -154,9 +148,12 @@ async def text_step(
     person: Person,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     field = (await state.get_state() or "").split(":")[-1]
-    refusal, value = VALIDATORS[field](message.text or "")
+    refusal, value = service.validate_answer(
+        field, message.text or "", local_today(clock, settings)
+    )
     if refusal is not None:
         await message.answer(i18n.get(f"profile-error-{refusal}"))
         return

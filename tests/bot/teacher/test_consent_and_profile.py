@@ -243,3 +243,41 @@ async def test_linked_message_is_shown_on_confirm(harness: Harness, services: Se
         "Профиль сақталды. Сізді қабылдау тізімінен тауып, осы чатпен "
         "байланыстырдық — «🎓 Менің курстарым» бөлімін қараңыз."
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "kk",
+            "Бұл ЖСН-дегі туған күн әлі келмеген: алғашқы алты цифрды (жыл, ай, күн) тексеріп, "
+            "ЖСН-ді қайта енгізіңіз.",
+        ),
+        (
+            "ru",
+            "Дата рождения в этом ИИН ещё не наступила: проверьте первые шесть цифр (год, месяц, "
+            "день) и введите ИИН ещё раз.",
+        ),
+    ],
+)
+async def test_an_iin_born_after_the_organizations_today_is_refused(
+    harness: Harness, services: Services, clock, lang: str, expected: str
+) -> None:
+    """The organization's date decides: 19:30 UTC on 23 November is already 24 November in
+    Almaty, so an IIN born on the 24th is accepted and one born on the 25th is not."""
+    from datetime import UTC, date, datetime
+
+    from domain.iin import Sex, make_iin
+
+    clock.now = datetime(2026, 11, 23, 19, 30, tzinfo=UTC)
+    user = await start(harness, 303 if lang == "kk" else 304, lang)
+    await harness.send(user, "/profile")
+    await harness.press(user, "tcons:yes")
+    await harness.send(user, "Сейтқалиева Айгүл Нұрланқызы")
+    tomorrow = make_iin(date(2026, 11, 25), Sex.FEMALE, 7)
+    assert texts(await harness.send(user, tomorrow)) == [expected]
+    person = await stored(services, user.id)
+    assert person is not None and person.iin is None
+    born_today = make_iin(date(2026, 11, 24), Sex.FEMALE, 7)
+    sent = await harness.send(user, born_today)
+    assert texts(sent) != [expected] and "📱" in texts(sent)[0]
