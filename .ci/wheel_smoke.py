@@ -37,7 +37,7 @@ CHOOSER = "Тілді таңдаңыз / Выберите язык"  # start-cho
 #: then the main menu's greeting.
 PEOPLE = {
     "kk": (5001, "Айгүл", "Тіл сақталды: қазақ тілі", "Басты мәзір. Сәлеметсіз бе, Айгүл!"),
-    "ru": (5002, "Иван", "Язык сохранён: русский", "Главное меню. Здравствуйте, Иван!"),
+    "ru": (5002, "Иван", "Язык сохранён: русский.", "Главное меню. Здравствуйте, Иван!"),
 }
 MESSAGE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+")  # what an untranslated text looks like
 DEADLINE_SECONDS = 60  # for everything, the sandbox's start and stop included
