@@ -161,3 +161,75 @@ async def test_one_document_of_each_kind_per_enrollment(
         "ORL-2026-000005",
         "ORL-2026-000006",
     ]
+
+
+async def test_the_migration_withdraws_later_duplicates_before_adding_the_index(
+    database_url: str,
+) -> None:
+    """A database at 0001 may hold two active applications of one person to one cohort (a
+    race the application-level check missed): the earliest stays, the later is withdrawn."""
+    from domain.model import Cohort, Course, CourseFormat, CourseKind, CourseModule, Person
+    from storage.db import create_engine, create_session_factory
+    from storage.migrate import upgrade_database
+    from storage.uow import UnitOfWorkFactory
+
+    await upgrade_database(database_url, "0001")
+    engine = create_engine(database_url)
+    uows = UnitOfWorkFactory(create_session_factory(engine))
+    try:
+        async with uows() as uow:
+            person = await uow.people.add(Person(telegram_id=5, full_name="Ә Б", created_at=NOW))
+            course = await uow.courses.add(
+                Course(
+                    topic_kk="Т",
+                    topic_ru="Т",
+                    kind=CourseKind.SHORT,
+                    format=CourseFormat.COMBINED,
+                    hours=36,
+                    max_score=100,
+                    modules=[CourseModule("М", "М", 36)],
+                )
+            )
+            cohort = await uow.cohorts.add(
+                Cohort(
+                    course_id=course.id or 0,
+                    code="Т-1",
+                    language="kk",
+                    starts_on=date(2026, 12, 1),
+                    ends_on=date(2026, 12, 5),
+                    seats=5,
+                )
+            )
+            statuses = [
+                ApplicationStatus.REJECTED,
+                ApplicationStatus.SUBMITTED,
+                ApplicationStatus.APPROVED,
+                ApplicationStatus.SUBMITTED,
+            ]
+            for status in statuses:
+                application = _application_for(person.id or 0, cohort.id or 0, status)
+                await uow.applications.add(application)
+            await uow.commit()
+        await upgrade_database(database_url)
+        async with uows() as uow:
+            stored = [a.status for a in await uow.applications.for_person(person.id or 0)]
+    finally:
+        await engine.dispose()
+    assert stored == [
+        ApplicationStatus.REJECTED,
+        ApplicationStatus.SUBMITTED,
+        ApplicationStatus.WITHDRAWN,
+        ApplicationStatus.WITHDRAWN,
+    ]
+
+
+def _application_for(person_id: int, cohort_id: int, status: ApplicationStatus) -> Application:
+    return Application(
+        person_id=person_id,
+        cohort_id=cohort_id,
+        kind=ApplicationKind.DOMESTIC,
+        addressed_to="Директору",
+        language="kk",
+        status=status,
+        created_at=NOW,
+    )
