@@ -68,6 +68,15 @@ class DuplicateNumber(StorageConflict):
     """A registration or order number is already used."""
 
 
+class AlreadyApplied(StorageConflict):
+    """The person already has an active application (submitted, approved, enrolled) to this
+    cohort."""
+
+
+class AlreadyIssued(StorageConflict):
+    """The enrollment already has a document of this kind."""
+
+
 # --- stored files ---------------------------------------------------------------------------
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Generic, Literal, TypeVar
 
-from domain.iin import IinError, validate_iin
+from domain.iin import IinError, IinErrorReason, validate_iin
+from domain.text import clean_text
 
 Lang = Literal["kk", "ru"]
 Row = tuple[int, Mapping[str, str]]
@@ -140,8 +141,10 @@ def is_formula(value: str) -> bool:
     """A cell starting with "=" is a formula: its value is whatever the file's author computed
     (or a spreadsheet-injection payload), never what the department typed. "+", "-" and "@"
     start formulas too once a spreadsheet re-opens the text; with a "|" (``+cmd|'/C calc'!A0``,
-    dynamic data exchange) nothing else can be meant, while "+7 701 …" stays a phone."""
-    text = value.lstrip()
+    dynamic data exchange) nothing else can be meant, while "+7 701 …" stays a phone. Judged
+    after the control and bidi characters are removed (a hidden mark before "=" changes
+    nothing)."""
+    text = clean_text(value).lstrip()
     return text.startswith("=") or (text[:1] in ("+", "-", "@") and "|" in text)
 
 
@@ -186,22 +189,26 @@ def parse_language(raw: str) -> Lang | None:
 _MAX_TEXT = 300
 
 
-def _valid_iin(raw: str) -> str | None:
-    """The IIN without spaces when it passes ``domain.iin.validate_iin``, else ``None``."""
+def _checked_iin(raw: str, today: date | None) -> tuple[str | None, str]:
+    """The IIN without spaces when it passes ``domain.iin.validate_iin``, else ``None`` and
+    the row error's reason: ``iin-future`` for a birth date after ``today``, else ``iin``."""
     try:
-        return validate_iin(raw).iin if raw else None
-    except IinError:
-        return None
+        return (validate_iin(raw, today).iin if raw else None), ""
+    except IinError as error:
+        if error.reason is IinErrorReason.BIRTH_DATE_IN_FUTURE:
+            return None, "iin-future"
+        return None, "iin"
 
 
 def validate_enrollment_rows(
-    headers: Sequence[str], rows: Sequence[Row]
+    headers: Sequence[str], rows: Sequence[Row], today: date | None = None
 ) -> Validated[EnrollmentRow]:
     """§18 lists: full name, IIN, school, position, phone, language — every one required.
 
-    Checks each row: required cells, IIN checksum (``domain.iin``), phone, language kk/ru,
-    text length, formulas, and IINs repeated inside the file (the second occurrence is the
-    error and names the first row).
+    Checks each row: required cells, IIN checksum (``domain.iin``) and, with ``today`` (the
+    organization's date), a birth date not after it, phone, language kk/ru, text length,
+    formulas, and IINs repeated inside the file (the second occurrence is the error and names
+    the first row). Cells are cleaned of control and bidi characters (``domain.text``).
     """
     result: Validated[EnrollmentRow] = Validated()
     columns, missing = find_columns(headers, ENROLLMENT_COLUMNS)
@@ -214,16 +221,19 @@ def validate_enrollment_rows(
     for number, cells in rows:
         if number in formula_rows:
             continue
-        value = {name: cells.get(header, "").strip() for name, header in columns.items()}
+        value = {
+            name: " ".join(clean_text(cells.get(header, "")).split())
+            for name, header in columns.items()
+        }
         errors: list[RowError] = []
         for name, header in columns.items():
             if not value[name]:
                 errors.append(RowError(number, header, "required"))
             elif len(value[name]) > _MAX_TEXT:
                 errors.append(RowError(number, header, "too-long", value[name][:20] + "…"))
-        iin = _valid_iin(value["iin"])
+        iin, iin_reason = _checked_iin(value["iin"], today)
         if value["iin"] and iin is None:
-            errors.append(RowError(number, columns["iin"], "iin", value["iin"]))
+            errors.append(RowError(number, columns["iin"], iin_reason, value["iin"]))
         elif iin is not None and iin in seen_iin:
             errors.append(RowError(number, columns["iin"], "duplicate", iin, seen_iin[iin]))
         elif iin is not None:
@@ -276,7 +286,10 @@ def validate_schedule_rows(headers: Sequence[str], rows: Sequence[Row]) -> Valid
     for number, cells in rows:
         if number in formula_rows:
             continue
-        value = {name: cells.get(header, "").strip() for name, header in columns.items()}
+        value = {
+            name: " ".join(clean_text(cells.get(header, "")).split())
+            for name, header in columns.items()
+        }
         errors: list[RowError] = []
         for name in ("date", "time", "hours", "place"):
             if not value[name]:

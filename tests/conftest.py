@@ -21,6 +21,7 @@ from bot.runtime.app import create_dispatcher
 from bot.runtime.container import Services
 from bot.runtime.middlewares.rate_limit import Rate, RateLimitMiddleware
 from bot.ui.i18n import create_core
+from tests.teremok_check import COUNTED, TeremokCheck
 
 
 class FakeClock:
@@ -96,7 +97,10 @@ async def services(
 
 
 @pytest.fixture
-async def harness(services: Services) -> AsyncIterator[Harness]:
+async def harness(services: Services, request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    """The real dispatcher on a recording bot; every outgoing call is validated by
+    ``teremok`` (``tests/teremok_check.py``) and a violation fails the test. A test that
+    sends a call Telegram refuses on purpose is marked ``teremok_violations``."""
     generous = RateLimitMiddleware({"default": Rate(1000, 1), "verify": Rate(10, 60)})
     from storage.fsm import DatabaseFsmStorage
 
@@ -104,5 +108,23 @@ async def harness(services: Services) -> AsyncIterator[Harness]:
     dispatcher = create_dispatcher(services, storage=storage, rate_limit=generous)
     await dispatcher.emit_startup(bot=None, dispatcher=dispatcher)
     h = Harness.create(dispatcher)
+    check = TeremokCheck()
+    check.install(h)
     yield h
     await dispatcher.emit_shutdown(bot=h.bot, dispatcher=dispatcher)
+    if request.node.get_closest_marker("teremok_violations") is None:
+        check.assert_clean()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "teremok_violations: the test's harness may send calls teremok refuses"
+    )
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    if COUNTED["calls"]:
+        terminalreporter.write_line(
+            f"teremok: {COUNTED['calls']} outgoing Bot API calls validated, "
+            f"{COUNTED['violations']} violations"
+        )

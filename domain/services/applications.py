@@ -23,8 +23,9 @@ from domain.model import (
     Lang,
     Person,
 )
-from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.ports import AlreadyApplied, UnitOfWork, UnitOfWorkFactory
 from domain.services.profile import validate_full_name
+from domain.text import clean_text
 
 __all__ = [
     "ACTIVE_STATUSES",
@@ -167,7 +168,7 @@ def _valid_draft(draft: ApplicationDraft, kind: ApplicationKind, cohort: Cohort)
         return False
     if kind is ApplicationKind.DOMESTIC:
         return draft.instruction_language == cohort.language
-    country = draft.country.strip()
+    country = clean_text(draft.country).strip()
     return draft.abroad_duration in ABROAD_DURATIONS and 0 < len(country) <= COUNTRY_MAX
 
 
@@ -187,22 +188,24 @@ async def submit_application(
             return SubmitResult(ApplyRefusal.BAD_ANSWER)
         head_name = validate_full_name(draft.head_name)[1]
         abroad = kind is ApplicationKind.ABROAD
-        application = await uow.applications.add(
-            Application(
-                person_id=person_id,
-                cohort_id=draft.cohort_id,
-                kind=kind,
-                addressed_to=head_name,
-                language=check.cohort.language,
-                abroad_duration=_STORED_DURATION[draft.abroad_duration]
-                if abroad and draft.abroad_duration
-                else None,
-                abroad_country=draft.country.strip() if abroad else "",
-                abroad_language=draft.instruction_language if abroad else "",
-                status=ApplicationStatus.SUBMITTED,
-                created_at=now,
-            )
+        application = Application(
+            person_id=person_id,
+            cohort_id=draft.cohort_id,
+            kind=kind,
+            addressed_to=head_name,
+            language=check.cohort.language,
+            abroad_duration=_STORED_DURATION[draft.abroad_duration]
+            if abroad and draft.abroad_duration
+            else None,
+            abroad_country=clean_text(draft.country).strip() if abroad else "",
+            abroad_language=draft.instruction_language if abroad else "",
+            status=ApplicationStatus.SUBMITTED,
+            created_at=now,
         )
+        try:
+            await uow.applications.add(application)
+        except AlreadyApplied:  # a concurrent submit won: the database's unique index
+            return SubmitResult(ApplyRefusal.DUPLICATE)
         await uow.commit()
     lang: Lang = person.language or "ru"
     document = ApplicationDoc(
@@ -215,7 +218,7 @@ async def submit_application(
         instruction_language=draft.instruction_language,
         submitted_on=today,
         abroad_duration=cast(AbroadDuration, draft.abroad_duration) if abroad else None,
-        country=draft.country.strip() if abroad else None,
+        country=clean_text(draft.country).strip() if abroad else None,
     )
     return SubmitResult(None, application, document)
 

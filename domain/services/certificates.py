@@ -39,7 +39,7 @@ from domain.model import (
     Person,
 )
 from domain.notifications import document_notice
-from domain.ports import DocumentFile, UnitOfWork, UnitOfWorkFactory
+from domain.ports import AlreadyIssued, DocumentFile, UnitOfWork, UnitOfWorkFactory
 from domain.services.results import ListenerResult, decide_cohort_outcomes
 from domain.validity import certificate_valid_until
 
@@ -217,11 +217,17 @@ async def _issue_one(
         issuing = _Issuing(
             uow, cohort, course, result, enrollment, number, today, now, options, renderer
         )
+        try:
+            if needed is DocumentKind.CERTIFICATE:
+                certificate = await issuing.certificate()
+            else:
+                certificate = await issuing.reference()
+        except AlreadyIssued:  # the database's one-per-enrollment-and-kind rule
+            summary.skipped += 1
+            return  # rolled back: the number was never issued
         if needed is DocumentKind.CERTIFICATE:
-            certificate = await issuing.certificate()
             summary.certificates.append(certificate.number)
         else:
-            certificate = await issuing.reference()
             summary.references.append(certificate.number)
         await uow.audit.record(
             AuditEntry(

@@ -19,6 +19,7 @@ from domain.model import (
 from domain.notifications import text_notice
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.services.trainer import REFUSED_ACTION
+from domain.text import clean_text
 
 __all__ = [
     "MAX_ANSWER",
@@ -123,7 +124,7 @@ async def answer_consultation(
     now: datetime,
 ) -> AnswerResult:
     """Store the answer (once), notify the teacher with ``results-support-answer``, audit."""
-    answer = answer.strip()
+    answer = clean_text(answer, multiline=True).strip()
     if not answer:
         return AnswerResult(AnswerRefusal.EMPTY)
     if len(answer) > MAX_ANSWER:

@@ -17,6 +17,7 @@ from typing import Any
 from domain.model import AuditEntry, EnrollmentStatus, Lang, OutboxMessage, OutboxStatus, Person
 from domain.notifications import text_notice
 from domain.ports import UnitOfWorkFactory
+from domain.text import clean_text
 
 __all__ = [
     "EMPLOYER_NOTICE",
@@ -62,7 +63,7 @@ class ExpulsionResult:
 
 def _valid(decision: ExpulsionDecision) -> bool:
     texts = (decision.reason, decision.order_number, decision.commission_number)
-    return all(t.strip() and len(t) <= MAX_TEXT for t in texts)
+    return all(clean_text(t).strip() and len(t) <= MAX_TEXT for t in texts)
 
 
 async def expel(
@@ -91,8 +92,8 @@ async def expel(
             return ExpulsionResult(ExpulsionRefusal.NOT_ACTIVE, person=person)
         before: dict[str, Any] = {"status": str(enrollment.status)}
         enrollment.status = EnrollmentStatus.EXPELLED
-        enrollment.expelled_reason = decision.reason.strip()
-        enrollment.expulsion_order = decision.order_number.strip()
+        enrollment.expelled_reason = clean_text(decision.reason).strip()
+        enrollment.expulsion_order = clean_text(decision.order_number).strip()
         await uow.enrollments.update(enrollment)
         await uow.audit.record(
             AuditEntry(
@@ -105,7 +106,7 @@ async def expel(
                     "status": str(enrollment.status),
                     "reason": enrollment.expelled_reason,
                     "order": enrollment.expulsion_order,
-                    "commission_number": decision.commission_number.strip(),
+                    "commission_number": clean_text(decision.commission_number).strip(),
                     "commission_date": decision.commission_date.isoformat(),
                 },
                 now,
@@ -118,7 +119,7 @@ async def expel(
             "cohort": cohort.code,
             "reason": enrollment.expelled_reason,
             "order": enrollment.expulsion_order,
-            "commission": decision.commission_number.strip(),
+            "commission": clean_text(decision.commission_number).strip(),
             "commission_date": decision.commission_date,
         }
         notified = False

@@ -18,6 +18,7 @@ from domain.iin import validate_iin as check_iin
 from domain.model import EnrollmentStatus, Person
 from domain.notifications import text_notice
 from domain.ports import DuplicatePerson, UnitOfWork, UnitOfWorkFactory
+from domain.text import clean_text
 
 __all__ = [
     "CONSENT_DECLINED_PREFIX",
@@ -81,7 +82,8 @@ Checked = tuple[ProfileRefusal | None, str]
 
 
 def _squeeze(text: str) -> str:
-    return _SPACES_RE.sub(" ", text).strip()
+    """One line: control and bidi characters removed (``domain.text``), spaces squeezed."""
+    return _SPACES_RE.sub(" ", clean_text(text)).strip()
 
 
 def validate_full_name(text: str) -> Checked:

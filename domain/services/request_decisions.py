@@ -27,6 +27,7 @@ from domain.model import (
 )
 from domain.notifications import text_notice
 from domain.ports import AlreadyEnrolled, UnitOfWork, UnitOfWorkFactory
+from domain.text import clean_text
 
 __all__ = [
     "DecisionRefusal",
@@ -128,7 +129,7 @@ async def decide_request(
     (``request-decision-approved`` / ``-rejected``). A rejection needs a note.
     Approving a finishing request without a target cohort reinstates the listener in their
     own cohort (status back to ENROLLED)."""
-    note = note.strip()
+    note = clean_text(note, multiline=True).strip()
     if len(note) > MAX_NOTE:
         return DecisionResult(DecisionRefusal.NOTE_TOO_LONG)
     if not approve and not note:

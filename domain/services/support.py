@@ -20,6 +20,7 @@ from domain.model import (
 from domain.notifications import text_notice
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.post_course import post_course_support_open, support_ends_on
+from domain.text import clean_text
 
 __all__ = [
     "QUESTION_MAX",
@@ -110,7 +111,7 @@ async def ask_support(
     today: date,
 ) -> SupportResult:
     """Store the consultation, route it to a trainer, notify the trainer via the outbox."""
-    question = question.strip()
+    question = clean_text(question, multiline=True).strip()
     if not question:
         return SupportResult(SupportRefusal.EMPTY)
     if len(question) > QUESTION_MAX:

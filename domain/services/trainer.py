@@ -33,6 +33,7 @@ from domain.model import (
 from domain.notifications import text_notice
 from domain.ports import AlreadyCheckedIn, UnitOfWork, UnitOfWorkFactory
 from domain.services.checkin import failed_attempts
+from domain.text import clean_text
 
 __all__ = [
     "MAX_REASON_LENGTH",
@@ -304,7 +305,7 @@ async def mark_present(
     with before/after. Reading of §24.3: allowed once the session's check-in window has opened
     (also after the session, to correct a dead phone), never for a future session. With an
     empty ``reason`` nothing is stored: REASON_REQUIRED then means every other rule holds."""
-    reason = reason.strip()
+    reason = clean_text(reason).strip()
     async with uows() as uow:
         found = await _session_of_trainer(uow, actor, session_id, "mark_present", now)
         if found is None:

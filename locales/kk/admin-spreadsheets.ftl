@@ -15,6 +15,7 @@ sheet-errors-more = …тағы { $count } қате.
 sheet-reason-required = ұяшық бос, мәні міндетті
 sheet-reason-too-long = мәтін тым ұзын ({ $value })
 sheet-reason-iin = «{ $value }» ЖСН қате (бақылау цифры дұрыс 12 цифр болуы керек)
+sheet-reason-iin-future = «{ $value }» ЖСН-дегі туған күн әлі келмеген: алғашқы алты цифрды (жыл, ай, күн) тексеріңіз
 sheet-reason-duplicate = «{ $value }» қайталанады: { $other_row }-жолда бар
 sheet-reason-phone = «{ $value }» телефоны танылмады, +7XXXXXXXXXX пішімі қажет
 sheet-reason-language = «{ $value }» тілі танылмады: kk немесе ru деп көрсетіңіз

@@ -20,6 +20,7 @@ sheet-errors-more = …и ещё { $count }.
 sheet-reason-required = пустая ячейка, значение обязательно
 sheet-reason-too-long = слишком длинный текст ({ $value })
 sheet-reason-iin = ИИН «{ $value }» неверный (12 цифр с правильной контрольной цифрой)
+sheet-reason-iin-future = в ИИН «{ $value }» дата рождения ещё не наступила: проверьте первые шесть цифр (год, месяц, день)
 sheet-reason-duplicate = «{ $value }» повторяется: уже есть в строке { $other_row }
 sheet-reason-phone = телефон «{ $value }» не распознан, нужен формат +7XXXXXXXXXX
 sheet-reason-language = язык «{ $value }» не распознан: укажите kk или ru

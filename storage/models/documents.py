@@ -12,6 +12,9 @@ from storage.models.base import Base, Code
 
 class CertificateRow(Base):
     __tablename__ = "certificates"
+    # One document of each kind per enrollment (a reference, then after a §31 re-assessment a
+    # certificate that follows it); imported certificates without an enrollment are not limited.
+    __table_args__ = (UniqueConstraint("enrollment_id", "kind"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(64), unique=True)

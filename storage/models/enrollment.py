@@ -4,14 +4,43 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.models.base import Base, Code
 
+#: The statuses in which an application blocks a second one to the same cohort (the
+#: domain's ``ACTIVE_STATUSES``): after a rejection or a withdrawal the teacher may apply again.
+ACTIVE_APPLICATION_STATUSES = ("submitted", "approved", "enrolled")
+_ACTIVE_APPLICATION = text(
+    "status IN (" + ", ".join(f"'{status}'" for status in ACTIVE_APPLICATION_STATUSES) + ")"
+)
+
 
 class ApplicationRow(Base):
     __tablename__ = "applications"
+    __table_args__ = (
+        # One active application per person and cohort: a partial unique index (SQLite and
+        # PostgreSQL); named like a unique constraint so ``violated()`` recognizes it.
+        Index(
+            "uq_applications_person_id_cohort_id",
+            "person_id",
+            "cohort_id",
+            unique=True,
+            sqlite_where=_ACTIVE_APPLICATION,
+            postgresql_where=_ACTIVE_APPLICATION,
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)

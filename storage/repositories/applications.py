@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 
 from domain.model import Application, ApplicationKind, ApplicationStatus, Lang
+from domain.ports import AlreadyApplied
 from storage.models import ApplicationRow
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, violated
 
 _FIELDS = (
     "person_id", "cohort_id", "addressed_to", "language", "abroad_duration", "abroad_country",
@@ -47,20 +49,31 @@ class ApplicationsRepository(Repository):
         return to_application(row) if row else None
 
     async def add(self, application: Application) -> Application:
+        """Raises ``AlreadyApplied`` if the person has an active application to the cohort
+        (a partial unique index: rejected and withdrawn ones do not count)."""
         row = ApplicationRow()
-        _write(row, application)
-        self.session.add(row)
-        await self.session.flush()
+        await self._write_in_savepoint(row, application)
         application.id = row.id
         return application
 
     async def update(self, application: Application) -> Application:
+        """Raises ``AlreadyApplied`` if reactivating it would make a second active one."""
         row = await self.session.get(ApplicationRow, application.id)
         if row is None:
             raise LookupError(application.id)
-        _write(row, application)
-        await self.session.flush()
+        await self._write_in_savepoint(row, application)
         return application
+
+    async def _write_in_savepoint(self, row: ApplicationRow, application: Application) -> None:
+        """The row is changed inside the SAVEPOINT: a refused write is undone with it."""
+        try:
+            async with self.savepoint():
+                _write(row, application)
+                self.session.add(row)
+        except IntegrityError as error:
+            if violated(error, "applications", "person_id", "cohort_id"):
+                raise AlreadyApplied(application.person_id, application.cohort_id) from error
+            raise
 
     async def for_person(self, person_id: int) -> list[Application]:
         rows = await self.session.scalars(

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from domain.model import Certificate, DocumentKind, Lang
-from domain.ports import DocumentFile, DuplicateNumber
+from domain.ports import AlreadyIssued, DocumentFile, DuplicateNumber
 from storage.models import CertificateCounterRow, CertificateRow, DocumentFileRow
 from storage.repositories.base import Repository, violated
 
@@ -72,7 +72,8 @@ class CertificatesRepository(Repository):
         return to_certificate(row) if row else None
 
     async def add(self, certificate: Certificate) -> Certificate:
-        """Raises ``DuplicateNumber`` if the number is already issued."""
+        """Raises ``DuplicateNumber`` if the number is already issued, ``AlreadyIssued`` if the
+        enrollment already has a document of this kind."""
         row = CertificateRow(
             kind=str(certificate.kind), **{name: getattr(certificate, name) for name in _FIELDS}
         )
@@ -82,6 +83,8 @@ class CertificatesRepository(Repository):
         except IntegrityError as error:
             if violated(error, "certificates", "number"):
                 raise DuplicateNumber(certificate.number) from error
+            if violated(error, "certificates", "enrollment_id", "kind"):
+                raise AlreadyIssued(certificate.enrollment_id, str(certificate.kind)) from error
             raise
         certificate.id = row.id
         return certificate

@@ -45,7 +45,7 @@ class Runner:
 
     def user(self, step: Step) -> User:
         if step.actor == "newcomer":
-            return make_user(step.newcomer_id, None, "Жаңа")
+            return make_user(step.newcomer_id, None, step.newcomer_name)
         return self.world.users[step.actor]
 
     def _next(self) -> int:

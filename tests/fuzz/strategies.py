@@ -54,8 +54,35 @@ TRICKY = st.sampled_from([
     "\u202e\u200b", "\x00\x07", " ", "\n\n", "ИИН", "да", "иә", "нет", "жоқ", "skip",
     "/cancel", "/start v_", "/start c_1", "❌", "⬅️", "Ә" * 4096, "<" * 4096, "&" * 4096,
 ])  # fmt: skip
+# "<", ">" and "&" inside ordinary text, and strings at and over Telegram's limits: drawn
+# into every text field an update carries (message text, command arguments, captions, file
+# names, contact and user names), so a value substituted into HTML unescaped or a reply that
+# outgrows 4,096 / 1,024 characters is found (issue 16, item 10).
+MARKUP = st.sampled_from(
+    ["<", ">", "&", "<b>", "</i>", "<a href='x'>", "&amp;", "&lt;", "a <3 b", "<i>Злой", "&#0;"]
+)
+
+
+def hostile(max_size: int) -> st.SearchStrategy[str]:
+    """Any text of at most ``max_size`` characters with markup characters mixed in, or a
+    long run of them."""
+    mixed = st.builds(
+        lambda head, markup, tail: (head + markup + tail)[:max_size],
+        st.text(max_size=40),
+        MARKUP,
+        st.text(max_size=40),
+    )
+    long = st.builds(
+        lambda unit, size: (unit * max_size)[:size],
+        st.sampled_from(["<", ">", "&", "Ә<", "&amp;", "a <b> & c "]),
+        st.integers(max(1, max_size // 2), max_size),
+    )
+    return st.one_of(mixed, long, st.text(max_size=max_size)).filter(bool)
+
+
 TEXT = st.one_of(
     st.text(min_size=1, max_size=4096),
+    hostile(4096),
     st.text(alphabet=st.characters(max_codepoint=0x4FF), min_size=1, max_size=60),
     TRICKY,
     st.sampled_from(MENU_LABELS) if MENU_LABELS else TRICKY,
@@ -135,7 +162,7 @@ def command_text() -> st.SearchStrategy[str]:
     return st.builds(
         lambda name, args: f"/{name}" + (f" {args}" if args else ""),
         st.sampled_from(COMMANDS),
-        st.one_of(st.just(""), TRICKY, st.text(max_size=200)),
+        st.one_of(st.just(""), TRICKY, st.text(max_size=200), hostile(200)),
     )
 
 
@@ -168,7 +195,7 @@ CONTENT = st.one_of(
     ),
     st.builds(
         lambda caption: {"photo": _photo(), "caption": caption},
-        st.one_of(st.none(), st.text(min_size=1, max_size=1024)),
+        st.one_of(st.none(), st.text(min_size=1, max_size=1024), hostile(1024)),
     ),
     st.builds(
         lambda name, size, mime: {
@@ -186,6 +213,7 @@ CONTENT = st.one_of(
                 ["list.xlsx", "scores.csv", "a.exe", "x.pdf", "macro.xlsm", ".xlsx", "файл.XLSX"]
             ),
             st.text(max_size=40),
+            hostile(255).map(lambda name: name + ".xlsx"),
         ),
         st.one_of(st.none(), st.integers(0, 2**40)),
         st.one_of(
@@ -197,14 +225,16 @@ CONTENT = st.one_of(
 
 def contact(owner_ids: list[int]) -> st.SearchStrategy[dict[str, Any]]:
     return st.builds(
-        lambda phone, owner: {
-            "contact": Contact(phone_number=phone, first_name="Бөтен", user_id=owner)
+        lambda phone, owner, name: {
+            "contact": Contact(phone_number=phone, first_name=name, user_id=owner)
         },
         st.one_of(
             st.sampled_from(["+77011234567", "77011234567", "+1 555 0100", ""]),
             st.text(max_size=20),
+            hostile(20),
         ),
         st.one_of(st.none(), st.sampled_from(owner_ids), st.integers(1, 2**40)),
+        st.one_of(st.just("Бөтен"), hostile(64)),
     )
 
 
@@ -218,6 +248,7 @@ class Step:
     state: str | None
     kind: str  # text | command | content | callback | edited
     payload: Any
+    newcomer_name: str = "Жаңа"  # Telegram's first name: 1–64 characters
 
 
 def steps(
@@ -231,12 +262,13 @@ def steps(
         st.tuples(st.just("edited"), TEXT),
     )
     return st.builds(
-        lambda actor, newcomer, group, state, payload: Step(
-            actor, newcomer, group, state.state if state else None, payload[0], payload[1]
+        lambda actor, newcomer, group, state, payload, name: Step(
+            actor, newcomer, group, state.state if state else None, payload[0], payload[1], name
         ),
         st.sampled_from(actors),
         st.integers(1_000_000, 2_000_000),
         st.booleans() if group_share else st.just(False),
         st.sampled_from(STATES),
         payloads,
+        st.one_of(st.just("Жаңа"), hostile(64)),
     )

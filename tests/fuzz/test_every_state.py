@@ -19,7 +19,7 @@ from tests.fuzz.strategies import STATES, Step
 from tests.fuzz.world import build_world
 from tests.security.matrix import entries, pack
 
-TEXTS = ("0", "01.12.2026", "<b>&amp;</b> Иванов", "Ә" * 4096)
+TEXTS = ("0", "01.12.2026", "<b>&amp;</b> Иванов", "<i>Злой & a <3 b >", "Ә" * 4096, "<" * 4096)
 CONTENT: tuple[dict[str, Any], ...] = (
     {
         "sticker": Sticker(

@@ -7,17 +7,21 @@ stored in one transaction, with the progress shown by editing one message.
 
 from __future__ import annotations
 
+from functools import partial
+
 from aiogram import Bot, F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.admin.table_upload import (
     ask_for_table,
     not_a_file,
     valid_rows,
 )
+from bot.ui.formatting import local_today
 from bot.ui.progress import Progress
 from domain.model import Cohort, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -47,8 +51,10 @@ async def file_sent(
     person: Person,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    settings: Settings,
 ) -> None:
-    rows = await valid_rows(message, bot, i18n, validate_enrollment_rows)
+    today = local_today(clock, settings)  # an IIN born after it is refused
+    rows = await valid_rows(message, bot, i18n, partial(validate_enrollment_rows, today=today))
     if rows is None:
         return
     data = await state.get_data()

@@ -23,6 +23,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.callbacks import AdminArea, RoleAction
 from bot.handlers.admin.panel import button
+from bot.ui.long_text import split_message
 from domain.model import Person, Role
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_roles import change_role, find_person, people_with_role
@@ -64,7 +65,12 @@ async def show_roles(
         ]
     )
     if isinstance(query.message, Message):
-        await query.message.answer(text, reply_markup=keyboard)
+        # The lists grow with the organization (60+ trainers pass 4,096 characters): sent in
+        # as many messages as they need, the buttons under the last.
+        *first, last = split_message(text)
+        for part in first:
+            await query.message.answer(part)
+        await query.message.answer(last, reply_markup=keyboard)
 
 
 async def ask_target(

@@ -263,3 +263,36 @@ async def test_a_forged_answer_form_of_another_cohort_is_refused_and_logged(
         ("consultation", str(consultation.id))
     ] * 2
     assert stored is not None and stored.status is ConsultationStatus.OPEN
+
+
+async def test_an_answer_of_the_full_3500_characters_reaches_the_teacher(
+    harness: Harness, services: Services
+) -> None:
+    """Issue 16, item 2: Fluent refused placeables over 2,500 characters, so a long answer's
+    notice was lost; every answer the form accepts is delivered, in one message."""
+    from aiogram.methods import SendMessage
+
+    from bot.dev.sandbox.html_parse import parse_html
+    from bot.runtime.delivery import DeliveryWorker
+    from domain.services.consultations_admin import MAX_ANSWER
+
+    world = await make_world(services.uow_factory, teachers=1)
+    consultation = await add_consultation(
+        services.uow_factory, world.enrollments[0], trainer_id=world.trainer.id
+    )
+    trainer = make_user(TRAINER_TG, "ru")
+    await harness.press(trainer, TrainerAnswer(consultation_id=consultation.id).pack())
+    answer = ("Критерии оценки эссе: модуль 1, рубрика 2. " * 100)[: MAX_ANSWER - 1] + "!"
+    assert len(answer) == MAX_ANSWER
+    sent = await harness.send(trainer, answer)
+    assert texts(sent) == ["Ответ отправлен. Слушатель: Айгүл Тестова 1."]
+    report = await DeliveryWorker(harness.bot, services, worker_id="test").run_once()
+    assert report.sent == 1
+    (notice,) = [
+        r
+        for r in harness.session.requests
+        if isinstance(r, SendMessage) and r.chat_id == TEACHER_TG
+    ]
+    shown = parse_html(notice.text)[0]
+    assert shown.endswith("Ответ: " + answer)
+    assert len(shown) <= 4096
