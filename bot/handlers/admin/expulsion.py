@@ -4,7 +4,6 @@ shown here for the admin to forward (and kept as an outbox record)."""
 
 from __future__ import annotations
 
-import html
 from datetime import date, datetime
 
 from aiogram import F, Router
@@ -66,7 +65,7 @@ async def ask_step(message: Message, i18n: I18nContext, state: FSMContext, step:
     await state.set_state(getattr(ExpelForm, step))
     data = await state.get_data()
     await message.answer(
-        i18n.get("results-expel-ask-" + step.replace("_", "-"), name=html.escape(data["name"])),
+        i18n.get("results-expel-ask-" + step.replace("_", "-"), name=data["name"]),
         reply_markup=nav_keyboard(i18n, back=step != "reason"),
     )
 
@@ -126,10 +125,10 @@ async def step_entered(message: Message, i18n: I18nContext, state: FSMContext) -
     await message.answer(
         i18n.get(
             "results-expel-confirm",
-            name=html.escape(data["name"]),
-            reason=html.escape(data["reason"]),
-            order=html.escape(data["order"]),
-            commission=html.escape(data["commission"]),
+            name=data["name"],
+            reason=data["reason"],
+            order=data["order"],
+            commission=data["commission"],
             commission_date=date.fromisoformat(data["commission_date"]).strftime("%d.%m.%Y"),
         ),
         reply_markup=markup,
@@ -179,12 +178,12 @@ async def confirmed(
         await message.answer(i18n.get("results-expel-refused-" + result.refusal))
         return
     key = "results-expel-done" if result.teacher_notified else "results-expel-done-no-chat"
-    await message.answer(i18n.get(key, name=html.escape(data["name"])))
+    await message.answer(i18n.get(key, name=data["name"]))
     await message.answer(
         i18n.get(
             "results-expel-employer",
-            contact=html.escape(result.employer_contact or "—"),
-            text=html.escape(result.employer_text),
+            contact=result.employer_contact or "—",
+            text=result.employer_text,
         )
     )
 

@@ -21,7 +21,7 @@ from aiogram_i18n.lazy.filter import LazyFilter
 from bot.config import Settings
 from bot.files.calendar import cohort_calendar, ics_file_name
 from bot.handlers.trainer.callbacks import CalendarCb, SessionAction
-from bot.handlers.trainer.common import escape, lang_of, refuse
+from bot.handlers.trainer.common import lang_of, refuse
 from bot.ui.formatting import format_clock, long_date
 from domain.model import Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -54,9 +54,9 @@ def agenda_text(
                 "trainer-agenda-item",
                 start=format_clock(item.session.starts_at, lang, tz),
                 end=format_clock(item.session.ends_at, lang, tz),
-                cohort=escape(item.cohort.code),
-                topic=escape(topic),
-                place=escape(item.session.place or "—"),
+                cohort=item.cohort.code,
+                topic=topic,
+                place=item.session.place or "—",
             )
         )
     return "\n".join(lines)
@@ -143,8 +143,8 @@ async def send_calendar(
             BufferedInputFile(content, filename=ics_file_name(cohort)),
             caption=i18n.get(
                 "trainer-calendar-caption",
-                cohort=escape(cohort.code),
-                topic=escape(course.topic(lang)),
+                cohort=cohort.code,
+                topic=course.topic(lang),
             ),
         )
 
