@@ -18,6 +18,7 @@ from bot.handlers.admin.results_callbacks import CohortPick, ListenerPick
 from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
 from bot.ui.formatting import format_args
+from bot.ui.markup import raw_args
 from bot.ui.screens import button, display_name, nav_keyboard, not_found
 from domain.model import EnrollmentStatus, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -167,7 +168,7 @@ async def confirmed(
         data["enrollment_id"],
         decision,
         clock(),
-        lambda lang, key, **args: i18n_core.get(key, lang, **format_args(args, lang, escape=False)),
+        lambda lang, key, **args: i18n_core.get(key, lang, **raw_args(format_args(args, lang))),
     )
     await query.answer()
     message = query.message
