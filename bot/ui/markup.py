@@ -33,12 +33,12 @@ class Markup(str):
 
 
 def escape(value: object) -> Markup:
-    """``value`` as HTML text: ``&``, ``<`` and ``>`` escaped (quotes stay as typed:
-    placeholders never stand inside a tag's attribute, as aiogram's ``html.quote``); a
+    """``value`` as HTML text: ``&``, ``<``, ``>`` and quotes escaped (``html.escape``; Telegram
+    decodes ``&quot;`` and ``&#x27;``, and a value is safe even inside a tag's attribute); a
     ``Markup`` is returned as it is."""
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape(str(value), quote=False))
+    return Markup(html.escape(str(value)))
 
 
 def escape_args(kwargs: Mapping[str, Any]) -> dict[str, Any]:
