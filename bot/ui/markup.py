@@ -22,7 +22,7 @@ class Markup(str):
 
     __slots__ = ()
 
-    def join(self, parts: Iterable[str]) -> Markup:  # type: ignore[override]
+    def join(self, parts: Iterable[str]) -> Markup:
         """Joins rendered pieces; a piece that is plain ``str`` (typed text) is escaped."""
         return Markup(str.join(self, (escape(part) for part in parts)))
 

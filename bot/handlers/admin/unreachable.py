@@ -25,7 +25,7 @@ def person_text(i18n: I18nContext, entry: UnreachablePerson, tz: ZoneInfo) -> st
     if person.username:
         name += f" (@{person.username})"
     since = entry.since.astimezone(tz)
-    lines = [Markup.tag("b", name)]
+    lines: list[str] = [Markup.tag("b", name)]
     if person.phone:
         lines.append(i18n.get("admin-unreachable-phone", phone=person.phone))
     lines.append(

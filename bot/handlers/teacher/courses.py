@@ -29,6 +29,7 @@ from bot.handlers.teacher.common import (
     register_entry,
 )
 from bot.ui.formatting import long_date
+from bot.ui.markup import label
 from bot.ui.menus import main_menu
 from domain.model import ApplicationKind, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -88,7 +89,7 @@ async def page_view(
     rows = [
         [
             InlineKeyboardButton(
-                text=i18n.get("courses-apply-button", code=item.cohort.code),
+                text=label(i18n, "courses-apply-button", code=item.cohort.code),
                 callback_data=ApplyCb(cohort_id=item.cohort.id or 0).pack(),
             )
         ]

@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
 from bot.handlers.trainer.common import lang_of, refuse
 from bot.ui.formatting import format_when
+from bot.ui.markup import label
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import enrollment_holder
@@ -74,8 +75,8 @@ def mark_keyboard(data: Roster, i18n: I18nContext) -> InlineKeyboardMarkup | Non
     rows = [
         [
             InlineKeyboardButton(
-                text=i18n.get(
-                    "trainer-btn-mark", name=row.person.full_name or row.person.first_name
+                text=label(
+                    i18n, "trainer-btn-mark", name=row.person.full_name or row.person.first_name
                 ),
                 callback_data=MarkCb(
                     session_id=data.session.id, enrollment_id=row.enrollment.id or 0
