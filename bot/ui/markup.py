@@ -33,12 +33,12 @@ class Markup(str):
 
 
 def escape(value: object) -> Markup:
-    """``value`` as HTML text: ``&``, ``<``, ``>`` and quotes escaped (``html.escape``; Telegram
-    decodes ``&quot;`` and ``&#x27;``, and a value is safe even inside a tag's attribute); a
-    ``Markup`` is returned as it is."""
+    """``value`` as HTML text: ``&``, ``<`` and ``>`` escaped; quotes stay as typed, as
+    aiogram's ``html.quote`` (no message puts a placeholder inside a tag's attribute: the
+    hostile-values test would show it); a ``Markup`` is returned as it is."""
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape(str(value)))
+    return Markup(html.escape(str(value), quote=False))
 
 
 def escape_args(kwargs: Mapping[str, Any]) -> dict[str, Any]:

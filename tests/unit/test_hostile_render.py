@@ -107,3 +107,18 @@ def test_button_labels_show_values_as_typed() -> None:
 
     assert "A <3 B" in label(Context(), "results-answer-sent", name="A <3 B")
     assert "A &lt;3 B" in CORE.get("results-answer-sent", "ru", name="A <3 B")
+
+
+def test_no_handler_or_job_escapes_by_hand() -> None:
+    # one place escapes (bot/ui/markup.py); a second escape would show "&amp;lt;"
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "bot"
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "dev/sandbox" not in path.as_posix()
+        and path.name != "markup.py"
+        and any(call in path.read_text(encoding="utf-8") for call in ("html.escape(", "quote("))
+    ]
+    assert offenders == []
