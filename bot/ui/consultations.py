@@ -4,7 +4,6 @@ their own gate; an answer reaches the teacher via the outbox."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Protocol
 
@@ -34,11 +33,11 @@ def card(i18n: I18nContext, view: ConsultationView) -> str:
     return i18n.get(
         "results-consultation-card",
         id=str(c.id),
-        name=html.escape(display_name(view.person)),
+        name=display_name(view.person),
         kind=i18n.get("results-support-kind-" + c.kind.replace("_", "-")),
-        topic=html.escape(view.course.topic(lang)),
-        cohort=html.escape(view.cohort.code),
-        question=html.escape(c.question),
+        topic=view.course.topic(lang),
+        cohort=view.cohort.code,
+        question=c.question,
     )
 
 
@@ -135,9 +134,7 @@ class ConsultationScreens:
             refusal = result.refusal or "not-found"
             await message.answer(i18n.get("results-answer-refused-" + refusal))
             return
-        await message.answer(
-            i18n.get("results-answer-sent", name=html.escape(display_name(result.view.person)))
-        )
+        await message.answer(i18n.get("results-answer-sent", name=display_name(result.view.person)))
 
     def register(self, router: Router, list_command: str, button: type[CallbackData]) -> None:
         """The side's command, its answer button and the steps of its answer form."""

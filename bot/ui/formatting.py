@@ -7,7 +7,6 @@ form, a session's time), so a change of wording — Kazakh case suffixes, say �
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any
@@ -16,6 +15,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from bot.config import Settings
+from bot.ui.markup import Markup
 from domain.notifications import ARGS_FORMAT, RAW_ARGS, decode_args
 from domain.ports import Clock
 
@@ -58,35 +58,33 @@ def decimal(value: Any, lang: str) -> str:
     return format_decimal(value, locale=babel_locale(lang))
 
 
-def format_args(args: Mapping[str, Any], lang: str, *, escape: bool) -> dict[str, Any]:
+def format_args(args: Mapping[str, Any], lang: str) -> dict[str, Any]:
     """Raw placeholders (``domain.notifications.decode_args``) ready for Fluent: a date in the
     long form of ``lang``; a number stays a number (Fluent writes it per locale and chooses
-    plural forms by it); text as typed, with ``&``, ``<`` and ``>`` escaped once when ``escape``
-    (a message sent with ``parse_mode=HTML``; placeholders never stand inside a tag's
-    attribute, so quotes stay as typed, as aiogram's ``html.quote`` does), untouched for plain
-    text."""
+    plural forms by it); text as typed. Escaping for HTML is not done here: the i18n core
+    escapes every text argument when it renders the message (``bot.ui.markup``), and a text
+    rendered for plain use (the employer's e-mail) is not HTML at all."""
     ready: dict[str, Any] = {}
     for name, value in args.items():
         if isinstance(value, date) and not isinstance(value, datetime):
             ready[name] = long_date(value, lang)
-        elif isinstance(value, str):
-            ready[name] = html.escape(value, quote=False) if escape else value
         else:
             ready[name] = value
     return ready
 
 
 def notice_args(payload: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    """The placeholders of an outbox row (its ``payload``), ready to send as HTML in ``lang``.
+    """The placeholders of an outbox row (its ``payload``), ready to render in ``lang``; the
+    core escapes their text when it renders the notice.
 
     Compatibility: a row queued by an older version has no ``args_format`` — its arguments were
-    formatted and escaped (where they were) when it was queued, so they are used as stored; only
-    rows marked ``args_format: 2`` hold raw arguments, formatted and escaped here. So a row
-    queued by the old code and sent by the new one is neither escaped twice nor left raw."""
+    formatted and escaped (where they were) when it was queued, so they are used as stored and
+    marked ``Markup`` (the core must not escape them a second time); only rows marked
+    ``args_format: 2`` hold raw arguments, formatted here and escaped by the core."""
     stored: Mapping[str, Any] = payload.get("args", {})
     if payload.get(ARGS_FORMAT) != RAW_ARGS:
-        return dict(stored)
-    return format_args(decode_args(stored), lang, escape=True)
+        return {k: Markup(v) if isinstance(v, str) else v for k, v in stored.items()}
+    return format_args(decode_args(stored), lang)
 
 
 def local_today(clock: Clock, settings: Settings) -> date:

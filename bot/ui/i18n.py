@@ -16,6 +16,7 @@ from aiogram_i18n.cores.fluent_runtime_core import FluentRuntimeCore
 from aiogram_i18n.managers import BaseManager
 
 from bot.ui.fluent_functions import FLUENT_FUNCTIONS
+from bot.ui.markup import Markup, escape_args
 from domain.model import LANGUAGES, Lang, Person
 
 DEFAULT_LOCALE: Lang = "ru"
@@ -65,11 +66,34 @@ class PersonLocaleManager(BaseManager):
         return None
 
 
+_LONG = 200  # characters: a longer argument is put into the text after Fluent's formatting
+
+
 class LoadedCore(FluentRuntimeCore):
     """Keeps its texts when the dispatcher shuts down: the delivery worker and the jobs still
     render notices while the bot stops (the middleware's shutdown would empty `locales`, and
     every notice sent in those seconds would fail for good with KeyError). It is loaded once,
     when created: parsing every Fluent file again at each dispatcher start costs seconds."""
+
+    def get(self, message_id: str, locale: str | None = None, /, **kwargs: Any) -> str:
+        """The message in HTML: every text argument escaped here, once, unless it is
+        ``Markup`` (HTML the bot built); the result is ``Markup`` itself, so a rendered message
+        can be substituted into another. Both handlers (``I18nContext.get`` calls this) and
+        jobs/delivery (``core.get``) come through here. The escaped values are ``Markup``, so
+        the fallback to another locale (which calls ``get`` again) does not escape twice."""
+        args = escape_args(kwargs)
+        # Fluent refuses a placeable over 2,500 characters ("Too many characters in
+        # placeable"); a long value is substituted as a short token, put back afterwards.
+        long_values: dict[str, str] = {}
+        for name, value in args.items():
+            if isinstance(value, str) and len(value) > _LONG:
+                token = f"\ue000{len(long_values)}\ue001"
+                long_values[token] = value
+                args[name] = Markup(token)
+        text = super().get(message_id, locale, **args)
+        for token, value in long_values.items():
+            text = text.replace(token, value)
+        return Markup(text)
 
     async def startup(self) -> None:
         if not self.locales:

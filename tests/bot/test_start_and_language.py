@@ -137,3 +137,25 @@ async def test_commands_are_registered_per_language_and_for_admins(
         any(cmd.command == "admin" for cmd in c.commands) for c in admin_scoped
     )
     assert not any(cmd.command == "admin" for cmd in default_kk.commands)
+
+
+async def test_a_name_with_html_characters_gets_the_menu_shown_as_typed(
+    harness: Harness, services: Services
+) -> None:
+    # Telegram refused the greeting when the first name was put into HTML unescaped
+    from bot.dev.sandbox.html_parse import parse_html
+
+    for telegram_id, name, lang in [
+        (111, "A <3 B", "ru"),
+        (112, "<i>Злой", "kk"),
+        (113, '<a href="https://evil.example">Әлия</a> & Co', "ru"),
+    ]:
+        user = make_user(telegram_id, language_code=lang, first_name=name)
+        await harness.send(user, "/start")
+        sent = await harness.press(user, f"lang:{lang}")
+        menu = [r for r in sent if isinstance(r, SendMessage)][-1]
+        plain, entities = parse_html(menu.text)
+        assert name in plain
+        assert not any(e["type"] in ("text_link", "italic") for e in entities)
+        sent = await harness.send(user, "/menu")
+        assert name in parse_html(texts(sent)[0])[0]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -32,9 +30,7 @@ async def start(
     uow_factory: UnitOfWorkFactory,
 ) -> None:
     pending = await submitted_applications(uow_factory, cohort.id or 0)
-    await message.answer(
-        i18n.get("admin-applications-title", code=html.escape(cohort.code), count=len(pending))
-    )
+    await message.answer(i18n.get("admin-applications-title", code=cohort.code, count=len(pending)))
     for application, teacher in pending[:SHOWN_AT_ONCE]:
         assert application.id is not None
         keyboard = InlineKeyboardMarkup(
@@ -55,9 +51,9 @@ async def start(
             i18n.get(
                 "admin-application-card",
                 id=application.id,
-                name=html.escape(teacher.full_name or teacher.first_name),
-                school=html.escape(teacher.school_name or "—"),
-                position=html.escape(teacher.position or "—"),
+                name=teacher.full_name or teacher.first_name,
+                school=teacher.school_name or "—",
+                position=teacher.position or "—",
                 language=i18n.get("admin-course-languages-" + application.language),
             ),
             reply_markup=keyboard,

@@ -8,7 +8,6 @@ cohort id; the use-case re-reads the cohort, so a forged id gets "not found".
 from __future__ import annotations
 
 import contextlib
-import html
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -93,8 +92,8 @@ async def confirm(
     await query.message.edit_text(
         i18n.get(
             "certificates-issue-confirm",
-            cohort=html.escape(cohort.code),
-            topic=html.escape(course.topic(cohort.language)),
+            cohort=cohort.code,
+            topic=course.topic(cohort.language),
             count=listeners,
         ),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons),
@@ -147,7 +146,7 @@ async def issue(
 
 
 def summary_text(summary: IssueSummary, i18n: I18nContext) -> str:
-    cohort = html.escape(summary.cohort.code) if summary.cohort else ""
+    cohort = summary.cohort.code if summary.cohort else ""
     if summary.refusal is IssueRefusal.NOT_FOUND or summary.cohort is None:
         return i18n.get("certificates-issue-not-found")
     if summary.refusal is IssueRefusal.NOT_FINISHED:

@@ -3,7 +3,6 @@ card with its actions (the schedule itself is ``schedule.py``)."""
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 from aiogram import F, Router
@@ -268,7 +267,7 @@ async def _create(
         return
     await state.clear()
     if message:
-        await message.answer(i18n.get("admin-cohort-created", code=html.escape(cohort.code)))
+        await message.answer(i18n.get("admin-cohort-created", code=cohort.code))
         await show_card(message, i18n, cohort)
 
 
@@ -299,7 +298,7 @@ async def show_card(message: Message, i18n: I18nContext, cohort: Cohort) -> None
     await message.answer(
         i18n.get(
             "admin-cohort-card",
-            code=html.escape(cohort.code),
+            code=cohort.code,
             starts=long_date(cohort.starts_on, i18n.locale),
             ends=long_date(cohort.ends_on, i18n.locale),
             language=i18n.get("admin-course-languages-" + cohort.language),

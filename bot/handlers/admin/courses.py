@@ -7,7 +7,6 @@ editing, "keep" leaves the current value. The draft lives in FSM data as JSON.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from aiogram import F, Router
@@ -124,13 +123,11 @@ def _label(i18n: I18nContext, step: str, value: str) -> str:
 
 
 def summary(i18n: I18nContext, data: dict[str, Any]) -> str:
-    modules = "\n".join(
-        f"  • {html.escape(kk)} / {html.escape(ru)} — {hours}" for kk, ru, hours in data["modules"]
-    )
+    modules = "\n".join(f"  • {kk} / {ru} — {hours}" for kk, ru, hours in data["modules"])
     return i18n.get(
         "admin-course-summary",
-        topic_kk=html.escape(data["topic_kk"]),
-        topic_ru=html.escape(data["topic_ru"]),
+        topic_kk=data["topic_kk"],
+        topic_ru=data["topic_ru"],
         kind=_label(i18n, "kind", data["kind"]),
         format=_label(i18n, "format", data["format"]),
         distance=_label(i18n, "distance", data["distance"]),
@@ -202,7 +199,7 @@ def parse_answer(
             if len(parts) == 2:
                 parts = [parts[0], parts[0], parts[1]]
             if len(parts) != 3 or not all(parts) or _int(parts[2]) is None:
-                return None, "admin-course-bad-module-line", {"line": html.escape(line[:100])}
+                return None, "admin-course-bad-module-line", {"line": line[:100]}
             modules.append([parts[0][:MAX_TOPIC], parts[1][:MAX_TOPIC], _int(parts[2])])
         if not modules or len(modules) > MAX_MODULES:
             return None, "admin-course-bad-modules-count", {"max": MAX_MODULES}
@@ -310,9 +307,7 @@ async def _save(
         return
     await state.clear()
     await message.answer(
-        i18n.get(
-            "admin-course-saved", id=course.id or 0, topic=html.escape(course.topic(ui_lang(i18n)))
-        )
+        i18n.get("admin-course-saved", id=course.id or 0, topic=course.topic(ui_lang(i18n)))
     )
 
 

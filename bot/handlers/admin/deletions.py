@@ -5,7 +5,6 @@ in ``domain.services.erasure``."""
 
 from __future__ import annotations
 
-import html
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
@@ -18,6 +17,7 @@ from bot.config import Settings
 from bot.handlers.admin.callbacks import AdminArea, DeletionAction
 from bot.handlers.admin.panel import button
 from bot.ui.formatting import long_date
+from bot.ui.markup import Markup
 from domain.iin import mask_iin
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -39,17 +39,17 @@ def card_text(i18n: I18nContext, entry: DeletionRequest, tz: ZoneInfo) -> str:
     person = entry.person
     at = entry.requested_at.astimezone(tz)
     lines = [
-        f"<b>{html.escape(display_name(person))}</b>",
+        Markup.tag("b", display_name(person)),
         i18n.get("admin-deletion-iin", iin=mask_iin(person.iin) if person.iin else "—"),
         i18n.get("admin-deletion-requested", at=f"{long_date(at.date(), i18n.locale)}, {at:%H:%M}"),
-        i18n.get("admin-deletion-cohorts", cohorts=html.escape(", ".join(entry.cohorts) or "—")),
+        i18n.get("admin-deletion-cohorts", cohorts=", ".join(entry.cohorts) or "—"),
     ]
     if entry.document_numbers:
-        numbers = html.escape(", ".join(entry.document_numbers))
+        numbers = ", ".join(entry.document_numbers)
         lines.append(i18n.get("admin-deletion-issued", numbers=numbers))
     else:
         lines.append(i18n.get("admin-deletion-nothing-issued"))
-    return "\n".join(lines)
+    return Markup("\n").join(lines)
 
 
 def card_keyboard(i18n: I18nContext, person_id: int) -> InlineKeyboardMarkup:
@@ -138,9 +138,9 @@ async def pressed(
             text = card_text(i18n, entry, ZoneInfo(settings.timezone))
             await message.edit_text(text, reply_markup=card_keyboard(i18n, target))
             return
-        name = html.escape(display_name(entry.person))
+        name = display_name(entry.person)
         if entry.document_numbers:
-            numbers = html.escape(", ".join(entry.document_numbers))
+            numbers = ", ".join(entry.document_numbers)
             text = i18n.get("admin-deletion-confirm-kept", name=name, numbers=numbers)
         else:
             text = i18n.get("admin-deletion-confirm-removed", name=name)
@@ -157,7 +157,7 @@ async def pressed(
         if erasure.removed:
             text = i18n.get("admin-deletion-done-removed")
         else:
-            numbers = html.escape(", ".join(erasure.kept_numbers))
+            numbers = ", ".join(erasure.kept_numbers)
             text = i18n.get("admin-deletion-done-kept", numbers=numbers)
     elif callback_data.action == "decline":
         if not await decline_deletion(uow_factory, target, person.id or 0, clock()):

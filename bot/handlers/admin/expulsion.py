@@ -4,7 +4,6 @@ shown here for the admin to forward (and kept as an outbox record)."""
 
 from __future__ import annotations
 
-import html
 from datetime import date, datetime
 
 from aiogram import F, Router
@@ -19,6 +18,7 @@ from bot.handlers.admin.results_callbacks import CohortPick, ListenerPick
 from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
 from bot.ui.formatting import format_args
+from bot.ui.markup import raw_args
 from bot.ui.screens import button, display_name, nav_keyboard, not_found
 from domain.model import EnrollmentStatus, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -66,7 +66,7 @@ async def ask_step(message: Message, i18n: I18nContext, state: FSMContext, step:
     await state.set_state(getattr(ExpelForm, step))
     data = await state.get_data()
     await message.answer(
-        i18n.get("results-expel-ask-" + step.replace("_", "-"), name=html.escape(data["name"])),
+        i18n.get("results-expel-ask-" + step.replace("_", "-"), name=data["name"]),
         reply_markup=nav_keyboard(i18n, back=step != "reason"),
     )
 
@@ -126,10 +126,10 @@ async def step_entered(message: Message, i18n: I18nContext, state: FSMContext) -
     await message.answer(
         i18n.get(
             "results-expel-confirm",
-            name=html.escape(data["name"]),
-            reason=html.escape(data["reason"]),
-            order=html.escape(data["order"]),
-            commission=html.escape(data["commission"]),
+            name=data["name"],
+            reason=data["reason"],
+            order=data["order"],
+            commission=data["commission"],
             commission_date=date.fromisoformat(data["commission_date"]).strftime("%d.%m.%Y"),
         ),
         reply_markup=markup,
@@ -168,7 +168,7 @@ async def confirmed(
         data["enrollment_id"],
         decision,
         clock(),
-        lambda lang, key, **args: i18n_core.get(key, lang, **format_args(args, lang, escape=False)),
+        lambda lang, key, **args: i18n_core.get(key, lang, **raw_args(format_args(args, lang))),
     )
     await query.answer()
     message = query.message
@@ -179,12 +179,12 @@ async def confirmed(
         await message.answer(i18n.get("results-expel-refused-" + result.refusal))
         return
     key = "results-expel-done" if result.teacher_notified else "results-expel-done-no-chat"
-    await message.answer(i18n.get(key, name=html.escape(data["name"])))
+    await message.answer(i18n.get(key, name=data["name"]))
     await message.answer(
         i18n.get(
             "results-expel-employer",
-            contact=html.escape(result.employer_contact or "—"),
-            text=html.escape(result.employer_text),
+            contact=result.employer_contact or "—",
+            text=result.employer_text,
         )
     )
 

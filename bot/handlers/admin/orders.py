@@ -3,7 +3,6 @@ education department) — as a PDF in Kazakh and Russian, and notify each enroll
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 from aiogram import F, Router
@@ -50,7 +49,7 @@ async def start(
 ) -> None:
     await state.set_state(OrderForm.number)
     await state.update_data(cohort_id=cohort.id)
-    await message.answer(i18n.get("admin-order-ask-number", code=html.escape(cohort.code)))
+    await message.answer(i18n.get("admin-order-ask-number", code=cohort.code))
 
 
 def organization(settings: Settings) -> OrganizationInfo:
@@ -124,20 +123,18 @@ async def _issue(
     await state.clear()
     if result.refusal is not None:
         await message.answer(
-            i18n.get(
-                "admin-order-refused-" + result.refusal.value, number=html.escape(draft.number)
-            )
+            i18n.get("admin-order-refused-" + result.refusal.value, number=draft.number)
         )
         return
     for file in result.files:
         await message.answer_document(
             BufferedInputFile(file.content, filename=file.file_name or "order.pdf"),
-            caption=i18n.get("admin-order-file-" + file.lang, number=html.escape(draft.number)),
+            caption=i18n.get("admin-order-file-" + file.lang, number=draft.number),
         )
     await message.answer(
         i18n.get(
             "admin-order-issued",
-            number=html.escape(draft.number),
+            number=draft.number,
             enrolled=result.enrolled,
             notified=result.notified,
             later=result.enrolled - result.notified,

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import timedelta
 
 from aiogram import F, Router
@@ -73,7 +72,7 @@ async def nobd_export(
     if not isinstance(message, Message):
         return
     if not rows:
-        await message.answer(i18n.get("results-nobd-empty", cohort=html.escape(cohort.code)))
+        await message.answer(i18n.get("results-nobd-empty", cohort=cohort.code))
         return
     headers = [i18n.get("results-nobd-column-" + c) for c in NOBD_COLUMNS]
     content = render_nobd_xlsx(rows, headers, i18n.get("results-nobd-sheet"))
@@ -83,7 +82,7 @@ async def nobd_export(
         BufferedInputFile(content, filename=f"nobd-{cohort.code}.xlsx"),
         caption=i18n.get(
             "results-nobd-caption",
-            cohort=html.escape(cohort.code),
+            cohort=cohort.code,
             count=len(rows),
             deadline=deadline,
         ),
@@ -107,8 +106,8 @@ async def statistics(
     buckets = stats.attendance
     text = i18n.get(
         "results-stats",
-        cohort=html.escape(stats.cohort.code),
-        topic=html.escape(stats.course.topic(ui_lang(i18n))),
+        cohort=stats.cohort.code,
+        topic=stats.course.topic(ui_lang(i18n)),
         applications=stats.applications,
         enrolled=stats.enrolled,
         completed=stats.statuses["completed"],

@@ -4,8 +4,6 @@ leads to entering the re-assessment score."""
 
 from __future__ import annotations
 
-import html
-
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
@@ -69,12 +67,12 @@ def details(i18n: I18nContext, view: RequestView) -> str:
     return i18n.get(
         "results-request-details",
         id=str(request.id),
-        name=html.escape(display_name(view.person)),
+        name=display_name(view.person),
         kind=kind_label(i18n, request.kind),
-        topic=html.escape(view.course.topic(lang)),
-        cohort=html.escape(view.cohort.code),
-        target=html.escape(view.target.code) if view.target else "—",
-        reason=html.escape(request.reason or "—"),
+        topic=view.course.topic(lang),
+        cohort=view.cohort.code,
+        target=view.target.code if view.target else "—",
+        reason=request.reason or "—",
         documents=len(request.document_file_ids),
         status=i18n.get("results-request-status-" + request.status),
     )
@@ -168,7 +166,7 @@ async def approve(
     await message.answer(
         i18n.get(
             "results-request-approved-admin",
-            name=html.escape(display_name(view.person)),
+            name=display_name(view.person),
             kind=kind_label(i18n, view.request.kind),
         ),
         reply_markup=markup,
@@ -226,9 +224,7 @@ async def note_entered(
         )
         return
     await message.answer(
-        i18n.get(
-            "results-request-rejected-admin", name=html.escape(display_name(result.view.person))
-        )
+        i18n.get("results-request-rejected-admin", name=display_name(result.view.person))
     )
 
 

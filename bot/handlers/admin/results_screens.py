@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
@@ -79,7 +77,7 @@ async def show_roster(
         )
     if pager:
         rows.append(pager)
-    text = i18n.get("results-choose-listener", cohort=html.escape(cohort.code))
+    text = i18n.get("results-choose-listener", cohort=cohort.code)
     markup = InlineKeyboardMarkup(inline_keyboard=rows)
     if edit:
         await target.edit_text(text, reply_markup=markup)

@@ -7,8 +7,6 @@ started the bot, because roles belong to a stored person.
 
 from __future__ import annotations
 
-import html
-
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -39,7 +37,7 @@ def display_name(person: Person) -> str:
     name = person.full_name or person.first_name or str(person.telegram_id or person.id)
     if person.username:
         name += f" (@{person.username})"
-    return html.escape(name)
+    return name
 
 
 async def show_roles(

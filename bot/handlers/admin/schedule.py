@@ -3,7 +3,6 @@ by one, shown as a list, and sent as an .ics calendar file (``bot.files.calendar
 
 from __future__ import annotations
 
-import html
 from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
@@ -36,7 +35,7 @@ async def send_schedule(
 ) -> None:
     sessions = await cohort_schedule(uow_factory, cohort.id or 0)
     if not sessions:
-        await message.answer(i18n.get("admin-schedule-empty", code=html.escape(cohort.code)))
+        await message.answer(i18n.get("admin-schedule-empty", code=cohort.code))
         return
     tz = ZoneInfo(settings.timezone)
     lines = [
@@ -46,12 +45,12 @@ async def send_schedule(
             day=long_date(s.starts_at.astimezone(tz).date(), i18n.locale),
             time=f"{s.starts_at.astimezone(tz):%H:%M}",
             hours=s.academic_hours,
-            place=html.escape(s.place),
+            place=s.place,
         )
         for n, s in enumerate(sessions, start=1)
     ]
     await message.answer(
-        i18n.get("admin-schedule-title", code=html.escape(cohort.code), count=len(sessions))
+        i18n.get("admin-schedule-title", code=cohort.code, count=len(sessions))
         + "\n"
         + "\n".join(lines)
     )
@@ -72,14 +71,14 @@ async def send_calendar(
     sessions = await cohort_schedule(uow_factory, cohort.id or 0)
     course = await get_course(uow_factory, cohort.course_id)
     if not sessions or course is None:
-        await message.answer(i18n.get("admin-schedule-empty", code=html.escape(cohort.code)))
+        await message.answer(i18n.get("admin-schedule-empty", code=cohort.code))
         return
     lang: Lang = "kk" if i18n.locale == "kk" else "ru"
     organization = settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
     data = cohort_calendar(cohort, course, sessions, lang, organization, clock())
     await message.answer_document(
         BufferedInputFile(data, filename=ics_file_name(cohort)),
-        caption=i18n.get("admin-schedule-ics", code=html.escape(cohort.code)),
+        caption=i18n.get("admin-schedule-ics", code=cohort.code),
     )
 
 
@@ -103,7 +102,7 @@ async def session_typed(
                 "admin-session-bad",
                 reason=i18n.get(
                     "sheet-reason-" + checked.errors[0].reason,
-                    value=html.escape(checked.errors[0].value),
+                    value=checked.errors[0].value,
                     other_row=0,
                 ),
             )

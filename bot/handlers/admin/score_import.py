@@ -3,8 +3,6 @@ All or nothing — an error list names the row, the column and the reason."""
 
 from __future__ import annotations
 
-import html
-
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
@@ -54,12 +52,12 @@ async def cohort_for_import(
     await state.set_state(ImportForm.file)
     await state.update_data(cohort_id=cohort.id)
     lang = ui_lang(i18n)
-    modules = "\n".join(f"• {html.escape(m.name(lang))}" for m in course.modules) or "—"
+    modules = "\n".join(f"• {m.name(lang)}" for m in course.modules) or "—"
     if isinstance(query.message, Message):
         await query.message.answer(
             i18n.get(
                 "results-import-ask-file",
-                cohort=html.escape(cohort.code),
+                cohort=cohort.code,
                 max=course.max_score,
                 modules=modules,
             ),

@@ -3,8 +3,6 @@ outcomes (/results), decided by ``domain.services.results``."""
 
 from __future__ import annotations
 
-import html
-
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -16,6 +14,7 @@ from bot.handlers.admin.results_callbacks import CohortPick, ListenerPage, Liste
 from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
 from bot.ui.formatting import long_date
+from bot.ui.markup import Markup
 from bot.ui.screens import cancel_form, display_name, nav_keyboard, not_found, ui_lang
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -104,7 +103,7 @@ async def start_score_form(
     )
     key = "results-ask-reassessment-score" if reassessment else "results-ask-score"
     await target.answer(
-        i18n.get(key, name=html.escape(display_name(person)), max=course.max_score),
+        i18n.get(key, name=display_name(person), max=course.max_score),
         reply_markup=nav_keyboard(i18n),
     )
     return True
@@ -160,7 +159,7 @@ async def ask_next_grade(
     if pending:
         await state.set_state(ScoreForm.grade)
         await message.answer(
-            i18n.get("results-ask-grade", module=html.escape(pending[0][1])),
+            i18n.get("results-ask-grade", module=pending[0][1]),
             reply_markup=nav_keyboard(i18n, back=True),
         )
         return
@@ -203,13 +202,13 @@ async def back(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> No
         await state.update_data(grades=grades)
         pending = [m for m in data["modules"] if str(m[0]) not in grades]
         await message.answer(
-            i18n.get("results-ask-grade", module=html.escape(pending[0][1])),
+            i18n.get("results-ask-grade", module=pending[0][1]),
             reply_markup=nav_keyboard(i18n, back=True),
         )
         return
     await state.set_state(ScoreForm.score)
     await message.answer(
-        i18n.get("results-ask-score", name=html.escape(data["name"]), max=data["max_score"]),
+        i18n.get("results-ask-score", name=data["name"], max=data["max_score"]),
         reply_markup=nav_keyboard(i18n),
     )
 
@@ -247,7 +246,7 @@ async def save_score(
     await message.answer(
         i18n.get(
             "results-score-saved",
-            name=html.escape(data["name"]),
+            name=data["name"],
             score=data["score"],
             max=data["max_score"],
             outcome=line,
@@ -256,10 +255,10 @@ async def save_score(
 
 
 def listener_line(i18n: I18nContext, result: ListenerResult) -> str:
-    reasons = ", ".join(i18n.get("results-shortfall-" + s) for s in result.shortfalls)
+    reasons = Markup(", ").join(i18n.get("results-shortfall-" + s) for s in result.shortfalls)
     return i18n.get(
         "results-listener-line",
-        name=html.escape(display_name(result.person)),
+        name=display_name(result.person),
         outcome=i18n.get("results-outcome-" + result.outcome.replace("_", "-")),
         attended=result.attended,
         total=result.total_sessions,
@@ -275,7 +274,7 @@ def summary_texts(i18n: I18nContext, summary: CohortOutcomes) -> list[str]:
 
     head = i18n.get(
         "results-summary",
-        cohort=html.escape(summary.cohort.code),
+        cohort=summary.cohort.code,
         passed=len(summary.with_outcome(Outcome.CERTIFICATE)),
         failed=len(summary.with_outcome(Outcome.LISTENING_REFERENCE)),
         progress=len(summary.with_outcome(Outcome.IN_PROGRESS)),

@@ -5,7 +5,6 @@ imported."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -46,7 +45,7 @@ async def ask_for_table(
     """Wait in ``step`` for the file of ``cohort``'s import; ``key`` asks for it."""
     await state.set_state(step)
     await state.update_data(cohort_id=cohort.id)
-    await message.answer(i18n.get(key, code=html.escape(cohort.code)))
+    await message.answer(i18n.get(key, code=cohort.code))
 
 
 async def valid_rows(
@@ -78,8 +77,7 @@ async def receive_table(
     try:
         return read_table(await _download(message, bot), name or "")
     except SpreadsheetError as error:
-        params = {k: html.escape(v) if isinstance(v, str) else v for k, v in error.params.items()}
-        await message.answer(i18n.get(error.key, **params), reply_markup=reply_markup)
+        await message.answer(i18n.get(error.key, **error.params), reply_markup=reply_markup)
         return None
 
 
@@ -128,12 +126,10 @@ def format_errors(
             column = i18n.get(key)
         reason = i18n.get(
             reason_key(error.reason),
-            value=html.escape(_clip(error.value)),
+            value=_clip(error.value),
             other_row=error.other_row or 0,
         )
-        line = i18n.get(
-            "sheet-error-line", row=error.row, column=html.escape(_clip(column)), reason=reason
-        )
+        line = i18n.get("sheet-error-line", row=error.row, column=_clip(column), reason=reason)
         if sum(len(x) + 1 for x in lines) + len(line) > MESSAGE_BUDGET:
             break
         lines.append(line)

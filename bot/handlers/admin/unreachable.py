@@ -3,7 +3,6 @@ when, their cohorts and what could not be delivered to them, a page at a time.""
 
 from __future__ import annotations
 
-import html
 from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
@@ -15,6 +14,7 @@ from bot.config import Settings
 from bot.handlers.admin.callbacks import AdminArea, UnreachableList
 from bot.handlers.admin.panel import button
 from bot.ui.formatting import long_date
+from bot.ui.markup import Markup
 from domain.ports import UnitOfWorkFactory
 from domain.services.unreachable import UnreachablePage, UnreachablePerson, unreachable_people
 
@@ -25,9 +25,9 @@ def person_text(i18n: I18nContext, entry: UnreachablePerson, tz: ZoneInfo) -> st
     if person.username:
         name += f" (@{person.username})"
     since = entry.since.astimezone(tz)
-    lines = [f"<b>{html.escape(name)}</b>"]
+    lines: list[str] = [Markup.tag("b", name)]
     if person.phone:
-        lines.append(i18n.get("admin-unreachable-phone", phone=html.escape(person.phone)))
+        lines.append(i18n.get("admin-unreachable-phone", phone=person.phone))
     lines.append(
         i18n.get(
             "admin-unreachable-since",
@@ -35,23 +35,23 @@ def person_text(i18n: I18nContext, entry: UnreachablePerson, tz: ZoneInfo) -> st
         )
     )
     if entry.cohorts:
-        cohorts = html.escape(", ".join(entry.cohorts))
+        cohorts = ", ".join(entry.cohorts)
         lines.append(i18n.get("admin-unreachable-cohorts", cohorts=cohorts))
     else:
         lines.append(i18n.get("admin-unreachable-no-cohorts"))
-    items: list[str] = []
+    items: list[str] = []  # rendered messages (Markup)
     if entry.documents:
         documents = i18n.get("admin-unreachable-documents", count=entry.documents)
         if entry.document_numbers:
-            documents += " (№ " + html.escape(", ".join(entry.document_numbers)) + ")"
+            documents = Markup(" ").join([documents, f"(№ {', '.join(entry.document_numbers)})"])
         items.append(documents)
     if entry.notices:
         items.append(i18n.get("admin-unreachable-notices", count=entry.notices))
     if items:
-        lines.append(i18n.get("admin-unreachable-undelivered", items=", ".join(items)))
+        lines.append(i18n.get("admin-unreachable-undelivered", items=Markup(", ").join(items)))
     else:
         lines.append(i18n.get("admin-unreachable-nothing"))
-    return "\n".join(lines)
+    return Markup("\n").join(lines)
 
 
 def page_text(i18n: I18nContext, page: UnreachablePage, tz: ZoneInfo) -> str:

@@ -7,8 +7,6 @@ look-ups per user per minute, then answers with the polite wait message.
 
 from __future__ import annotations
 
-import html
-
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject, CommandStart, StateFilter
@@ -64,10 +62,10 @@ def render_verification(result: Verification, i18n: I18nContext, example: str) -
     details = i18n.get(
         "certificates-verify-details",
         number=certificate.number,
-        holder=html.escape(holder),
-        topic=html.escape(certificate.topic),
+        holder=holder,
+        topic=certificate.topic,
         hours=certificate.academic_hours,
-        organization=html.escape(certificate.organization_name or "—"),
+        organization=certificate.organization_name or "—",
         issued=long_date(certificate.issued_on, lang),
         until=long_date(until, lang),
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from aiogram import Router
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
@@ -12,15 +10,14 @@ from bot.config import Settings
 from bot.handlers.teacher.callbacks import AgreementCb
 from bot.handlers.teacher.common import lang_of
 from bot.ui.formatting import long_date
+from bot.ui.markup import Markup
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import agreement as service
 
 
 def organization(settings: Settings, lang: str) -> str:
-    return html.escape(
-        settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
-    )
+    return settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
 
 
 async def agreement_pressed(
@@ -59,20 +56,20 @@ async def agreement_pressed(
         await message.answer(
             i18n.get(
                 "agreement-accepted",
-                topic=html.escape(view.course.topic(lang)),
+                topic=view.course.topic(lang),
                 date=long_date(clock().astimezone(settings.tz).date(), lang),
             )
         )
         return
-    conditions = "\n".join(
+    conditions = Markup("\n").join(
         i18n.get(f"agreement-condition-{c.value.replace('_', '-')}")
         for c in service.AGREEMENT_CONDITIONS
     )
     text = i18n.get(
         "agreement-text",
         organization=organization(settings, lang),
-        topic=html.escape(view.course.topic(lang)),
-        code=html.escape(view.cohort.code),
+        topic=view.course.topic(lang),
+        code=view.cohort.code,
         starts=long_date(view.cohort.starts_on, lang),
         ends=long_date(view.cohort.ends_on, lang),
         conditions=conditions,

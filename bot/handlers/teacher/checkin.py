@@ -6,8 +6,6 @@ any form step.
 
 from __future__ import annotations
 
-import html
-
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart, StateFilter
 from aiogram.types import (
@@ -88,7 +86,7 @@ def _topic(result: CheckInResult, lang: str) -> str:
     topic = result.course_topic("kk" if lang == "kk" else "ru")
     if result.session.topic:
         topic = f"{topic}: {result.session.topic}" if topic else result.session.topic
-    return html.escape(topic or "—")
+    return topic or "—"
 
 
 async def _answer(

@@ -3,7 +3,6 @@ back and cancel at each step and a summary to confirm; the filled form comes bac
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import Any
 
@@ -30,6 +29,7 @@ from bot.handlers.teacher.common import (
     register_entry,
 )
 from bot.ui.formatting import long_date
+from bot.ui.markup import label
 from bot.ui.menus import main_menu
 from domain.model import ApplicationKind, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -62,8 +62,8 @@ def cohort_block(i18n: I18nContext, item: service.OpenCohort) -> str:
     course, cohort = item.course, item.cohort
     return i18n.get(
         "courses-item",
-        topic=html.escape(course.topic(lang)),
-        code=html.escape(cohort.code),
+        topic=course.topic(lang),
+        code=cohort.code,
         format=i18n.get(f"courses-format-{course.format.value.replace('_', '-')}"),
         starts=long_date(cohort.starts_on, lang),
         ends=long_date(cohort.ends_on, lang),
@@ -89,7 +89,7 @@ async def page_view(
     rows = [
         [
             InlineKeyboardButton(
-                text=i18n.get("courses-apply-button", code=item.cohort.code),
+                text=label(i18n, "courses-apply-button", code=item.cohort.code),
                 callback_data=ApplyCb(cohort_id=item.cohort.id or 0).pack(),
             )
         ]
@@ -169,7 +169,7 @@ async def apply_pressed(
                 "apply-intro-abroad"
                 if service.application_kind(check.course) == "abroad"
                 else "apply-intro-domestic",
-                topic=html.escape(check.course.topic(lang_of(i18n))),
+                topic=check.course.topic(lang_of(i18n)),
             )
         )
         await ask(query.message, i18n, state, "head")
@@ -191,7 +191,7 @@ async def ask(message: Message, i18n: I18nContext, state: FSMContext, step: str)
     rows: list[tuple[str, str]] = []
     args: dict[str, Any] = {}
     if step == "head":
-        args["school"] = html.escape(data.get("school", "") or "")
+        args["school"] = data.get("school", "") or ""
         if data.get("head_hint"):
             rows.append((data["head_hint"], "hint"))
     elif step == "duration":
@@ -209,9 +209,9 @@ async def ask(message: Message, i18n: I18nContext, state: FSMContext, step: str)
 
 def summary(i18n: I18nContext, data: dict[str, Any]) -> str:
     args = {
-        "topic": html.escape(data["topic"]),
-        "code": html.escape(data["code"]),
-        "head": html.escape(data.get("head_name", "")),
+        "topic": data["topic"],
+        "code": data["code"],
+        "head": data.get("head_name", ""),
         "language": i18n.get(f"apply-lang-{data.get('instruction_language', 'kk')}"),
     }
     if data["kind"] == ApplicationKind.ABROAD:
@@ -220,7 +220,7 @@ def summary(i18n: I18nContext, data: dict[str, Any]) -> str:
             if data.get("abroad_duration") == "3_months"
             else "apply-duration-1-year"
         )
-        args["country"] = html.escape(data.get("country", ""))
+        args["country"] = data.get("country", "")
         return i18n.get("apply-summary-abroad", **args)
     return i18n.get("apply-summary-domestic", **args)
 
@@ -345,7 +345,7 @@ async def submit(
         )
         return
     await message.answer(
-        i18n.get("apply-submitted", topic=html.escape(data["topic"])),
+        i18n.get("apply-submitted", topic=data["topic"]),
         reply_markup=main_menu(i18n, person),
     )
     pdf = render_application(result.document)

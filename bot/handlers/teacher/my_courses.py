@@ -3,8 +3,6 @@ button while it is not accepted; the frozen certificate PDFs sent again on reque
 
 from __future__ import annotations
 
-import html
-
 from aiogram import Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
@@ -30,8 +28,8 @@ def card_text(i18n: I18nContext, card: CourseCard, lang: Lang) -> str:
     lines = [
         i18n.get(
             "mycourses-card",
-            topic=html.escape(card.course.topic(lang)),
-            code=html.escape(card.cohort.code),
+            topic=card.course.topic(lang),
+            code=card.cohort.code,
             starts=long_date(card.cohort.starts_on, lang),
             ends=long_date(card.cohort.ends_on, lang),
         ),
@@ -59,9 +57,7 @@ def card_text(i18n: I18nContext, card: CourseCard, lang: Lang) -> str:
     else:
         lines.append(i18n.get("mycourses-score-pending", max=maximum, pass_mark=mark))
     lines += [
-        i18n.get(
-            "mycourses-module", name=html.escape(m.name), hours=m.hours, grade=html.escape(m.grade)
-        )
+        i18n.get("mycourses-module", name=m.name, hours=m.hours, grade=m.grade)
         for m in card.modules
     ]
     enrollment = card.enrollment
@@ -79,7 +75,7 @@ def card_text(i18n: I18nContext, card: CourseCard, lang: Lang) -> str:
         lines.append(
             i18n.get(
                 "mycourses-outcome-certificate",
-                number=html.escape(cert.number),
+                number=cert.number,
                 valid_until=long_date(cert.valid_until, lang),
             )
             if cert
@@ -89,15 +85,15 @@ def card_text(i18n: I18nContext, card: CourseCard, lang: Lang) -> str:
         lines.append(
             i18n.get(
                 "mycourses-outcome-reference",
-                number=html.escape(card.reference.number) if card.reference else "—",
+                number=card.reference.number if card.reference else "—",
             )
         )
     elif card.outcome is Outcome.EXPELLED:
         lines.append(
             i18n.get(
                 "mycourses-outcome-expelled",
-                reason=html.escape(enrollment.expelled_reason or "—"),
-                order=html.escape(enrollment.expulsion_order or "—"),
+                reason=enrollment.expelled_reason or "—",
+                order=enrollment.expulsion_order or "—",
             )
         )
     return "\n".join(lines)
@@ -154,8 +150,8 @@ async def my_courses_entry(
         lines = [i18n.get("mycourses-applications")] + [
             i18n.get(
                 f"mycourses-application-{a.status.value}",
-                topic=html.escape(c.topic(lang)),
-                reason=html.escape(a.reject_reason or "—"),
+                topic=c.topic(lang),
+                reason=a.reject_reason or "—",
             )
             for a, c in applications
         ]

@@ -4,8 +4,6 @@ field later. The IIN is only ever shown masked."""
 
 from __future__ import annotations
 
-import html
-
 from aiogram import F, Router
 from aiogram.filters import Filter, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -96,7 +94,7 @@ async def profile_needed(message: Message, i18n: I18nContext, state: FSMContext)
 
 
 def summary_args(values: dict[str, str], lang: str) -> dict[str, str]:
-    args = {key(f).replace("-", "_"): html.escape(values.get(f) or "—") for f in STEPS}
+    args = {key(f).replace("-", "_"): values.get(f) or "—" for f in STEPS}
     args["iin"] = service.mask_iin(values["iin"]) if values.get("iin") else "—"
     return args
 

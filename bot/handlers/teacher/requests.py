@@ -3,7 +3,6 @@ valid reason, upload supporting documents (photo or PDF), confirm; see statuses 
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 from aiogram import F, Router
@@ -78,9 +77,9 @@ async def requests_entry(
             i18n.get(
                 "requests-mine-item",
                 kind=i18n.get(f"requests-kind-{kebab(r.kind.value)}"),
-                topic=html.escape(course.topic(lang)),
+                topic=course.topic(lang),
                 status=i18n.get(f"requests-status-{r.status.value}"),
-                note=html.escape(r.decision_note or "—"),
+                note=r.decision_note or "—",
             )
             for r, course in mine
         ]
@@ -100,8 +99,8 @@ async def requests_entry(
         await message.answer(
             i18n.get(
                 "requests-enrollment",
-                topic=html.escape(course.topic(lang)),
-                code=html.escape(cohort.code),
+                topic=course.topic(lang),
+                code=cohort.code,
             ),
             reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
         )
@@ -194,8 +193,8 @@ async def ask(
             i18n.get(
                 "requests-summary",
                 kind=i18n.get(f"requests-kind-{kebab(kind.value)}"),
-                target=html.escape(data.get("target_code", "—")),
-                reason=html.escape(data.get("reason", "—")),
+                target=data.get("target_code", "—"),
+                reason=data.get("reason", "—"),
                 documents=len(data["files"]),
             ),
             reply_markup=confirm_keyboard(i18n, "request"),

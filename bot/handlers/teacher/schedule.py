@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
@@ -38,8 +36,8 @@ async def schedule(
             BufferedInputFile(content, filename=ics_file_name(cohort)),
             caption=i18n.get(
                 "schedule-caption",
-                cohort=html.escape(cohort.code),
-                topic=html.escape(course.topic(lang)),
+                cohort=cohort.code,
+                topic=course.topic(lang),
             ),
         )
 

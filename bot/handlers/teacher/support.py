@@ -4,7 +4,6 @@ after completion; after that the menu says the period has ended and when."""
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 from aiogram import F, Router
@@ -52,7 +51,7 @@ async def support_entry(
         await message.answer(i18n.get("support-none"))
         return
     for window in windows:
-        topic = html.escape(window.course.topic(lang))
+        topic = window.course.topic(lang)
         ends = long_date(window.ends_on, lang)
         if not window.open:
             await message.answer(i18n.get("support-ended", topic=topic, date=ends))
@@ -80,10 +79,8 @@ async def support_entry(
                 + [
                     i18n.get(
                         "support-mine-item",
-                        question=html.escape(c.question[:300]),
-                        answer=html.escape(c.answer[:1000])
-                        if c.answer
-                        else i18n.get("support-awaiting"),
+                        question=c.question[:300],
+                        answer=c.answer[:1000] if c.answer else i18n.get("support-awaiting"),
                     )
                     for c in answered
                 ]

@@ -21,8 +21,9 @@ from aiogram_i18n.lazy.filter import LazyFilter
 from bot.config import Settings
 from bot.files.calendar import cohort_calendar, ics_file_name
 from bot.handlers.trainer.callbacks import CalendarCb, SessionAction
-from bot.handlers.trainer.common import escape, lang_of, refuse
+from bot.handlers.trainer.common import lang_of, refuse
 from bot.ui.formatting import format_clock, long_date
+from bot.ui.markup import label
 from domain.model import Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import cohort_schedule
@@ -54,9 +55,9 @@ def agenda_text(
                 "trainer-agenda-item",
                 start=format_clock(item.session.starts_at, lang, tz),
                 end=format_clock(item.session.ends_at, lang, tz),
-                cohort=escape(item.cohort.code),
-                topic=escape(topic),
-                place=escape(item.session.place or "—"),
+                cohort=item.cohort.code,
+                topic=topic,
+                place=item.session.place or "—",
             )
         )
     return "\n".join(lines)
@@ -74,13 +75,13 @@ def agenda_keyboard(
         rows.append(
             [
                 InlineKeyboardButton(
-                    text=i18n.get(
-                        "trainer-btn-start-checkin", start=start, cohort=item.cohort.code
+                    text=label(
+                        i18n, "trainer-btn-start-checkin", start=start, cohort=item.cohort.code
                     ),
                     callback_data=SessionAction(action="start", session_id=item.session.id).pack(),
                 ),
                 InlineKeyboardButton(
-                    text=i18n.get("trainer-btn-roster", start=start, cohort=item.cohort.code),
+                    text=label(i18n, "trainer-btn-roster", start=start, cohort=item.cohort.code),
                     callback_data=SessionAction(action="roster", session_id=item.session.id).pack(),
                 ),
             ]
@@ -90,7 +91,7 @@ def agenda_keyboard(
         rows.append(
             [
                 InlineKeyboardButton(
-                    text=i18n.get("trainer-btn-calendar", cohort=code),
+                    text=label(i18n, "trainer-btn-calendar", cohort=code),
                     callback_data=CalendarCb(cohort_id=cohort_id).pack(),
                 )
             ]
@@ -143,8 +144,8 @@ async def send_calendar(
             BufferedInputFile(content, filename=ics_file_name(cohort)),
             caption=i18n.get(
                 "trainer-calendar-caption",
-                cohort=escape(cohort.code),
-                topic=escape(course.topic(lang)),
+                cohort=cohort.code,
+                topic=course.topic(lang),
             ),
         )
 

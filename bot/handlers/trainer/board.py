@@ -31,8 +31,9 @@ from aiogram_i18n.cores import FluentRuntimeCore
 from bot.config import Settings
 from bot.gates import Handler
 from bot.handlers.trainer.callbacks import SessionAction
-from bot.handlers.trainer.common import escape, lang_of, refuse
+from bot.handlers.trainer.common import lang_of, refuse
 from bot.ui.formatting import format_clock
+from bot.ui.markup import Markup
 from domain.checkin_codes import deep_link, display_code, window_ends_at
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -79,13 +80,13 @@ def board_caption(board: CheckInBoard, lang: str, core: FluentRuntimeCore, link:
     text = core.get(
         "trainer-board",
         lang,
-        topic=escape(topic),
-        cohort=escape(board.cohort.code),
+        topic=topic,
+        cohort=board.cohort.code,
         code=display_code(board.code),
         count=board.checked_in,
         total=board.enrolled,
     )
-    return f"{text}\n{escape(link)}"
+    return Markup("\n").join([text, link])
 
 
 def closed_caption(board: CheckInBoard, lang: str, core: FluentRuntimeCore) -> str:
@@ -93,8 +94,8 @@ def closed_caption(board: CheckInBoard, lang: str, core: FluentRuntimeCore) -> s
     return core.get(
         "trainer-board-closed",
         lang,
-        topic=escape(topic),
-        cohort=escape(board.cohort.code),
+        topic=topic,
+        cohort=board.cohort.code,
         count=board.checked_in,
         total=board.enrolled,
     )

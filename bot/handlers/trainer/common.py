@@ -19,9 +19,3 @@ async def refuse(event: Message | CallbackQuery, i18n: I18nContext) -> None:
 
 def lang_of(i18n: I18nContext) -> Lang:
     return "kk" if i18n.locale == "kk" else "ru"
-
-
-def escape(value: object) -> str:
-    import html
-
-    return html.escape(str(value))

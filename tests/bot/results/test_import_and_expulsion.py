@@ -150,7 +150,9 @@ async def test_admin_expels_a_listener_and_both_notices_are_recorded(
     assert teacher_notice.payload["args"]["commission_date"] == {"date": "2026-11-20"}  # raw
     shown = notice_args(teacher_notice.payload, "ru")
     assert shown["commission_date"] == "20 ноября 2026\u202fг."
-    assert shown["reason"] == "пропуск занятий &lt;без причины&gt;"
+    assert shown["reason"] == "пропуск занятий <без причины>"  # escaped by the core when rendered
+    rendered = services.i18n_core.get(teacher_notice.payload["key"], "ru", **shown)
+    assert "пропуск занятий &lt;без причины&gt;" in rendered
     employer = await outbox(services.uow_factory, f"employer-notice:{e.id}")
     assert employer.kind == "employer_notice" and employer.status is OutboxStatus.SENT
     assert employer.payload["contact"] == "hr0@school7.kz"
