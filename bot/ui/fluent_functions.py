@@ -13,23 +13,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import fluent.runtime.resolver
 from babel import Locale
 from fluent.runtime.types import FluentNumber
 
 from domain.kazakh import Case, inflect_number, inflect_word, kazakh_date
 
 _KAZAKH = Locale.parse("kk")
-
-#: fluent.runtime refuses a placeable whose value is longer than 2,500 characters ("Too many
-#: characters in placeable"), a guard against messages that expand themselves. Our placeables
-#: carry typed text whose own limit is checked where it is typed (a consultation answer: 3,500
-#: characters, HTML-escaped up to five times as long): the guard is raised above any message
-#: Telegram accepts, 4,096 characters after entity parsing, each escaped as "&amp;" at worst.
-PLACEABLE_MAX = 4096 * len("&amp;")
-fluent.runtime.resolver.MAX_PART_LENGTH = max(
-    fluent.runtime.resolver.MAX_PART_LENGTH, PLACEABLE_MAX
-)
 
 
 def kazakh_case(value: object, *, case: str = "dative", year: str = "yes") -> str:

@@ -168,7 +168,10 @@ async def confirmed(
         data["enrollment_id"],
         decision,
         clock(),
-        lambda lang, key, **args: i18n_core.get(key, lang, **raw_args(format_args(args, lang))),
+        # the employer's letter is plain text (not HTML): a plain str, escaped wherever shown
+        lambda lang, key, **args: str(
+            i18n_core.get(key, lang, **raw_args(format_args(args, lang)))
+        ),
     )
     await query.answer()
     message = query.message
