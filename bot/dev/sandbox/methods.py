@@ -59,7 +59,8 @@ def _send(
 ) -> dict[str, Any]:
     markup = _markup(params, chat)
     reply_to = _reply_to(emulator, params, chat)
-    emulator.flood.acquire(chat.id, is_group=chat.user is None)
+    key = json.dumps(params.loggable(), sort_keys=True, ensure_ascii=False, default=str)
+    emulator.flood.acquire(chat.id, is_group=chat.user is None, key=key)
     message = emulator.add_message(
         chat,
         emulator.bot,
