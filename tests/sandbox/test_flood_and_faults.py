@@ -183,3 +183,29 @@ async def test_bot_retrying_429s_delivers_replies_in_order() -> None:
     texts = [m.content["text"] for m in emulator.chats[7].messages.values()]
     assert texts == [f"reply {n}" for n in range(5)]
     assert emulator.flood.rejected > 0
+
+
+async def test_a_retried_upload_keeps_its_place() -> None:
+    """aiogram names a file part anew (`attach://<random>`) on every attempt."""
+    from aiogram import Bot
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+    from aiogram.types import BufferedInputFile
+
+    from bot.runtime.retry import RetryRequestMiddleware
+
+    emulator = Emulator(flood=FloodLimits(per_chat_rate=2.0, per_chat_burst=1))
+    server = await serve(emulator)
+    session = AiohttpSession(api=TelegramAPIServer.from_base(str(server.make_url("")).rstrip("/")))
+    session.middleware(RetryRequestMiddleware())
+    bot = Bot(TOKEN, session=session)
+    emulator.add_user(7, "A").started = True
+    try:
+        await bot.send_message(7, "text")
+        document = BufferedInputFile(b"%PDF-1.4\n", filename="Өтініш.pdf")
+        sent = await asyncio.wait_for(bot.send_document(7, document), timeout=5)
+    finally:
+        await bot.session.close()
+        await server.close()
+    assert sent.document is not None and emulator.flood.rejected >= 1
+    assert emulator.flood.waiting == {}
