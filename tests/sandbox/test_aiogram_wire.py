@@ -151,3 +151,58 @@ async def test_urlencoded_and_get_requests(sandbox: Sandbox) -> None:
         assert (await response.json())["description"] == (
             "Bad Request: can't parse reply keyboard markup JSON object"
         )
+
+
+def _png(width: int, height: int) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+async def test_edit_message_media_replaces_photo_and_caption(sandbox: Sandbox, bot: Bot) -> None:
+    from aiogram.types import InputMediaPhoto
+
+    chat = await sandbox.user()
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text="Тоқтату", callback_data="stop")]]
+    )
+    sent = await bot.send_photo(chat, BufferedInputFile(_png(30, 30), filename="qr.png"),
+                                caption="Код: <b>123 456</b>", parse_mode="HTML",
+                                reply_markup=keyboard)  # fmt: skip
+    assert sent.photo and sent.caption == "Код: 123 456"
+    edited = await bot.edit_message_media(
+        media=InputMediaPhoto(media=BufferedInputFile(_png(40, 20), filename="qr.png"),
+                              caption="Код: <b>654 321</b>", parse_mode="HTML"),
+        chat_id=chat, message_id=sent.message_id, reply_markup=keyboard,
+    )  # fmt: skip
+    assert not isinstance(edited, bool) and edited.photo and edited.edit_date
+    assert (edited.photo[-1].width, edited.photo[-1].height) == (40, 20)
+    assert edited.photo[-1].file_id != sent.photo[-1].file_id
+    assert edited.caption == "Код: 654 321" and edited.reply_markup
+    assert edited.reply_markup.inline_keyboard[0][0].callback_data == "stop"
+    with pytest.raises(TelegramBadRequest, match="not modified"):
+        await bot.edit_message_media(
+            media=InputMediaPhoto(media=edited.photo[-1].file_id, caption="Код: <b>654 321</b>",
+                                  parse_mode="HTML"),
+            chat_id=chat, message_id=sent.message_id, reply_markup=keyboard,
+        )  # fmt: skip
+    without = await bot.edit_message_media(
+        media=InputMediaPhoto(media=sent.photo[-1].file_id), chat_id=chat,
+        message_id=sent.message_id,
+    )  # fmt: skip
+    assert not isinstance(without, bool) and without.caption is None
+    assert without.reply_markup is None  # no markup in the edit: the keyboard goes
+    text = await bot.send_message(chat, "мәтін")
+    with pytest.raises(TelegramBadRequest, match="no media in the message"):
+        await bot.edit_message_media(
+            media=InputMediaPhoto(media=sent.photo[-1].file_id), chat_id=chat,
+            message_id=text.message_id,
+        )  # fmt: skip
+    messages = await sandbox.control("GET", f"/users/{chat}/messages")
+    [view] = [m for m in messages if m["message_id"] == sent.message_id]
+    assert view["photo"]["width"] == 30 and [e["caption"] for e in view["edits"]] == [
+        "Код: 123 456", "Код: 654 321"]  # fmt: skip

@@ -120,3 +120,92 @@ async def test_fault_timeout_and_drop() -> None:
 async def test_bad_fault_is_refused(sandbox: Sandbox) -> None:
     async with sandbox.http.post(f"{sandbox.base}/sandbox/api/faults", json={"kind": "x"}) as r:
         assert r.status == 400
+
+
+async def test_refused_messages_keep_their_order(sandbox: Sandbox, clock: Clock) -> None:
+    """The later reply may not slip into the gap a rounded-up retry_after leaves."""
+    chat = await sandbox.user()
+    for _ in range(3):  # the burst
+        await sandbox.ok("sendMessage", chat_id=chat, text="x")
+    first = await sandbox.call("sendMessage", chat_id=chat, text="first")
+    assert first[0] == 429 and first[1]["parameters"] == {"retry_after": 1}
+    clock.now += 0.5
+    second = await sandbox.call("sendMessage", chat_id=chat, text="second")
+    assert second[0] == 429
+    clock.now += 0.6  # a token is there, but "first" has not been retried yet
+    status, body = await sandbox.call("sendMessage", chat_id=chat, text="second")
+    assert status == 429 and body["parameters"] == {"retry_after": 1}
+    await sandbox.ok("sendMessage", chat_id=chat, text="first")
+    clock.now += 1.0
+    await sandbox.ok("sendMessage", chat_id=chat, text="second")
+    texts = [m.content["text"] for m in sandbox.emulator.chats[chat].messages.values()]
+    assert texts[-2:] == ["first", "second"]
+    assert sandbox.emulator.flood.waiting == {}
+
+
+async def test_an_abandoned_refusal_stops_holding_the_chat(sandbox: Sandbox, clock: Clock) -> None:
+    chat = await sandbox.user()
+    for _ in range(3):
+        await sandbox.ok("sendMessage", chat_id=chat, text="x")
+    assert (await sandbox.call("sendMessage", chat_id=chat, text="given up"))[0] == 429
+    clock.now += 2.0
+    assert (await sandbox.call("sendMessage", chat_id=chat, text="next"))[0] == 429
+    clock.now += 5.0  # "given up" was never retried
+    await sandbox.ok("sendMessage", chat_id=chat, text="next")
+    other = await sandbox.user(43)  # other chats never wait for this one
+    await sandbox.ok("sendMessage", chat_id=other, text="x")
+
+
+async def test_bot_retrying_429s_delivers_replies_in_order() -> None:
+    """The bot's own retry middleware (with jitter) against Telegram's limits, real time."""
+    from aiogram import Bot
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+
+    from bot.runtime.retry import RetryRequestMiddleware
+
+    emulator = Emulator(flood=FloodLimits(per_chat_rate=2.0, per_chat_burst=2))
+    server = await serve(emulator)
+    session = AiohttpSession(api=TelegramAPIServer.from_base(str(server.make_url("")).rstrip("/")))
+    session.middleware(RetryRequestMiddleware())
+    bot = Bot(TOKEN, session=session)
+    emulator.add_user(7, "A").started = True
+    try:
+
+        async def reply(n: int) -> None:
+            await asyncio.sleep(n * 0.1)  # replies less than a second apart
+            await bot.send_message(7, f"reply {n}")
+
+        await asyncio.gather(*(reply(n) for n in range(5)))
+    finally:
+        await bot.session.close()
+        await server.close()
+    texts = [m.content["text"] for m in emulator.chats[7].messages.values()]
+    assert texts == [f"reply {n}" for n in range(5)]
+    assert emulator.flood.rejected > 0
+
+
+async def test_a_retried_upload_keeps_its_place() -> None:
+    """aiogram names a file part anew (`attach://<random>`) on every attempt."""
+    from aiogram import Bot
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+    from aiogram.types import BufferedInputFile
+
+    from bot.runtime.retry import RetryRequestMiddleware
+
+    emulator = Emulator(flood=FloodLimits(per_chat_rate=2.0, per_chat_burst=1))
+    server = await serve(emulator)
+    session = AiohttpSession(api=TelegramAPIServer.from_base(str(server.make_url("")).rstrip("/")))
+    session.middleware(RetryRequestMiddleware())
+    bot = Bot(TOKEN, session=session)
+    emulator.add_user(7, "A").started = True
+    try:
+        await bot.send_message(7, "text")
+        document = BufferedInputFile(b"%PDF-1.4\n", filename="Өтініш.pdf")
+        sent = await asyncio.wait_for(bot.send_document(7, document), timeout=5)
+    finally:
+        await bot.session.close()
+        await server.close()
+    assert sent.document is not None and emulator.flood.rejected >= 1
+    assert emulator.flood.waiting == {}

@@ -29,6 +29,7 @@ ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+LONG_LABEL = "📄 Педагогтердің біліктілігін арттыру курсының сертификаты (ЦСЖИ-2026-01)"
 
 if not CHROMIUM.exists():
     if os.environ.get("BILIKTILIK_REQUIRE_BROWSER") == "1":
@@ -66,6 +67,8 @@ async def fake_bot(base: str) -> None:
                         reply_markup=InlineKeyboardMarkup(inline_keyboard=[
                             [InlineKeyboardButton(text="✅ Өтінім беру", callback_data="apply")],
                             [InlineKeyboardButton(text="Ереже", url="https://example.kz")],
+                            [InlineKeyboardButton(text=LONG_LABEL, callback_data="long"),
+                             InlineKeyboardButton(text="Қысқа", callback_data="short")],
                         ]),
                     )  # fmt: skip
                 if update.callback_query and update.callback_query.message:
@@ -115,6 +118,16 @@ async def test_page_start_tap_and_screenshot() -> None:
             assert await bold.count() == 1
             assert await page.locator(".msg.bot script").count() == 0  # shown as text, not run
             assert await page.locator(".reply-keyboard button", has_text="Русский").count() == 1
+            # a long label stays on one line, cut with "…", as Telegram shows it
+            long = page.locator(f".inline-kb button[title='{LONG_LABEL}']")
+            label = await long.evaluate(
+                "b => ({style: getComputedStyle(b).whiteSpace + ' ' + getComputedStyle(b)"
+                ".textOverflow, height: b.clientHeight, cut: b.scrollWidth > b.clientWidth})"
+            )
+            short_height = await page.locator(".inline-kb button", has_text="Қысқа").evaluate(
+                "b => b.clientHeight"
+            )
+            assert label == {"style": "nowrap ellipsis", "height": short_height, "cut": True}
             await page.click("text=✅ Өтінім беру")
             await page.wait_for_selector("text=Өтінім қабылданды", timeout=10_000)
             await page.wait_for_selector("#toast:has-text('Қабылданды')", timeout=5_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from bot.dev.sandbox import validation
 from bot.dev.sandbox.errors import bad_request
 from bot.dev.sandbox.models import Chat, StoredFile, StoredMessage
-from bot.dev.sandbox.params import Params
+from bot.dev.sandbox.params import Params, Upload
 from bot.dev.sandbox.state import Emulator
 
 Method = Callable[[Emulator, Params], Awaitable[Any]]
@@ -31,6 +32,31 @@ def method(name: str) -> Callable[[Method], Method]:
         return function
 
     return register
+
+
+def message_key(params: Params) -> str:
+    """The same for a retry of the same call: files by content, not by their `attach://` name
+    (aiogram draws a new random one for every attempt)."""
+
+    def upload(value: Upload) -> str:
+        return f"{value.filename}:{hashlib.sha256(value.data).hexdigest()}"
+
+    attached = {
+        value[len("attach://") :]
+        for value in params.values.values()
+        if isinstance(value, str) and value.startswith("attach://")
+    }
+    key: dict[str, Any] = {}
+    for name, value in params.values.items():
+        if isinstance(value, Upload):
+            if name not in attached:
+                key[name] = upload(value)
+        elif isinstance(value, str) and value.startswith("attach://"):
+            given = params.files.get(value[len("attach://") :])
+            key[name] = upload(given) if given is not None else value
+        else:
+            key[name] = value
+    return json.dumps(key, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _markup(params: Params, chat: Chat) -> dict[str, Any] | None:
@@ -59,7 +85,7 @@ def _send(
 ) -> dict[str, Any]:
     markup = _markup(params, chat)
     reply_to = _reply_to(emulator, params, chat)
-    emulator.flood.acquire(chat.id, is_group=chat.user is None)
+    emulator.flood.acquire(chat.id, is_group=chat.user is None, key=message_key(params))
     message = emulator.add_message(
         chat,
         emulator.bot,

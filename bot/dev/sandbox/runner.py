@@ -4,6 +4,9 @@ One process, no token, no internet. `start_sandbox` is also what the end-to-end 
 the benchmark use; `--emulator-only` serves the emulator alone so that separate
 `biliktilik run` processes (TELEGRAM_API_BASE pointed at it) can be started, killed and
 restarted against it.
+
+`clock` (a `() -> aware datetime`) is the bot's clock, real time by default: the end-to-end tests
+pass a shiftable one to jump ahead (a check-in code's 30-second window) without waiting.
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ async def start_sandbox(
     demo_data: bool = True,
     with_bot: bool = True,
     flood: FloodLimits | None = TELEGRAM_LIMITS,
+    clock: Any = None,
 ) -> Sandbox:
     from bot.dev.demo import PERSONAS
 
@@ -107,17 +111,20 @@ async def start_sandbox(
         sandbox._tmp = tempfile.TemporaryDirectory(prefix="biliktilik-sandbox-")
         database_url = f"sqlite+aiosqlite:///{Path(sandbox._tmp.name) / 'sandbox.db'}"
     if with_bot:
-        await start_bot(sandbox, database_url, demo_data)
+        await start_bot(sandbox, database_url, demo_data, clock)
     return sandbox
 
 
-async def start_bot(sandbox: Sandbox, database_url: str, demo_data: bool) -> None:
+async def start_bot(
+    sandbox: Sandbox, database_url: str, demo_data: bool, clock: Any = None
+) -> None:
     from bot.dev.demo import fill
     from bot.runtime.app import build_services, create_bot, create_dispatcher, create_fsm_storage
     from bot.runtime.background import start_background
+    from bot.runtime.container import utc_now
 
     settings = sandbox_settings(sandbox.url, database_url)
-    services, engine = await build_services(settings)
+    services, engine = await build_services(settings, clock or utc_now)
     if demo_data:
         logger.info(await fill(services.uow_factory(), settings, services.clock()))
     storage = await create_fsm_storage(settings, services)

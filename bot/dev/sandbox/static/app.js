@@ -86,9 +86,9 @@
       const r = el("div", { class: "row" });
       for (const b of row) {
         if (b.callback_data !== undefined) {
-          r.append(el("button", { type: "button", onclick: (ev) => tap(m, b.callback_data, ev.currentTarget) }, b.text));
+          r.append(el("button", { type: "button", title: b.text, onclick: (ev) => tap(m, b.callback_data, ev.currentTarget) }, b.text));
         } else if (safeUrl(b.url)) {
-          r.append(el("a", { href: safeUrl(b.url), target: "_blank", rel: "noopener noreferrer" }, b.text + " ↗"));
+          r.append(el("a", { href: safeUrl(b.url), title: b.text, target: "_blank", rel: "noopener noreferrer" }, b.text + " ↗"));
         } else {
           const d = el("button", { type: "button" }, b.text); d.disabled = true; r.append(d);
         }
