@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.dev.testing import Harness
 from bot.runtime.app import create_dispatcher
 from bot.runtime.container import Services
+from bot.runtime.limits import MemoryLimiter
 from bot.runtime.middlewares.rate_limit import Rate, RateLimitMiddleware
 from bot.ui.i18n import create_core
 
@@ -97,7 +98,11 @@ async def services(
 
 @pytest.fixture
 async def harness(services: Services) -> AsyncIterator[Harness]:
-    generous = RateLimitMiddleware({"default": Rate(1000, 1), "verify": Rate(10, 60)})
+    # windows counted on the injected clock: a test's look-ups never straddle a real minute
+    generous = RateLimitMiddleware(
+        {"default": Rate(1000, 1), "verify": Rate(10, 60)},
+        limiter=MemoryLimiter(clock=lambda: services.clock().timestamp()),
+    )
     from storage.fsm import DatabaseFsmStorage
 
     storage = DatabaseFsmStorage(services.session_factory, services.clock)
