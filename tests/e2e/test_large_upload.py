@@ -1,5 +1,5 @@
 """Issue 16, item 5, over HTTP in the sandbox: while the admin's large legal list (10,000 rows
-of long cells, generated here) is read and validated, a teacher's /help is answered within
+of long cells, generated here) is read and validated, teachers' /help is answered within
 1 s each time — the file is parsed in a worker thread (``bot.spreadsheets.worker``), not on
 the event loop that serves everyone."""
 
@@ -99,15 +99,18 @@ async def test_help_is_answered_within_a_second_while_a_large_list_is_read(
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         unpacked = sum(part.file_size for part in archive.infolist())
-    teacher_id = TEACHERS[0].telegram_id
-    sandbox.emulator.users[teacher_id].started = True
+    for persona in TEACHERS[:4]:
+        sandbox.emulator.users[persona.telegram_id].started = True
     async with sandbox.services.uow_factory() as uow:
         [cohort] = [c for c in await uow.cohorts.list_all() if c.code == "ЦСЖИ-2026-01"]
     admin = Chat(client, ADMIN.telegram_id, timeout=120)
-    teacher = Chat(client, teacher_id)
+    teachers = [Chat(client, persona.telegram_id) for persona in TEACHERS[:4]]
     f = lambda key: frag(sandbox, key)  # noqa: E731
-    help_fragment = f("help-text")
-    await teacher.say("/help", help_fragment)  # warm: the first answer loads the menus
+
+    def help_fragment(message: dict[str, object]) -> bool:  # kk or ru, as each teacher chose
+        return "/cancel" in body(message) and "/language" in body(message)
+
+    await teachers[0].say("/help", help_fragment)  # warm: the first answer loads the menus
     panel = await admin.say("/admin", f("admin-panel"))
     cohorts = await admin.tap(panel, "adm:cohorts", f("admin-cohorts-list"))
     card = await admin.tap(cohorts, f"adh:show:{cohort.id}", "ЦСЖИ-2026-01")
@@ -120,13 +123,14 @@ async def test_help_is_answered_within_a_second_while_a_large_list_is_read(
     latencies: list[float] = []
     answer = None
     # The client shares the event loop with the sandbox and the bot: a blocked loop would
-    # delay the sending too. So each /help is due at a planned time (one a second, within
-    # the throttle's 5 per 5 s) and its latency is counted from then, as a teacher outside
-    # would see it.
+    # delay the sending too. So each /help is due at a planned time and its latency is
+    # counted from then, as a teacher outside would see it. Four teachers take turns, one
+    # /help every 0.25 s in all: each chat gets one answer a second, which is what Telegram
+    # (and the sandbox) delivers to a chat without a 429.
     while answer is None:
-        due = started + len(latencies) + 1.0
+        due = started + 0.25 * (len(latencies) + 1)
         await asyncio.sleep(max(0.0, due - time.monotonic()))
-        await teacher.say("/help", help_fragment)
+        await teachers[len(latencies) % 4].say("/help", help_fragment)
         latencies.append(time.monotonic() - due)
         found = [
             m
@@ -141,7 +145,8 @@ async def test_help_is_answered_within_a_second_while_a_large_list_is_read(
         f"\nlarge list: {len(data) / 2**20:.1f} MB, unpacked {unpacked / 2**20:.1f} MB, "
         f"{ROWS} rows; read+validate+answer {took:.1f} s; /help answered {len(latencies)} "
         f"times, slowest {max(latencies):.3f} s, median "
-        f"{sorted(latencies)[len(latencies) // 2]:.3f} s; admin got: {body(answer)[:80]!r}"
+        f"{sorted(latencies)[len(latencies) // 2]:.3f} s; all {[round(x, 2) for x in latencies]}"
+        f"; admin got: {body(answer)[:80]!r}"
     )
     assert len(latencies) >= 3  # the parse was long enough to measure something
     assert max(latencies) < 1.0

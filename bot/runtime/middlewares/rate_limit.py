@@ -20,7 +20,9 @@ Why these rates (``DEFAULT_RATES``):
   excess came back as 429s and apologies.
 * ``verify`` — §33 verification is open to anyone: 10 look-ups per user per minute.
 
-Users are the key: the bot talks in private chats, where the user is the chat.
+Users are the key: the bot talks in private chats, where the user is the chat. The default
+bucket's numbers are settings (``THROTTLE_MESSAGES``, ``THROTTLE_SECONDS``; ``rates_from``):
+scripted clients such as the e2e tests act many times a second, a person never does.
 """
 
 from __future__ import annotations
@@ -34,14 +36,24 @@ from aiogram.dispatcher.flags import get_flag
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import CallbackQuery, Message, TelegramObject
 
+from bot.config import Settings
 from bot.runtime.limits import Limiter, MemoryLimiter, Rate, Verdict
 
-__all__ = ["DEFAULT_RATES", "Rate", "RateLimitMiddleware"]
+__all__ = ["DEFAULT_RATES", "Rate", "RateLimitMiddleware", "rates_from"]
 
 DEFAULT_RATES: dict[str, Rate] = {
     "default": Rate(5, 5),
     "verify": Rate(10, 60),
 }
+
+
+def rates_from(settings: Settings) -> dict[str, Rate]:
+    """``DEFAULT_RATES`` with the ``default`` bucket from ``THROTTLE_MESSAGES`` /
+    ``THROTTLE_SECONDS`` (5 per 5 s unless set: the e2e tests' scripted clients raise it)."""
+    return {
+        **DEFAULT_RATES,
+        "default": Rate(settings.throttle_messages, settings.throttle_seconds),
+    }
 
 
 class RateLimitMiddleware(BaseMiddleware):
