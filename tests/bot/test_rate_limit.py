@@ -120,3 +120,11 @@ async def test_memory_limiter_counts_per_key_and_forgets_old_keys() -> None:
     assert (await limiter.hit("a", rate)).allowed
     now[0] = 110.0
     assert (await limiter.hit("b", rate)).allowed  # a new window
+
+
+def test_the_default_bucket_comes_from_the_settings(services: Services) -> None:
+    from bot.runtime.middlewares.rate_limit import rates_from
+
+    assert rates_from(services.settings)["default"] == Rate(5, 5.0)
+    raised = services.settings.model_copy(update={"throttle_messages": 1000, "throttle_seconds": 1})
+    assert rates_from(raised) == {"default": Rate(1000, 1), "verify": DEFAULT_RATES["verify"]}
