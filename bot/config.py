@@ -59,6 +59,11 @@ class Settings(BaseSettings):
     webhook_port: int = 8080
     telegram_api_base: str | None = None
     log_level: str = "INFO"
+    #: The per-user throttle (``bot.runtime.middlewares.rate_limit``): at most this many
+    #: updates per window of this many seconds. Telegram delivers about one message a second
+    #: to a chat; only scripted clients (the e2e tests) need more.
+    throttle_messages: int = Field(default=5, ge=1)
+    throttle_seconds: float = Field(default=5.0, gt=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

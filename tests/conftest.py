@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.dev.testing import Harness
 from bot.runtime.app import create_dispatcher
 from bot.runtime.container import Services
+from bot.runtime.limits import MemoryLimiter
 from bot.runtime.middlewares.rate_limit import Rate, RateLimitMiddleware
 from bot.ui.i18n import create_core
 from tests.teremok_check import COUNTED, TeremokCheck
@@ -100,8 +101,12 @@ async def services(
 async def harness(services: Services, request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
     """The real dispatcher on a recording bot; every outgoing call is validated by
     ``teremok`` (``tests/teremok_check.py``) and a violation fails the test. A test that
-    sends a call Telegram refuses on purpose is marked ``teremok_violations``."""
-    generous = RateLimitMiddleware({"default": Rate(1000, 1), "verify": Rate(10, 60)})
+    sends a call Telegram refuses on purpose is marked ``teremok_violations``. Rate-limit
+    windows are counted on the injected clock: a test's look-ups never straddle a real minute."""
+    generous = RateLimitMiddleware(
+        {"default": Rate(1000, 1), "verify": Rate(10, 60)},
+        limiter=MemoryLimiter(clock=lambda: services.clock().timestamp()),
+    )
     from storage.fsm import DatabaseFsmStorage
 
     storage = DatabaseFsmStorage(services.session_factory, services.clock)

@@ -18,7 +18,9 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from bot.config import Settings
 from bot.handlers import build_root_router
 from bot.runtime.container import Clock, Services, utc_now
+from bot.runtime.limits import RedisLimiter, create_limiter
 from bot.runtime.middlewares import PersonMiddleware, RateLimitMiddleware
+from bot.runtime.middlewares.rate_limit import rates_from
 from bot.runtime.middlewares.tracing import UpdateIdMiddleware
 from bot.runtime.retry import RetryRequestMiddleware
 from bot.runtime.shutdown import stop_polling
@@ -57,7 +59,12 @@ def create_dispatcher(
     dispatcher.update.outer_middleware.register(UpdateIdMiddleware())
     dispatcher.update.outer_middleware.register(PersonMiddleware())
     create_i18n_middleware(services.i18n_core).setup(dispatcher)
-    limiter = rate_limit or RateLimitMiddleware()
+    # rate limits shared through Redis by every instance when REDIS_URL is set (bot.runtime.limits)
+    limiter = rate_limit or RateLimitMiddleware(
+        rates_from(services.settings), limiter=create_limiter(services.settings.redis_url)
+    )
+    if isinstance(limiter.limiter, RedisLimiter):
+        dispatcher.shutdown.register(limiter.limiter.close)
     dispatcher.message.middleware(limiter)
     dispatcher.callback_query.middleware(limiter)
     # a form step whose earlier answers are lost ends the form instead of crashing

@@ -10,6 +10,15 @@ from bot.dev.sandbox.client import SandboxClient
 from bot.dev.sandbox.runner import Sandbox, start_sandbox
 
 
+@pytest.fixture(autouse=True)
+def scripted_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scripted clients act many times a second, far faster than a person: the bot's
+    throttle (5 updates per 5 s per user by default) is raised for them, in this process and
+    in the bot processes started from it (they inherit the environment)."""
+    monkeypatch.setenv("THROTTLE_MESSAGES", "1000")
+    monkeypatch.setenv("THROTTLE_SECONDS", "1")
+
+
 @pytest.fixture
 async def sandbox(tmp_path) -> AsyncIterator[Sandbox]:
     running = await start_sandbox(

@@ -21,6 +21,7 @@ from bot.spreadsheets.reading import (
     Table,
     read_table,
 )
+from bot.spreadsheets.worker import off_loop
 from domain.model import Cohort
 from domain.spreadsheet_rows import Row, RowError, Validated
 
@@ -59,7 +60,11 @@ async def valid_rows(
     table = await receive_table(message, bot, i18n)
     if table is None:
         return None
-    checked = validate(table.headers, table.rows)
+    try:  # thousands of rows: validated off the event loop, like the reading
+        checked = await off_loop(validate, table.headers, table.rows)
+    except SpreadsheetError as error:
+        await message.answer(i18n.get(error.key, **error.params))
+        return None
     if checked.errors:
         await message.answer(format_errors(i18n, checked.errors))
         return None
@@ -72,10 +77,13 @@ async def receive_table(
     i18n: I18nContext,
     reply_markup: InlineKeyboardMarkup | None = None,
 ) -> Table | None:
-    """The sent document as a table, or ``None`` after answering why it is not one."""
+    """The sent document as a table, or ``None`` after answering why it is not one.
+
+    The file is read in a worker thread within a time budget (``bot.spreadsheets.worker``):
+    the event loop keeps answering everyone else while a large list is parsed."""
     name = message.document.file_name if message.document else None
     try:
-        return read_table(await _download(message, bot), name or "")
+        return await off_loop(read_table, await _download(message, bot), name or "")
     except SpreadsheetError as error:
         await message.answer(i18n.get(error.key, **error.params), reply_markup=reply_markup)
         return None

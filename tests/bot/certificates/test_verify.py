@@ -178,9 +178,9 @@ async def test_the_eleventh_look_up_in_a_minute_gets_the_wait_message(
     for _ in range(10):
         assert texts(await harness.send(ru, NUMBER))[0].startswith("✅")
     assert texts(await harness.send(ru, NUMBER)) == [
-        "Не больше 10 проверок в минуту. Подождите минуту и отправьте номер снова."
+        "Не больше 10 проверок в минуту. Подождите 60 секунд и отправьте номер снова."
     ]
-    assert texts(await harness.send(ru, f"/start {link(services)}")) == []  # said once a burst
+    assert texts(await harness.send(ru, f"/start {link(services)}")) == []  # said once a window
     kk = make_user(STRANGER + 1, "kk")  # another person is not affected
     assert texts(await harness.send(kk, NUMBER))[0].startswith("✅")
 
