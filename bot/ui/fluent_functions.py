@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from babel import Locale
@@ -18,7 +19,11 @@ from fluent.runtime.types import FluentNumber
 
 from domain.kazakh import Case, inflect_number, inflect_word, kazakh_date
 
-_KAZAKH = Locale.parse("kk")
+
+@cache
+def _kazakh() -> Locale:
+    """Parsed on first use: starting the bot loads no Babel locale data."""
+    return Locale.parse("kk")
 
 
 def kazakh_case(value: object, *, case: str = "dative", year: str = "yes") -> str:
@@ -26,7 +31,7 @@ def kazakh_case(value: object, *, case: str = "dative", year: str = "yes") -> st
     unknown case name raises, and Fluent reports the message as broken."""
     kazakh = Case(case)
     if isinstance(value, FluentNumber):
-        return inflect_number(value.format(_KAZAKH), kazakh)
+        return inflect_number(value.format(_kazakh()), kazakh)
     if isinstance(value, date):  # FluentDate and FluentDateTime are dates
         return kazakh_date(value, kazakh, with_year=year != "no")
     if isinstance(value, str):
