@@ -15,7 +15,7 @@ from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
-from bot.ui.screens import button, display_name, nav_keyboard, not_found, ui_lang
+from bot.ui.screens import button, nav_keyboard, not_found, ui_lang
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.consultations_admin import (
@@ -25,6 +25,7 @@ from domain.services.consultations_admin import (
     consultation_to_answer,
     open_consultations,
 )
+from domain.services.lookups import display_name
 
 
 def card(i18n: I18nContext, view: ConsultationView) -> str:

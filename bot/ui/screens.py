@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram_i18n import I18nContext
 
 from bot.ui.callbacks import ResultsNav
-from domain.model import Lang, Person
+from domain.model import Lang
 
 
 def ui_lang(i18n: I18nContext) -> Lang:
@@ -25,10 +25,6 @@ def nav_keyboard(i18n: I18nContext, back: bool = False) -> InlineKeyboardMarkup:
     if back:
         row.insert(0, button(i18n.get("results-back"), ResultsNav(action="back").pack()))
     return InlineKeyboardMarkup(inline_keyboard=[row])
-
-
-def display_name(person: Person) -> str:
-    return person.full_name or person.first_name or f"#{person.id}"
 
 
 async def cancel_form(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:

@@ -19,11 +19,11 @@ from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
 from bot.ui.formatting import format_args
 from bot.ui.markup import raw_args
-from bot.ui.screens import button, display_name, nav_keyboard, not_found
+from bot.ui.screens import button, nav_keyboard, not_found
 from domain.model import EnrollmentStatus, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.expulsion import MAX_TEXT, ExpulsionDecision, expel
-from domain.services.lookups import enrollment_holder
+from domain.services.lookups import display_name, enrollment_holder
 
 STEPS = ("reason", "order", "commission", "commission_date")
 

@@ -15,9 +15,10 @@ from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.handlers.admin.results_callbacks import RequestAction
 from bot.handlers.admin.scores import start_score_form
-from bot.ui.screens import button, display_name, nav_keyboard, not_found, ui_lang
+from bot.ui.screens import button, nav_keyboard, not_found, ui_lang
 from domain.model import Person, RequestKind, RequestStatus
 from domain.ports import Clock, UnitOfWorkFactory
+from domain.services.lookups import display_name
 from domain.services.request_decisions import (
     MAX_NOTE,
     Render,

@@ -7,10 +7,10 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPage, ListenerPick
-from bot.ui.screens import button, display_name
+from bot.ui.screens import button
 from domain.model import EnrollmentStatus
 from domain.ports import UnitOfWorkFactory
-from domain.services.lookups import cohort_roster, recent_cohorts
+from domain.services.lookups import cohort_roster, display_name, recent_cohorts
 
 PAGE = 20
 MAX_COHORTS = 30

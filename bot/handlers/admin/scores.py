@@ -15,10 +15,10 @@ from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
 from bot.ui.formatting import long_date
 from bot.ui.markup import Markup
-from bot.ui.screens import cancel_form, display_name, nav_keyboard, not_found, ui_lang
+from bot.ui.screens import cancel_form, nav_keyboard, not_found, ui_lang
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
-from domain.services.lookups import enrollment_context
+from domain.services.lookups import display_name, enrollment_context
 from domain.services.results import (
     MAX_GRADE_LENGTH,
     CohortOutcomes,

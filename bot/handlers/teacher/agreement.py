@@ -8,9 +8,9 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.handlers.teacher.callbacks import AgreementCb
-from bot.handlers.teacher.common import lang_of
 from bot.ui.formatting import long_date
 from bot.ui.markup import Markup
+from bot.ui.screens import ui_lang
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import agreement as service
@@ -29,7 +29,7 @@ async def agreement_pressed(
     clock: Clock,
     settings: Settings,
 ) -> None:
-    lang = lang_of(i18n)
+    lang = ui_lang(i18n)
     message = query.message
     assert person.id is not None
     if callback_data.action == "read":

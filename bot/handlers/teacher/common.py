@@ -11,7 +11,6 @@ from aiogram_i18n import I18nContext
 from aiogram_i18n.lazy.filter import LazyFilter
 
 from bot.handlers.teacher.callbacks import FormNav
-from domain.model import Lang
 
 # Teacher entry points: a command and a main-menu button each.
 ENTRY_POINTS = {
@@ -77,10 +76,6 @@ def confirm_keyboard(i18n: I18nContext, form: str) -> InlineKeyboardMarkup:
             nav_row(i18n, form),
         ]
     )
-
-
-def lang_of(i18n: I18nContext) -> Lang:
-    return "kk" if i18n.locale == "kk" else "ru"
 
 
 async def form_button_step(

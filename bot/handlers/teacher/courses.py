@@ -3,7 +3,6 @@ back and cancel at each step and a summary to confirm; the filled form comes bac
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from aiogram import F, Router
@@ -24,13 +23,13 @@ from bot.handlers.teacher.callbacks import ApplyCb, ChoiceCb, CohortPageCb, Form
 from bot.handlers.teacher.common import (
     confirm_keyboard,
     form_button_step,
-    lang_of,
     nav_keyboard,
     register_entry,
 )
-from bot.ui.formatting import long_date
+from bot.ui.formatting import local_today, long_date
 from bot.ui.markup import label
 from bot.ui.menus import main_menu
+from bot.ui.screens import ui_lang
 from domain.model import ApplicationKind, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import applications as service
@@ -53,12 +52,8 @@ def steps(kind: str) -> list[str]:
     return ["head", "language", "confirm"]
 
 
-def local_today(clock: Clock, settings: Settings) -> date:
-    return clock().astimezone(settings.tz).date()
-
-
 def cohort_block(i18n: I18nContext, item: service.OpenCohort) -> str:
-    lang = lang_of(i18n)
+    lang = ui_lang(i18n)
     course, cohort = item.course, item.cohort
     return i18n.get(
         "courses-item",
@@ -158,7 +153,7 @@ async def apply_pressed(
             "cohort_language": check.cohort.language,
             "kind": service.application_kind(check.course).value,
             "head_hint": check.head_name_hint,
-            "topic": check.course.topic(lang_of(i18n)),
+            "topic": check.course.topic(ui_lang(i18n)),
             "code": check.cohort.code,
             "school": person.school_name,
         }
@@ -169,7 +164,7 @@ async def apply_pressed(
                 "apply-intro-abroad"
                 if service.application_kind(check.course) == "abroad"
                 else "apply-intro-domestic",
-                topic=check.course.topic(lang_of(i18n)),
+                topic=check.course.topic(ui_lang(i18n)),
             )
         )
         await ask(query.message, i18n, state, "head")

@@ -15,8 +15,9 @@ from aiogram.types import (
 from aiogram_i18n import I18nContext
 
 from bot.handlers.teacher.callbacks import AgreementCb, ResendCb
-from bot.handlers.teacher.common import lang_of, register_entry
+from bot.handlers.teacher.common import register_entry
 from bot.ui.formatting import decimal, long_date
+from bot.ui.screens import ui_lang
 from domain.assessment import Outcome
 from domain.model import EnrollmentStatus, Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -133,7 +134,7 @@ async def my_courses_entry(
     clock: Clock,
 ) -> None:
     await state.clear()
-    lang = lang_of(i18n)
+    lang = ui_lang(i18n)
     assert person.id is not None
     cards = await my_courses(uow_factory, person.id, clock(), lang)
     applications = [

@@ -16,8 +16,9 @@ from aiogram.types import (
 from aiogram_i18n import I18nContext
 
 from bot.handlers.teacher.callbacks import MyDataCb
-from bot.handlers.teacher.common import lang_of, register_entry
+from bot.handlers.teacher.common import register_entry
 from bot.ui.formatting import long_date
+from bot.ui.screens import ui_lang
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import personal_data as service
@@ -49,7 +50,7 @@ async def mydata_entry(
         await message.answer(
             i18n.get(
                 "mydata-deletion-pending",
-                date=long_date(person.deletion_requested_at.date(), lang_of(i18n)),
+                date=long_date(person.deletion_requested_at.date(), ui_lang(i18n)),
             )
         )
         return

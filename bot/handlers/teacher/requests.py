@@ -17,12 +17,12 @@ from bot.handlers.teacher.callbacks import ChoiceCb, FormNav, RequestStartCb, Ta
 from bot.handlers.teacher.common import (
     confirm_keyboard,
     form_button_step,
-    lang_of,
     nav_keyboard,
     register_entry,
 )
 from bot.ui.formatting import long_date
 from bot.ui.menus import main_menu
+from bot.ui.screens import ui_lang
 from domain.model import Person, RequestKind
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import teacher_requests as service
@@ -53,7 +53,7 @@ def today_of(clock: Clock, settings: Settings) -> date:
 def refusal_text(i18n: I18nContext, result: service.RequestResult) -> str:
     return i18n.get(
         f"requests-refused-{kebab(result.refusal or 'not-found')}",
-        date=long_date(result.allowed_from, lang_of(i18n)),
+        date=long_date(result.allowed_from, ui_lang(i18n)),
     )
 
 
@@ -65,7 +65,7 @@ async def requests_entry(
     uow_factory: UnitOfWorkFactory,
 ) -> None:
     await state.clear()
-    lang = lang_of(i18n)
+    lang = ui_lang(i18n)
     assert person.id is not None
     mine = await service.my_requests(uow_factory, person.id)
     eligible = await service.eligible_enrollments(uow_factory, person.id)
@@ -164,7 +164,7 @@ async def ask(
             )
             or []
         )
-        lang = lang_of(i18n)
+        lang = ui_lang(i18n)
         rows = [
             [
                 InlineKeyboardButton(

@@ -14,9 +14,10 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.handlers.teacher.callbacks import FormNav, SupportCb
-from bot.handlers.teacher.common import lang_of, nav_keyboard, register_entry
+from bot.handlers.teacher.common import nav_keyboard, register_entry
 from bot.ui.formatting import long_date
 from bot.ui.menus import main_menu
+from bot.ui.screens import ui_lang
 from domain.model import Person, SupportKind
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import support as service
@@ -44,7 +45,7 @@ async def support_entry(
     settings: Settings,
 ) -> None:
     await state.clear()
-    lang = lang_of(i18n)
+    lang = ui_lang(i18n)
     assert person.id is not None
     windows = await service.support_windows(uow_factory, person.id, today_of(clock, settings))
     if not windows:
@@ -110,7 +111,7 @@ async def kind_chosen(
         return
     if not window.open:
         await query.answer(
-            i18n.get("support-refused-period-ended", date=long_date(window.ends_on, lang_of(i18n))),
+            i18n.get("support-refused-period-ended", date=long_date(window.ends_on, ui_lang(i18n))),
             show_alert=True,
         )
         return
@@ -155,7 +156,7 @@ async def question_typed(
     await state.clear()
     if result.refusal is not None:
         text = i18n.get(
-            f"support-refused-{result.refusal}", date=long_date(result.ends_on, lang_of(i18n))
+            f"support-refused-{result.refusal}", date=long_date(result.ends_on, ui_lang(i18n))
         )
     else:
         text = i18n.get("support-sent")

@@ -21,9 +21,10 @@ from aiogram_i18n.lazy.filter import LazyFilter
 from bot.config import Settings
 from bot.files.calendar import cohort_calendar, ics_file_name
 from bot.handlers.trainer.callbacks import CalendarCb, SessionAction
-from bot.handlers.trainer.common import lang_of, refuse
+from bot.handlers.trainer.common import refuse
 from bot.ui.formatting import format_clock, long_date
 from bot.ui.markup import label
+from bot.ui.screens import ui_lang
 from domain.model import Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import cohort_schedule
@@ -40,7 +41,7 @@ def day_bounds(now: datetime, settings: Settings) -> tuple[datetime, datetime]:
 def agenda_text(
     items: list[AgendaItem], i18n: I18nContext, settings: Settings, now: datetime
 ) -> str:
-    lang = lang_of(i18n)
+    lang = ui_lang(i18n)
     tz = settings.tz
     day = long_date(now.astimezone(tz).date(), lang)
     if not items:
@@ -66,7 +67,7 @@ def agenda_text(
 def agenda_keyboard(
     items: list[AgendaItem], i18n: I18nContext, settings: Settings
 ) -> InlineKeyboardMarkup | None:
-    lang = lang_of(i18n)
+    lang = ui_lang(i18n)
     rows: list[list[InlineKeyboardButton]] = []
     cohorts: dict[int, str] = {}
     for item in items:
@@ -127,7 +128,7 @@ async def send_calendar(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    lang: Lang = "kk" if lang_of(i18n) == "kk" else "ru"
+    lang: Lang = "kk" if ui_lang(i18n) == "kk" else "ru"
     schedule = await cohort_schedule(uow_factory, callback_data.cohort_id)
     if schedule is None or not is_trainer_of(person, schedule.cohort):
         await record_refusal(

@@ -31,9 +31,10 @@ from aiogram_i18n.cores import FluentRuntimeCore
 from bot.config import Settings
 from bot.gates import Handler
 from bot.handlers.trainer.callbacks import SessionAction
-from bot.handlers.trainer.common import lang_of, refuse
+from bot.handlers.trainer.common import refuse
 from bot.ui.formatting import format_clock
 from bot.ui.markup import Markup
+from bot.ui.screens import ui_lang
 from domain.checkin_codes import deep_link, display_code, window_ends_at
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -235,7 +236,7 @@ async def start_board(
     if board is None:
         await refuse(query, i18n)
         return
-    lang = lang_of(i18n)
+    lang = ui_lang(i18n)
     await query.answer()
     if not isinstance(query.message, Message):
         return
@@ -298,7 +299,7 @@ async def stop_pressed(
         return
     checkin_boards.stop(query.message.chat.id, callback_data.session_id)
     await query.message.edit_caption(
-        caption=closed_caption(board, lang_of(i18n), i18n_core), reply_markup=None
+        caption=closed_caption(board, ui_lang(i18n), i18n_core), reply_markup=None
     )
 
 

@@ -17,5 +17,5 @@ async def refuse(event: Message | CallbackQuery, i18n: I18nContext) -> None:
         await event.answer(text)
 
 
-def lang_of(i18n: I18nContext) -> Lang:
+def ui_lang(i18n: I18nContext) -> Lang:
     return "kk" if i18n.locale == "kk" else "ru"

@@ -11,9 +11,10 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
-from bot.handlers.trainer.common import lang_of, refuse
+from bot.handlers.trainer.common import refuse
 from bot.ui.formatting import format_when
 from bot.ui.markup import label
+from bot.ui.screens import ui_lang
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import enrollment_holder
@@ -27,7 +28,7 @@ class MarkForm(StatesGroup):
 
 
 def roster_lines(data: Roster, i18n: I18nContext, settings: Settings) -> list[str]:
-    lang = lang_of(i18n)
+    lang = ui_lang(i18n)
     lines = [
         i18n.get(
             "trainer-roster-title",
