@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
 from bot.handlers.trainer.common import refuse
 from bot.ui.formatting import format_when
+from bot.ui.long_text import split_message
 from bot.ui.markup import label
 from bot.ui.screens import ui_lang
 from domain.model import Person
@@ -57,20 +58,6 @@ def roster_lines(data: Roster, i18n: I18nContext, settings: Settings) -> list[st
     return lines
 
 
-def chunks(lines: list[str]) -> list[str]:
-    """Join lines into messages that fit Telegram's limit (a large cohort needs two)."""
-    parts: list[str] = []
-    current = ""
-    for line in lines:
-        if current and len(current) + len(line) + 1 > MESSAGE_LIMIT:
-            parts.append(current)
-            current = line
-        else:
-            current = f"{current}\n{line}" if current else line
-    parts.append(current)
-    return parts
-
-
 def mark_keyboard(data: Roster, i18n: I18nContext) -> InlineKeyboardMarkup | None:
     assert data.session.id is not None
     rows = [
@@ -106,7 +93,7 @@ async def show_roster(
     await query.answer()
     if not isinstance(query.message, Message):
         return
-    parts = chunks(roster_lines(data, i18n, settings))
+    parts = split_message("\n".join(roster_lines(data, i18n, settings)), MESSAGE_LIMIT)
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
         await query.message.answer(part, reply_markup=mark_keyboard(data, i18n) if last else None)
