@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from typing import Generic, Literal, TypeVar
 
 from domain.iin import IinError, IinErrorReason, validate_iin
-from domain.text import clean_text
+from domain.text import clean_text, one_line
 
 Lang = Literal["kk", "ru"]
 Row = tuple[int, Mapping[str, str]]
@@ -221,10 +221,7 @@ def validate_enrollment_rows(
     for number, cells in rows:
         if number in formula_rows:
             continue
-        value = {
-            name: " ".join(clean_text(cells.get(header, "")).split())
-            for name, header in columns.items()
-        }
+        value = {name: one_line(cells.get(header, "")) for name, header in columns.items()}
         errors: list[RowError] = []
         for name, header in columns.items():
             if not value[name]:
@@ -286,10 +283,7 @@ def validate_schedule_rows(headers: Sequence[str], rows: Sequence[Row]) -> Valid
     for number, cells in rows:
         if number in formula_rows:
             continue
-        value = {
-            name: " ".join(clean_text(cells.get(header, "")).split())
-            for name, header in columns.items()
-        }
+        value = {name: one_line(cells.get(header, "")) for name, header in columns.items()}
         errors: list[RowError] = []
         for name in ("date", "time", "hours", "place"):
             if not value[name]:

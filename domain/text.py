@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["clean_text", "is_unsafe"]
+__all__ = ["clean_text", "is_unsafe", "one_line"]
 
 _SPACES = frozenset("\t\x0b\x0c\x85\u2028\u2029")
 
@@ -37,3 +37,8 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
         elif not is_unsafe(char):
             out.append(char)
     return "".join(out)
+
+
+def one_line(text: str) -> str:
+    """``clean_text`` on one line: every run of whitespace one space, none at the ends."""
+    return " ".join(clean_text(text).split())

@@ -18,7 +18,7 @@ from domain.iin import validate_iin as check_iin
 from domain.model import EnrollmentStatus, Person
 from domain.notifications import text_notice
 from domain.ports import DuplicatePerson, UnitOfWork, UnitOfWorkFactory
-from domain.text import clean_text
+from domain.text import one_line
 
 __all__ = [
     "CONSENT_DECLINED_PREFIX",
@@ -58,7 +58,6 @@ SCHOOL_MAX = 200
 CONTACT_MAX = 200
 _NAME_WORD_RE = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]+(?:[-'’][А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]+)*")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_SPACES_RE = re.compile(r"\s+")
 
 
 class ProfileRefusal(enum.StrEnum):
@@ -83,7 +82,7 @@ Checked = tuple[ProfileRefusal | None, str]
 
 def _squeeze(text: str) -> str:
     """One line: control and bidi characters removed (``domain.text``), spaces squeezed."""
-    return _SPACES_RE.sub(" ", clean_text(text)).strip()
+    return one_line(text)
 
 
 def validate_full_name(text: str) -> Checked:

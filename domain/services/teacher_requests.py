@@ -26,7 +26,7 @@ from domain.requests_rules import (
     reassessment_with_next_cohort_allowed,
     transfer_allowed,
 )
-from domain.text import clean_text
+from domain.text import one_line
 
 __all__ = [
     "MAX_DOCUMENTS",
@@ -223,7 +223,7 @@ async def submit_request(
     today: date,
 ) -> RequestResult:
     """Store a PENDING request after every §31 check; the admin queue decides it."""
-    reason = " ".join(clean_text(reason).split())
+    reason = one_line(reason)
     async with uows() as uow:
         own = await _own(uow, person_id, enrollment_id)
         if own is None:
