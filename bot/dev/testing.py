@@ -229,6 +229,18 @@ class Harness:
         return await self.feed(Update(update_id=next(self._update_ids), callback_query=query))
 
 
+def button_data(requests: list[TelegramMethod[Any]], label: str) -> str:
+    """The callback data of the newest inline button whose label contains ``label`` (a test
+    taps what the person sees, not a guessed callback string)."""
+    for request in reversed(requests):
+        markup = getattr(request, "reply_markup", None)
+        for row in getattr(markup, "inline_keyboard", None) or []:
+            for key in row:
+                if label in key.text and key.callback_data:
+                    return str(key.callback_data)
+    raise AssertionError(f"no button with {label!r}")
+
+
 def texts(requests: list[TelegramMethod[Any]]) -> list[str]:
     """What the person sees: message texts, captions, alerts, in order."""
     from aiogram.methods import AnswerCallbackQuery

@@ -8,9 +8,12 @@ an admin in a private chat; anyone else gets a translated refusal and the attemp
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from aiogram import Router
 
 from bot.gates import admin_only
+from bot.ui.forms import Form, create_form_router
 from bot.handlers.admin import (
     applications,
     certificates,
@@ -54,8 +57,14 @@ CAPABILITIES = (
 )
 
 
+def forms_of(capabilities: tuple[ModuleType, ...]) -> list[Form]:
+    """The forms (``bot.ui.forms``) the capabilities declare in their ``FORMS``."""
+    return [form for capability in capabilities for form in getattr(capability, "FORMS", ())]
+
+
 def create_router() -> Router:
     router = Router(name="admin")
     admin_only(router)
     router.include_routers(*(capability.create_router() for capability in CAPABILITIES))
+    router.include_router(create_form_router("admin", forms_of(CAPABILITIES)))
     return router

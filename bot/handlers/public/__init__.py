@@ -12,6 +12,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.gates import private_chat_only
+from bot.ui.forms import create_stale_form_router
 from bot.handlers.public import errors, fallback, start, verify
 
 create_errors_router = errors.create_router
@@ -26,6 +27,7 @@ def create_verify_router() -> Router:
 def create_router() -> Router:
     router = private_chat_only(Router(name="public"))
     router.include_router(start.create_router())
+    router.include_router(create_stale_form_router())
     return router
 
 

@@ -11,6 +11,7 @@ from aiogram_i18n.lazy.filter import LazyFilter
 
 from bot.ui.callbacks import LanguageCallback
 from bot.ui.menus import main_menu
+from bot.ui.forms.runner import close_form
 from domain.model import LANGUAGES, Person
 from domain.ports import UnitOfWorkFactory
 from domain.services.people import choose_language
@@ -79,6 +80,7 @@ async def help_(message: Message, i18n: I18nContext, person: Person) -> None:
 
 async def cancel(message: Message, i18n: I18nContext, person: Person, state: FSMContext) -> None:
     had_state = await state.get_state() is not None
+    await close_form(state, message.bot, message.chat.id)
     await state.clear()
     key = "cancel-done" if had_state else "cancel-nothing"
     await message.answer(i18n.get(key), reply_markup=main_menu(i18n, person))

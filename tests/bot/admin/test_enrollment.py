@@ -11,7 +11,7 @@ from datetime import date
 from aiogram.methods import EditMessageText, SendDocument
 from openpyxl import Workbook
 
-from bot.dev.testing import Harness, texts
+from bot.dev.testing import button_data, Harness, texts
 from bot.runtime.container import Services
 from domain.iin import Sex, make_iin
 from domain.model import Application, ApplicationKind, ApplicationStatus, Cohort
@@ -239,11 +239,23 @@ async def test_enrollment_order_is_issued_in_both_languages(
     assert texts(sent) == ["Приказ о зачислении на поток 2026-12-МАТ-1. Номер приказа:"]
     await harness.send(people.admin, "45-к")
     sent = await harness.send(people.admin, "31.11.2026")
-    assert texts(sent)[0].startswith("Не понял дату.")
+    assert texts(sent) == ["Напишите дату в виде ДД.ММ.ГГГГ, например 15.09.2026."]
     await harness.send(people.admin, "25.11.2026")
     await harness.send(people.admin, "01-12/345")
     await harness.send(people.admin, "20.11.2026")
     sent = await harness.send(people.admin, "Алматы қаласының білім басқармасы")
+    # a summary first: nothing issued, nobody told until the admin confirms
+    assert texts(sent) == [
+        "📄 Приказ о зачислении на поток 2026-12-МАТ-1\n\n"
+        "<b>Номер приказа:</b> 45-к\n"
+        "<b>Дата приказа:</b> 25 ноября 2026\u202fг.\n"
+        "<b>Письмо-основание, №:</b> 01-12/345\n"
+        "<b>Дата письма:</b> 20 ноября 2026\u202fг.\n"
+        "<b>Управление (отдел) образования:</b> Алматы қаласының білім басқармасы\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
+    ]
+    assert {e.order_id for e in await enrollments(services, cohort)} == {None}
+    sent = await harness.press(people.admin, button_data(sent, "Издать приказ"))
     documents = [r for r in sent if isinstance(r, SendDocument)]
     assert [d.caption for d in documents] == [
         "Приказ № 45-к — на казахском языке",
@@ -276,6 +288,7 @@ async def test_enrollment_order_is_issued_in_both_languages(
     await harness.press(people.admin, f"adh:order:{cohort.id}")
     for text in ("45-к", "26.11.2026", "1", "20.11.2026", "Отдел"):
         sent = await harness.send(people.admin, text)
-    assert texts(sent) == [
+    sent = await harness.press(people.admin, button_data(sent, "Издать приказ"))
+    assert texts(sent)[-1].endswith(
         "Некого зачислять: в потоке нет слушателей, ожидающих приказа. Приказ № 45-к не оформлен."
-    ]
+    )

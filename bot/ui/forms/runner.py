@@ -1,0 +1,444 @@
+"""How a form runs: one FSM state, its answers under ``kit`` in the FSM data, one callback
+factory whose token ties a button to the form that drew it (an older form's button is stale)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Filter, StateFilter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    TelegramObject,
+)
+from aiogram_i18n import I18nContext
+
+from bot.ui.forms.model import Choice, Form, FormRun, Invalid, Step, StepView
+from bot.ui.formatting import long_date
+from bot.ui.markup import Markup, label
+
+SUMMARY, EDITING, DONE = "@summary", "@edit", "@done"
+KIT = "kit"
+
+
+class FormStates(StatesGroup):
+    active = State()
+
+
+class FormCb(CallbackData, prefix="fk"):
+    """``t``: the form's token; ``a``: back | cancel | pick | skip | edit | goto | sum | ok."""
+
+    t: str
+    a: str
+    v: int = 0
+
+
+# one confirmation at a time per chat: a doubled tap on Confirm must not act twice
+_confirming: dict[tuple[int, int], asyncio.Lock] = {}
+
+
+def _button(text: str, token: str, action: str, value: int = 0) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=FormCb(t=token, a=action, v=value).pack())
+
+
+def _view(i18n: I18nContext, kit: Mapping[str, Any], data: Mapping[str, Any]) -> StepView:
+    return StepView(i18n=i18n, values=kit["values"], context=kit["context"], data=data)
+
+
+def _shown(step: Step, value: Any, view: StepView) -> str:
+    if step.shown is not None:
+        return step.shown(value, view)
+    if value is None:
+        return view.i18n.get("form-skipped")
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        with contextlib.suppress(ValueError):
+            return long_date(date.fromisoformat(value), view.i18n.locale)
+    return str(value)
+
+
+def _applicable(form: Form, values: Mapping[str, Any]) -> list[Step]:
+    return [step for step in form.steps if step.applies(values)]
+
+
+def _args(form: Form, kit: Mapping[str, Any]) -> dict[str, Any]:
+    return {**form.title_args(kit["context"])}
+
+
+async def _drop_keyboard(bot: Bot, chat_id: int, message_id: int | None) -> None:
+    """A prompt the form moved past keeps no live buttons (already gone: nothing to do)."""
+    if message_id:
+        with contextlib.suppress(TelegramBadRequest):
+            await bot.edit_message_reply_markup(
+                chat_id=chat_id, message_id=message_id, reply_markup=None
+            )
+
+
+async def _ask(
+    form: Form,
+    step: Step,
+    kit: dict[str, Any],
+    target: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    data: Mapping[str, Any],
+) -> None:
+    view = _view(i18n, kit, data)
+    choices: list[Choice] = list(await step.choices(view)) if step.choices else []
+    token = kit["token"]
+    rows = [[_button(choice.label, token, "pick", n)] for n, choice in enumerate(choices)]
+    if step.skippable:
+        rows.append([_button(i18n.get("form-skip"), token, "skip")])
+    first = _applicable(form, kit["values"])[0].name == step.name
+    nav = [_button(i18n.get("form-cancel"), token, "cancel")]
+    if kit.get("editing"):
+        nav.insert(0, _button(i18n.get("form-to-summary"), token, "sum"))
+    elif not first:
+        nav.insert(0, _button(i18n.get("form-back"), token, "back"))
+    rows.append(nav)
+    text = i18n.get(step.prompt, **_args(form, kit))
+    if step.name in kit["values"]:
+        current = i18n.get("form-current", value=_shown(step, kit["values"][step.name], view))
+        text = Markup("\n\n").join([Markup(text), Markup(current)])
+    sent = await target.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+    kit.update(at=step.name, prompt=sent.message_id, choices=[c.value for c in choices])
+    await state.set_state(FormStates.active)
+    await state.update_data({KIT: kit})
+
+
+def summary_text(form: Form, kit: Mapping[str, Any], i18n: I18nContext, data: Mapping) -> str:
+    view = _view(i18n, kit, data)
+    lines = [
+        i18n.get(
+            "form-summary-line",
+            label=label(i18n, step.label),
+            value=_shown(step, kit["values"].get(step.name), view),
+        )
+        for step in _applicable(form, kit["values"])
+    ]
+    title = i18n.get(form.title, **_args(form, kit))
+    return Markup("\n").join([Markup(title), Markup(""), *map(Markup, lines)])
+
+
+def _summary_keyboard(form: Form, kit: Mapping[str, Any], i18n: I18nContext) -> InlineKeyboardMarkup:
+    token = kit["token"]
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [_button(i18n.get(form.confirm), token, "ok")],
+            [
+                _button(i18n.get("form-edit"), token, "edit"),
+                _button(i18n.get("form-back"), token, "back"),
+                _button(i18n.get("form-cancel"), token, "cancel"),
+            ],
+        ]
+    )
+
+
+async def _summarize(
+    form: Form,
+    kit: dict[str, Any],
+    target: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    data: Mapping[str, Any],
+) -> None:
+    text = Markup("\n\n").join(
+        [Markup(summary_text(form, kit, i18n, data)), Markup(i18n.get("form-check"))]
+    )
+    sent = await target.answer(text, reply_markup=_summary_keyboard(form, kit, i18n))
+    kit.update(at=SUMMARY, prompt=sent.message_id, choices=[], editing=False)
+    await state.update_data({KIT: kit})
+
+
+async def _advance(
+    form: Form,
+    kit: dict[str, Any],
+    target: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    data: Mapping[str, Any],
+) -> None:
+    """The next applicable step without an answer after the current one (all of them when
+    editing), or the summary."""
+    steps = _applicable(form, kit["values"])
+    names = [step.name for step in steps]
+    after = names.index(kit["at"]) + 1 if kit["at"] in names else 0
+    candidates = steps[after:] if not kit.get("editing") else steps
+    for step in candidates:
+        if step.name not in kit["values"]:
+            await _ask(form, step, kit, target, state, i18n, data)
+            return
+    if kit.get("editing") or after >= len(steps):
+        await _summarize(form, kit, target, state, i18n, data)
+        return
+    await _ask(form, steps[after], kit, target, state, i18n, data)
+
+
+async def open_form(
+    form: Form,
+    target: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    context: Mapping[str, Any] | None = None,
+    data: Mapping[str, Any] | None = None,
+    values: Mapping[str, Any] | None = None,
+) -> None:
+    """Starts ``form`` in ``target``'s chat; ``context`` is what the form is about (ids, names
+    shown in prompts), ``values`` answers known in advance (still shown and editable)."""
+    previous = (await state.get_data()).get(KIT)
+    if previous and target.bot is not None:
+        await _drop_keyboard(target.bot, target.chat.id, previous.get("prompt"))
+    await state.set_data({})
+    kit: dict[str, Any] = {
+        "form": form.name,
+        "token": secrets.token_urlsafe(6),
+        "at": "",
+        "values": dict(values or {}),
+        "context": dict(context or {}),
+        "prompt": None,
+        "choices": [],
+        "editing": False,
+    }
+    steps = _applicable(form, kit["values"])
+    first_open = next((s for s in steps if s.name not in kit["values"]), None)
+    if first_open is None:
+        await state.set_state(FormStates.active)
+        await _summarize(form, kit, target, state, i18n, data or {})
+        return
+    await _ask(form, first_open, kit, target, state, i18n, data or {})
+
+
+async def close_form(state: FSMContext, bot: Bot | None, chat_id: int) -> bool:
+    """Ends an open form (``/cancel``), its prompt's buttons removed; True if one was open."""
+    kit = (await state.get_data()).get(KIT)
+    if kit and bot is not None:
+        await _drop_keyboard(bot, chat_id, kit.get("prompt"))
+    return bool(kit)
+
+
+class OpenForm(Filter):
+    """Passes when the person's open form is one of ``forms`` (and, for a button, when the
+    button belongs to that very form); hands the handler ``form`` and ``kit``."""
+
+    def __init__(self, forms: Mapping[str, Form]) -> None:
+        self.forms = forms
+
+    async def __call__(
+        self, event: TelegramObject, state: FSMContext, callback_data: FormCb | None = None
+    ) -> bool | dict[str, Any]:
+        kit = (await state.get_data()).get(KIT)
+        if not kit or kit.get("form") not in self.forms or kit.get("at") == DONE:
+            return False
+        if callback_data is not None and callback_data.t != kit.get("token"):
+            return False
+        return {"form": self.forms[kit["form"]], "kit": kit}
+
+
+def create_form_router(name: str, forms: Iterable[Form]) -> Router:
+    """The typed answers and buttons of ``forms``, for an actor package to put behind its
+    gate (a form's steps are answered by the same kind of person who opened it)."""
+    registry = {form.name: form for form in forms}
+    router = Router(name=f"forms-{name}")
+    active = StateFilter(FormStates.active)
+
+    async def typed(
+        message: Message,
+        state: FSMContext,
+        i18n: I18nContext,
+        form: Form,
+        kit: dict[str, Any],
+        **data: Any,
+    ) -> None:
+        if kit["at"] in (SUMMARY, EDITING):
+            await message.answer(i18n.get("form-use-buttons"))
+            return
+        step = form.step(kit["at"])
+        if step.parse is None:
+            await message.answer(i18n.get("form-use-buttons"))
+            return
+        try:
+            value = step.parse(message.text or "")
+        except Invalid as refusal:
+            args = {
+                name: long_date(arg, i18n.locale) if isinstance(arg, date) else arg
+                for name, arg in refusal.args_.items()
+            }
+            await message.answer(i18n.get(refusal.key, **args))
+            return
+        if message.bot is not None:
+            await _drop_keyboard(message.bot, message.chat.id, kit.get("prompt"))
+        kit["values"][step.name] = value
+        _forget_later_answers(form, kit)
+        await _advance(form, kit, message, state, i18n, data)
+
+    async def not_text(message: Message, i18n: I18nContext, kit: dict[str, Any]) -> None:
+        key = "form-use-buttons" if kit["at"] in (SUMMARY, EDITING) else "form-send-text"
+        await message.answer(i18n.get(key))
+
+    async def pressed(
+        query: CallbackQuery,
+        callback_data: FormCb,
+        state: FSMContext,
+        i18n: I18nContext,
+        form: Form,
+        kit: dict[str, Any],
+        **data: Any,
+    ) -> None:
+        message = query.message
+        if not isinstance(message, Message):
+            await query.answer(i18n.get("form-stale"), show_alert=True)
+            return
+        action = callback_data.a
+        if action == "ok":
+            await _confirm(query, message, state, i18n, form, kit, data)
+            return
+        await query.answer()
+        if action == "cancel":
+            await state.clear()
+            await _finish(message, i18n.get("form-cancelled"))
+            return
+        if action == "edit" and kit["at"] == SUMMARY:
+            token = kit["token"]
+            rows = [
+                [_button(label(i18n, step.label), token, "goto", form.index(step.name))]
+                for step in _applicable(form, kit["values"])
+            ]
+            rows.append([_button(i18n.get("form-to-summary"), token, "sum")])
+            kit["at"] = EDITING
+            await state.update_data({KIT: kit})
+            with contextlib.suppress(TelegramBadRequest):
+                await message.edit_reply_markup(
+                    reply_markup=InlineKeyboardMarkup(inline_keyboard=rows)
+                )
+            return
+        await _drop_keyboard_of(message)
+        if action == "goto" and 0 <= callback_data.v < len(form.steps):
+            kit["editing"] = True
+            await _ask(form, form.steps[callback_data.v], kit, message, state, i18n, data)
+        elif action == "sum":
+            await _summarize(form, kit, message, state, i18n, data)
+        elif action == "back":
+            await _back(form, kit, message, state, i18n, data)
+        elif action in ("pick", "skip") and kit["at"] not in (SUMMARY, EDITING):
+            choices = kit.get("choices") or []
+            if action == "pick" and not 0 <= callback_data.v < len(choices):
+                await message.answer(i18n.get("form-stale"))
+                return
+            kit["values"][kit["at"]] = choices[callback_data.v] if action == "pick" else None
+            _forget_later_answers(form, kit)
+            await _advance(form, kit, message, state, i18n, data)
+
+    router.message.register(typed, active, OpenForm(registry), F.text, ~F.text.startswith("/"))
+    router.message.register(not_text, active, OpenForm(registry), ~F.text.startswith("/"))
+    router.callback_query.register(pressed, FormCb.filter(), active, OpenForm(registry))
+    return router
+
+
+def _forget_later_answers(form: Form, kit: dict[str, Any]) -> None:
+    """Answers of steps that no longer apply are dropped (they would be shown and stored)."""
+    applicable = {step.name for step in _applicable(form, kit["values"])}
+    for name in list(kit["values"]):
+        if name not in applicable and name in {step.name for step in form.steps}:
+            del kit["values"][name]
+
+
+async def _back(
+    form: Form,
+    kit: dict[str, Any],
+    message: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    data: Mapping[str, Any],
+) -> None:
+    steps = _applicable(form, kit["values"])
+    names = [step.name for step in steps]
+    if kit["at"] in (SUMMARY, EDITING):
+        target = steps[-1]
+    else:
+        target = steps[max(0, names.index(kit["at"]) - 1)] if kit["at"] in names else steps[0]
+    kit["editing"] = False
+    await _ask(form, target, kit, message, state, i18n, data)
+
+
+async def _drop_keyboard_of(message: Message) -> None:
+    with contextlib.suppress(TelegramBadRequest):
+        await message.edit_reply_markup(reply_markup=None)
+
+
+async def _finish(message: Message, outcome: str) -> None:
+    """The form's message shows how it ended, its buttons gone."""
+    try:
+        await message.edit_text(
+            Markup("\n\n").join([Markup(message.html_text or ""), Markup(outcome)])
+            if message.text
+            else outcome,
+            reply_markup=None,
+        )
+    except TelegramBadRequest:
+        await _drop_keyboard_of(message)
+        await message.answer(outcome)
+
+
+async def _confirm(
+    query: CallbackQuery,
+    message: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    form: Form,
+    kit: dict[str, Any],
+    data: dict[str, Any],
+) -> None:
+    if kit["at"] != SUMMARY:
+        await query.answer(i18n.get("form-stale"), show_alert=True)
+        return
+    key = (message.chat.id, query.from_user.id)
+    lock = _confirming.setdefault(key, asyncio.Lock())
+    async with lock:
+        current = (await state.get_data()).get(KIT)
+        if not current or current.get("token") != kit["token"] or current.get("at") != SUMMARY:
+            await query.answer(i18n.get("form-already-done"), show_alert=True)
+            return
+        await state.clear()
+    if not lock.locked():
+        _confirming.pop(key, None)
+    await query.answer()
+    await _drop_keyboard_of(message)
+    run = FormRun(
+        i18n=i18n,
+        values=dict(kit["values"]),
+        context=dict(kit["context"]),
+        message=message,
+        data={**data, "state": state},
+    )
+    outcome = await form.submit(run)
+    if outcome is not None:
+        summary = summary_text(form, kit, i18n, data)
+        try:
+            await message.edit_text(Markup("\n\n").join([Markup(summary), Markup(outcome)]))
+        except TelegramBadRequest:
+            await message.answer(outcome)
+
+
+async def stale_form_button(query: CallbackQuery, i18n: I18nContext) -> None:
+    """A button of a form that is no longer open (finished, cancelled, replaced): said so,
+    and the button removed so it cannot be pressed again."""
+    await query.answer(i18n.get("form-stale"), show_alert=True)
+    if isinstance(query.message, Message):
+        await _drop_keyboard_of(query.message)
+
+
+def create_stale_form_router() -> Router:
+    router = Router(name="forms-stale")
+    router.callback_query.register(stale_form_button, FormCb.filter())
+    return router

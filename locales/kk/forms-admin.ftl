@@ -1,0 +1,9 @@
+## Admin forms' summaries and the labels of their answers (bot/ui/forms).
+
+admin-order-summary = 📄 { $code } ағынына қабылдау туралы бұйрық
+admin-order-confirm = ✅ Бұйрық шығарып, тыңдаушыларға хабарлау
+admin-order-label-number = Бұйрық нөмірі
+admin-order-label-date = Бұйрық күні
+admin-order-label-letter-number = Негіз болған хат, №
+admin-order-label-letter-date = Хат күні
+admin-order-label-department = Білім басқармасы (бөлімі)
