@@ -7,3 +7,8 @@ admin-order-label-date = Бұйрық күні
 admin-order-label-letter-number = Негіз болған хат, №
 admin-order-label-letter-date = Хат күні
 admin-order-label-department = Білім басқармасы (бөлімі)
+
+results-expel-label-reason = Себебі
+results-expel-label-order = Бұйрық №
+results-expel-label-commission = Комиссия шешімі №
+results-expel-label-commission-date = Комиссия шешімінің күні

@@ -61,12 +61,7 @@ results-expel-ask-reason = Оқудан шығару: <b>{ $name }</b>. Себе
 results-expel-ask-order = Оқудан шығару туралы бұйрықтың нөмірі:
 results-expel-ask-commission = Комиссия шешімінің нөмірі:
 results-expel-ask-commission-date = Комиссия шешімінің күні (КК.АА.ЖЖЖЖ):
-results-expel-too-long = Мәтін бос болмауы және { $max } таңбадан аспауы керек.
-results-expel-bad-date = Күн танылмады. КК.АА.ЖЖЖЖ пішімінде енгізіңіз, мысалы 20.11.2026.
-results-expel-confirm = <b>{ $name }</b> оқудан шығарылсын ба?
-    Себебі: { $reason }
-    Бұйрық № { $order }
-    Комиссия шешімі № { $commission }, күні { $commission_date }
+results-expel-confirm = ⛔ <b>{ $name }</b> оқудан шығарылсын ба?
 results-expel-confirm-button = ⛔ Оқудан шығару
 results-expel-refused-not-found = Тыңдаушы табылмады: ешнәрсе өзгертілген жоқ.
 results-expel-refused-not-active = Қазір оқып жүрген тыңдаушыны ғана оқудан шығаруға болады.

@@ -7,3 +7,8 @@ admin-order-label-date = Дата приказа
 admin-order-label-letter-number = Письмо-основание, №
 admin-order-label-letter-date = Дата письма
 admin-order-label-department = Управление (отдел) образования
+
+results-expel-label-reason = Причина
+results-expel-label-order = Приказ №
+results-expel-label-commission = Решение комиссии №
+results-expel-label-commission-date = Дата решения комиссии

@@ -61,13 +61,7 @@ results-expel-ask-reason = Отчисление: <b>{ $name }</b>. Укажит�
 results-expel-ask-order = Номер приказа об отчислении:
 results-expel-ask-commission = Номер решения комиссии:
 results-expel-ask-commission-date = Дата решения комиссии (ДД.ММ.ГГГГ):
-results-expel-too-long = Текст не может быть пустым и длиннее { $max } символов.
-results-expel-bad-date = Дата не распознана. Введите в формате ДД.ММ.ГГГГ, например 20.11.2026.
-results-expel-confirm = Отчислить слушателя?
-    Слушатель: <b>{ $name }</b>
-    Причина: { $reason }
-    Приказ № { $order }
-    Решение комиссии № { $commission } от { $commission_date }
+results-expel-confirm = ⛔ Отчислить слушателя <b>{ $name }</b>?
 results-expel-confirm-button = ⛔ Отчислить
 results-expel-refused-not-found = Слушатель не найден: ничего не изменено.
 results-expel-refused-not-active = Отчислить можно только того, кто сейчас обучается.

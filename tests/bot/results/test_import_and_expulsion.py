@@ -10,7 +10,7 @@ import pytest
 from aiogram.types import Document
 from openpyxl import Workbook
 
-from bot.dev.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPick
 from bot.runtime.container import Services
 from bot.ui.formatting import notice_args
@@ -125,20 +125,28 @@ async def test_admin_expels_a_listener_and_both_notices_are_recorded(
     await harness.send(admin, "15-О")
     assert texts(await harness.send(admin, "3")) == ["Дата решения комиссии (ДД.ММ.ГГГГ):"]
     assert texts(await harness.send(admin, "31.02.2026")) == [
-        "Дата не распознана. Введите в формате ДД.ММ.ГГГГ, например 20.11.2026."
+        "Напишите дату в виде ДД.ММ.ГГГГ, например 15.09.2026."
     ]
     sent = await harness.send(admin, "20.11.2026")
     assert texts(sent) == [
-        "Отчислить слушателя?\nСлушатель: <b>Айгүл Тестова 1</b>\n"
-        "Причина: пропуск занятий &lt;без причины&gt;\nПриказ № 15-О\n"
-        "Решение комиссии № 3 от 20.11.2026"
+        "⛔ Отчислить слушателя <b>Айгүл Тестова 1</b>?\n\n"
+        "<b>Причина:</b> пропуск занятий &lt;без причины&gt;\n<b>Приказ №:</b> 15-О\n"
+        "<b>Решение комиссии №:</b> 3\n<b>Дата решения комиссии:</b> 20 ноября 2026\u202fг.\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
     ]
     assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.ENROLLED
-    sent = await harness.press(admin, "rsn:confirm")
+    confirm = button_data(sent, "Отчислить")
+    sent = await harness.press(admin, confirm)
     seen = texts(sent)
-    assert seen[0] == "<b>Айгүл Тестова 1</b> отчислен(а). Слушателю отправлено уведомление."
-    assert seen[1].startswith("Уведомление работодателю (контакт: hr0@school7.kz)")
-    assert "Айгүл Тестова 1 (Школа-гимназия № 7) отчислен(а)" in seen[1]
+    assert seen[0].startswith("Уведомление работодателю (контакт: hr0@school7.kz)")
+    assert "Айгүл Тестова 1 (Школа-гимназия № 7) отчислен(а)" in seen[0]
+    assert seen[1].endswith(
+        "<b>Айгүл Тестова 1</b> отчислен(а). Слушателю отправлено уведомление."
+    )
+    # a doubled tap on Confirm does nothing more, and says so
+    assert texts(await harness.press(admin, confirm)) == [
+        "Эта кнопка устарела: форма уже закрыта."
+    ]
     stored = await enrollment(services.uow_factory, e.id)
     assert (stored.status, stored.expelled_reason, stored.expulsion_order) == (
         EnrollmentStatus.EXPELLED,
@@ -185,12 +193,14 @@ async def test_kazakh_teacher_gets_the_notice_in_kazakh(
     for answer in ("тәртіп бұзу", "16-Б", "4"):
         await harness.send(admin, answer)
     sent = await harness.send(admin, "2026-11-21")
-    assert texts(sent)[0].startswith("<b>Айгүл Тестова 1</b> оқудан шығарылсын ба?")
-    sent = await harness.press(admin, "rsn:back")
-    assert texts(sent) == ["Комиссия шешімінің күні (КК.АА.ЖЖЖЖ):"]
-    await harness.send(admin, "21.11.2026")
-    sent = await harness.press(admin, "rsn:confirm")
-    assert texts(sent)[0] == (
+    assert texts(sent)[0].startswith("⛔ <b>Айгүл Тестова 1</b> оқудан шығарылсын ба?")
+    sent = await harness.press(admin, button_data(sent, "Артқа"))
+    assert texts(sent) == [
+        "Комиссия шешімінің күні (КК.АА.ЖЖЖЖ):\n\nҚазіргі жауап: 2026\u202fж. 21 қараша"
+    ]
+    sent = await harness.send(admin, "21.11.2026")
+    sent = await harness.press(admin, button_data(sent, "Оқудан шығару"))
+    assert texts(sent)[-1].endswith(
         "<b>Айгүл Тестова 1</b> оқудан шығарылды. Тыңдаушыға хабарлама жіберілді."
     )
     notice = await outbox(services.uow_factory, f"expelled:{e.id}")
