@@ -12,3 +12,13 @@ results-expel-label-reason = Себебі
 results-expel-label-order = Бұйрық №
 results-expel-label-commission = Комиссия шешімі №
 results-expel-label-commission-date = Комиссия шешімінің күні
+
+admin-cohort-summary = 👥 Жаңа ағын
+admin-cohort-confirm = ✅ Ағынды құру
+admin-cohort-label-course = Курс
+admin-cohort-label-code = Коды
+admin-cohort-label-starts = Басталуы
+admin-cohort-label-ends = Аяқталуы
+admin-cohort-label-language = Оқыту тілі
+admin-cohort-label-seats = Орын саны
+admin-cohort-label-trainers = Тренерлер

@@ -1,6 +1,6 @@
 ## The form kit: every multi-step flow's buttons and answers (bot/ui/forms).
 
-form-back = ◀️ Артқа
+form-back = ⬅️ Артқа
 form-cancel = ✖️ Бас тарту
 form-edit = ✏️ Өзгерту
 form-skip = ⏭ Өткізіп жіберу
@@ -12,7 +12,7 @@ form-check = Тексеріңіз. Бәрі дұрыс болса, растаң�
 form-cancelled = ✖️ Бас тартылды, ештеңе сақталған жоқ.
 form-stale = Бұл батырма ескірген: форма жабылған.
 form-already-done = Бұл әрекет орындалып қойған.
-form-use-buttons = Төмендегі батырмалардың бірін таңдаңыз.
+form-use-buttons = Жауапты хабарлама астындағы батырмамен таңдаңыз.
 form-send-text = Жауапты мәтінмен жіберіңіз.
 form-empty = Жауап бос. Мәтінмен жазыңыз.
 form-too-long = Мәтін тым ұзын: { $length } таңба, ең көбі { $max } таңба болуы керек. Қысқартып, қайта жіберіңіз.
@@ -20,3 +20,6 @@ form-bad-date = Күнді КК.АА.ЖЖЖЖ түрінде жазыңыз, м�
 form-date-too-early = Күн { KK($earliest, case: "ablative") } ерте болмауы керек.
 form-date-too-late = Күн { KK($latest, case: "ablative") } кеш болмауы керек.
 form-bad-number = { KK($min, case: "ablative") } { KK($max, case: "dative") } дейінгі бүтін сан жазыңыз.
+form-done = ✔️ Дайын
+form-page-previous = ◀️
+form-page-next = ▶️

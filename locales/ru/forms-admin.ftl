@@ -12,3 +12,13 @@ results-expel-label-reason = Причина
 results-expel-label-order = Приказ №
 results-expel-label-commission = Решение комиссии №
 results-expel-label-commission-date = Дата решения комиссии
+
+admin-cohort-summary = 👥 Новый поток
+admin-cohort-confirm = ✅ Создать поток
+admin-cohort-label-course = Курс
+admin-cohort-label-code = Код
+admin-cohort-label-starts = Начало
+admin-cohort-label-ends = Окончание
+admin-cohort-label-language = Язык обучения
+admin-cohort-label-seats = Мест
+admin-cohort-label-trainers = Тренеры

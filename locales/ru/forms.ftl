@@ -1,6 +1,6 @@
 ## The form kit: every multi-step flow's buttons and answers (bot/ui/forms).
 
-form-back = ◀️ Назад
+form-back = ⬅️ Назад
 form-cancel = ✖️ Отмена
 form-edit = ✏️ Изменить
 form-skip = ⏭ Пропустить
@@ -12,7 +12,7 @@ form-check = Проверьте. Если всё верно, подтверди�
 form-cancelled = ✖️ Отменено, ничего не сохранено.
 form-stale = Эта кнопка устарела: форма уже закрыта.
 form-already-done = Это уже сделано.
-form-use-buttons = Выберите одну из кнопок ниже.
+form-use-buttons = Пожалуйста, выберите ответ кнопкой под сообщением.
 form-send-text = Отправьте ответ текстом.
 form-empty = Пустой ответ. Напишите текст.
 form-too-long = Слишком длинный текст: { $length } симв., допускается не больше { $max }. Сократите и отправьте ещё раз.
@@ -20,3 +20,6 @@ form-bad-date = Напишите дату в виде ДД.ММ.ГГГГ, нап
 form-date-too-early = Дата не может быть раньше { $earliest }.
 form-date-too-late = Дата не может быть позже { $latest }.
 form-bad-number = Напишите целое число от { $min } до { $max }.
+form-done = ✔️ Готово
+form-page-previous = ◀️
+form-page-next = ▶️

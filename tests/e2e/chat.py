@@ -36,6 +36,13 @@ def data_of(message: Message, prefix: str) -> str:
     return found[0]
 
 
+def data_for(message: Message, label: str) -> str:
+    """The callback data of the one button whose label contains ``label`` (what a person taps)."""
+    found = [str(b["callback_data"]) for b in buttons(message) if label in str(b.get("text", ""))]
+    assert len(found) == 1, (label, [b.get("text") for b in buttons(message)])
+    return found[0]
+
+
 class Chat:
     def __init__(self, client: SandboxClient, user_id: int, timeout: float = 20.0) -> None:
         self.client = client

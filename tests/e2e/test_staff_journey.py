@@ -19,7 +19,7 @@ from bot.dev.sandbox.client import SandboxClient
 from bot.dev.sandbox.runner import Sandbox
 from domain.iin import Sex
 from domain.model import TrainingSession
-from tests.e2e.chat import Chat, body, data_of, file_name
+from tests.e2e.chat import Chat, body, data_for, data_of, file_name
 
 pytestmark = pytest.mark.e2e
 NEWCOMER_IIN = demo_iin(date(1990, 1, 1), Sex.FEMALE, 4001)
@@ -80,22 +80,26 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
 
     today = sandbox.services.clock().astimezone(sandbox.services.settings.tz).date()
     cohorts = await admin.tap(panel, "adm:cohorts", f("admin-cohorts-list"))
-    await admin.tap(cohorts, "adh:new:0", f("admin-cohort-ask-course"))
-    last = await client.messages(ADMIN.telegram_id, admin.last - 1)
-    await admin.tap(last[-1], f"adhf:{course.id}", f("admin-cohort-ask-code"))
+    step = await admin.tap(cohorts, "adh:new:0", f("admin-cohort-ask-course"))
+    step = await admin.tap(step, data_for(step, str(course.id) + ". "), f("admin-cohort-ask-code"))
     await admin.say("ЖОӘ-2026-01", f("admin-cohort-ask-starts"))
     await admin.say(today.strftime("%d.%m.%Y"), f("admin-cohort-ask-ends"))
     step = await admin.say(
         (today + timedelta(days=5)).strftime("%d.%m.%Y"), f("admin-cohort-ask-language")
     )
-    await admin.tap(step, "adhf:kk", f("admin-cohort-ask-seats"))
+    await admin.tap(step, data_for(step, "қазақ"), f("admin-cohort-ask-seats"))
     step = await admin.say("30", f("admin-cohort-ask-trainers"))
     await client._json(
         "POST",
         f"/sandbox/api/users/{ADMIN.telegram_id}/callbacks",
-        json={"message_id": step["message_id"], "data": f"adhf:t{trainer.id}", "wait": 10},
+        json={
+            "message_id": step["message_id"],
+            "data": data_for(step, trainer.full_name or ""),
+            "wait": 10,
+        },
     )
-    await admin.tap(step, "adhf:done", "ЖОӘ-2026-01 ағыны құрылды")
+    summary = await admin.tap(step, data_for(step, "Дайын"), "Жаңа ағын")
+    await admin.tap(summary, data_for(summary, "Ағынды құру"), "ЖОӘ-2026-01 ағыны құрылды")
     async with sandbox.services.uow_factory() as uow:
         [cohort] = [c for c in await uow.cohorts.list_all() if c.code == "ЖОӘ-2026-01"]
     assert cohort.trainer_ids == [trainer.id]

@@ -13,7 +13,6 @@ from types import ModuleType
 from aiogram import Router
 
 from bot.gates import admin_only
-from bot.ui.forms import Form, create_form_router
 from bot.handlers.admin import (
     applications,
     certificates,
@@ -34,6 +33,7 @@ from bot.handlers.admin import (
     scores,
     unreachable,
 )
+from bot.ui.forms import Form, create_form_router
 
 CAPABILITIES = (
     panel,

@@ -7,20 +7,31 @@ from datetime import date
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.handlers.admin.applications import start as start_applications
-from bot.handlers.admin.callbacks import AdminArea, CohortAction, CohortChoice
+from bot.handlers.admin.callbacks import AdminArea, CohortAction
 from bot.handlers.admin.enrollment_import import start as start_list_import
 from bot.handlers.admin.orders import start as start_order
 from bot.handlers.admin.panel import button
 from bot.handlers.admin.schedule import SessionForm, send_calendar, send_schedule
 from bot.handlers.admin.schedule_import import start as start_schedule_import
-from bot.handlers.admin.typed_dates import parse_day
 from bot.ui.formatting import long_date
+from bot.ui.forms import (
+    Choice,
+    Form,
+    FormRun,
+    Invalid,
+    Step,
+    StepView,
+    day,
+    integer,
+    open_form,
+    text,
+)
+from bot.ui.forms.model import Values
 from bot.ui.screens import ui_lang
 from domain.model import Cohort, Person, Role
 from domain.ports import Clock, UnitOfWorkFactory
@@ -34,6 +45,7 @@ from domain.services.admin_cohorts import (
 )
 from domain.services.admin_courses import get_course, list_courses
 from domain.services.admin_roles import people_with_role
+from domain.services.lookups import display_name
 
 # Cohort-card actions handled by their own modules; each starts with
 # (message, i18n, state, cohort, uow_factory).
@@ -43,16 +55,6 @@ COHORT_ACTIONS = {
     "import-list": start_list_import,
     "order": start_order,
 }
-
-
-class CohortForm(StatesGroup):
-    course = State()
-    code = State()
-    starts_on = State()
-    ends_on = State()
-    language = State()
-    seats = State()
-    trainers = State()
 
 
 async def show_cohorts(
@@ -81,194 +83,99 @@ async def start_form(
     query: CallbackQuery, i18n: I18nContext, state: FSMContext, uow_factory: UnitOfWorkFactory
 ) -> None:
     await query.answer()
-    courses = await list_courses(uow_factory)
     if not isinstance(query.message, Message):
         return
-    if not courses:
+    if not await list_courses(uow_factory):
         await query.message.answer(i18n.get("admin-cohort-no-courses"))
         return
-    await state.clear()
-    await state.set_state(CohortForm.course)
-    keyboard = InlineKeyboardMarkup(
-        inline_keyboard=[
-            [button(f"{c.id}. {c.topic(ui_lang(i18n))}"[:60], CohortChoice(value=str(c.id)).pack())]
-            for c in courses
-        ]
-    )
-    await query.message.answer(i18n.get("admin-cohort-ask-course"), reply_markup=keyboard)
+    await open_form(NEW_COHORT, query.message, state, i18n, data={"uow_factory": uow_factory})
 
 
-async def course_chosen(
-    query: CallbackQuery,
-    callback_data: CohortChoice,
-    i18n: I18nContext,
-    state: FSMContext,
-    uow_factory: UnitOfWorkFactory,
-) -> None:
-    course = (
-        await get_course(uow_factory, int(callback_data.value))
-        if callback_data.value.isdigit()
-        else None
-    )
-    if course is None:
-        await query.answer(i18n.get("error-bad-button"), show_alert=True)
-        return
-    await query.answer()
-    await state.update_data(course_id=course.id, course_languages=list(course.languages))
-    await state.set_state(CohortForm.code)
-    if isinstance(query.message, Message):
-        await query.message.answer(i18n.get("admin-cohort-ask-code"))
+async def course_choices(view: StepView) -> list[Choice]:
+    courses = await list_courses(view.data["uow_factory"])
+    lang = ui_lang(view.i18n)
+    return [Choice(str(c.id), f"{c.id}. {c.topic(lang)}"[:60]) for c in courses]
 
 
-async def code_typed(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-    code = (message.text or "").strip()
-    if not 1 <= len(code) <= 64:
-        await message.answer(i18n.get("admin-cohort-bad-code"))
-        return
-    await state.update_data(code=code)
-    await state.set_state(CohortForm.starts_on)
-    await message.answer(i18n.get("admin-cohort-ask-starts"))
+async def language_choices(view: StepView) -> list[Choice]:
+    course = await get_course(view.data["uow_factory"], int(view.values["course"]))
+    languages = course.languages if course is not None else ()
+    return [Choice(lang, view.i18n.get("admin-course-languages-" + lang)) for lang in languages]
 
 
-async def starts_typed(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-    day = parse_day(message.text or "")
-    if day is None:
-        await message.answer(i18n.get("admin-bad-date"))
-        return
-    await state.update_data(starts_on=day.isoformat())
-    await state.set_state(CohortForm.ends_on)
-    await message.answer(i18n.get("admin-cohort-ask-ends"))
+async def trainer_choices(view: StepView) -> list[Choice]:
+    trainers = await people_with_role(view.data["uow_factory"], Role.TRAINER)
+    return [Choice(str(t.id), display_name(t)[:50]) for t in trainers]
 
 
-async def ends_typed(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-    day = parse_day(message.text or "")
-    data = await state.get_data()
-    if day is None:
-        await message.answer(i18n.get("admin-bad-date"))
-        return
-    if day < date.fromisoformat(data["starts_on"]):
-        await message.answer(i18n.get("admin-cohort-refused-dates"))
-        return
-    await state.update_data(ends_on=day.isoformat())
-    await state.set_state(CohortForm.language)
-    await message.answer(
-        i18n.get("admin-cohort-ask-language"),
-        reply_markup=InlineKeyboardMarkup(
-            inline_keyboard=[
-                [
-                    button(
-                        i18n.get("admin-course-languages-" + lang), CohortChoice(value=lang).pack()
-                    )
-                ]
-                for lang in data["course_languages"]
-            ]
-        ),
-    )
+def ends_after_start(value: str, values: Values) -> None:
+    if value < values.get("starts_on", value):
+        raise Invalid("admin-cohort-refused-dates")
 
 
-async def language_chosen(
-    query: CallbackQuery, callback_data: CohortChoice, i18n: I18nContext, state: FSMContext
-) -> None:
-    data = await state.get_data()
-    if callback_data.value not in data.get("course_languages", []):
-        await query.answer(i18n.get("error-bad-button"), show_alert=True)
-        return
-    await query.answer()
-    await state.update_data(language=callback_data.value)
-    await state.set_state(CohortForm.seats)
-    if isinstance(query.message, Message):
-        await query.message.answer(i18n.get("admin-cohort-ask-seats", max=MAX_SEATS))
-
-
-def trainers_keyboard(
-    i18n: I18nContext, trainers: list[Person], chosen: list[int]
-) -> InlineKeyboardMarkup:
-    rows = [
-        [
-            button(
-                ("✅ " if t.id in chosen else "▫️ ") + (t.full_name or t.first_name)[:50],
-                CohortChoice(value=f"t{t.id}").pack(),
-            )
-        ]
-        for t in trainers
-    ]
-    rows.append([button(i18n.get("admin-cohort-trainers-done"), CohortChoice(value="done").pack())])
-    return InlineKeyboardMarkup(inline_keyboard=rows)
-
-
-async def seats_typed(
-    message: Message, i18n: I18nContext, state: FSMContext, uow_factory: UnitOfWorkFactory
-) -> None:
-    text = (message.text or "").strip()
-    if not text.isdigit() or not 1 <= int(text) <= MAX_SEATS:
-        await message.answer(i18n.get("admin-cohort-ask-seats", max=MAX_SEATS))
-        return
-    await state.update_data(seats=int(text), trainer_ids=[])
-    await state.set_state(CohortForm.trainers)
-    trainers = await people_with_role(uow_factory, Role.TRAINER)
-    key = "admin-cohort-ask-trainers" if trainers else "admin-cohort-no-trainers"
-    await message.answer(i18n.get(key), reply_markup=trainers_keyboard(i18n, trainers, []))
-
-
-async def trainer_toggled(
-    query: CallbackQuery,
-    callback_data: CohortChoice,
-    i18n: I18nContext,
-    state: FSMContext,
-    person: Person,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-) -> None:
-    data = await state.get_data()
-    trainers = await people_with_role(uow_factory, Role.TRAINER)
-    chosen: list[int] = list(data.get("trainer_ids", []))
-    message = query.message if isinstance(query.message, Message) else None
-    if callback_data.value == "done":
-        await query.answer()
-        await _create(message, i18n, state, person, uow_factory, clock)
-        return
-    trainer_id = int(callback_data.value[1:]) if callback_data.value[1:].isdigit() else None
-    if trainer_id is None or trainer_id not in {t.id for t in trainers}:
-        await query.answer(i18n.get("error-bad-button"), show_alert=True)
-        return
-    await query.answer()
-    chosen = (
-        [i for i in chosen if i != trainer_id] if trainer_id in chosen else [*chosen, trainer_id]
-    )
-    await state.update_data(trainer_ids=chosen)
-    if message:
-        await message.edit_reply_markup(reply_markup=trainers_keyboard(i18n, trainers, chosen))
-
-
-async def _create(
-    message: Message | None,
-    i18n: I18nContext,
-    state: FSMContext,
-    person: Person,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-) -> None:
-    data = await state.get_data()
+async def create(run: FormRun) -> str | None:
+    values = run.values
     draft = CohortDraft(
-        course_id=data["course_id"],
-        code=data["code"],
-        starts_on=date.fromisoformat(data["starts_on"]),
-        ends_on=date.fromisoformat(data["ends_on"]),
-        language=data["language"],
-        seats=data["seats"],
-        trainer_ids=data["trainer_ids"],
+        course_id=int(values["course"]),
+        code=values["code"],
+        starts_on=date.fromisoformat(values["starts_on"]),
+        ends_on=date.fromisoformat(values["ends_on"]),
+        language=values["language"],
+        seats=values["seats"],
+        trainer_ids=[int(t) for t in values["trainers"]],
     )
+    person: Person = run["person"]
     try:
         assert person.id is not None
-        cohort = await create_cohort(uow_factory, person.id, draft, clock())
+        cohort = await create_cohort(run["uow_factory"], person.id, draft, run["clock"]())
     except CohortError as error:
-        if message:
-            await message.answer(i18n.get("admin-cohort-refused-" + error.reason.value))
-        return
-    await state.clear()
-    if message:
-        await message.answer(i18n.get("admin-cohort-created", code=cohort.code))
-        await show_card(message, i18n, cohort)
+        return run.i18n.get("admin-cohort-refused-" + error.reason.value)
+    await show_card(run.message, run.i18n, cohort)
+    return run.i18n.get("admin-cohort-created", code=cohort.code)
+
+
+NEW_COHORT = Form(
+    name="cohort",
+    title="admin-cohort-summary",
+    confirm="admin-cohort-confirm",
+    submit=create,
+    steps=(
+        Step(
+            "course",
+            "admin-cohort-ask-course",
+            "admin-cohort-label-course",
+            parse=None,
+            choices=course_choices,
+        ),
+        Step("code", "admin-cohort-ask-code", "admin-cohort-label-code", text(64)),
+        Step("starts_on", "admin-cohort-ask-starts", "admin-cohort-label-starts", day()),
+        Step(
+            "ends_on",
+            "admin-cohort-ask-ends",
+            "admin-cohort-label-ends",
+            day(),
+            check=ends_after_start,
+        ),
+        Step(
+            "language",
+            "admin-cohort-ask-language",
+            "admin-cohort-label-language",
+            parse=None,
+            choices=language_choices,
+        ),
+        Step("seats", "admin-cohort-ask-seats", "admin-cohort-label-seats", integer(1, MAX_SEATS)),
+        Step(
+            "trainers",
+            "admin-cohort-ask-trainers",
+            "admin-cohort-label-trainers",
+            parse=None,
+            choices=trainer_choices,
+            multiple=True,
+        ),
+    ),
+    title_args=lambda context: {"max": MAX_SEATS},
+)
+FORMS = (NEW_COHORT,)
 
 
 def card_keyboard(i18n: I18nContext, cohort_id: int) -> InlineKeyboardMarkup:
@@ -345,12 +252,4 @@ def create_router() -> Router:
     router = Router(name="admin-cohorts")
     router.callback_query.register(show_cohorts, AdminArea.filter(F.area == "cohorts"))
     router.callback_query.register(cohort_action, CohortAction.filter())
-    router.callback_query.register(course_chosen, CohortForm.course, CohortChoice.filter())
-    router.callback_query.register(language_chosen, CohortForm.language, CohortChoice.filter())
-    router.callback_query.register(trainer_toggled, CohortForm.trainers, CohortChoice.filter())
-    text = (F.text, ~F.text.startswith("/"))
-    router.message.register(code_typed, CohortForm.code, *text)
-    router.message.register(starts_typed, CohortForm.starts_on, *text)
-    router.message.register(ends_typed, CohortForm.ends_on, *text)
-    router.message.register(seats_typed, CohortForm.seats, *text)
     return router

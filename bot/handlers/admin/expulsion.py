@@ -1,6 +1,7 @@
 """§32 expulsion (/expel): cohort → listener → reason → order number → commission decision
-number → its date → a summary to confirm (``bot.ui.forms``). The teacher is notified via the outbox; the employer notice is
-shown here for the admin to forward (and kept as an outbox record)."""
+number → its date → a summary to confirm (``bot.ui.forms``). The teacher is notified via the
+outbox; the employer notice is shown here for the admin to forward (and kept as an outbox
+record)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ from bot.ui.forms import Form, FormRun, Step, day, open_form, text
 from bot.ui.markup import raw_args
 from bot.ui.screens import not_found
 from domain.model import EnrollmentStatus, Person
-from domain.ports import Clock, UnitOfWorkFactory
+from domain.ports import UnitOfWorkFactory
 from domain.services.expulsion import MAX_TEXT, ExpulsionDecision, expel
 from domain.services.lookups import display_name, enrollment_holder
+
 
 async def expel_command(
     message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, state: FSMContext

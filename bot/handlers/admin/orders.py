@@ -96,9 +96,7 @@ ORDER = Form(
             "admin-order-label-letter-number",
             text(64),
         ),
-        Step(
-            "letter_date", "admin-order-ask-letter-date", "admin-order-label-letter-date", day()
-        ),
+        Step("letter_date", "admin-order-ask-letter-date", "admin-order-label-letter-date", day()),
         Step(
             "department",
             "admin-order-ask-department",

@@ -12,8 +12,8 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.gates import private_chat_only
-from bot.ui.forms import create_stale_form_router
 from bot.handlers.public import errors, fallback, start, verify
+from bot.ui.forms import create_stale_form_router
 
 create_errors_router = errors.create_router
 

@@ -10,8 +10,8 @@ from aiogram_i18n import I18nContext
 from aiogram_i18n.lazy.filter import LazyFilter
 
 from bot.ui.callbacks import LanguageCallback
-from bot.ui.menus import main_menu
 from bot.ui.forms.runner import close_form
+from bot.ui.menus import main_menu
 from domain.model import LANGUAGES, Person
 from domain.ports import UnitOfWorkFactory
 from domain.services.people import choose_language

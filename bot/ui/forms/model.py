@@ -59,6 +59,8 @@ class Step:
     when: Callable[[Values], bool] | None = None
     shown: Callable[[Any, StepView], str] | None = None
     skippable: bool = False
+    multiple: bool = False  # choices toggled on and off, then "Done": a list is stored
+    check: Callable[[Any, Values], None] | None = None  # against earlier answers; raises Invalid
 
     def applies(self, values: Values) -> bool:
         return self.when is None or self.when(values)

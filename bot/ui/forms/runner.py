@@ -25,11 +25,12 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 
-from bot.ui.forms.model import Choice, Form, FormRun, Invalid, Step, StepView
 from bot.ui.formatting import long_date
+from bot.ui.forms.model import Choice, Form, FormRun, Invalid, Step, StepView
 from bot.ui.markup import Markup, label
 
 SUMMARY, EDITING, DONE = "@summary", "@edit", "@done"
+PAGE = 8  # choices per page: a list that grows with the organization stays one screen
 KIT = "kit"
 
 
@@ -38,7 +39,8 @@ class FormStates(StatesGroup):
 
 
 class FormCb(CallbackData, prefix="fk"):
-    """``t``: the form's token; ``a``: back | cancel | pick | skip | edit | goto | sum | ok."""
+    """``t``: the form's token; ``a``: back | cancel | pick | skip | done | page | edit |
+    goto | sum | ok; ``v``: the choice, page or step."""
 
     t: str
     a: str
@@ -57,9 +59,12 @@ def _view(i18n: I18nContext, kit: Mapping[str, Any], data: Mapping[str, Any]) ->
     return StepView(i18n=i18n, values=kit["values"], context=kit["context"], data=data)
 
 
-def _shown(step: Step, value: Any, view: StepView) -> str:
+def _shown(step: Step, value: Any, view: StepView, kit: Mapping[str, Any]) -> str:
     if step.shown is not None:
         return step.shown(value, view)
+    chosen = (kit.get("shown") or {}).get(step.name)
+    if chosen is not None:
+        return str(chosen)
     if value is None:
         return view.i18n.get("form-skipped")
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
@@ -85,6 +90,39 @@ async def _drop_keyboard(bot: Bot, chat_id: int, message_id: int | None) -> None
             )
 
 
+def _step_keyboard(
+    form: Form, step: Step, kit: Mapping[str, Any], labels: list[str], i18n: I18nContext
+) -> InlineKeyboardMarkup:
+    token, page = kit["token"], kit.get("page", 0)
+    picked = set(kit.get("picked") or [])
+    values = kit.get("choices") or []
+    rows = []
+    for n in range(page * PAGE, min(len(labels), (page + 1) * PAGE)):
+        mark = ("✅ " if values[n] in picked else "▫️ ") if step.multiple else ""
+        rows.append([_button(mark + labels[n], token, "pick", n)])
+    pages = (len(labels) + PAGE - 1) // PAGE
+    if pages > 1:
+        turn = []
+        if page > 0:
+            turn.append(_button(i18n.get("form-page-previous"), token, "page", page - 1))
+        turn.append(_button(f"{page + 1}/{pages}", token, "page", page))
+        if page + 1 < pages:
+            turn.append(_button(i18n.get("form-page-next"), token, "page", page + 1))
+        rows.append(turn)
+    if step.multiple:
+        rows.append([_button(i18n.get("form-done"), token, "done")])
+    if step.skippable:
+        rows.append([_button(i18n.get("form-skip"), token, "skip")])
+    first = _applicable(form, kit["values"])[0].name == step.name
+    nav = [_button(i18n.get("form-cancel"), token, "cancel")]
+    if kit.get("editing"):
+        nav.insert(0, _button(i18n.get("form-to-summary"), token, "sum"))
+    elif not first:
+        nav.insert(0, _button(i18n.get("form-back"), token, "back"))
+    rows.append(nav)
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
 async def _ask(
     form: Form,
     step: Step,
@@ -96,34 +134,34 @@ async def _ask(
 ) -> None:
     view = _view(i18n, kit, data)
     choices: list[Choice] = list(await step.choices(view)) if step.choices else []
-    token = kit["token"]
-    rows = [[_button(choice.label, token, "pick", n)] for n, choice in enumerate(choices)]
-    if step.skippable:
-        rows.append([_button(i18n.get("form-skip"), token, "skip")])
-    first = _applicable(form, kit["values"])[0].name == step.name
-    nav = [_button(i18n.get("form-cancel"), token, "cancel")]
-    if kit.get("editing"):
-        nav.insert(0, _button(i18n.get("form-to-summary"), token, "sum"))
-    elif not first:
-        nav.insert(0, _button(i18n.get("form-back"), token, "back"))
-    rows.append(nav)
+    current = kit["values"].get(step.name)
+    kit.update(
+        at=step.name,
+        choices=[c.value for c in choices],
+        labels=[c.label for c in choices],
+        page=0,
+        picked=list(current) if step.multiple and isinstance(current, list) else [],
+    )
     text = i18n.get(step.prompt, **_args(form, kit))
     if step.name in kit["values"]:
-        current = i18n.get("form-current", value=_shown(step, kit["values"][step.name], view))
-        text = Markup("\n\n").join([Markup(text), Markup(current)])
-    sent = await target.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
-    kit.update(at=step.name, prompt=sent.message_id, choices=[c.value for c in choices])
+        shown = i18n.get("form-current", value=_shown(step, current, view, kit))
+        text = Markup("\n\n").join([Markup(text), Markup(shown)])
+    keyboard = _step_keyboard(form, step, kit, kit["labels"], i18n)
+    sent = await target.answer(text, reply_markup=keyboard)
+    kit["prompt"] = sent.message_id
     await state.set_state(FormStates.active)
     await state.update_data({KIT: kit})
 
 
-def summary_text(form: Form, kit: Mapping[str, Any], i18n: I18nContext, data: Mapping) -> str:
+def summary_text(
+    form: Form, kit: Mapping[str, Any], i18n: I18nContext, data: Mapping[str, Any]
+) -> str:
     view = _view(i18n, kit, data)
     lines = [
         i18n.get(
             "form-summary-line",
             label=label(i18n, step.label),
-            value=_shown(step, kit["values"].get(step.name), view),
+            value=_shown(step, kit["values"].get(step.name), view, kit),
         )
         for step in _applicable(form, kit["values"])
     ]
@@ -131,7 +169,9 @@ def summary_text(form: Form, kit: Mapping[str, Any], i18n: I18nContext, data: Ma
     return Markup("\n").join([Markup(title), Markup(""), *map(Markup, lines)])
 
 
-def _summary_keyboard(form: Form, kit: Mapping[str, Any], i18n: I18nContext) -> InlineKeyboardMarkup:
+def _summary_keyboard(
+    form: Form, kit: Mapping[str, Any], i18n: I18nContext
+) -> InlineKeyboardMarkup:
     token = kit["token"]
     return InlineKeyboardMarkup(
         inline_keyboard=[
@@ -269,6 +309,8 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             return
         try:
             value = step.parse(message.text or "")
+            if step.check is not None:
+                step.check(value, kit["values"])
         except Invalid as refusal:
             args = {
                 name: long_date(arg, i18n.locale) if isinstance(arg, date) else arg
@@ -279,6 +321,7 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
         if message.bot is not None:
             await _drop_keyboard(message.bot, message.chat.id, kit.get("prompt"))
         kit["values"][step.name] = value
+        (kit.get("shown") or {}).pop(step.name, None)
         _forget_later_answers(form, kit)
         await _advance(form, kit, message, state, i18n, data)
 
@@ -322,7 +365,17 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
                     reply_markup=InlineKeyboardMarkup(inline_keyboard=rows)
                 )
             return
-        await _drop_keyboard_of(message)
+        if action == "page" and kit["at"] not in (SUMMARY, EDITING):
+            pages = (len(kit.get("labels") or []) + PAGE - 1) // PAGE
+            kit["page"] = min(max(0, callback_data.v), max(0, pages - 1))
+            await state.update_data({KIT: kit})
+            step = form.step(kit["at"])
+            keyboard = _step_keyboard(form, step, kit, kit.get("labels") or [], i18n)
+            with contextlib.suppress(TelegramBadRequest):
+                await message.edit_reply_markup(reply_markup=keyboard)
+            return
+        if action in ("goto", "sum", "back"):
+            await _drop_keyboard_of(message)
         if action == "goto" and 0 <= callback_data.v < len(form.steps):
             kit["editing"] = True
             await _ask(form, form.steps[callback_data.v], kit, message, state, i18n, data)
@@ -330,12 +383,43 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             await _summarize(form, kit, message, state, i18n, data)
         elif action == "back":
             await _back(form, kit, message, state, i18n, data)
-        elif action in ("pick", "skip") and kit["at"] not in (SUMMARY, EDITING):
+        elif action in ("pick", "skip", "done") and kit["at"] not in (SUMMARY, EDITING):
+            step = form.step(kit["at"])
             choices = kit.get("choices") or []
             if action == "pick" and not 0 <= callback_data.v < len(choices):
-                await message.answer(i18n.get("form-stale"))
+                await message.answer(i18n.get("form-use-buttons"))
                 return
-            kit["values"][kit["at"]] = choices[callback_data.v] if action == "pick" else None
+            if action == "pick" and step.multiple:
+                chosen = choices[callback_data.v]
+                picked = kit.get("picked") or []
+                kit["picked"] = (
+                    [v for v in picked if v != chosen]
+                    if chosen in picked
+                    else [
+                        *picked,
+                        chosen,
+                    ]
+                )
+                await state.update_data({KIT: kit})
+                keyboard = _step_keyboard(form, step, kit, kit.get("labels") or [], i18n)
+                with contextlib.suppress(TelegramBadRequest):
+                    await message.edit_reply_markup(reply_markup=keyboard)
+                return
+            await _drop_keyboard_of(message)
+            labels = kit.get("labels") or []
+            shown = kit.setdefault("shown", {})
+            if action == "done":
+                picked = list(kit.get("picked") or [])
+                kit["values"][step.name] = picked
+                shown[step.name] = ", ".join(
+                    labels[n] for n, value in enumerate(choices) if value in picked
+                ) or i18n.get("form-skipped")
+            elif action == "pick":
+                kit["values"][step.name] = choices[callback_data.v]
+                shown[step.name] = labels[callback_data.v]
+            else:
+                kit["values"][step.name] = None
+                shown.pop(step.name, None)
             _forget_later_answers(form, kit)
             await _advance(form, kit, message, state, i18n, data)
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from openpyxl import Workbook
 
-from bot.dev.testing import Harness, texts
+from bot.dev.testing import Harness, button_data, texts
 from bot.runtime.container import Services
 from tests.bot.admin.conftest import People, Uploads, audit, make_cohort, make_course, person
 
@@ -25,24 +25,29 @@ async def test_admin_creates_a_cohort_with_a_trainer(
     trainer = await person(services, people.trainer.id)
     sent = await harness.press(people.admin, "adh:new:0")
     assert texts(sent) == ["Курс потока:"]
-    await harness.press(people.admin, f"adhf:{course.id}")
+    await harness.press(people.admin, button_data(sent, f"{course.id}. "))
     await harness.send(people.admin, "2026-12-МАТ-1")
     await harness.send(people.admin, "01.12.2026")
     sent = await harness.send(people.admin, "30.11.2026")
     assert texts(sent) == ["Дата окончания раньше даты начала. Укажите дату окончания ещё раз."]
-    await harness.send(people.admin, "12.12.2026")
-    sent = await harness.press(people.admin, "adhf:en")  # forged language
-    assert texts(sent) == ["Эта кнопка устарела или недоступна. Откройте меню заново: /menu"]
-    await harness.press(people.admin, "adhf:ru")
+    sent = await harness.send(people.admin, "12.12.2026")
+    forged = button_data(sent, "русск").rsplit(":", 1)[0] + ":7"  # a choice never offered
+    assert texts(await harness.press(people.admin, forged)) == [
+        "Пожалуйста, выберите ответ кнопкой под сообщением."
+    ]
+    await harness.press(people.admin, button_data(sent, "русск"))
     sent = await harness.send(people.admin, "25")
     assert texts(sent) == ["Отметьте тренеров потока и нажмите «Готово»."]
-    teacher = await person(services, people.teacher.id)
-    sent = await harness.press(people.admin, f"adhf:t{teacher.id}")  # not a trainer
-    assert texts(sent) == ["Эта кнопка устарела или недоступна. Откройте меню заново: /menu"]
-    await harness.press(people.admin, f"adhf:t{trainer.id}")
-    sent = await harness.press(people.admin, "adhf:done")
-    assert texts(sent)[0] == "✅ Поток 2026-12-МАТ-1 создан."
-    assert "Обучение: с 1 декабря 2026\u202fг. по 12 декабря 2026\u202fг." in texts(sent)[1]
+    trainer_button = button_data(sent, trainer.full_name or "")
+    await harness.press(people.admin, trainer_button)
+    sent = await harness.press(people.admin, button_data(sent, "Готово"))
+    assert texts(sent)[0].startswith("👥 Новый поток\n\n<b>Курс:</b>")
+    assert "<b>Тренеры:</b> " + (trainer.full_name or "") in texts(sent)[0]
+    async with services.uow_factory() as uow:
+        assert await uow.cohorts.list_all() == []  # nothing stored before Confirm
+    sent = await harness.press(people.admin, button_data(sent, "Создать поток"))
+    assert "Обучение: с 1 декабря 2026\u202fг. по 12 декабря 2026\u202fг." in texts(sent)[0]
+    assert texts(sent)[-1].endswith("✅ Поток 2026-12-МАТ-1 создан.")
     async with services.uow_factory() as uow:
         [cohort] = await uow.cohorts.list_all()
     assert (cohort.seats, cohort.language, cohort.trainer_ids) == (25, "ru", [trainer.id])

@@ -11,7 +11,7 @@ from datetime import date
 from aiogram.methods import EditMessageText, SendDocument
 from openpyxl import Workbook
 
-from bot.dev.testing import button_data, Harness, texts
+from bot.dev.testing import Harness, button_data, texts
 from bot.runtime.container import Services
 from domain.iin import Sex, make_iin
 from domain.model import Application, ApplicationKind, ApplicationStatus, Cohort

@@ -140,13 +140,9 @@ async def test_admin_expels_a_listener_and_both_notices_are_recorded(
     seen = texts(sent)
     assert seen[0].startswith("Уведомление работодателю (контакт: hr0@school7.kz)")
     assert "Айгүл Тестова 1 (Школа-гимназия № 7) отчислен(а)" in seen[0]
-    assert seen[1].endswith(
-        "<b>Айгүл Тестова 1</b> отчислен(а). Слушателю отправлено уведомление."
-    )
+    assert seen[1].endswith("<b>Айгүл Тестова 1</b> отчислен(а). Слушателю отправлено уведомление.")
     # a doubled tap on Confirm does nothing more, and says so
-    assert texts(await harness.press(admin, confirm)) == [
-        "Эта кнопка устарела: форма уже закрыта."
-    ]
+    assert texts(await harness.press(admin, confirm)) == ["Эта кнопка устарела: форма уже закрыта."]
     stored = await enrollment(services.uow_factory, e.id)
     assert (stored.status, stored.expelled_reason, stored.expulsion_order) == (
         EnrollmentStatus.EXPELLED,
