@@ -12,7 +12,13 @@ from bot.ui.i18n import LOCALES_PATH, create_core
 from bot.ui.menus import ALL_MENU_KEYS
 
 # Deliberately bilingual: shown before the person has chosen a language.
-SAME_IN_BOTH = {"start-choose-language", "menu-language"}
+# the same word in both languages ("Курс"), or only placeholders and markup
+SAME_IN_BOTH = {
+    "start-choose-language",
+    "menu-language",
+    "admin-cohort-label-course",
+    "form-summary-line",
+}
 
 
 def messages(lang: str) -> dict[str, ast.Message]:

@@ -171,6 +171,7 @@ LABEL_KEYS = re.compile(
     r"|(^(admin-area|admin-cohort-action|admin-role-grant|admin-role-revoke|results-outcome|"
     r"results-shortfall|agreement-condition)-)"
     r"|(^(mycourses-read-agreement|mycourses-resend|results-enter-reassessment)$)"
+    r"|(-label-)|(-(summary|confirm)$)"  # the form kit's summaries: titles, labels, buttons
     r"|(-(btn|button|nav|kind|status|format|lang|languages|duration|bucket|chart|grade|reason)-)"
     r"|(-(new|done|approve|reject|decline|cancel|back|keep|save|answer|delete|accept|yes|no|"
     r"name-trainer|name-admin|button|confirm-button|file-kk|file-ru|file-name|title|axis|caption|"

@@ -99,7 +99,14 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
         },
     )
     summary = await admin.tap(step, data_for(step, "Дайын"), "Жаңа ағын")
-    await admin.tap(summary, data_for(summary, "Ағынды құру"), "ЖОӘ-2026-01 ағыны құрылды")
+    await admin.tap(summary, data_for(summary, "Ағынды құру"), "ЖОӘ-2026-01 ағыны\nОқу мерзімі")
+    # the summary now ends with what was done, and has no buttons left
+    [done] = [
+        m
+        for m in await client.messages(ADMIN.telegram_id)
+        if m["message_id"] == summary["message_id"]
+    ]
+    assert body(done).endswith("✅ ЖОӘ-2026-01 ағыны құрылды.") and not done.get("reply_markup")
     async with sandbox.services.uow_factory() as uow:
         [cohort] = [c for c in await uow.cohorts.list_all() if c.code == "ЖОӘ-2026-01"]
     assert cohort.trainer_ids == [trainer.id]
@@ -131,8 +138,9 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     await admin.say(today.strftime("%d.%m.%Y"), "хатының нөмірі")
     await admin.say("02-14/501", "Хаттың күні")
     await admin.say(today.strftime("%d.%m.%Y"), "Білім басқармасының")
+    summary = await admin.say("Астана қаласының білім басқармасы", "Бұйрық нөмірі: 88-қ")
     mark = admin.last
-    await admin.say("Астана қаласының білім басқармасы", "№ 88-қ бұйрық ресімделді")
+    await admin.tap(summary, data_for(summary, "Бұйрық шығарып"), lambda m: bool(file_name(m)))
     files = [m for m in await client.messages(ADMIN.telegram_id, mark) if file_name(m)]
     assert len(files) == 2
     pdf = await client.download(files[0]["document"]["url"])

@@ -147,10 +147,21 @@ async def _ask(
         shown = i18n.get("form-current", value=_shown(step, current, view, kit))
         text = Markup("\n\n").join([Markup(text), Markup(shown)])
     keyboard = _step_keyboard(form, step, kit, kit["labels"], i18n)
-    sent = await target.answer(text, reply_markup=keyboard)
-    kit["prompt"] = sent.message_id
+    # the step is saved before its prompt is sent: an answer typed the moment the prompt
+    # appears is taken as this step's
     await state.set_state(FormStates.active)
     await state.update_data({KIT: kit})
+    sent = await target.answer(text, reply_markup=keyboard)
+    await _remember_prompt(state, kit, sent.message_id)
+
+
+async def _remember_prompt(state: FSMContext, kit: dict[str, Any], message_id: int) -> None:
+    """The prompt whose buttons go when the form moves on (unless the form moved already)."""
+    current = (await state.get_data()).get(KIT)
+    kit["prompt"] = message_id
+    if current and current.get("token") == kit["token"] and current.get("at") == kit["at"]:
+        current["prompt"] = message_id
+        await state.update_data({KIT: current})
 
 
 def summary_text(
@@ -196,9 +207,10 @@ async def _summarize(
     text = Markup("\n\n").join(
         [Markup(summary_text(form, kit, i18n, data)), Markup(i18n.get("form-check"))]
     )
-    sent = await target.answer(text, reply_markup=_summary_keyboard(form, kit, i18n))
-    kit.update(at=SUMMARY, prompt=sent.message_id, choices=[], editing=False)
+    kit.update(at=SUMMARY, choices=[], editing=False)
     await state.update_data({KIT: kit})
+    sent = await target.answer(text, reply_markup=_summary_keyboard(form, kit, i18n))
+    await _remember_prompt(state, kit, sent.message_id)
 
 
 async def _advance(
@@ -342,81 +354,41 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
         if not isinstance(message, Message):
             await query.answer(i18n.get("form-stale"), show_alert=True)
             return
-        action = callback_data.a
+        action, at = callback_data.a, kit["at"]
         if action == "ok":
             await _confirm(query, message, state, i18n, form, kit, data)
+            return
+        if action in ("pick", "page") and at not in (SUMMARY, EDITING):
+            # the spinner stops only once the choice is saved: a next tap reads it
+            await _choose(query, callback_data, message, state, i18n, form, kit, data)
             return
         await query.answer()
         if action == "cancel":
             await state.clear()
             await _finish(message, i18n.get("form-cancelled"))
-            return
-        if action == "edit" and kit["at"] == SUMMARY:
-            token = kit["token"]
-            rows = [
-                [_button(label(i18n, step.label), token, "goto", form.index(step.name))]
-                for step in _applicable(form, kit["values"])
-            ]
-            rows.append([_button(i18n.get("form-to-summary"), token, "sum")])
-            kit["at"] = EDITING
-            await state.update_data({KIT: kit})
-            with contextlib.suppress(TelegramBadRequest):
-                await message.edit_reply_markup(
-                    reply_markup=InlineKeyboardMarkup(inline_keyboard=rows)
-                )
-            return
-        if action == "page" and kit["at"] not in (SUMMARY, EDITING):
-            pages = (len(kit.get("labels") or []) + PAGE - 1) // PAGE
-            kit["page"] = min(max(0, callback_data.v), max(0, pages - 1))
-            await state.update_data({KIT: kit})
-            step = form.step(kit["at"])
-            keyboard = _step_keyboard(form, step, kit, kit.get("labels") or [], i18n)
-            with contextlib.suppress(TelegramBadRequest):
-                await message.edit_reply_markup(reply_markup=keyboard)
-            return
-        if action in ("goto", "sum", "back"):
+        elif action == "edit" and at == SUMMARY:
+            await _show_edit_list(message, state, i18n, form, kit)
+        elif action == "goto" and 0 <= callback_data.v < len(form.steps):
             await _drop_keyboard_of(message)
-        if action == "goto" and 0 <= callback_data.v < len(form.steps):
             kit["editing"] = True
             await _ask(form, form.steps[callback_data.v], kit, message, state, i18n, data)
         elif action == "sum":
+            await _drop_keyboard_of(message)
             await _summarize(form, kit, message, state, i18n, data)
         elif action == "back":
-            await _back(form, kit, message, state, i18n, data)
-        elif action in ("pick", "skip", "done") and kit["at"] not in (SUMMARY, EDITING):
-            step = form.step(kit["at"])
-            choices = kit.get("choices") or []
-            if action == "pick" and not 0 <= callback_data.v < len(choices):
-                await message.answer(i18n.get("form-use-buttons"))
-                return
-            if action == "pick" and step.multiple:
-                chosen = choices[callback_data.v]
-                picked = kit.get("picked") or []
-                kit["picked"] = (
-                    [v for v in picked if v != chosen]
-                    if chosen in picked
-                    else [
-                        *picked,
-                        chosen,
-                    ]
-                )
-                await state.update_data({KIT: kit})
-                keyboard = _step_keyboard(form, step, kit, kit.get("labels") or [], i18n)
-                with contextlib.suppress(TelegramBadRequest):
-                    await message.edit_reply_markup(reply_markup=keyboard)
-                return
             await _drop_keyboard_of(message)
-            labels = kit.get("labels") or []
+            await _back(form, kit, message, state, i18n, data)
+        elif action in ("skip", "done") and at not in (SUMMARY, EDITING):
+            await _drop_keyboard_of(message)
+            step = form.step(at)
             shown = kit.setdefault("shown", {})
             if action == "done":
                 picked = list(kit.get("picked") or [])
+                labels = kit.get("labels") or []
                 kit["values"][step.name] = picked
                 shown[step.name] = ", ".join(
-                    labels[n] for n, value in enumerate(choices) if value in picked
+                    labels[n] for n, value in enumerate(kit.get("choices") or []) if value in picked
                 ) or i18n.get("form-skipped")
-            elif action == "pick":
-                kit["values"][step.name] = choices[callback_data.v]
-                shown[step.name] = labels[callback_data.v]
             else:
                 kit["values"][step.name] = None
                 shown.pop(step.name, None)
@@ -427,6 +399,62 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
     router.message.register(not_text, active, OpenForm(registry), ~F.text.startswith("/"))
     router.callback_query.register(pressed, FormCb.filter(), active, OpenForm(registry))
     return router
+
+
+async def _choose(
+    query: CallbackQuery,
+    callback_data: FormCb,
+    message: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    form: Form,
+    kit: dict[str, Any],
+    data: Mapping[str, Any],
+) -> None:
+    """A choice tapped (toggled, for a multi-choice step) or a page turned."""
+    step = form.step(kit["at"])
+    choices, labels = kit.get("choices") or [], kit.get("labels") or []
+    if callback_data.a == "page":
+        pages = (len(labels) + PAGE - 1) // PAGE
+        kit["page"] = min(max(0, callback_data.v), max(0, pages - 1))
+    elif not 0 <= callback_data.v < len(choices):
+        await query.answer(i18n.get("form-use-buttons"), show_alert=True)
+        return
+    elif step.multiple:
+        chosen, picked = choices[callback_data.v], kit.get("picked") or []
+        kit["picked"] = (
+            [value for value in picked if value != chosen]
+            if chosen in picked
+            else [*picked, chosen]
+        )
+    else:
+        kit["values"][step.name] = choices[callback_data.v]
+        kit.setdefault("shown", {})[step.name] = labels[callback_data.v]
+        _forget_later_answers(form, kit)
+        await query.answer()
+        await _drop_keyboard_of(message)
+        await _advance(form, kit, message, state, i18n, data)
+        return
+    await state.update_data({KIT: kit})
+    await query.answer()
+    with contextlib.suppress(TelegramBadRequest):
+        await message.edit_reply_markup(reply_markup=_step_keyboard(form, step, kit, labels, i18n))
+
+
+async def _show_edit_list(
+    message: Message, state: FSMContext, i18n: I18nContext, form: Form, kit: dict[str, Any]
+) -> None:
+    """The summary's buttons become the list of answers to change."""
+    token = kit["token"]
+    rows = [
+        [_button(label(i18n, step.label), token, "goto", form.index(step.name))]
+        for step in _applicable(form, kit["values"])
+    ]
+    rows.append([_button(i18n.get("form-to-summary"), token, "sum")])
+    kit["at"] = EDITING
+    await state.update_data({KIT: kit})
+    with contextlib.suppress(TelegramBadRequest):
+        await message.edit_reply_markup(reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
 
 def _forget_later_answers(form: Form, kit: dict[str, Any]) -> None:
