@@ -11,8 +11,8 @@ from fluent.syntax.visitor import Visitor
 from bot.ui.i18n import LOCALES_PATH, create_core
 from bot.ui.menus import ALL_MENU_KEYS
 
-# Deliberately bilingual: shown before the person has chosen a language.
-# the same word in both languages ("Курс"), or only placeholders and markup
+# Deliberately bilingual (shown before the person has chosen a language), the same word in
+# both languages ("Курс"), or only placeholders and markup.
 SAME_IN_BOTH = {
     "start-choose-language",
     "menu-language",

@@ -6,7 +6,8 @@ A flow declares a ``Form`` (its ``Step``s and what Confirm does); its actor pack
 ``open_form``. Why the bot has its own kit rather than aiogram-dialog: README, "Forms".
 """
 
-from bot.ui.forms.model import Choice, Form, FormRun, Invalid, Step, StepView
+from bot.ui.forms.invalid import Invalid
+from bot.ui.forms.model import Choice, Form, FormRun, Step, StepView
 from bot.ui.forms.parsers import day, integer, one_of, text
 from bot.ui.forms.runner import create_form_router, create_stale_form_router, open_form
 

@@ -9,18 +9,12 @@ from typing import Any
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from domain.text import clean_text
+from bot.ui.forms.parsers import text
+
+LINE_LIMIT = 200  # a one-line answer when a step names no limit of its own
+ONE_LINE = text(LINE_LIMIT)
 
 Values = Mapping[str, Any]
-
-
-class Invalid(Exception):
-    """A typed answer the step refuses: the translated message key and its arguments."""
-
-    def __init__(self, key: str, **args: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.args_ = args
 
 
 @dataclass(frozen=True)
@@ -41,10 +35,6 @@ class StepView:
     data: Mapping[str, Any]  # the handler's injected data (settings, uow_factory, clock…)
 
 
-def _as_typed(raw: str) -> Any:
-    return clean_text(raw)
-
-
 @dataclass(frozen=True)
 class Step:
     """One question. ``parse`` turns a typed answer into the stored (JSON) value or raises
@@ -54,7 +44,7 @@ class Step:
     name: str
     prompt: str
     label: str
-    parse: Callable[[str], Any] | None = _as_typed
+    parse: Callable[[str], Any] | None = ONE_LINE
     choices: Callable[[StepView], Awaitable[Sequence[Choice]]] | None = None
     when: Callable[[Values], bool] | None = None
     shown: Callable[[Any, StepView], str] | None = None

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from bot.ui.forms.model import Invalid
+from bot.ui.forms.invalid import Invalid
 from domain.text import clean_text, one_line
 
 DAY_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y")

@@ -26,7 +26,8 @@ from aiogram.types import (
 from aiogram_i18n import I18nContext
 
 from bot.ui.formatting import long_date
-from bot.ui.forms.model import Choice, Form, FormRun, Invalid, Step, StepView
+from bot.ui.forms.invalid import Invalid
+from bot.ui.forms.model import Choice, Form, FormRun, Step, StepView
 from bot.ui.markup import Markup, label
 
 SUMMARY, EDITING, DONE = "@summary", "@edit", "@done"

@@ -1,0 +1,14 @@
+"""A typed answer a step refuses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Invalid(Exception):
+    """The translated message key saying why, and its arguments (the limit, the date…)."""
+
+    def __init__(self, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
