@@ -14,7 +14,7 @@ EVERYONE = (
 )  # fmt: skip
 TRAINERS: tuple[str, ...] = ("today", "questions")
 ADMINS = (
-    "admin", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
+    "admin", "editcohort", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
     "consultations", "nobd", "stats", "effectiveness", "unreachable",
     "deletions",
 )  # fmt: skip

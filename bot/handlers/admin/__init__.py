@@ -14,8 +14,10 @@ from bot.gates import admin_only
 from bot.handlers.admin import (
     applications,
     certificates,
+    cohort_editing,
     cohorts,
     consultations,
+    effectiveness,
     courses,
     deletions,
     enrollment_import,
@@ -37,6 +39,7 @@ CAPABILITIES = (
     roles,
     courses,
     cohorts,
+    cohort_editing,
     schedule,
     schedule_import,
     applications,
@@ -50,6 +53,7 @@ CAPABILITIES = (
     requests,
     consultations,
     reports,
+    effectiveness,
     certificates,
 )
 

@@ -1,0 +1,9 @@
+"""§38 effectiveness (placeholder)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+
+def create_router() -> Router:
+    return Router(name="admin-effectiveness")
