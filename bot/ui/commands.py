@@ -14,9 +14,9 @@ EVERYONE = (
 )  # fmt: skip
 TRAINERS: tuple[str, ...] = ("today", "questions")
 ADMINS = (
-    "admin", "editcohort", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
+    "admin", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
     "consultations", "nobd", "stats", "effectiveness", "unreachable",
-    "deletions",
+    "deletions", "editcohort",
 )  # fmt: skip
 
 

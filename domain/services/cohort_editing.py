@@ -93,8 +93,7 @@ async def _recipients(uow: UnitOfWork, cohort: Cohort, extra_trainers: list[int]
     """Listeners enrolled in the cohort (still on the course) and its trainers, each once."""
     assert cohort.id is not None
     ids = [
-        e.person_id
-        for e in await uow.enrollments.for_cohort(cohort.id, EnrollmentStatus.ENROLLED)
+        e.person_id for e in await uow.enrollments.for_cohort(cohort.id, EnrollmentStatus.ENROLLED)
     ]
     ids += [*cohort.trainer_ids, *extra_trainers]
     people = await uow.people.get_many(dict.fromkeys(ids))

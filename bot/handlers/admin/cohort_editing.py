@@ -57,7 +57,11 @@ class EditForm(StatesGroup):
 
 
 def _cancel_row(i18n: I18nContext, cohort_id: int) -> list:  # type: ignore[type-arg]
-    return [button(i18n.get("admin-nav-cancel"), CohortEdit(action="cancel", cohort_id=cohort_id).pack())]
+    return [
+        button(
+            i18n.get("admin-nav-cancel"), CohortEdit(action="cancel", cohort_id=cohort_id).pack()
+        )
+    ]
 
 
 def _cancel_only(i18n: I18nContext, cohort_id: int) -> InlineKeyboardMarkup:
@@ -332,7 +336,8 @@ async def dates_typed(
     data = await state.get_data()
     if len(days) != 2 or None in days:
         await message.answer(
-            i18n.get("admin-edit-bad-dates"), reply_markup=_cancel_only(i18n, data["edit_cohort_id"])
+            i18n.get("admin-edit-bad-dates"),
+            reply_markup=_cancel_only(i18n, data["edit_cohort_id"]),
         )
         return
     starts, ends = days[0], days[1]
@@ -365,7 +370,9 @@ async def seats_typed(
         return
     assert person.id is not None
     try:
-        result = await change_seats(uow_factory, person.id, data["edit_cohort_id"], int(text), clock())
+        result = await change_seats(
+            uow_factory, person.id, data["edit_cohort_id"], int(text), clock()
+        )
     except CohortEditError as error:
         await _refused(message, i18n, error)
         return

@@ -127,7 +127,9 @@ async def test_seats_trainers_and_sessions_kk(
     # seats: not below the one enrolled listener
     await harness.press(admin, f"ace:seats:{cid}:0")
     sent = await harness.send(admin, "0")
-    assert texts(sent) == ["Орын саны 1 мен 500 аралығындағы бүтін сан болуы керек. Ештеңе өзгертілмеді."]
+    assert texts(sent) == [
+        "Орын саны 1 мен 500 аралығындағы бүтін сан болуы керек. Ештеңе өзгертілмеді."
+    ]
     async with services.uow_factory() as uow:
         await uow.enrollments.add(
             Enrollment((await uow.people.get_by_telegram_id(people.admin.id)).id or 0, cid)  # type: ignore[union-attr]
@@ -188,14 +190,14 @@ async def test_seats_trainers_and_sessions_kk(
     )
     await harness.press(admin, f"ace:delete:{cid}:{second.id}")
     sent = await harness.press(admin, f"ace:delete-yes:{cid}:{second.id}")
-    assert texts(sent) == [
-        "✅ 2026-12-МАТ-1 ағынының сабағы жойылды. Жіберілген хабарламалар: 4."
-    ]
+    assert texts(sent) == ["✅ 2026-12-МАТ-1 ағынының сабағы жойылды. Жіберілген хабарламалар: 4."]
     async with services.uow_factory() as uow:
         assert [s.id for s in await uow.sessions.for_cohort(cid)] == [first.id]
 
 
-async def test_editcohort_command_and_help(harness: Harness, services: Services, people: People) -> None:
+async def test_editcohort_command_and_help(
+    harness: Harness, services: Services, people: People
+) -> None:
     cohort = await enrolled_cohort(services, people, with_order=False)
     sent = await harness.send(people.admin, "/editcohort 2026-12-мат-1")
     assert texts(sent)[0].startswith("<b>Изменение потока 2026-12-МАТ-1</b>")
