@@ -82,6 +82,7 @@ survey-refused-too-long = Пікір { $max } таңбадан ұзын. Қыс�
 
 survey-report-title = <b>Курстан кейінгі педагогтар сауалнамасы</b>
 survey-report-wave = • { $months } айдан кейін: жауаптар — { $responses }, пайдасының орташа бағасы — { $average } (5 балдық), сабақта қолданатындар — { $applied } %, пікірлер — { $comments }
+survey-report-wave-none = • { $months } айдан кейін: әзірге жауап жоқ
 survey-chart-title = Курс тәжірибеге көмектесті ме (1–5 баға)
 survey-chart-axis = Жауаптар
 survey-chart-caption = Кезеңдегі курс пайдасының бағалары: 1 — мүлдем көмектеспеді, 5 — өте көмектесті.

@@ -82,6 +82,7 @@ survey-refused-too-long = Комментарий длиннее { $max } сим�
 
 survey-report-title = <b>Опрос педагогов после курса</b>
 survey-report-wave = • через { $months } мес.: ответов — { $responses }, средняя оценка пользы — { $average } из 5, применяют на уроках — { $applied } %, комментариев — { $comments }
+survey-report-wave-none = • через { $months } мес.: ответов пока нет
 survey-chart-title = Помог ли курс в практике (оценки 1–5)
 survey-chart-axis = Ответов
 survey-chart-caption = Оценки пользы курса за период: 1 — совсем не помог, 5 — очень помог.

@@ -73,6 +73,9 @@ def _survey_text(i18n: I18nContext, summary: SurveySummary) -> str:
     for wave in SURVEY_WAVES:
         figures = summary.waves[wave]
         average = figures.helped_average
+        if not figures.responses:
+            lines.append(i18n.get("survey-report-wave-none", months=wave))
+            continue
         lines.append(
             i18n.get(
                 "survey-report-wave",
@@ -170,7 +173,9 @@ async def _send_review_status(
     await message.answer(
         text,
         reply_markup=InlineKeyboardMarkup(
-            inline_keyboard=[[button(i18n.get("review-button-record"), ReviewCb(action="record").pack())]]
+            inline_keyboard=[
+                [button(i18n.get("review-button-record"), ReviewCb(action="record").pack())]
+            ]
         ),
     )
 
