@@ -51,8 +51,9 @@ __all__ = [
 #: the bot layer's answer buttons for the first question of an invitation.
 ButtonsFor = Callable[[int, int], list[list[dict[str, str]]]]
 
-#: Cohorts that ended longer ago than this have no survey wave open any more.
-LOOKBACK = timedelta(days=19 * 31)
+#: Cohorts that ended longer ago than this are not looked at (a wave closes 18 months after
+#: completion; a §31 re-assessment may complete a course well after its cohort ended).
+LOOKBACK = timedelta(days=3 * 366)
 
 
 async def enqueue_survey_invitations(

@@ -34,6 +34,8 @@ from domain.services.follow_up import (
 from domain.services.reports import Effectiveness, effectiveness
 
 DEFAULT_MONTHS, MAX_MONTHS = 12, 36
+#: From "did not help at all" (red) to "helped very much" (green).
+SCALE_COLORS = ("#c0392b", "#e67e22", "#f1c40f", "#27ae60", "#1e8449")
 
 
 class ReviewCb(CallbackData, prefix="aef"):
@@ -116,6 +118,7 @@ async def effectiveness_command(
         [str(score) for score in HELPED_SCALE],
         [scores[score] for score in HELPED_SCALE],
         i18n.get("survey-chart-axis"),
+        SCALE_COLORS,
     )
     await message.answer_photo(
         BufferedInputFile(png, filename="survey.png"), caption=i18n.get("survey-chart-caption")
