@@ -55,10 +55,10 @@ async def answered(
     callback_data: SurveyCb,
     i18n: I18nContext,
     state: FSMContext,
-    person: Person | None = None,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
     settings: Settings,
+    person: Person | None = None,
 ) -> None:
     message = query.message if isinstance(query.message, Message) else None
     question = (
@@ -94,10 +94,10 @@ async def comment_typed(
     message: Message,
     i18n: I18nContext,
     state: FSMContext,
-    person: Person | None = None,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
     settings: Settings,
+    person: Person | None = None,
 ) -> None:
     data = await state.get_data()
     if person is None or person.id is None or "survey_enrollment_id" not in data:
