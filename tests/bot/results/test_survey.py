@@ -15,7 +15,8 @@ from bot.dev.testing import Harness, make_user, texts
 from bot.runtime.container import Services
 from bot.runtime.delivery import DeliveryWorker
 from bot.runtime.jobs.follow_up import invite_to_survey, remind_review
-from domain.model import EnrollmentStatus, Role
+from domain.model import Certificate, DocumentKind, EnrollmentStatus, Role
+from domain.services.erasure import erase_personal_data
 from tests.bot.results.factories import ADMIN_TG, TEACHER_TG, World, add_person, make_world
 from tests.conftest import FakeClock
 
@@ -113,7 +114,7 @@ async def answer(
     helped: int,
     applied: str,
     comment: str | None,
-) -> None:  # noqa: E501
+) -> None:
     user = make_user(user_id, "ru")
     await harness.press(user, f"tsv:{enrollment_id}:6:helped:{helped}")
     await harness.press(user, f"tsv:{enrollment_id}:6:applied:{applied}")
@@ -148,8 +149,8 @@ async def test_effectiveness_report_has_the_survey_figures(
     book = load_workbook(io.BytesIO(document.document.data))
     sheet, comments = book.worksheets
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert ["Опрос через, мес.", "Ответов", "Оценка 1", "Оценка 2", "Оценка 3", "Оценка 4",
-            "Оценка 5", "Средняя оценка", "Да, регулярно", "Частично", "Пока нет"] in rows  # fmt: skip
+    headers = ["Опрос через, мес.", "Ответов"] + [f"Оценка {n}" for n in range(1, 6)]
+    assert [*headers, "Средняя оценка", "Да, регулярно", "Частично", "Пока нет"] in rows
     assert [6, 2, 0, 0, 0, 1, 1, 4.5, 1, 1, 0] in rows
     assert [12, 0, 0, 0, 0, 0, 0, None, 0, 0, 0] in rows
     assert [[c.value for c in row] for row in comments.iter_rows()] == [[6, "Больше практики"]]
@@ -201,3 +202,37 @@ async def test_review_recorded_and_reminded(
         "Последний анализ: 20 ноября 2026\u202fг.\nСледующий — не позднее: 20 ноября 2029\u202fг.\n"
         "Отчёт: /effectiveness, там же можно записать проведённый анализ."
     )
+
+
+async def test_erasure_keeps_the_scores_not_the_comment(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    world = await completed_world(services)
+    first, second = world.enrollments
+    admin = await add_person(services.uow_factory, ADMIN_TG, "Админ Админов", roles={Role.ADMIN})
+    clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    await answer(harness, TEACHER_TG, first.id, 4, "yes", "Больше практики")
+    await answer(harness, TEACHER_TG + 1, second.id, 3, "no", "Мало времени")
+    async with services.uow_factory() as uow:
+        await uow.certificates.add(
+            Certificate(
+                number="ORL-2026-000001",
+                kind=DocumentKind.CERTIFICATE,
+                person_id=first.person_id,
+                enrollment_id=first.id,
+                holder_full_name="Айгүл Тестова 1",
+                topic="ФГ",
+                academic_hours=72,
+                issued_on=date(2026, 5, 23),
+                valid_until=date(2029, 5, 23),
+            )
+        )
+        for teacher in world.teachers:
+            teacher.deletion_requested_at = clock()
+            await uow.people.update(teacher)
+        await uow.commit()
+    for teacher in world.teachers:
+        assert await erase_personal_data(services.uow_factory, teacher.id, admin.id, clock())
+    kept = await stored_response(services, first.id)  # a certificate was issued: kept, emptied
+    assert (kept.helped, kept.applied, kept.comment) == (4, "yes", "")
+    assert await stored_response(services, second.id) is None  # gone with the enrollment
