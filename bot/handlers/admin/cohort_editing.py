@@ -15,7 +15,7 @@ from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
@@ -56,7 +56,7 @@ class EditForm(StatesGroup):
     move = State()
 
 
-def _cancel_row(i18n: I18nContext, cohort_id: int) -> list:  # type: ignore[type-arg]
+def _cancel_row(i18n: I18nContext, cohort_id: int) -> list[InlineKeyboardButton]:
     return [
         button(
             i18n.get("admin-nav-cancel"), CohortEdit(action="cancel", cohort_id=cohort_id).pack()

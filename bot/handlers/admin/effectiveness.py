@@ -53,12 +53,13 @@ def _cancel_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
     )
 
 
-def _consultations_text(i18n: I18nContext, months: int, report: Effectiveness) -> str:
+def _consultations_text(i18n: I18nContext, months: int, since: date, report: Effectiveness) -> str:
+    """``since``: the period's first day, the organization's local date."""
     hours = report.median_answer_hours
     return i18n.get(
         "results-effectiveness",
         months=months,
-        since=long_date(report.since, ui_lang(i18n)),
+        since=long_date(since, ui_lang(i18n)),
         total=report.total,
         consultation=report.per_kind.get("consultation", 0),
         publication=report.per_kind.get("publication", 0),
@@ -109,7 +110,7 @@ async def effectiveness_command(
     since = clock() - timedelta(days=round(months * 30.44))
     report = await effectiveness(uow_factory, since)
     summary = await survey_summary(uow_factory, since)
-    consultations = _consultations_text(i18n, months, report)
+    consultations = _consultations_text(i18n, months, since.astimezone(settings.tz).date(), report)
     survey = _survey_text(i18n, summary)
     await message.answer(consultations + "\n\n" + survey)
     scores = summary.helped_all
