@@ -86,6 +86,22 @@ def text_notice(
     )
 
 
+#: The payload key of a text notice's inline buttons (``with_buttons``).
+BUTTONS = "buttons"
+
+
+def with_buttons(notice: OutboxMessage, rows: list[list[dict[str, str]]]) -> OutboxMessage:
+    """The text notice with inline buttons under it: rows of ``{"data": callback data, "text":
+    a label as is}`` or ``{"data": …, "key": a message id translated when sent}``. The callback
+    data is the sender's (bot layer's) format; the notice only carries it."""
+    for row in rows:
+        for item in row:
+            if "data" not in item or not ("text" in item or "key" in item):
+                raise ValueError(f"a notice button needs data and a text or key: {item!r}")
+    notice.payload[BUTTONS] = [[dict(item) for item in row] for row in rows]
+    return notice
+
+
 def document_notice(
     chat_id: int,
     lang: Lang,

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
+from domain.follow_up import EffectivenessReview, SurveyResponse
 from domain.model import (
     Application,
     ApplicationStatus,
@@ -344,6 +345,16 @@ class OutboxRepository(Protocol):
     async def count_by_status(self) -> dict[OutboxStatus, int]: ...
 
 
+class FollowUpRepository(Protocol):
+    """§38: follow-up survey responses and recorded effectiveness reviews."""
+
+    async def response(self, enrollment_id: int, wave: int) -> SurveyResponse | None: ...
+    async def save_response(self, response: SurveyResponse) -> SurveyResponse: ...
+    async def completed_since(self, since: datetime) -> list[SurveyResponse]: ...
+    async def add_review(self, review: EffectivenessReview) -> EffectivenessReview: ...
+    async def latest_review(self) -> EffectivenessReview | None: ...
+
+
 # --- unit of work ---------------------------------------------------------------------------
 
 
@@ -397,6 +408,9 @@ class UnitOfWork(Protocol):
 
     @property
     def outbox(self) -> OutboxRepository: ...
+
+    @property
+    def follow_up(self) -> FollowUpRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

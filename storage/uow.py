@@ -36,6 +36,7 @@ from storage.repositories.cohorts import CohortsRepository, SessionsRepository
 from storage.repositories.consultations import ConsultationsRepository
 from storage.repositories.courses import CoursesRepository
 from storage.repositories.enrollments import EnrollmentsRepository, OrdersRepository
+from storage.repositories.follow_up import FollowUpRepository
 from storage.repositories.outbox import OutboxRepository
 from storage.repositories.people import PeopleRepository, SchoolsRepository
 from storage.repositories.requests import RequestsRepository
@@ -68,6 +69,7 @@ class SqlAlchemyUnitOfWork:
     consultations: ConsultationsRepository
     audit: AuditRepository
     outbox: OutboxRepository
+    follow_up: FollowUpRepository
 
     def __init__(
         self,
@@ -101,6 +103,7 @@ class SqlAlchemyUnitOfWork:
         self.consultations = ConsultationsRepository(s)
         self.audit = AuditRepository(s)
         self.outbox = OutboxRepository(s)
+        self.follow_up = FollowUpRepository(s)
         if self.read_only:
             mark_read_only(s.sync_session)
             return self  # the deferred BEGIN comes with the first statement

@@ -13,10 +13,15 @@ __all__ = ["bar_chart_png"]
 
 
 def bar_chart_png(
-    title: str, labels: Sequence[str], values: Sequence[int], y_label: str = ""
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[int],
+    y_label: str = "",
+    colors: Sequence[str] | None = None,
 ) -> bytes:
-    """A bar chart with the value over each bar. ``Figure`` is used directly (not pyplot),
-    so nothing global is kept between charts and concurrent renders do not interfere."""
+    """A bar chart with the value over each bar; ``colors`` one per bar (default: red to
+    green for up to four bars). ``Figure`` is used directly (not pyplot), so nothing global is
+    kept between charts and concurrent renders do not interfere."""
     import matplotlib
 
     matplotlib.use("Agg")  # no display on a server
@@ -25,8 +30,8 @@ def bar_chart_png(
 
     figure = Figure(figsize=(7, 4), dpi=100)
     axes = figure.subplots()
-    colors = ["#c0392b", "#e67e22", "#27ae60", "#1e8449"][: len(values)] or None
-    bars = axes.bar(list(labels), list(values), color=colors)
+    palette = list(colors or ["#c0392b", "#e67e22", "#27ae60", "#1e8449"])[: len(values)] or None
+    bars = axes.bar(list(labels), list(values), color=palette)
     axes.bar_label(bars, labels=[str(v) for v in values])
     axes.set_title(title, fontfamily="DejaVu Sans")
     if y_label:

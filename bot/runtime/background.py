@@ -44,6 +44,14 @@ def _register_feature_jobs() -> None:
     from bot.runtime.jobs import nobd  # §19 NOBD reminder
 
     PERIODIC_JOBS.append(PeriodicJob("nobd-reminder", nobd.EVERY_SECONDS, nobd.remind_nobd))
+    from bot.runtime.jobs import follow_up  # §38 survey invitations, review reminder
+
+    PERIODIC_JOBS.append(
+        PeriodicJob("survey-invitations", follow_up.EVERY_SECONDS, follow_up.invite_to_survey)
+    )
+    PERIODIC_JOBS.append(
+        PeriodicJob("review-reminder", follow_up.EVERY_SECONDS, follow_up.remind_review)
+    )
     from bot.runtime.jobs import (
         reminders,  # session reminders and 80 % warnings
     )

@@ -39,14 +39,14 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BufferedInputFile
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 from aiolimiter import AsyncLimiter
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from bot.runtime.db_outage import is_database_unavailable
 from bot.ui.formatting import notice_args
 from domain.model import OutboxMessage
-from domain.notifications import BLOCKED_BY_RECIPIENT, DOCUMENT, TEXT
+from domain.notifications import BLOCKED_BY_RECIPIENT, BUTTONS, DOCUMENT, TEXT
 
 if TYPE_CHECKING:
     from bot.runtime.container import Services
@@ -65,6 +65,26 @@ MAX_TRACKED_CHATS = 10_000
 CONCURRENT_CHATS = 16
 #: Between tries to record a sent message while the database is away: 0.5 s, 1 s … 10 s.
 RECORD_SENT_WAIT = wait_exponential(multiplier=0.5, max=10)
+
+
+def notice_buttons(payload: dict[str, Any], lang: str, core: Any) -> InlineKeyboardMarkup | None:
+    """The inline buttons a notice carries (``domain.notifications.with_buttons``), labels
+    translated into ``lang``; ``None`` for a notice without any."""
+    rows = payload.get(BUTTONS)
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=item["text"] if "text" in item else core.get(item["key"], lang),
+                    callback_data=item["data"],
+                )
+                for item in row
+            ]
+            for row in rows
+        ]
+    )
 
 
 def backoff(attempts: int) -> timedelta:
@@ -234,7 +254,9 @@ class DeliveryWorker:
         core = self.services.i18n_core
         if message.kind == TEXT:
             text = core.get(payload["key"], lang, **notice_args(payload, lang))
-            await self.bot.send_message(message.chat_id, text)
+            await self.bot.send_message(
+                message.chat_id, text, reply_markup=notice_buttons(payload, lang, core)
+            )
         elif message.kind == DOCUMENT:
             async with self.services.uow_factory() as uow:
                 document = await uow.documents.get(payload["document_file_id"])

@@ -16,7 +16,7 @@ TRAINERS: tuple[str, ...] = ("today", "questions")
 ADMINS = (
     "admin", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
     "consultations", "nobd", "stats", "effectiveness", "unreachable",
-    "deletions",
+    "deletions", "editcohort",
 )  # fmt: skip
 
 

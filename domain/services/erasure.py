@@ -15,6 +15,7 @@ it was issued on. So:
 - **erased** — IIN, phone, employer contact, school, position, Telegram username and first
   name, the link to the Telegram chat (the chat is forgotten: the bot no longer knows who
   writes from it), consultation questions, the reasons and attachments of §31 requests,
+  the comments of §38 follow-up survey answers (the 1–5 scores stay, with no name on them),
   application answers and any stored application files, whatever is still waiting in the
   outbox for that chat, and the enrollments (with their history) of cohorts where nothing
   was issued;
@@ -32,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.follow_up import SURVEY_WAVES
 from domain.model import Application, AuditEntry, Lang, Person, Role
 from domain.notifications import text_notice
 from domain.ports import UnitOfWork, UnitOfWorkFactory
@@ -155,6 +157,12 @@ async def _empty(uow: UnitOfWork, person: Person, applications: list[Application
     for consultation in await uow.consultations.for_person(person.id):
         consultation.question = ""
         await uow.consultations.update(consultation)
+    for enrollment in await uow.enrollments.for_person(person.id):
+        for wave in SURVEY_WAVES:  # §38 survey: the scores stay, the typed comment goes
+            response = await uow.follow_up.response(enrollment.id or 0, wave)
+            if response is not None and response.comment:
+                response.comment = ""
+                await uow.follow_up.save_response(response)
     person.telegram_id = None
     person.first_name = ""
     person.username = None

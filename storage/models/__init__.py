@@ -17,6 +17,7 @@ from storage.models.enrollment import (
     FinalAssessmentRow,
     ModuleGradeRow,
 )
+from storage.models.follow_up import EffectivenessReviewRow, SurveyResponseRow
 from storage.models.ops import AuditLogRow, FsmStateRow, OutboxRow
 from storage.models.people import PersonRoleRow, PersonRow, SchoolRow
 from storage.models.support import ConsultationRow, RequestDocumentRow, RequestRow
@@ -37,6 +38,7 @@ __all__ = [
     "CourseModuleRow",
     "CourseRow",
     "DocumentFileRow",
+    "EffectivenessReviewRow",
     "EnrollmentOrderRow",
     "EnrollmentRow",
     "FinalAssessmentRow",
@@ -48,6 +50,7 @@ __all__ = [
     "RequestDocumentRow",
     "RequestRow",
     "SchoolRow",
+    "SurveyResponseRow",
     "TrainingSessionRow",
     "UTCDateTime",
     "metadata",

@@ -16,10 +16,12 @@ from bot.gates import admin_only
 from bot.handlers.admin import (
     applications,
     certificates,
+    cohort_editing,
     cohorts,
     consultations,
     courses,
     deletions,
+    effectiveness,
     enrollment_import,
     expulsion,
     orders,
@@ -40,6 +42,7 @@ CAPABILITIES = (
     roles,
     courses,
     cohorts,
+    cohort_editing,
     schedule,
     schedule_import,
     applications,
@@ -53,6 +56,7 @@ CAPABILITIES = (
     requests,
     consultations,
     reports,
+    effectiveness,
     certificates,
 )
 

@@ -13,6 +13,7 @@ from aiogram_i18n import I18nContext
 from bot.config import Settings
 from bot.handlers.admin.applications import start as start_applications
 from bot.handlers.admin.callbacks import AdminArea, CohortAction
+from bot.handlers.admin.cohort_editing import start as start_editing
 from bot.handlers.admin.enrollment_import import start as start_list_import
 from bot.handlers.admin.orders import start as start_order
 from bot.handlers.admin.panel import button
@@ -54,6 +55,7 @@ COHORT_ACTIONS = {
     "applications": start_applications,
     "import-list": start_list_import,
     "order": start_order,
+    "edit": start_editing,
 }
 
 
@@ -187,6 +189,7 @@ def card_keyboard(i18n: I18nContext, cohort_id: int) -> InlineKeyboardMarkup:
         "applications",
         "import-list",
         "order",
+        "edit",
     ]
     return InlineKeyboardMarkup(
         inline_keyboard=[

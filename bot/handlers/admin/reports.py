@@ -1,12 +1,10 @@
-"""Reports: §19 NOBD export (/nobd, XLSX), cohort statistics with a chart (/stats), and the
-§38 effectiveness of post-course support (/effectiveness [months])."""
+"""Reports: §19 NOBD export (/nobd, XLSX) and cohort statistics with a chart (/stats). The §38
+effectiveness report (/effectiveness [months]) is ``effectiveness.py``."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
@@ -18,11 +16,10 @@ from bot.handlers.admin.results_callbacks import CohortPick
 from bot.handlers.admin.results_screens import ask_cohort
 from bot.ui.formatting import long_date
 from bot.ui.screens import not_found, ui_lang
-from domain.ports import Clock, UnitOfWorkFactory
+from domain.ports import UnitOfWorkFactory
 from domain.services.reports import (
     ATTENDANCE_BUCKETS,
     cohort_statistics,
-    effectiveness,
     nobd_rows,
 )
 from domain.working_days import nobd_deadline
@@ -39,7 +36,6 @@ NOBD_COLUMNS = (
     "completed",
     "certificate",
 )
-DEFAULT_MONTHS, MAX_MONTHS = 12, 36
 
 
 async def nobd_command(
@@ -135,45 +131,10 @@ async def statistics(
     )
 
 
-async def effectiveness_command(
-    message: Message,
-    command: CommandObject,
-    i18n: I18nContext,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-) -> None:
-    months = DEFAULT_MONTHS
-    if command.args:
-        arg = command.args.strip()
-        if not arg.isdigit() or not 1 <= int(arg) <= MAX_MONTHS:
-            await message.answer(i18n.get("results-effectiveness-bad-months", max=MAX_MONTHS))
-            return
-        months = int(arg)
-    since = clock() - timedelta(days=round(months * 30.44))
-    report = await effectiveness(uow_factory, since)
-    hours = report.median_answer_hours
-    await message.answer(
-        i18n.get(
-            "results-effectiveness",
-            months=months,
-            since=long_date(report.since, ui_lang(i18n)),
-            total=report.total,
-            consultation=report.per_kind.get("consultation", 0),
-            publication=report.per_kind.get("publication", 0),
-            community=report.per_kind.get("community_event", 0),
-            answered=report.answered,
-            share=report.answered_percent,
-            # a number, so that Fluent writes it with the locale's decimal comma ("0,5")
-            median="—" if hours is None else round(hours, 1),
-        )
-    )
-
-
 def create_router() -> Router:
     router = Router(name="results-reports")
     router.message.register(nobd_command, Command("nobd"))
     router.message.register(stats_command, Command("stats"))
-    router.message.register(effectiveness_command, Command("effectiveness"))
     router.callback_query.register(nobd_export, CohortPick.filter(F.action == "nobd"))
     router.callback_query.register(statistics, CohortPick.filter(F.action == "stats"))
     return router

@@ -25,6 +25,7 @@ from bot.handlers.teacher import (
     requests,
     schedule,
     support,
+    survey,
 )
 
 
@@ -45,6 +46,7 @@ def create_router() -> Router:
         my_courses.create_router(),
         requests.create_router(),
         support.create_router(),
+        survey.create_router(),
         my_data.create_router(),
     )
     return router
