@@ -21,7 +21,7 @@ from domain.iin import Sex
 from domain.model import TrainingSession
 from domain.services.enrollment import decide_application
 from domain.services.results import record_score
-from tests.e2e.chat import Chat, body, data_of, file_name
+from tests.e2e.chat import Chat, body, data_for, data_of, file_name
 
 pytestmark = pytest.mark.e2e
 
@@ -67,7 +67,7 @@ async def fill_profile(chat: Chat, lang: str, name: str, iin: str, phone: str) -
     assert [b["callback_data"] for b in buttons(consent)] == ["tcons:yes", "tcons:no"]
     await chat.tap(consent, "tcons:yes", "кириллицамен жазыңыз" if kk else "кириллицей")
     await chat.say(name, "ЖСН-ді енгізіңіз" if kk else "Введите ИИН")
-    ask_phone = await chat.say(iin, "Контактімен бөлісу" if kk else "Поделиться контактом")
+    ask_phone = await chat.say(iin, "Батырма енгізу жолының" if kk else "Кнопка — под полем")
     assert ask_phone["reply_markup"]["keyboard"][0][0]["request_contact"] is True
     await chat.contact(phone, "Лауазымыңыз" if kk else "Ваша должность")
     await chat.say(
@@ -82,7 +82,7 @@ async def fill_profile(chat: Chat, lang: str, name: str, iin: str, phone: str) -
     assert f"********{iin[-4:]}" in body(summary) and iin not in body(summary)
     await chat.tap(
         summary,
-        data_of(summary, "tnav:profile:confirm"),
+        data_for(summary, "✅"),
         "Профиль сақталды" if kk else "Профиль сохранён",
     )
 

@@ -10,6 +10,8 @@ entry point first, then the profile gate, then the features.
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from aiogram import Router
 
 from bot.gates import private_chat_only
@@ -26,6 +28,24 @@ from bot.handlers.teacher import (
     schedule,
     support,
 )
+from bot.ui.forms import Form, create_form_router
+
+CAPABILITIES = (
+    documents,
+    consent,
+    profile,
+    courses,
+    agreement,
+    my_courses,
+    requests,
+    support,
+    my_data,
+)
+
+
+def forms_of(capabilities: tuple[ModuleType, ...]) -> list[Form]:
+    """The forms (``bot.ui.forms``) the capabilities declare in their ``FORMS``."""
+    return [form for capability in capabilities for form in getattr(capability, "FORMS", ())]
 
 
 def create_entry_router() -> Router:
@@ -36,15 +56,6 @@ def create_entry_router() -> Router:
 
 def create_router() -> Router:
     router = private_chat_only(Router(name="teacher"))
-    router.include_routers(
-        documents.create_router(),
-        consent.create_router(),
-        profile.create_router(),
-        courses.create_router(),
-        agreement.create_router(),
-        my_courses.create_router(),
-        requests.create_router(),
-        support.create_router(),
-        my_data.create_router(),
-    )
+    router.include_routers(*(capability.create_router() for capability in CAPABILITIES))
+    router.include_router(create_form_router("teacher", forms_of(CAPABILITIES)))
     return router

@@ -39,6 +39,17 @@ def register_entry(
 ALL = tuple(ENTRY_POINTS)
 
 
+def entry_name(message: Message, i18n: I18nContext) -> str:
+    """Which entry point ``message`` is (a command or a menu button), "" if none: where the
+    teacher was going when consent or the profile was asked for first."""
+    typed = (message.text or "").strip()
+    command = typed[1:].split("@")[0].split(" ")[0] if typed.startswith("/") else None
+    for name, (cmd, menu_key) in ENTRY_POINTS.items():
+        if command == cmd or (menu_key is not None and typed == i18n.get(menu_key)):
+            return name
+    return ""
+
+
 def nav_row(i18n: I18nContext, form: str, back: bool = True) -> list[InlineKeyboardButton]:
     row = []
     if back:

@@ -20,7 +20,10 @@ from aiogram.types import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    KeyboardButton,
     Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
     TelegramObject,
 )
 from aiogram_i18n import I18nContext
@@ -109,7 +112,7 @@ def _step_keyboard(
         if page + 1 < pages:
             turn.append(_button(i18n.get("form-page-next"), token, "page", page + 1))
         rows.append(turn)
-    if step.multiple:
+    if step.multiple or (step.collect and kit["values"].get(step.name)):
         rows.append([_button(i18n.get("form-done"), token, "done")])
     if step.skippable:
         rows.append([_button(i18n.get("form-skip"), token, "skip")])
@@ -149,6 +152,14 @@ async def _ask(
     keyboard = _step_keyboard(form, step, kit, kit["labels"], i18n)
     sent = await target.answer(text, reply_markup=keyboard)
     kit["prompt"] = sent.message_id
+    if step.contact_button is not None:
+        button = KeyboardButton(text=i18n.get(step.contact_button), request_contact=True)
+        await target.answer(
+            i18n.get("form-contact-hint"),
+            reply_markup=ReplyKeyboardMarkup(
+                keyboard=[[button]], resize_keyboard=True, one_time_keyboard=True
+            ),
+        )
     await state.set_state(FormStates.active)
     await state.update_data({KIT: kit})
 
@@ -312,22 +323,43 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             if step.check is not None:
                 step.check(value, kit["values"])
         except Invalid as refusal:
-            args = {
-                name: long_date(arg, i18n.locale) if isinstance(arg, date) else arg
-                for name, arg in refusal.args_.items()
-            }
-            await message.answer(i18n.get(refusal.key, **args))
+            await _refuse(message, i18n, refusal)
+            return
+        await _accept(form, step, kit, value, message, state, i18n, data)
+
+    async def not_text(
+        message: Message,
+        state: FSMContext,
+        i18n: I18nContext,
+        form: Form,
+        kit: dict[str, Any],
+        **data: Any,
+    ) -> None:
+        step = None if kit["at"] in (SUMMARY, EDITING) else form.step(kit["at"])
+        if step is None or step.receive is None:
+            key = "form-use-buttons" if step is None else "form-send-text"
+            await message.answer(i18n.get(key))
+            return
+        try:
+            value = step.receive(message, kit["values"].get(step.name))
+        except Invalid as refusal:
+            await _refuse(message, i18n, refusal)
+            return
+        if not step.collect:
+            if step.contact_button is not None:
+                await message.answer(i18n.get("form-received"), reply_markup=ReplyKeyboardRemove())
+            await _accept(form, step, kit, value, message, state, i18n, data)
             return
         if message.bot is not None:
             await _drop_keyboard(message.bot, message.chat.id, kit.get("prompt"))
         kit["values"][step.name] = value
-        (kit.get("shown") or {}).pop(step.name, None)
-        _forget_later_answers(form, kit)
-        await _advance(form, kit, message, state, i18n, data)
-
-    async def not_text(message: Message, i18n: I18nContext, kit: dict[str, Any]) -> None:
-        key = "form-use-buttons" if kit["at"] in (SUMMARY, EDITING) else "form-send-text"
-        await message.answer(i18n.get(key))
+        keyboard = _step_keyboard(form, step, kit, kit.get("labels") or [], i18n)
+        count = len(value) if isinstance(value, list) else 1
+        sent = await message.answer(
+            i18n.get("form-received-count", count=count), reply_markup=keyboard
+        )
+        kit["prompt"] = sent.message_id
+        await state.update_data({KIT: kit})
 
     async def pressed(
         query: CallbackQuery,
@@ -349,6 +381,11 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
         await query.answer()
         if action == "cancel":
             await state.clear()
+            at = None if kit["at"] in (SUMMARY, EDITING) else form.step(kit["at"])
+            if at is not None and at.contact_button is not None:  # the reply button goes too
+                await _drop_keyboard_of(message)
+                await message.answer(i18n.get("form-cancelled"), reply_markup=ReplyKeyboardRemove())
+                return
             await _finish(message, i18n.get("form-cancelled"))
             return
         if action == "edit" and kit["at"] == SUMMARY:
@@ -386,6 +423,14 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
         elif action in ("pick", "skip", "done") and kit["at"] not in (SUMMARY, EDITING):
             step = form.step(kit["at"])
             choices = kit.get("choices") or []
+            if action == "done" and step.collect:
+                if not kit["values"].get(step.name):
+                    await message.answer(i18n.get("form-use-buttons"))
+                    return
+                await _drop_keyboard_of(message)
+                _forget_later_answers(form, kit)
+                await _advance(form, kit, message, state, i18n, data)
+                return
             if action == "pick" and not 0 <= callback_data.v < len(choices):
                 await message.answer(i18n.get("form-use-buttons"))
                 return
@@ -427,6 +472,34 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
     router.message.register(not_text, active, OpenForm(registry), ~F.text.startswith("/"))
     router.callback_query.register(pressed, FormCb.filter(), active, OpenForm(registry))
     return router
+
+
+async def _refuse(message: Message, i18n: I18nContext, refusal: Invalid) -> None:
+    args = {
+        name: long_date(arg, i18n.locale) if isinstance(arg, date) else arg
+        for name, arg in refusal.args_.items()
+    }
+    await message.answer(i18n.get(refusal.key, **args))
+
+
+async def _accept(
+    form: Form,
+    step: Step,
+    kit: dict[str, Any],
+    value: Any,
+    message: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    data: Mapping[str, Any],
+) -> None:
+    """A step answered: its prompt's buttons go, later answers that no longer apply are
+    dropped, the form moves on."""
+    if message.bot is not None:
+        await _drop_keyboard(message.bot, message.chat.id, kit.get("prompt"))
+    kit["values"][step.name] = value
+    (kit.get("shown") or {}).pop(step.name, None)
+    _forget_later_answers(form, kit)
+    await _advance(form, kit, message, state, i18n, data)
 
 
 def _forget_later_answers(form: Form, kit: dict[str, Any]) -> None:

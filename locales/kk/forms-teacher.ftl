@@ -1,0 +1,16 @@
+## Мұғалімнің формалары (bot/ui/forms): жиынтықтар, растау батырмалары, жауаптардың атаулары.
+
+# мәтін емес жауап (контакт, файл)
+form-contact-hint = 👇 Батырма енгізу жолының астында.
+form-received = ✅ Алынды.
+form-received-count = ✅ Алынған файлдар: { $count }. Тағы жіберіңіз немесе «Дайын» батырмасын басыңыз.
+
+forms-teacher-profile-summary = 👤 Профиль
+forms-teacher-profile-confirm = ✅ Профильді сақтау
+forms-teacher-profile-change = ✏️ Профильді өзгерту
+forms-teacher-profile-full-name = Аты-жөні
+forms-teacher-profile-iin = ЖСН
+forms-teacher-profile-phone = Телефон
+forms-teacher-profile-position = Лауазымы
+forms-teacher-profile-school-name = Білім беру ұйымы
+forms-teacher-profile-employer-contact = Жұмыс берушінің байланысы

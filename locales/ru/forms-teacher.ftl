@@ -1,0 +1,16 @@
+## Формы учителя (bot/ui/forms): сводки, кнопки подтверждения, подписи ответов.
+
+# ответ не текстом (контакт, файл)
+form-contact-hint = 👇 Кнопка — под полем ввода.
+form-received = ✅ Получено.
+form-received-count = ✅ Получено файлов: { $count }. Отправьте ещё или нажмите «Готово».
+
+forms-teacher-profile-summary = 👤 Профиль
+forms-teacher-profile-confirm = ✅ Сохранить профиль
+forms-teacher-profile-change = ✏️ Изменить профиль
+forms-teacher-profile-full-name = ФИО
+forms-teacher-profile-iin = ИИН
+forms-teacher-profile-phone = Телефон
+forms-teacher-profile-position = Должность
+forms-teacher-profile-school-name = Организация образования
+forms-teacher-profile-employer-contact = Контакт работодателя
