@@ -14,3 +14,19 @@ forms-teacher-profile-phone = Телефон
 forms-teacher-profile-position = Лауазымы
 forms-teacher-profile-school-name = Білім беру ұйымы
 forms-teacher-profile-employer-contact = Жұмыс берушінің байланысы
+
+forms-teacher-apply-summary = { $fixed ->
+        [none]
+            <b>📝 Курсқа өтініш</b>
+            Курс: { $topic } ({ $code } ағыны)
+            Оқыту тілі: { $language }
+       *[other]
+            <b>📝 Курсқа өтініш</b>
+            Курс: { $topic } ({ $code } ағыны)
+            Оқыту тілі: { $language }
+            Ұзақтығы: { $fixed }
+    }
+forms-teacher-apply-confirm = ✅ Өтініш беру
+forms-teacher-apply-head = Білім беру ұйымының басшысы
+forms-teacher-apply-duration = Ұзақтығы
+forms-teacher-apply-country = Оқу елі

@@ -14,3 +14,19 @@ forms-teacher-profile-phone = Телефон
 forms-teacher-profile-position = Должность
 forms-teacher-profile-school-name = Организация образования
 forms-teacher-profile-employer-contact = Контакт работодателя
+
+forms-teacher-apply-summary = { $fixed ->
+        [none]
+            <b>📝 Заявление на курс</b>
+            Курс: { $topic } (поток { $code })
+            Язык обучения: { $language }
+       *[other]
+            <b>📝 Заявление на курс</b>
+            Курс: { $topic } (поток { $code })
+            Язык обучения: { $language }
+            Продолжительность: { $fixed }
+    }
+forms-teacher-apply-confirm = ✅ Подать заявление
+forms-teacher-apply-head = Руководитель организации образования
+forms-teacher-apply-duration = Продолжительность
+forms-teacher-apply-country = Страна обучения

@@ -101,17 +101,12 @@ async def apply_to_open_cohort(
         f"tap:{cohort_id}",
         "басшысына жолданады" if kk else "руководителю вашей организации",
     )
-    language = await chat.say(head, "Оқыту тілі қандай?" if kk else "Выберите язык обучения.")
-    summary = await chat.tap(
-        language,
-        data_of(language, "tch:ru"),
-        "Өтінішті тексеріңіз" if kk else "Проверьте заявление",
-    )
+    # the cohort's language is shown in the summary, not asked
+    summary = await chat.say(head, "Курсқа өтініш" if kk else "Заявление на курс")
     assert head in body(summary)
+    assert ("Оқыту тілі: орыс тілі" if kk else "Язык обучения: русский") in body(summary)
     before = chat.last
-    await chat.tap(
-        summary, data_of(summary, "tnav:apply:confirm"), "өтініш берілді" if kk else "подано"
-    )
+    await chat.tap(summary, data_for(summary, "✅"), "өтініш берілді" if kk else "подано")
     form = await client.wait_for(chat.user_id, lambda m: bool(file_name(m)), after=before)
     assert file_name(form).startswith("Өтініш-" if kk else "Заявление")  # type: ignore[union-attr]
     pdf = await client.download(form["document"]["url"])
