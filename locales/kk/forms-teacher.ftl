@@ -30,3 +30,9 @@ forms-teacher-apply-confirm = ✅ Өтініш беру
 forms-teacher-apply-head = Білім беру ұйымының басшысы
 forms-teacher-apply-duration = Ұзақтығы
 forms-teacher-apply-country = Оқу елі
+
+forms-teacher-request-summary = <b>📝 Өтініш (Қағидалардың 31-тармағы): { $kind }</b>
+forms-teacher-request-confirm = ✅ Өтініш беру
+forms-teacher-request-target = Ағын
+forms-teacher-request-reason = Себебі
+forms-teacher-request-documents = Құжаттар саны

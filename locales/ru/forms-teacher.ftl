@@ -30,3 +30,9 @@ forms-teacher-apply-confirm = ✅ Подать заявление
 forms-teacher-apply-head = Руководитель организации образования
 forms-teacher-apply-duration = Продолжительность
 forms-teacher-apply-country = Страна обучения
+
+forms-teacher-request-summary = <b>📝 Заявка (п. 31 Правил): { $kind }</b>
+forms-teacher-request-confirm = ✅ Подать заявку
+forms-teacher-request-target = Поток
+forms-teacher-request-reason = Причина
+forms-teacher-request-documents = Документов

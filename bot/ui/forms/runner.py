@@ -150,6 +150,9 @@ async def _ask(
         shown = i18n.get("form-current", value=_shown(step, current, view, kit))
         text = Markup("\n\n").join([Markup(text), Markup(shown)])
     keyboard = _step_keyboard(form, step, kit, kit["labels"], i18n)
+    # stored before the prompt is sent: the answer to it may arrive before this handler ends
+    await state.set_state(FormStates.active)
+    await state.update_data({KIT: kit})
     sent = await target.answer(text, reply_markup=keyboard)
     kit["prompt"] = sent.message_id
     if step.contact_button is not None:
@@ -207,8 +210,10 @@ async def _summarize(
     text = Markup("\n\n").join(
         [Markup(summary_text(form, kit, i18n, data)), Markup(i18n.get("form-check"))]
     )
+    kit.update(at=SUMMARY, choices=[], editing=False)
+    await state.update_data({KIT: kit})  # before it is sent: a quick tap finds it stored
     sent = await target.answer(text, reply_markup=_summary_keyboard(form, kit, i18n))
-    kit.update(at=SUMMARY, prompt=sent.message_id, choices=[], editing=False)
+    kit["prompt"] = sent.message_id
     await state.update_data({KIT: kit})
 
 
