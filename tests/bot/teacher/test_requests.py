@@ -180,7 +180,7 @@ async def test_transfer_with_reason_in_russian(harness: Harness, services: Servi
 async def test_finishing_interrupted_course_needs_photo_or_pdf(
     harness: Harness, services: Services
 ) -> None:
-    user, enrollment_id, target = await not_passed(harness, services, 603, "kk", status="enrolled")
+    user, enrollment_id, _ = await not_passed(harness, services, 603, "kk", status="enrolled")
     sent = await harness.press(user, f"trq:finish_interrupted:{enrollment_id}")
     await harness.press(user, button_data(sent, "B-2"))
     sent = await harness.send(user, "ауырып қалдым")
