@@ -36,3 +36,8 @@ forms-teacher-request-confirm = ✅ Өтініш беру
 forms-teacher-request-target = Ағын
 forms-teacher-request-reason = Себебі
 forms-teacher-request-documents = Құжаттар саны
+
+forms-teacher-support-summary = <b>🤝 { $kind }</b>
+    Курс: { $topic }
+forms-teacher-support-confirm = ✅ Тренерге жіберу
+forms-teacher-support-question = Сұрақ

@@ -36,3 +36,8 @@ forms-teacher-request-confirm = ✅ Подать заявку
 forms-teacher-request-target = Поток
 forms-teacher-request-reason = Причина
 forms-teacher-request-documents = Документов
+
+forms-teacher-support-summary = <b>🤝 { $kind }</b>
+    Курс: { $topic }
+forms-teacher-support-confirm = ✅ Отправить тренеру
+forms-teacher-support-question = Вопрос

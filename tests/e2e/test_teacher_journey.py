@@ -106,7 +106,10 @@ async def apply_to_open_cohort(
     assert head in body(summary)
     assert ("Оқыту тілі: орыс тілі" if kk else "Язык обучения: русский") in body(summary)
     before = chat.last
-    await chat.tap(summary, data_for(summary, "✅"), "өтініш берілді" if kk else "подано")
+    # the PDF comes, and the summary is edited to say it was submitted
+    await chat.tap(
+        summary, data_for(summary, "✅"), "Толтырылған өтініш" if kk else "Заполненное заявление"
+    )
     form = await client.wait_for(chat.user_id, lambda m: bool(file_name(m)), after=before)
     assert file_name(form).startswith("Өтініш-" if kk else "Заявление")  # type: ignore[union-attr]
     pdf = await client.download(form["document"]["url"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.dev.testing import Harness, texts
+from bot.dev.testing import Harness, button_data, texts
 from bot.runtime.container import Services
 from bot.ui.formatting import notice_args
 from domain.model import Consultation, ConsultationStatus, Person, Role, SupportKind
@@ -68,10 +68,29 @@ async def test_question_goes_to_the_least_busy_trainer_in_kazakh(
     ]
     await harness.press(user, f"tsp:publication:{enrollment_id}")
     assert texts(await harness.send(user, "с" * 2001)) == [
-        "Хабарлама тым ұзын: 2000 таңбадан аспасын."
+        "Мәтін тым ұзын: 2\xa0001 таңба, ең көбі 2\xa0000 таңба болуы керек. "
+        "Қысқартып, қайта жіберіңіз."
     ]
     sent = await harness.send(user, "Мақаламды <қайда> жариялауға болады?")
-    assert texts(sent) == ["Сұрақ тренерге жіберілді. Жауабы осы чатқа келеді."]
+    summary = (
+        "<b>🤝 Жарияланымға көмек</b>\nКурс: Жаңартылған білім беру мазмұны\n\n"
+        "<b>Сұрақ:</b> Мақаламды &lt;қайда&gt; жариялауға болады?"
+    )
+    assert texts(sent) == [
+        summary + "\n\nТексеріңіз. Бәрі дұрыс болса, растаңыз; әзірге ештеңе сақталған жоқ."
+    ]
+    # back to the (only) step, then cancel: nothing is stored, no trainer is told
+    sent = await harness.press(user, button_data(sent, "⬅️ Артқа"))
+    assert texts(sent)[0].endswith("Қазіргі жауап: Мақаламды &lt;қайда&gt; жариялауға болады?")
+    sent = await harness.press(user, button_data(sent, "✖️ Бас тарту"))
+    assert texts(sent)[0].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
+    assert await consultations(services, 710) == []
+    async with services.uow_factory() as uow:
+        assert await uow.outbox.get_by_dedup_key("support-question:1") is None
+    await harness.press(user, f"tsp:publication:{enrollment_id}")
+    sent = await harness.send(user, "Мақаламды <қайда> жариялауға болады?")
+    sent = await harness.press(user, button_data(sent, "✅ Тренерге жіберу"))
+    assert texts(sent)[-1] == (summary + "\n\nСұрақ тренерге жіберілді. Жауабы осы чатқа келеді.")
     mine = await consultations(services, 710)
     assert [(c.kind, c.trainer_id, c.status) for c in mine] == [
         (SupportKind.PUBLICATION, free, ConsultationStatus.OPEN)
