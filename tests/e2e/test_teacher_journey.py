@@ -135,7 +135,8 @@ async def approve_and_order_as_admin(
     await admin.say(today, "хатының нөмірі")
     await admin.say("01-12/77", "Хаттың күні")
     await admin.say(today, "Білім басқармасының")
-    issued = await admin.say("Астана қаласының білім басқармасы", "№ 17-қ бұйрық ресімделді")
+    summary = await admin.say("Астана қаласының білім басқармасы", "Тексеріңіз")
+    issued = await admin.confirm(summary, "✅", "№ 17-қ бұйрық ресімделді")
     assert "Қабылданғаны: 1." in body(issued)
 
 
@@ -176,9 +177,7 @@ async def test_a_kazakh_teacher_from_start_to_results(
     agreement = await teacher.tap(courses, read, "Оқуға арналған шарт\n\nТараптар:")
     for condition in ("1) белгіленген оқу жоспарына", "кемінде 80 %-ына", "Ұйым жұмыс берушіні"):
         assert condition in body(agreement)
-    accepted = await teacher.tap(
-        agreement, data_of(agreement, "tag:accept:"), "қатысуыңызды белгілеуге болады"
-    )
+    accepted = await teacher.confirm(agreement, "✅", "қатысуыңызды белгілеуге болады")
     assert "курсы бойынша оқуға арналған шарт" in body(accepted)
 
     await teacher.say("000 000", "Код қате")

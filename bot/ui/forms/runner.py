@@ -180,20 +180,26 @@ def summary_text(
         for step in _applicable(form, kit["values"])
     ]
     title = i18n.get(form.title, **_args(form, kit))
-    return Markup("\n").join([Markup(title), Markup(""), *map(Markup, lines)])
+    answers = [Markup(""), *map(Markup, lines)] if lines else []
+    return Markup("\n").join([Markup(title), *answers])
 
 
 def _summary_keyboard(
     form: Form, kit: Mapping[str, Any], i18n: I18nContext
 ) -> InlineKeyboardMarkup:
     token = kit["token"]
+    cancel = _button(i18n.get("form-cancel"), token, "cancel")
+    if not _applicable(form, kit["values"]):  # nothing was asked: confirm or cancel
+        return InlineKeyboardMarkup(
+            inline_keyboard=[[_button(i18n.get(form.confirm), token, "ok")], [cancel]]
+        )
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [_button(i18n.get(form.confirm), token, "ok")],
             [
                 _button(i18n.get("form-edit"), token, "edit"),
                 _button(i18n.get("form-back"), token, "back"),
-                _button(i18n.get("form-cancel"), token, "cancel"),
+                cancel,
             ],
         ]
     )
@@ -525,6 +531,9 @@ async def _back(
 ) -> None:
     steps = _applicable(form, kit["values"])
     names = [step.name for step in steps]
+    if not steps:  # a form that asks nothing has no step to go back to
+        await _summarize(form, kit, message, state, i18n, data)
+        return
     if kit["at"] in (SUMMARY, EDITING):
         target = steps[-1]
     else:

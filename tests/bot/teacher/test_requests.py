@@ -99,7 +99,7 @@ async def test_reassessment_allowed_after_365_days(
     sent = await harness.press(user, f"trq:reassessment:{enrollment_id}")
     # nothing to ask: the summary at once
     assert texts(sent) == [
-        "<b>📝 Заявка (п. 31 Правил): Повторное оценивание</b>\n\n\n"
+        "<b>📝 Заявка (п. 31 Правил): Повторное оценивание</b>\n\n"
         "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
     ]
     sent = await harness.press(user, button_data(sent, "✅ Подать заявку"))
