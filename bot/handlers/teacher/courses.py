@@ -244,7 +244,7 @@ async def submit(run: FormRun) -> str | None:
 
 APPLICATION = Form(
     name="t-apply",
-    title="forms-teacher-apply-summary",
+    title="forms-teacher-apply-title",
     confirm="forms-teacher-apply-confirm",
     submit=submit,
     steps=(

@@ -136,7 +136,7 @@ def step(field: str, **extra: Any) -> Step:
 
 PROFILE = Form(
     name="t-profile",
-    title="forms-teacher-profile-summary",
+    title="forms-teacher-profile-title",
     confirm="forms-teacher-profile-confirm",
     submit=save,
     steps=(

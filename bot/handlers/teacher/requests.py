@@ -205,7 +205,7 @@ async def submit(run: FormRun) -> str | None:
 
 REQUEST = Form(
     name="t-request",
-    title="forms-teacher-request-summary",
+    title="forms-teacher-request-title",
     confirm="forms-teacher-request-confirm",
     submit=submit,
     steps=(

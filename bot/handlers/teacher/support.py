@@ -144,7 +144,7 @@ async def send_question(run: FormRun) -> str | None:
 
 SUPPORT = Form(
     name="t-support",
-    title="forms-teacher-support-summary",
+    title="forms-teacher-support-title",
     confirm="forms-teacher-support-confirm",
     submit=send_question,
     steps=(

@@ -133,10 +133,10 @@ async def test_full_profile_in_kazakh(harness: Harness, services: Services, cloc
     ]
     sent = await harness.send(user, "hr@school12.kz")
     assert texts(sent) == [
-        "👤 Профиль\n\n"
+        "👤 Сіздің профиліңіз\n\n"
         "<b>Аты-жөні:</b> Сейтқалиева Айгүл Нұрланқызы\n"
         f"<b>ЖСН:</b> ********{IIN_AIGUL[-4:]}\n"
-        "<b>Телефон:</b> +77011234567\n"
+        "<b>Телефон нөмірі:</b> +77011234567\n"
         "<b>Лауазымы:</b> математика пәнінің мұғалімі\n"
         "<b>Білім беру ұйымы:</b> № 12 мектеп-гимназия\n"
         "<b>Жұмыс берушінің байланысы:</b> hr@school12.kz\n\n"
@@ -184,7 +184,7 @@ async def test_profile_in_russian_walked_back_from_the_summary_and_cancelled(
     await harness.send(user, "учитель")
     await harness.send(user, "Школа № 5")
     sent = await harness.send(user, "+7 701 555 00 01")
-    assert texts(sent)[0].startswith("👤 Профиль\n\n<b>ФИО:</b> Иванов Иван Иванович\n")
+    assert texts(sent)[0].startswith("👤 Ваш профиль\n\n<b>ФИО:</b> Иванов Иван Иванович\n")
     prompts = [
         "Контакт работодателя для уведомлений: e-mail или телефон отдела кадров или "
         "руководителя вашей организации образования.\n\nСейчас: +77015550001",
@@ -219,7 +219,7 @@ async def test_change_a_field_later_and_iin_taken(harness: Harness, services: Se
     ivan = await registered_teacher(harness, 305, "ru", iin=IIN_IVAN, name="Иванов Иван")
     sent = await harness.send(ivan, "/profile")
     sent = await harness.press(ivan, button_data(sent, "✏️ Изменить профиль"))
-    assert texts(sent)[0].startswith("👤 Профиль\n\n<b>ФИО:</b> Иванов Иван\n")
+    assert texts(sent)[0].startswith("👤 Ваш профиль\n\n<b>ФИО:</b> Иванов Иван\n")
     sent = await harness.press(ivan, button_data(sent, "✏️ Изменить"))
     sent = await harness.press(ivan, button_data(sent, "Должность"))
     assert texts(sent) == [

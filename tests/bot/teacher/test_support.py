@@ -73,7 +73,7 @@ async def test_question_goes_to_the_least_busy_trainer_in_kazakh(
     ]
     sent = await harness.send(user, "Мақаламды <қайда> жариялауға болады?")
     summary = (
-        "<b>🤝 Жарияланымға көмек</b>\nКурс: Жаңартылған білім беру мазмұны\n\n"
+        "<b>🤝 Жарияланымға көмек</b>\n«Жаңартылған білім беру мазмұны» курсы бойынша\n\n"
         "<b>Сұрақ:</b> Мақаламды &lt;қайда&gt; жариялауға болады?"
     )
     assert texts(sent) == [
