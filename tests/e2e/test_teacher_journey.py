@@ -223,7 +223,7 @@ async def test_a_russian_teacher_applies_is_approved_and_checks_in(
 
     courses = await teacher.say("🎓 Мои курсы", OPEN_COHORT)
     agreement = await teacher.tap(courses, data_of(courses, "tag:read:"), "Договор")
-    await teacher.tap(agreement, data_of(agreement, "tag:accept:"), "теперь можно отмечаться")
+    await teacher.confirm(agreement, "✅", "теперь можно отмечаться")
     session_id = await session_now(sandbox, cohort_id)
     done = await teacher.say(f"/checkin {current_code(sandbox, session_id)}", "Вы отмечены")
     assert "Посещаемость: 1 из 8 (12 %)" in body(done)
