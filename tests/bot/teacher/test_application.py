@@ -168,3 +168,36 @@ async def test_a_forged_form_button_outside_the_form_is_refused(
     sent = await harness.press(user, "fk:forged:ok:0")
     assert texts(sent) == ["Бұл батырма ескірген: форма жабылған."]
     assert await applications(services, 404) == []
+
+
+async def test_an_apply_button_without_a_profile_fills_it_and_continues_to_the_application(
+    harness: Harness, services: Services
+) -> None:
+    """A consented teacher without a profile taps "Apply" (a list seen earlier): the profile
+    form first, and saving it leads on to that cohort's application."""
+    from bot.dev.testing import make_user
+    from tests.bot.teacher.helpers import IIN_IVAN
+
+    cohort_id = await make_cohort(services, code="RU-05", language="ru")
+    user = make_user(405, language_code="ru")
+    await harness.send(user, "/start")
+    await harness.press(user, "lang:ru")
+    await harness.send(user, "/courses")
+    await harness.press(user, "tcons:yes")  # the profile form opens (for the course list)
+    sent = await harness.press(user, f"tap:{cohort_id}")  # …the teacher taps Apply instead
+    assert texts(sent)[0].startswith("Заполним профиль")
+    await harness.send(user, "Иванов Иван Иванович")
+    await harness.send(user, IIN_IVAN)
+    await harness.send_contact(user, "+77011234567")
+    for answer in ("учитель", "Школа № 5", "hr@school5.kz"):
+        sent = await harness.send(user, answer)
+    sent = await harness.press(user, button_data(sent, "✅ Сохранить профиль"))
+    assert texts(sent)[0].startswith("Профиль сохранён.")
+    assert texts(sent)[1].startswith("Заполним заявление на курс «Обновлённое содержание")
+    assert texts(sent)[2] == (
+        "Заявление адресуется руководителю вашей организации образования (Школа № 5). "
+        "Введите ФИО руководителя."
+    )
+    sent = await harness.send(user, "Петров Пётр Петрович")
+    await harness.press(user, button_data(sent, "✅ Подать заявление"))
+    assert [a.cohort_id for a in await applications(services, 405)] == [cohort_id]
