@@ -5,7 +5,9 @@ support, and their own data.
 Behind one gate (``bot.gates.private_chat_only``). Two routers, because of their place in the
 chain: check-in codes and links and /schedule are recognised before anything else, in any form
 step; the rest come after verification. Inside the second, the consent gate sees every teacher
-entry point first, then the profile gate, then the features.
+entry point first, then the profile gate, then the features, and last the answers and buttons
+of the package's forms (``bot.ui.forms``: profile, application, §31 request, support question,
+agreement, data deletion), so a menu button or command still leaves a form.
 """
 
 from __future__ import annotations

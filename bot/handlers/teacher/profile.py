@@ -7,6 +7,7 @@ the cohort they chose, …)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -16,12 +17,14 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.teacher.callbacks import ProfileEditCb
 from bot.handlers.teacher.common import ALL, entry_name, register_entry
 from bot.ui.formatting import local_today, long_date
 from bot.ui.forms import Form, FormRun, Invalid, Step, StepView, open_form
 from bot.ui.menus import main_menu
 from domain.model import Person
+from domain.ports import Clock
 from domain.services import profile as service
 
 STEPS = service.PROFILE_FIELDS  # full_name, iin, phone, position, school_name, employer_contact
@@ -37,7 +40,7 @@ class NeedsProfile(Filter):
         return person is not None and person.has_consented and not person.profile_complete
 
 
-def validated(field: str) -> Any:
+def validated(field: str) -> Callable[[str], str]:
     """The domain's check of one answer, its refusal translated (``profile-error-…``)."""
 
     def parse(raw: str) -> str:
@@ -174,7 +177,7 @@ async def open_profile_form(
 
 
 async def profile_needed(
-    message: Message, i18n: I18nContext, state: FSMContext, clock: Any, settings: Any
+    message: Message, i18n: I18nContext, state: FSMContext, clock: Clock, settings: Settings
 ) -> None:
     then = entry_name(message, i18n)
     await open_profile_form(message, i18n, state, local_today(clock, settings), then)
@@ -220,8 +223,8 @@ async def change_pressed(
     i18n: I18nContext,
     state: FSMContext,
     person: Person,
-    clock: Any,
-    settings: Any,
+    clock: Clock,
+    settings: Settings,
 ) -> None:
     if not person.has_consented or not isinstance(query.message, Message):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)

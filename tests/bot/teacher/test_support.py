@@ -170,3 +170,30 @@ async def test_no_support_without_completion_and_forged_ids(
         ]
     assert await consultations(services, 714) == []
     assert await consultations(services, 713) == []
+
+
+async def test_question_walked_back_and_cancelled_in_russian(
+    harness: Harness, services: Services
+) -> None:
+    await trainer(services, 715, "Тренер Бір")
+    cohort = await make_cohort(services, starts_on=date(2026, 5, 1))
+    user = await registered_teacher(harness, 716, "ru")
+    enrollment_id = await enroll(
+        services, 716, cohort, status="completed", accepted=True, completed_on=date(2026, 6, 1)
+    )
+    sent = await harness.press(user, f"tsp:consultation:{enrollment_id}")
+    assert texts(sent) == [
+        "Опишите ваш вопрос или просьбу одним сообщением (не больше 2000 символов). "
+        "Его получит тренер вашего потока."
+    ]
+    sent = await harness.send(user, "Как оценивать проекты?")
+    assert texts(sent)[0].startswith(
+        "<b>🤝 Методическая или консультационная помощь</b>\n"
+        "По курсу «Обновлённое содержание образования»\n\n"
+        "<b>Вопрос:</b> Как оценивать проекты?"
+    )
+    sent = await harness.press(user, button_data(sent, "⬅️ Назад"))
+    assert texts(sent)[0].endswith("Сейчас: Как оценивать проекты?")
+    sent = await harness.press(user, button_data(sent, "✖️ Отмена"))
+    assert texts(sent)[0].endswith("✖️ Отменено, ничего не сохранено.")
+    assert await consultations(services, 716) == []
