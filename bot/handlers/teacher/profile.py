@@ -142,6 +142,7 @@ PROFILE = Form(
     title="forms-teacher-profile-title",
     confirm="forms-teacher-profile-confirm",
     submit=save,
+    menu=lambda i18n, data: main_menu(i18n, data["person"]) if "person" in data else None,
     steps=(
         step("full_name"),
         step("iin", check=iin_not_born_later, shown=masked),

@@ -100,6 +100,8 @@ class Form:
     confirm: str
     submit: Callable[[FormRun], Awaitable[str | None]]
     title_args: Callable[[Values], Mapping[str, Any]] = lambda context: context
+    # the reply keyboard (a main menu) to give back when Cancel takes a contact button away
+    menu: Callable[[I18nContext, Mapping[str, Any]], Any] | None = None
 
     def __post_init__(self) -> None:
         names = [step.name for step in self.steps]

@@ -395,7 +395,10 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             at = None if kit["at"] in (SUMMARY, EDITING) else form.step(kit["at"])
             if at is not None and at.contact_button is not None:  # the reply button goes too
                 await _drop_keyboard_of(message)
-                await message.answer(i18n.get("form-cancelled"), reply_markup=ReplyKeyboardRemove())
+                menu = form.menu(i18n, data) if form.menu is not None else None
+                await message.answer(
+                    i18n.get("form-cancelled"), reply_markup=menu or ReplyKeyboardRemove()
+                )
                 return
             await _finish(message, i18n.get("form-cancelled"))
             return

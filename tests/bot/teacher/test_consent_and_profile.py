@@ -341,3 +341,22 @@ async def test_saving_the_profile_leads_back_to_the_course_list(
     assert texts(sent)[0].startswith("Профиль сақталды.")
     assert "A-01" in texts(sent)[1]
     assert button_data(sent, "A-01").startswith("tap:")
+
+
+async def test_cancel_at_the_phone_step_gives_the_menu_back(
+    harness: Harness, services: Services
+) -> None:
+    """The phone step replaced the menu with Telegram's contact button; Cancel restores it."""
+    from aiogram.types import ReplyKeyboardMarkup
+
+    user = await start(harness, 309, "kk")
+    await harness.send(user, "/profile")
+    await harness.press(user, "tcons:yes")
+    await harness.send(user, "Сейтқалиева Айгүл Нұрланқызы")
+    sent = await harness.send(user, IIN_AIGUL)
+    sent = await harness.press(user, button_data(sent, "✖️ Бас тарту"))
+    cancelled = last_message(sent)
+    assert cancelled.text == "✖️ Бас тартылды, ештеңе сақталған жоқ."
+    assert isinstance(cancelled.reply_markup, ReplyKeyboardMarkup)
+    assert "👤 Менің профилім" in [label for label, _ in buttons(cancelled)]
+    assert (await stored(services, 309)).iin is None
