@@ -37,6 +37,7 @@ __all__ = [
     "OpenCohort",
     "application_kind",
     "check_can_apply",
+    "fixed_duration",
     "my_applications",
     "open_cohorts",
     "submit_application",
@@ -115,6 +116,16 @@ def application_kind(course: Course) -> ApplicationKind:
     return ApplicationKind.ABROAD if abroad else ApplicationKind.DOMESTIC
 
 
+def fixed_duration(course: Course) -> AbroadDuration | None:
+    """App. 2 asks "up to 3 months" or "up to 1 year"; §23 abroad kinds already say which
+    (a short abroad course is up to 3 months, a long one up to a year): asked only otherwise."""
+    if course.kind is CourseKind.ABROAD_SHORT:
+        return "3_months"
+    if course.kind is CourseKind.ABROAD_LONG:
+        return "1_year"
+    return None
+
+
 async def open_cohorts(uows: UnitOfWorkFactory, today: date) -> list[OpenCohort]:
     """Cohorts open for applications, not started, with a seat left; earliest first."""
     async with uows(read_only=True) as uow:
@@ -158,16 +169,19 @@ async def check_can_apply(
         return await _check(uow, person, cohort_id, today)
 
 
-def _valid_draft(draft: ApplicationDraft, kind: ApplicationKind, cohort: Cohort) -> bool:
-    """Every blank filled: the head's full name; the language of instruction — for App. 1 the
-    cohort's own language (the cohort is taught in one language, so the application must name
-    it); for App. 2 a duration and a country."""
+def _valid_draft(draft: ApplicationDraft, course: Course, cohort: Cohort) -> bool:
+    """Every blank filled: the head's full name; the language of instruction — the cohort's
+    own (a cohort is taught in one language, so the application must name it); for App. 2 a
+    duration (the one the course kind fixes, if it does) and a country."""
     if validate_full_name(draft.head_name)[0] is not None:
         return False
-    if draft.instruction_language not in INSTRUCTION_LANGUAGES:
+    if draft.instruction_language != cohort.language:
         return False
-    if kind is ApplicationKind.DOMESTIC:
-        return draft.instruction_language == cohort.language
+    if application_kind(course) is ApplicationKind.DOMESTIC:
+        return True
+    fixed = fixed_duration(course)
+    if fixed is not None and draft.abroad_duration != fixed:
+        return False
     country = clean_text(draft.country).strip()
     return draft.abroad_duration in ABROAD_DURATIONS and 0 < len(country) <= COUNTRY_MAX
 
@@ -184,7 +198,7 @@ async def submit_application(
         if check.refusal is not None or check.cohort is None or check.course is None:
             return SubmitResult(check.refusal or ApplyRefusal.UNKNOWN_COHORT)
         kind = application_kind(check.course)
-        if not _valid_draft(draft, kind, check.cohort):
+        if not _valid_draft(draft, check.course, check.cohort):
             return SubmitResult(ApplyRefusal.BAD_ANSWER)
         head_name = validate_full_name(draft.head_name)[1]
         abroad = kind is ApplicationKind.ABROAD

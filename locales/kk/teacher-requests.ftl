@@ -15,22 +15,9 @@ requests-status-rejected = қабылданбады
 requests-ask-target = Осы курстың ағынын таңдаңыз:
 requests-ask-reason = Дәлелді себепті жазыңыз (1000 таңбадан аспасын).
 requests-ask-documents = Растайтын құжаттарды жіберіңіз: фото немесе PDF, әрқайсысы 20 МБ-тан аспасын. Аяқтаған соң «Дайын» батырмасын басыңыз.
-requests-documents-done = ✅ Дайын
-requests-document-received = Құжат алынды (барлығы: { $count }). Тағы жіберіңіз немесе «Дайын» батырмасын басыңыз.
-requests-error-reason = Себебін мәтінмен жазыңыз, 1000 таңбадан аспасын.
 requests-error-document-type = Тек фото мен PDF файлдар қабылданады.
 requests-error-document-size = Файл 20 МБ-тан үлкен. Кішірек файл жіберіңіз.
 requests-error-document-count = { $count } құжаттан артық тіркеуге болмайды. «Дайын» батырмасын басыңыз.
-requests-summary =
-    <b>Өтінішті тексеріңіз</b>
-
-    Түрі: { $kind }
-    Ағын: { $target }
-    Себебі: { $reason }
-    Құжаттар саны: { $documents }
-
-    Өтініш бересіз бе?
-requests-cancelled = Өтініш берілмеді.
 requests-submitted = Өтініш берілді. Әкімшінің шешімі осы жерге келеді, мәртебесі «📝 Өтініштер» бөлімінде көрінеді.
 
 requests-refused-not-found = Бұл батырма ескірген немесе қолжетімсіз. «📝 Өтініштер» бөлімін қайта ашыңыз.

@@ -8,7 +8,6 @@ support-kind-publication = Жарияланымға көмек
 support-kind-community-event = Кәсіби қоғамдастық, іс-шара
 support-ask-question = Сұрағыңызды бір хабарламамен жазыңыз (2000 таңбадан аспасын). Оны ағыныңыздың тренері алады.
 support-sent = Сұрақ тренерге жіберілді. Жауабы осы чатқа келеді.
-support-cancelled = Сұрақ жіберілмеді.
 support-mine-header = <b>Менің сұрақтарым</b>
 support-mine-item =
     ❓ { $question }

@@ -15,25 +15,12 @@ requests-status-rejected = отклонена
 requests-ask-target = Выберите поток того же курса:
 requests-ask-reason = Опишите уважительную причину (не больше 1000 символов).
 requests-ask-documents = Отправьте подтверждающие документы: фото или PDF, каждый не больше 20 МБ. Когда закончите, нажмите «Готово».
-requests-documents-done = ✅ Готово
-requests-document-received = Документ получен (всего: { $count }). Отправьте ещё или нажмите «Готово».
-requests-error-reason = Опишите причину текстом, не больше 1000 символов.
 requests-error-document-type = Принимаются только фото и PDF-файлы.
 requests-error-document-size = Файл больше 20 МБ. Отправьте файл поменьше.
 requests-error-document-count = Можно приложить не больше { $count ->
         [one] { $count } документа
        *[other] { $count } документов
     }. Нажмите «Готово».
-requests-summary =
-    <b>Проверьте заявку</b>
-
-    Вид: { $kind }
-    Поток: { $target }
-    Причина: { $reason }
-    Документов: { $documents }
-
-    Подать заявку?
-requests-cancelled = Заявка не подана.
 requests-submitted = Заявка подана. Решение администратора придёт в этот чат, статус виден в разделе «📝 Заявки».
 
 requests-refused-not-found = Эта кнопка устарела или недоступна. Откройте «📝 Заявки» заново.

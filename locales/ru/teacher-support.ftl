@@ -8,7 +8,6 @@ support-kind-publication = Помощь с публикацией
 support-kind-community-event = Профессиональное сообщество, мероприятие
 support-ask-question = Опишите ваш вопрос или просьбу одним сообщением (не больше 2000 символов). Его получит тренер вашего потока.
 support-sent = Вопрос отправлен тренеру. Ответ придёт в этот чат.
-support-cancelled = Вопрос не отправлен.
 support-mine-header = <b>Мои вопросы</b>
 support-mine-item =
     ❓ { $question }

@@ -76,6 +76,15 @@ class Chat:
         await self.client.press(self.user_id, int(message["message_id"]), data)
         return await self.expect(expected)
 
+    async def confirm(self, summary: Message, label: str, outcome: str) -> Message:
+        """Taps a form's Confirm and waits for the summary to be edited to ``outcome``."""
+        await self.client.press(self.user_id, int(summary["message_id"]), data_for(summary, label))
+
+        def edited(m: Message) -> bool:
+            return m.get("message_id") == summary["message_id"] and outcome in body(m)
+
+        return await self.client.wait_for(self.user_id, edited, timeout=self.timeout)
+
     async def contact(self, phone: str, expected: Expect) -> Message:
         self._sent(await self.client.send_contact(self.user_id, phone))
         return await self.expect(expected)

@@ -157,15 +157,18 @@ async def test_teachers_are_told_to_retry_and_nothing_is_lost_while_the_database
 
             async with factory() as session:  # nothing of the refused answers was stored
                 states = {
-                    row.key.split(":")[1]: (row.state, row.data)
+                    row.key.split(":")[1]: (
+                        row.state,
+                        row.data["kit"]["form"],
+                        row.data["kit"]["at"],
+                        sorted(row.data["kit"]["values"]),
+                    )
                     for row in await session.scalars(
                         select(FsmStateRow).where(FsmStateRow.key.like(f"{BOT_ID}:84000%"))
                     )
                 }
-            assert states == {
-                str(KK_TEACHER): ("ProfileForm:full_name", {"form": "profile"}),
-                str(RU_TEACHER): ("ProfileForm:full_name", {"form": "profile"}),
-            }, states
+            waiting = ("FormStates:active", "t-profile", "full_name", ["today"])
+            assert states == {str(KK_TEACHER): waiting, str(RU_TEACHER): waiting}, states
 
             for lang, chat in chats.items():  # the same answers, now accepted
                 await chat.say(names[lang], ASK_IIN[lang])

@@ -17,7 +17,7 @@ from bot.dev.sandbox.client import SandboxClient
 from bot.dev.sandbox.runner import Sandbox
 from domain.iin import Sex
 from storage.models import FsmStateRow
-from tests.e2e.chat import Chat, body, data_of
+from tests.e2e.chat import Chat, body, data_for, data_of
 from tests.e2e.processes import BOT_ID, STARTUP_SECONDS, BotProcess, emulator_only, settled
 from tests.test_fsm_storage import redis_url
 
@@ -110,7 +110,7 @@ async def test_a_teacher_finishes_her_profile_after_the_bot_was_killed(
             summary = await teacher.say("hr@school45.kz", "hr@school45.kz")
             assert NAME in body(summary), body(summary)
             assert f"********{IIN[-4:]}" in body(summary) and IIN not in body(summary)
-            await teacher.tap(summary, data_of(summary, "tnav:profile:confirm"), "Профиль сақталды")
+            await teacher.tap(summary, data_for(summary, "✅"), "Профиль сақталды")
             texts = [body(m) for m in await client.messages(TEACHER)]
             assert not [t for t in texts if "Кешіріңіз" in t or "Traceback" in t], texts
         assert bot.alive(), bot.output()

@@ -164,7 +164,7 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
         await uow.commit()
     courses_card = await teacher.say("🎓 Менің курстарым", "Жобалық оқыту әдістемесі")
     agreement = await teacher.tap(courses_card, f"tag:read:{enrollment.id}", "Тараптар:")
-    await teacher.tap(agreement, f"tag:accept:{enrollment.id}", "қатысуыңызды белгілеуге")
+    await teacher.confirm(agreement, "✅", "қатысуыңызды белгілеуге")
 
     coach = Chat(client, TRAINERS[0].telegram_id)
     agenda = await coach.say(

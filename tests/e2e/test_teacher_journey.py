@@ -21,7 +21,7 @@ from domain.iin import Sex
 from domain.model import TrainingSession
 from domain.services.enrollment import decide_application
 from domain.services.results import record_score
-from tests.e2e.chat import Chat, body, data_of, file_name
+from tests.e2e.chat import Chat, body, data_for, data_of, file_name
 
 pytestmark = pytest.mark.e2e
 
@@ -67,7 +67,7 @@ async def fill_profile(chat: Chat, lang: str, name: str, iin: str, phone: str) -
     assert [b["callback_data"] for b in buttons(consent)] == ["tcons:yes", "tcons:no"]
     await chat.tap(consent, "tcons:yes", "кириллицамен жазыңыз" if kk else "кириллицей")
     await chat.say(name, "ЖСН-ді енгізіңіз" if kk else "Введите ИИН")
-    ask_phone = await chat.say(iin, "Контактімен бөлісу" if kk else "Поделиться контактом")
+    ask_phone = await chat.say(iin, "Батырма енгізу жолының" if kk else "Кнопка — под полем")
     assert ask_phone["reply_markup"]["keyboard"][0][0]["request_contact"] is True
     await chat.contact(phone, "Лауазымыңыз" if kk else "Ваша должность")
     await chat.say(
@@ -82,7 +82,7 @@ async def fill_profile(chat: Chat, lang: str, name: str, iin: str, phone: str) -
     assert f"********{iin[-4:]}" in body(summary) and iin not in body(summary)
     await chat.tap(
         summary,
-        data_of(summary, "tnav:profile:confirm"),
+        data_for(summary, "✅"),
         "Профиль сақталды" if kk else "Профиль сохранён",
     )
 
@@ -101,16 +101,14 @@ async def apply_to_open_cohort(
         f"tap:{cohort_id}",
         "басшысына жолданады" if kk else "руководителю вашей организации",
     )
-    language = await chat.say(head, "Оқыту тілі қандай?" if kk else "Выберите язык обучения.")
-    summary = await chat.tap(
-        language,
-        data_of(language, "tch:ru"),
-        "Өтінішті тексеріңіз" if kk else "Проверьте заявление",
-    )
+    # the cohort's language is shown in the summary, not asked
+    summary = await chat.say(head, "Курсқа өтініш" if kk else "Заявление на курс")
     assert head in body(summary)
+    assert ("Оқыту тілі: орыс тілі" if kk else "Язык обучения: русский") in body(summary)
     before = chat.last
+    # the PDF comes, and the summary is edited to say it was submitted
     await chat.tap(
-        summary, data_of(summary, "tnav:apply:confirm"), "өтініш берілді" if kk else "подано"
+        summary, data_for(summary, "✅"), "Толтырылған өтініш" if kk else "Заполненное заявление"
     )
     form = await client.wait_for(chat.user_id, lambda m: bool(file_name(m)), after=before)
     assert file_name(form).startswith("Өтініш-" if kk else "Заявление")  # type: ignore[union-attr]
@@ -137,7 +135,8 @@ async def approve_and_order_as_admin(
     await admin.say(today, "хатының нөмірі")
     await admin.say("01-12/77", "Хаттың күні")
     await admin.say(today, "Білім басқармасының")
-    issued = await admin.say("Астана қаласының білім басқармасы", "№ 17-қ бұйрық ресімделді")
+    summary = await admin.say("Астана қаласының білім басқармасы", "Тексеріңіз")
+    issued = await admin.confirm(summary, "✅", "№ 17-қ бұйрық ресімделді")
     assert "Қабылданғаны: 1." in body(issued)
 
 
@@ -178,9 +177,7 @@ async def test_a_kazakh_teacher_from_start_to_results(
     agreement = await teacher.tap(courses, read, "Оқуға арналған шарт\n\nТараптар:")
     for condition in ("1) белгіленген оқу жоспарына", "кемінде 80 %-ына", "Ұйым жұмыс берушіні"):
         assert condition in body(agreement)
-    accepted = await teacher.tap(
-        agreement, data_of(agreement, "tag:accept:"), "қатысуыңызды белгілеуге болады"
-    )
+    accepted = await teacher.confirm(agreement, "✅", "қатысуыңызды белгілеуге болады")
     assert "курсы бойынша оқуға арналған шарт" in body(accepted)
 
     await teacher.say("000 000", "Код қате")
@@ -226,7 +223,7 @@ async def test_a_russian_teacher_applies_is_approved_and_checks_in(
 
     courses = await teacher.say("🎓 Мои курсы", OPEN_COHORT)
     agreement = await teacher.tap(courses, data_of(courses, "tag:read:"), "Договор")
-    await teacher.tap(agreement, data_of(agreement, "tag:accept:"), "теперь можно отмечаться")
+    await teacher.confirm(agreement, "✅", "теперь можно отмечаться")
     session_id = await session_now(sandbox, cohort_id)
     done = await teacher.say(f"/checkin {current_code(sandbox, session_id)}", "Вы отмечены")
     assert "Посещаемость: 1 из 8 (12 %)" in body(done)

@@ -91,15 +91,12 @@ def _outsider_step(step: Step) -> bool:
 
 TEACHER_PREFIXES = {
     "tcons",
-    "tnav",
     "tpe",
     "tcp",
     "tap",
-    "tch",
     "tag",
     "trd",
     "trq",
-    "trt",
     "tsp",
     "tmd",
     "lang",

@@ -5,7 +5,9 @@ support, and their own data.
 Behind one gate (``bot.gates.private_chat_only``). Two routers, because of their place in the
 chain: check-in codes and links and /schedule are recognised before anything else, in any form
 step; the rest come after verification. Inside the second, the consent gate sees every teacher
-entry point first, then the profile gate, then the features.
+entry point first, then the profile gate, then the features, and last the answers and buttons
+of the package's forms (``bot.ui.forms``: profile, application, §31 request, support question,
+agreement, data deletion), so a menu button or command still leaves a form.
 """
 
 from __future__ import annotations
@@ -27,6 +29,20 @@ from bot.handlers.teacher import (
     support,
     survey,
 )
+from bot.ui.forms import create_form_router, forms_of
+
+CAPABILITIES = (
+    documents,
+    consent,
+    profile,
+    courses,
+    agreement,
+    my_courses,
+    requests,
+    support,
+    survey,
+    my_data,
+)
 
 
 def create_entry_router() -> Router:
@@ -37,16 +53,6 @@ def create_entry_router() -> Router:
 
 def create_router() -> Router:
     router = private_chat_only(Router(name="teacher"))
-    router.include_routers(
-        documents.create_router(),
-        consent.create_router(),
-        profile.create_router(),
-        courses.create_router(),
-        agreement.create_router(),
-        my_courses.create_router(),
-        requests.create_router(),
-        support.create_router(),
-        survey.create_router(),
-        my_data.create_router(),
-    )
+    router.include_routers(*(capability.create_router() for capability in CAPABILITIES))
+    router.include_router(create_form_router("teacher", forms_of(CAPABILITIES)))
     return router

@@ -10,13 +10,8 @@ class ConsentCb(CallbackData, prefix="tcons"):
     answer: str  # "yes" | "no"
 
 
-class FormNav(CallbackData, prefix="tnav"):
-    form: str  # "profile" | "apply" | "request" | "support"
-    action: str  # "back" | "cancel" | "confirm"
-
-
 class ProfileEditCb(CallbackData, prefix="tpe"):
-    field: str
+    field: str  # "all": the profile form, filled in
 
 
 class CohortPageCb(CallbackData, prefix="tcp"):
@@ -27,12 +22,8 @@ class ApplyCb(CallbackData, prefix="tap"):
     cohort_id: int
 
 
-class ChoiceCb(CallbackData, prefix="tch"):
-    value: str
-
-
 class AgreementCb(CallbackData, prefix="tag"):
-    action: str  # "read" | "accept"
+    action: str  # "read" (an older message's "accept" opens the same confirmation)
     enrollment_id: int
 
 
@@ -45,14 +36,10 @@ class RequestStartCb(CallbackData, prefix="trq"):
     enrollment_id: int
 
 
-class TargetCohortCb(CallbackData, prefix="trt"):
-    cohort_id: int
-
-
 class SupportCb(CallbackData, prefix="tsp"):
     kind: str
     enrollment_id: int
 
 
 class MyDataCb(CallbackData, prefix="tmd"):
-    action: str  # "delete" | "delete-confirm"
+    action: str  # "delete" (an older message's "confirm" opens the same confirmation)

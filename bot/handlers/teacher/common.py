@@ -1,16 +1,13 @@
-"""Small helpers shared by the teacher's screens: entry filters, navigation buttons."""
+"""Small helpers shared by the teacher's screens: entry points (commands and menu buttons)."""
 
 from __future__ import annotations
 
 from aiogram import Router
 from aiogram.dispatcher.event.handler import CallbackType
 from aiogram.filters import Command
-from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import Message
 from aiogram_i18n import I18nContext
 from aiogram_i18n.lazy.filter import LazyFilter
-
-from bot.handlers.teacher.callbacks import FormNav
 
 # Teacher entry points: a command and a main-menu button each.
 ENTRY_POINTS = {
@@ -39,57 +36,12 @@ def register_entry(
 ALL = tuple(ENTRY_POINTS)
 
 
-def nav_row(i18n: I18nContext, form: str, back: bool = True) -> list[InlineKeyboardButton]:
-    row = []
-    if back:
-        row.append(
-            InlineKeyboardButton(
-                text=i18n.get("form-back"), callback_data=FormNav(form=form, action="back").pack()
-            )
-        )
-    row.append(
-        InlineKeyboardButton(
-            text=i18n.get("form-cancel"), callback_data=FormNav(form=form, action="cancel").pack()
-        )
-    )
-    return row
-
-
-def nav_keyboard(
-    i18n: I18nContext,
-    form: str,
-    back: bool = True,
-    rows: list[list[InlineKeyboardButton]] | None = None,
-) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[*(rows or []), nav_row(i18n, form, back)])
-
-
-def confirm_keyboard(i18n: I18nContext, form: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [
-                InlineKeyboardButton(
-                    text=i18n.get("form-confirm"),
-                    callback_data=FormNav(form=form, action="confirm").pack(),
-                )
-            ],
-            nav_row(i18n, form),
-        ]
-    )
-
-
-async def form_button_step(
-    query: CallbackQuery, i18n: I18nContext, state: FSMContext, form: str
-) -> tuple[Message, str] | None:
-    """A back/cancel/confirm button of `form`: acknowledged, keyboard removed, the step name.
-
-    A button pressed outside that form (stale or forged) gets the translated refusal and None.
-    """
-    current = await state.get_state() or ""
-    message = query.message
-    if not current.startswith(form) or not isinstance(message, Message):
-        await query.answer(i18n.get("error-bad-button"), show_alert=True)
-        return None
-    await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
-    return message, current.split(":")[-1]
+def entry_name(message: Message, i18n: I18nContext) -> str:
+    """Which entry point ``message`` is (a command or a menu button), "" if none: where the
+    teacher was going when consent or the profile was asked for first."""
+    typed = (message.text or "").strip()
+    command = typed[1:].split("@")[0].split(" ")[0] if typed.startswith("/") else None
+    for name, (cmd, menu_key) in ENTRY_POINTS.items():
+        if command == cmd or (menu_key is not None and typed == i18n.get(menu_key)):
+            return name
+    return ""

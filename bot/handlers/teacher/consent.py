@@ -12,8 +12,10 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.teacher.callbacks import ConsentCb
-from bot.handlers.teacher.common import ALL, register_entry
+from bot.handlers.teacher.common import ALL, entry_name, register_entry
+from bot.ui.formatting import local_today
 from bot.ui.menus import main_menu
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -42,6 +44,7 @@ def consent_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
 
 async def ask_consent(message: Message, i18n: I18nContext, state: FSMContext) -> None:
     await state.clear()
+    await state.update_data(then=entry_name(message, i18n))
     await message.answer(i18n.get("consent-text"), reply_markup=consent_keyboard(i18n))
 
 
@@ -53,6 +56,7 @@ async def consent_answered(
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
     state: FSMContext,
+    settings: Settings,
 ) -> None:
     if callback_data.answer not in ("yes", "no"):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
@@ -72,9 +76,11 @@ async def consent_answered(
     if isinstance(message, Message):
         await message.answer(i18n.get("consent-given"))
         if not person.profile_complete:
-            from bot.handlers.teacher.profile import start_profile_form
+            from bot.handlers.teacher.profile import open_profile_form
 
-            await start_profile_form(message, i18n, state)
+            then = str((await state.get_data()).get("then") or "")
+            today = local_today(clock, settings)
+            await open_profile_form(message, i18n, state, today, then)
 
 
 def create_router() -> Router:

@@ -1,14 +1,13 @@
-"""§10, App. 1–2: open cohorts (paginated) and the application form, every blank asked, with
-back and cancel at each step and a summary to confirm; the filled form comes back as a PDF."""
+"""§10, App. 1–2: open cohorts (paginated) and the application form (``bot.ui.forms``): the
+blanks the profile and the cohort do not already fill — the head of the school; for App. 2 the
+country and, unless the course kind fixes it, the duration. The language of instruction is the
+cohort's (shown, not asked). A summary before anything is stored; the filled form comes back
+as a PDF."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from aiogram import F, Router
-from aiogram.filters import StateFilter
+from aiogram import Router
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     BufferedInputFile,
     CallbackQuery,
@@ -19,16 +18,12 @@ from aiogram.types import (
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.handlers.teacher.callbacks import ApplyCb, ChoiceCb, CohortPageCb, FormNav
-from bot.handlers.teacher.common import (
-    confirm_keyboard,
-    form_button_step,
-    nav_keyboard,
-    register_entry,
-)
+from bot.handlers.teacher.callbacks import ApplyCb, CohortPageCb
+from bot.handlers.teacher.common import register_entry
 from bot.ui.formatting import local_today, long_date
+from bot.ui.forms import Choice, Form, FormRun, Invalid, Step, StepView, open_form, text
+from bot.ui.forms.model import Values
 from bot.ui.markup import label
-from bot.ui.menus import main_menu
 from bot.ui.screens import ui_lang
 from domain.model import ApplicationKind, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -36,20 +31,6 @@ from domain.services import applications as service
 from domain.services.profile import validate_full_name
 
 PAGE_SIZE = 5
-
-
-class ApplyForm(StatesGroup):
-    head = State()
-    duration = State()
-    country = State()
-    language = State()
-    confirm = State()
-
-
-def steps(kind: str) -> list[str]:
-    if kind == ApplicationKind.ABROAD:
-        return ["head", "duration", "country", "language", "confirm"]
-    return ["head", "language", "confirm"]
 
 
 def cohort_block(i18n: I18nContext, item: service.OpenCohort) -> str:
@@ -127,6 +108,48 @@ async def courses_page(
         await query.message.edit_text(text, reply_markup=markup)
 
 
+async def start_application(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    cohort_id: int,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
+) -> str | None:
+    """Opens the application form for the cohort, or returns why it cannot be applied to."""
+    assert person.id is not None
+    check = await service.check_can_apply(
+        uow_factory, person.id, cohort_id, local_today(clock, settings)
+    )
+    if not check.allowed or check.course is None or check.cohort is None:
+        return i18n.get(f"apply-refused-{check.refusal}")
+    lang = ui_lang(i18n)
+    kind = service.application_kind(check.course)
+    fixed = service.fixed_duration(check.course) if kind is ApplicationKind.ABROAD else None
+    topic = check.course.topic(lang)
+    await message.answer(
+        i18n.get(
+            "apply-intro-abroad" if kind is ApplicationKind.ABROAD else "apply-intro-domestic",
+            topic=topic,
+        )
+    )
+    context = {
+        "cohort_id": check.cohort.id,
+        "cohort_language": check.cohort.language,
+        "topic": topic,
+        "code": check.cohort.code,
+        "school": person.school_name or "—",
+        "hint": check.head_name_hint,
+        "language": i18n.get(f"apply-lang-{check.cohort.language}"),
+        "fixed": i18n.get(f"apply-duration-{fixed.replace('_', '-')}") if fixed else "none",
+    }
+    values = {"kind": kind.value, "fixed_duration": fixed}
+    await open_form(APPLICATION, message, state, i18n, context, values=values)
+    return None
+
+
 async def apply_pressed(
     query: CallbackQuery,
     callback_data: ApplyCb,
@@ -137,221 +160,109 @@ async def apply_pressed(
     clock: Clock,
     settings: Settings,
 ) -> None:
-    assert person.id is not None
-    check = await service.check_can_apply(
-        uow_factory, person.id, callback_data.cohort_id, local_today(clock, settings)
+    if not isinstance(query.message, Message):
+        await query.answer(i18n.get("error-bad-button"), show_alert=True)
+        return
+    if person.has_consented and not person.profile_complete:  # the profile first, then here
+        from bot.handlers.teacher.profile import open_profile_form
+
+        await query.answer()
+        today = local_today(clock, settings)
+        then = f"apply:{callback_data.cohort_id}"
+        await open_profile_form(query.message, i18n, state, today, then)
+        return
+    refusal = await start_application(
+        query.message, i18n, state, person, callback_data.cohort_id, uow_factory, clock, settings
     )
-    if not check.allowed or check.course is None or check.cohort is None:
-        await query.answer(i18n.get(f"apply-refused-{check.refusal}"), show_alert=True)
+    if refusal is not None:
+        await query.answer(refusal, show_alert=True)
         return
     await query.answer()
-    await state.clear()
-    await state.set_data(
-        {
-            "form": "apply",
-            "cohort_id": check.cohort.id,
-            "cohort_language": check.cohort.language,
-            "kind": service.application_kind(check.course).value,
-            "head_hint": check.head_name_hint,
-            "topic": check.course.topic(ui_lang(i18n)),
-            "code": check.cohort.code,
-            "school": person.school_name,
-        }
-    )
-    if isinstance(query.message, Message):
-        await query.message.answer(
-            i18n.get(
-                "apply-intro-abroad"
-                if service.application_kind(check.course) == "abroad"
-                else "apply-intro-domestic",
-                topic=check.course.topic(ui_lang(i18n)),
-            )
-        )
-        await ask(query.message, i18n, state, "head")
 
 
-def choice_rows(pairs: list[tuple[str, str]]) -> list[list[InlineKeyboardButton]]:
+def head_name(raw: str) -> str:
+    refusal, name = validate_full_name(raw)
+    if refusal is not None:
+        raise Invalid(f"profile-error-{refusal}")
+    return name
+
+
+async def previous_head(view: StepView) -> list[Choice]:
+    hint = str(view.context.get("hint") or "")
+    return [Choice(hint, hint)] if hint else []
+
+
+async def durations(view: StepView) -> list[Choice]:
     return [
-        [InlineKeyboardButton(text=text, callback_data=ChoiceCb(value=value).pack())]
-        for text, value in pairs
+        Choice(value, view.i18n.get(f"apply-duration-{value.replace('_', '-')}"))
+        for value in service.ABROAD_DURATIONS
     ]
 
 
-async def ask(message: Message, i18n: I18nContext, state: FSMContext, step: str) -> None:
-    data = await state.get_data()
-    await state.set_state(getattr(ApplyForm, step))
-    if step == "confirm":
-        await message.answer(summary(i18n, data), reply_markup=confirm_keyboard(i18n, "apply"))
-        return
-    rows: list[tuple[str, str]] = []
-    args: dict[str, Any] = {}
-    if step == "head":
-        args["school"] = data.get("school", "") or ""
-        if data.get("head_hint"):
-            rows.append((data["head_hint"], "hint"))
-    elif step == "duration":
-        rows = [
-            (i18n.get("apply-duration-3-months"), "3_months"),
-            (i18n.get("apply-duration-1-year"), "1_year"),
-        ]
-    elif step == "language":
-        rows = [(i18n.get(f"apply-lang-{code}"), code) for code in service.INSTRUCTION_LANGUAGES]
-    await message.answer(
-        i18n.get(f"apply-ask-{step}", **args),
-        reply_markup=nav_keyboard(i18n, "apply", back=step != "head", rows=choice_rows(rows)),
-    )
+def abroad(values: Values) -> bool:
+    return values.get("kind") == ApplicationKind.ABROAD
 
 
-def summary(i18n: I18nContext, data: dict[str, Any]) -> str:
-    args = {
-        "topic": data["topic"],
-        "code": data["code"],
-        "head": data.get("head_name", ""),
-        "language": i18n.get(f"apply-lang-{data.get('instruction_language', 'kk')}"),
-    }
-    if data["kind"] == ApplicationKind.ABROAD:
-        args["duration"] = i18n.get(
-            "apply-duration-3-months"
-            if data.get("abroad_duration") == "3_months"
-            else "apply-duration-1-year"
-        )
-        args["country"] = data.get("country", "")
-        return i18n.get("apply-summary-abroad", **args)
-    return i18n.get("apply-summary-domestic", **args)
+def duration_asked(values: Values) -> bool:
+    """App. 2's duration, unless the course kind fixes it (§23 abroad kinds)."""
+    return abroad(values) and not values.get("fixed_duration")
 
 
-async def advance(message: Message, i18n: I18nContext, state: FSMContext, current: str) -> None:
-    order = steps((await state.get_data())["kind"])
-    await ask(message, i18n, state, order[order.index(current) + 1])
+def country(raw: str) -> str:
+    try:
+        return text(service.COUNTRY_MAX)(raw)
+    except Invalid:
+        raise Invalid("apply-error-country") from None
 
 
-async def head_typed(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-    refusal, name = validate_full_name(message.text or "")
-    if refusal is not None:
-        await message.answer(i18n.get(f"profile-error-{refusal}"))
-        return
-    await state.update_data(head_name=name)
-    await advance(message, i18n, state, "head")
-
-
-async def country_typed(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-    country = " ".join((message.text or "").split())
-    if not country or len(country) > service.COUNTRY_MAX:
-        await message.answer(i18n.get("apply-error-country"))
-        return
-    await state.update_data(country=country)
-    await advance(message, i18n, state, "country")
-
-
-async def choice(
-    query: CallbackQuery, callback_data: ChoiceCb, i18n: I18nContext, state: FSMContext
-) -> None:
-    current = (await state.get_state() or "").split(":")[-1]
-    data = await state.get_data()
-    value = callback_data.value
-    message = query.message
-    valid = {
-        "head": value == "hint" and bool(data.get("head_hint")),
-        "duration": value in ("3_months", "1_year"),
-        "language": value in service.INSTRUCTION_LANGUAGES,
-    }
-    if (
-        not (await state.get_state() or "").startswith("ApplyForm")
-        or not valid.get(current)
-        or not isinstance(message, Message)
-    ):
-        await query.answer(i18n.get("error-bad-button"), show_alert=True)
-        return
-    if (
-        current == "language"
-        and data["kind"] == ApplicationKind.DOMESTIC
-        and value != data["cohort_language"]
-    ):
-        await query.answer(
-            i18n.get(
-                "apply-error-language", language=i18n.get(f"apply-lang-{data['cohort_language']}")
-            ),
-            show_alert=True,
-        )
-        return
-    await query.answer()
-    await message.edit_reply_markup(reply_markup=None)
-    field = {
-        "head": "head_name",
-        "duration": "abroad_duration",
-        "language": "instruction_language",
-    }[current]
-    await state.update_data({field: data["head_hint"] if current == "head" else value})
-    await advance(message, i18n, state, current)
-
-
-async def nav(
-    query: CallbackQuery,
-    callback_data: FormNav,
-    i18n: I18nContext,
-    state: FSMContext,
-    person: Person,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-    settings: Settings,
-) -> None:
-    pressed = await form_button_step(query, i18n, state, "ApplyForm")
-    if pressed is None:
-        return
-    message, step = pressed
-    if callback_data.action == "cancel":
-        await state.clear()
-        await message.answer(i18n.get("apply-cancelled"), reply_markup=main_menu(i18n, person))
-    elif callback_data.action == "back":
-        order = steps((await state.get_data())["kind"])
-        await ask(message, i18n, state, order[max(0, order.index(step) - 1)])
-    elif callback_data.action == "confirm" and step == "confirm":
-        await submit(message, i18n, state, person, uow_factory, clock, settings)
-
-
-async def submit(
-    message: Message,
-    i18n: I18nContext,
-    state: FSMContext,
-    person: Person,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-    settings: Settings,
-) -> None:
+async def submit(run: FormRun) -> str | None:
     from bot.documents import render_application
 
-    data = await state.get_data()
+    i18n, values, context = run.i18n, run.values, run.context
+    person = run["person"]
+    clock, settings = run["clock"], run["settings"]
     draft = service.ApplicationDraft(
-        cohort_id=data["cohort_id"],
-        head_name=data.get("head_name", ""),
-        instruction_language=data.get("instruction_language", ""),
-        abroad_duration=data.get("abroad_duration"),
-        country=data.get("country", ""),
+        cohort_id=int(context["cohort_id"]),
+        head_name=values.get("head", ""),
+        instruction_language=str(context["cohort_language"]),
+        abroad_duration=values.get("duration") or values.get("fixed_duration"),
+        country=values.get("country") or "",
     )
     assert person.id is not None
     result = await service.submit_application(
-        uow_factory, person.id, draft, clock(), local_today(clock, settings)
+        run["uow_factory"], person.id, draft, clock(), local_today(clock, settings)
     )
-    await state.clear()
     if result.refusal is not None or result.document is None or result.application is None:
-        await message.answer(
-            i18n.get(f"apply-refused-{result.refusal or 'bad-answer'}"),
-            reply_markup=main_menu(i18n, person),
-        )
-        return
-    await message.answer(
-        i18n.get("apply-submitted", topic=data["topic"]),
-        reply_markup=main_menu(i18n, person),
-    )
+        return i18n.get(f"apply-refused-{result.refusal or 'bad-answer'}")
     pdf = render_application(result.document)
     filename = i18n.get("apply-file-name", number=result.application.id or 0) + ".pdf"
-    await message.answer_document(
+    await run.message.answer_document(
         BufferedInputFile(pdf, filename=filename), caption=i18n.get("apply-file-caption")
     )
+    return i18n.get("apply-submitted", topic=context["topic"])
 
 
-async def use_buttons(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("form-use-buttons"))
+APPLICATION = Form(
+    name="t-apply",
+    title="forms-teacher-apply-title",
+    confirm="forms-teacher-apply-confirm",
+    submit=submit,
+    steps=(
+        Step(
+            "head", "apply-ask-head", "forms-teacher-apply-head", head_name, choices=previous_head
+        ),
+        Step(
+            "duration",
+            "apply-ask-duration",
+            "forms-teacher-apply-duration",
+            parse=None,
+            choices=durations,
+            when=duration_asked,
+        ),
+        Step("country", "apply-ask-country", "forms-teacher-apply-country", country, when=abroad),
+    ),
+)
+FORMS = (APPLICATION,)
 
 
 def create_router() -> Router:
@@ -359,14 +270,4 @@ def create_router() -> Router:
     register_entry(router, courses_entry, ("courses",))
     router.callback_query.register(courses_page, CohortPageCb.filter())
     router.callback_query.register(apply_pressed, ApplyCb.filter())
-    router.callback_query.register(nav, FormNav.filter(F.form == "apply"))
-    router.callback_query.register(
-        choice,
-        ChoiceCb.filter(),
-        StateFilter(ApplyForm.head, ApplyForm.duration, ApplyForm.language),
-    )
-    not_command = ~F.text.startswith("/")
-    router.message.register(head_typed, ApplyForm.head, F.text, not_command)
-    router.message.register(country_typed, ApplyForm.country, F.text, not_command)
-    router.message.register(use_buttons, StateFilter(*ApplyForm.__states__), not_command)
     return router

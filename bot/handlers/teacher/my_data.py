@@ -1,4 +1,5 @@
-"""/mydata: the teacher downloads their data as JSON and may ask for its deletion."""
+"""/mydata: the teacher downloads their data as JSON and may ask for its deletion; asking is a
+form (``bot.ui.forms``) that asks nothing: what deletion means, Confirm or Cancel."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ from aiogram_i18n import I18nContext
 from bot.handlers.teacher.callbacks import MyDataCb
 from bot.handlers.teacher.common import register_entry
 from bot.ui.formatting import long_date
+from bot.ui.forms import Form, FormRun, open_form
 from bot.ui.screens import ui_lang
 from domain.model import Person
-from domain.ports import Clock, UnitOfWorkFactory
+from domain.ports import UnitOfWorkFactory
 from domain.services import personal_data as service
 
 
@@ -65,9 +67,9 @@ async def deletion(
     callback_data: MyDataCb,
     i18n: I18nContext,
     person: Person,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
+    state: FSMContext,
 ) -> None:
+    """ "Delete my data" (and an older message's "yes") opens the confirmation."""
     message = query.message
     if (
         callback_data.action not in ("delete", "confirm")
@@ -78,15 +80,24 @@ async def deletion(
         return
     await query.answer()
     await message.edit_reply_markup(reply_markup=None)
-    if callback_data.action == "delete":
-        await message.answer(
-            i18n.get("mydata-delete-confirm"),
-            reply_markup=deletion_button(i18n, "confirm", "mydata-delete-confirm-button"),
-        )
-        return
+    await open_form(DELETION, message, state, i18n)
+
+
+async def request_deletion(run: FormRun) -> str | None:
+    person = run["person"]
     assert person.id is not None
-    person = await service.request_deletion(uow_factory, person.id, clock())
-    await message.answer(i18n.get("mydata-deletion-requested"))
+    await service.request_deletion(run["uow_factory"], person.id, run["clock"]())
+    return run.i18n.get("mydata-deletion-requested")
+
+
+DELETION = Form(
+    name="t-delete-data",
+    title="mydata-delete-confirm",
+    confirm="mydata-delete-confirm-button",
+    submit=request_deletion,
+    steps=(),
+)
+FORMS = (DELETION,)
 
 
 def create_router() -> Router:

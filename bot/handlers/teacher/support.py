@@ -1,30 +1,26 @@
 """§36–37 post-course support, teacher side: ask a trainer of the course for methodological
 or consulting help, help with a publication, or a professional-community event, for one year
-after completion; after that the menu says the period has ended and when."""
+after completion; after that the menu says the period has ended and when. The question is a
+form (``bot.ui.forms``): typed, shown in a summary, sent to the trainer only on Confirm."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.handlers.teacher.callbacks import FormNav, SupportCb
-from bot.handlers.teacher.common import nav_keyboard, register_entry
+from bot.handlers.teacher.callbacks import SupportCb
+from bot.handlers.teacher.common import register_entry
 from bot.ui.formatting import long_date
-from bot.ui.menus import main_menu
+from bot.ui.forms import Form, FormRun, Step, open_form, text
 from bot.ui.screens import ui_lang
 from domain.model import Person, SupportKind
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import support as service
-
-
-class SupportForm(StatesGroup):
-    question = State()
 
 
 def kebab(value: str) -> str:
@@ -116,75 +112,55 @@ async def kind_chosen(
         )
         return
     await query.answer()
-    await state.clear()
-    await state.set_state(SupportForm.question)
-    await state.set_data(
-        {
-            "form": "support",
-            "kind": callback_data.kind,
-            "enrollment_id": callback_data.enrollment_id,
-        }
-    )
-    await query.message.answer(
-        i18n.get("support-ask-question"), reply_markup=nav_keyboard(i18n, "support", back=False)
-    )
+    kind = SupportKind(callback_data.kind)
+    context = {
+        "enrollment_id": callback_data.enrollment_id,
+        "kind": i18n.get(f"support-kind-{kebab(kind.value)}"),
+        "kind_value": kind.value,
+        "topic": window.course.topic(ui_lang(i18n)),
+    }
+    await open_form(SUPPORT, query.message, state, i18n, context)
 
 
-async def question_typed(
-    message: Message,
-    i18n: I18nContext,
-    person: Person,
-    state: FSMContext,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-    settings: Settings,
-) -> None:
-    data = await state.get_data()
+async def send_question(run: FormRun) -> str | None:
+    person, clock, settings = run["person"], run["clock"], run["settings"]
     assert person.id is not None
     result = await service.ask_support(
-        uow_factory,
+        run["uow_factory"],
         person.id,
-        data["enrollment_id"],
-        SupportKind(data["kind"]),
-        message.text or "",
+        int(run.context["enrollment_id"]),
+        SupportKind(run.context["kind_value"]),
+        run.values["question"],
         clock(),
         today_of(clock, settings),
     )
-    if result.refusal in (service.SupportRefusal.EMPTY, service.SupportRefusal.TOO_LONG):
-        await message.answer(i18n.get(f"support-refused-{result.refusal}"))
-        return
-    await state.clear()
     if result.refusal is not None:
-        text = i18n.get(
-            f"support-refused-{result.refusal}", date=long_date(result.ends_on, ui_lang(i18n))
+        return run.i18n.get(
+            f"support-refused-{result.refusal}",
+            date=long_date(result.ends_on, ui_lang(run.i18n)),
         )
-    else:
-        text = i18n.get("support-sent")
-    await message.answer(text, reply_markup=main_menu(i18n, person))
+    return run.i18n.get("support-sent")
 
 
-async def not_text(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("profile-error-text-expected"))
-
-
-async def nav(query: CallbackQuery, i18n: I18nContext, state: FSMContext, person: Person) -> None:
-    if await state.get_state() != SupportForm.question.state or not isinstance(
-        query.message, Message
-    ):
-        await query.answer(i18n.get("error-bad-button"), show_alert=True)
-        return
-    await query.answer()
-    await state.clear()
-    await query.message.edit_reply_markup(reply_markup=None)
-    await query.message.answer(i18n.get("support-cancelled"), reply_markup=main_menu(i18n, person))
+SUPPORT = Form(
+    name="t-support",
+    title="forms-teacher-support-title",
+    confirm="forms-teacher-support-confirm",
+    submit=send_question,
+    steps=(
+        Step(
+            "question",
+            "support-ask-question",
+            "forms-teacher-support-question",
+            text(service.QUESTION_MAX, multiline=True),
+        ),
+    ),
+)
+FORMS = (SUPPORT,)
 
 
 def create_router() -> Router:
     router = Router(name="teacher-support")
     register_entry(router, support_entry, ("support",))
     router.callback_query.register(kind_chosen, SupportCb.filter())
-    router.callback_query.register(nav, FormNav.filter(F.form == "support"))
-    not_command = ~F.text.startswith("/")
-    router.message.register(question_typed, SupportForm.question, F.text, not_command)
-    router.message.register(not_text, SupportForm.question, not_command)
     return router

@@ -9,7 +9,12 @@ A flow declares a ``Form`` (its ``Step``s and what Confirm does); its actor pack
 from bot.ui.forms.invalid import Invalid
 from bot.ui.forms.model import Choice, Form, FormRun, Step, StepView
 from bot.ui.forms.parsers import day, integer, one_of, text
-from bot.ui.forms.runner import create_form_router, create_stale_form_router, open_form
+from bot.ui.forms.runner import (
+    create_form_router,
+    create_stale_form_router,
+    forms_of,
+    open_form,
+)
 
 __all__ = [
     "Choice",
@@ -21,6 +26,7 @@ __all__ = [
     "create_form_router",
     "create_stale_form_router",
     "day",
+    "forms_of",
     "integer",
     "one_of",
     "open_form",

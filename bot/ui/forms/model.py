@@ -51,6 +51,11 @@ class Step:
     skippable: bool = False
     multiple: bool = False  # choices toggled on and off, then "Done": a list is stored
     check: Callable[[Any, Values], None] | None = None  # against earlier answers; raises Invalid
+    # a non-text answer (a shared contact, a photo, a file): the message and the current value
+    # in, the new value out, or ``Invalid``; with ``collect`` the answers pile up until "Done"
+    receive: Callable[[Message, Any], Any] | None = None
+    collect: bool = False
+    contact_button: str | None = None  # label key of Telegram's "share my phone" reply button
 
     def applies(self, values: Values) -> bool:
         return self.when is None or self.when(values)
@@ -85,6 +90,8 @@ class Form:
     confirm: str
     submit: Callable[[FormRun], Awaitable[str | None]]
     title_args: Callable[[Values], Mapping[str, Any]] = lambda context: context
+    # the reply keyboard (a main menu) to give back when Cancel takes a contact button away
+    menu: Callable[[I18nContext, Mapping[str, Any]], Any] | None = None
 
     def __post_init__(self) -> None:
         names = [step.name for step in self.steps]

@@ -8,6 +8,7 @@ import contextlib
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import date
+from types import ModuleType
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -20,7 +21,10 @@ from aiogram.types import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    KeyboardButton,
     Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
     TelegramObject,
 )
 from aiogram_i18n import I18nContext
@@ -110,7 +114,7 @@ def _step_keyboard(
         if page + 1 < pages:
             turn.append(_button(i18n.get("form-page-next"), token, "page", page + 1))
         rows.append(turn)
-    if step.multiple:
+    if step.multiple or (step.collect and kit["values"].get(step.name)):
         rows.append([_button(i18n.get("form-done"), token, "done")])
     if step.skippable:
         rows.append([_button(i18n.get("form-skip"), token, "skip")])
@@ -154,6 +158,14 @@ async def _ask(
     await state.update_data({KIT: kit})
     sent = await target.answer(text, reply_markup=keyboard)
     await _remember_prompt(state, kit, sent.message_id)
+    if step.contact_button is not None:
+        button = KeyboardButton(text=i18n.get(step.contact_button), request_contact=True)
+        await target.answer(
+            i18n.get("form-contact-hint"),
+            reply_markup=ReplyKeyboardMarkup(
+                keyboard=[[button]], resize_keyboard=True, one_time_keyboard=True
+            ),
+        )
 
 
 async def _remember_prompt(state: FSMContext, kit: dict[str, Any], message_id: int) -> None:
@@ -178,20 +190,26 @@ def summary_text(
         for step in _applicable(form, kit["values"])
     ]
     title = i18n.get(form.title, **_args(form, kit))
-    return Markup("\n").join([Markup(title), Markup(""), *map(Markup, lines)])
+    answers = [Markup(""), *map(Markup, lines)] if lines else []
+    return Markup("\n").join([Markup(title), *answers])
 
 
 def _summary_keyboard(
     form: Form, kit: Mapping[str, Any], i18n: I18nContext
 ) -> InlineKeyboardMarkup:
     token = kit["token"]
+    cancel = _button(i18n.get("form-cancel"), token, "cancel")
+    if not _applicable(form, kit["values"]):  # nothing was asked: confirm or cancel
+        return InlineKeyboardMarkup(
+            inline_keyboard=[[_button(i18n.get(form.confirm), token, "ok")], [cancel]]
+        )
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [_button(i18n.get(form.confirm), token, "ok")],
             [
                 _button(i18n.get("form-edit"), token, "edit"),
                 _button(i18n.get("form-back"), token, "back"),
-                _button(i18n.get("form-cancel"), token, "cancel"),
+                cancel,
             ],
         ]
     )
@@ -298,6 +316,11 @@ class OpenForm(Filter):
         return {"form": self.forms[kit["form"]], "kit": kit}
 
 
+def forms_of(capabilities: Iterable[ModuleType]) -> list[Form]:
+    """The forms the capability modules of an actor package declare in their ``FORMS``."""
+    return [form for capability in capabilities for form in getattr(capability, "FORMS", ())]
+
+
 def create_form_router(name: str, forms: Iterable[Form]) -> Router:
     """The typed answers and buttons of ``forms``, for an actor package to put behind its
     gate (a form's steps are answered by the same kind of person who opened it)."""
@@ -325,22 +348,43 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             if step.check is not None:
                 step.check(value, kit["values"])
         except Invalid as refusal:
-            args = {
-                name: long_date(arg, i18n.locale) if isinstance(arg, date) else arg
-                for name, arg in refusal.args_.items()
-            }
-            await message.answer(i18n.get(refusal.key, **args))
+            await _refuse(message, i18n, refusal)
+            return
+        await _accept(form, step, kit, value, message, state, i18n, data)
+
+    async def not_text(
+        message: Message,
+        state: FSMContext,
+        i18n: I18nContext,
+        form: Form,
+        kit: dict[str, Any],
+        **data: Any,
+    ) -> None:
+        step = None if kit["at"] in (SUMMARY, EDITING) else form.step(kit["at"])
+        if step is None or step.receive is None:
+            key = "form-use-buttons" if step is None else "form-send-text"
+            await message.answer(i18n.get(key))
+            return
+        try:
+            value = step.receive(message, kit["values"].get(step.name))
+        except Invalid as refusal:
+            await _refuse(message, i18n, refusal)
+            return
+        if not step.collect:
+            if step.contact_button is not None:
+                await message.answer(i18n.get("form-received"), reply_markup=ReplyKeyboardRemove())
+            await _accept(form, step, kit, value, message, state, i18n, data)
             return
         if message.bot is not None:
             await _drop_keyboard(message.bot, message.chat.id, kit.get("prompt"))
         kit["values"][step.name] = value
-        (kit.get("shown") or {}).pop(step.name, None)
-        _forget_later_answers(form, kit)
-        await _advance(form, kit, message, state, i18n, data)
-
-    async def not_text(message: Message, i18n: I18nContext, kit: dict[str, Any]) -> None:
-        key = "form-use-buttons" if kit["at"] in (SUMMARY, EDITING) else "form-send-text"
-        await message.answer(i18n.get(key))
+        await state.update_data({KIT: kit})
+        keyboard = _step_keyboard(form, step, kit, kit.get("labels") or [], i18n)
+        count = len(value) if isinstance(value, list) else 1
+        sent = await message.answer(
+            i18n.get("form-received-count", count=count), reply_markup=keyboard
+        )
+        await _remember_prompt(state, kit, sent.message_id)
 
     async def pressed(
         query: CallbackQuery,
@@ -366,6 +410,14 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
         await query.answer()
         if action == "cancel":
             await state.clear()
+            step = None if at in (SUMMARY, EDITING) else form.step(at)
+            if step is not None and step.contact_button is not None:  # the reply button goes too
+                await _drop_keyboard_of(message)
+                menu = form.menu(i18n, data) if form.menu is not None else None
+                await message.answer(
+                    i18n.get("form-cancelled"), reply_markup=menu or ReplyKeyboardRemove()
+                )
+                return
             await _finish(message, i18n.get("form-cancelled"))
         elif action == "edit" and at == SUMMARY:
             await _show_edit_list(message, state, i18n, form, kit)
@@ -380,8 +432,16 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             await _drop_keyboard_of(message)
             await _back(form, kit, message, state, i18n, data)
         elif action in ("skip", "done") and at not in (SUMMARY, EDITING):
-            await _drop_keyboard_of(message)
             step = form.step(at)
+            if action == "done" and step.collect:
+                if not kit["values"].get(step.name):
+                    await message.answer(i18n.get("form-use-buttons"))
+                    return
+                await _drop_keyboard_of(message)
+                _forget_later_answers(form, kit)
+                await _advance(form, kit, message, state, i18n, data)
+                return
+            await _drop_keyboard_of(message)
             shown = kit.setdefault("shown", {})
             if action == "done":
                 picked = list(kit.get("picked") or [])
@@ -400,6 +460,34 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
     router.message.register(not_text, active, OpenForm(registry), ~F.text.startswith("/"))
     router.callback_query.register(pressed, FormCb.filter(), active, OpenForm(registry))
     return router
+
+
+async def _refuse(message: Message, i18n: I18nContext, refusal: Invalid) -> None:
+    args = {
+        name: long_date(arg, i18n.locale) if isinstance(arg, date) else arg
+        for name, arg in refusal.args_.items()
+    }
+    await message.answer(i18n.get(refusal.key, **args))
+
+
+async def _accept(
+    form: Form,
+    step: Step,
+    kit: dict[str, Any],
+    value: Any,
+    message: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    data: Mapping[str, Any],
+) -> None:
+    """A step answered: its prompt's buttons go, later answers that no longer apply are
+    dropped, the form moves on."""
+    if message.bot is not None:
+        await _drop_keyboard(message.bot, message.chat.id, kit.get("prompt"))
+    kit["values"][step.name] = value
+    (kit.get("shown") or {}).pop(step.name, None)
+    _forget_later_answers(form, kit)
+    await _advance(form, kit, message, state, i18n, data)
 
 
 async def _choose(
@@ -476,6 +564,9 @@ async def _back(
 ) -> None:
     steps = _applicable(form, kit["values"])
     names = [step.name for step in steps]
+    if not steps:  # a form that asks nothing has no step to go back to
+        await _summarize(form, kit, message, state, i18n, data)
+        return
     if kit["at"] in (SUMMARY, EDITING):
         target = steps[-1]
     else:

@@ -15,7 +15,7 @@ from aiogram.methods import EditMessageText, SendMessage
 from aiogram.types import Chat
 from sqlalchemy import text
 
-from bot.dev.testing import Harness, texts
+from bot.dev.testing import Harness, button_data, texts
 from bot.handlers.admin.callbacks import DeletionAction
 from bot.runtime.container import Services
 from domain.iin import mask_iin
@@ -52,8 +52,8 @@ async def ask_for_deletion(harness: Harness, telegram_id: int, lang: str, **kwar
     """The teacher's own path: /mydata → "🗑" → "Yes"."""
     user = await registered_teacher(harness, telegram_id, lang, **kwargs)
     await harness.send(user, "/mydata")
-    await harness.press(user, "tmd:delete")
-    await harness.press(user, "tmd:confirm")
+    sent = await harness.press(user, "tmd:delete")
+    await harness.press(user, button_data(sent, "Иә" if lang == "kk" else "Да"))
 
 
 async def with_history(services: Services, telegram_id: int, clock: FakeClock) -> int:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.dev.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.runtime.container import Services
 from domain.checkin_codes import code_for, deep_link_payload, display_code
 from domain.model import AttendanceMethod, EnrollmentStatus
@@ -279,8 +279,8 @@ async def test_agreement_button_leads_to_acceptance_and_then_check_in_works(
     user = make_user(720_010, "kk")
     sent = await harness.send(user, code(world.session.id, clock.now))
     assert texts(sent)[0].startswith("Қатысуды алғаш белгілемес бұрын оқуға арналған шартты")
-    await harness.press(user, f"tag:read:{enrollment.id}")
-    await harness.press(user, f"tag:accept:{enrollment.id}")
+    sent = await harness.press(user, f"tag:read:{enrollment.id}")
+    await harness.press(user, button_data(sent, "✅ Шарт талаптарын қабылдаймын"))
     async with services.uow_factory() as uow:
         stored = await uow.enrollments.get_by_id(enrollment.id or 0)
     assert stored is not None and stored.agreement_accepted_at is not None

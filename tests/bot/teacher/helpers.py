@@ -7,7 +7,7 @@ from datetime import date
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, User
 
-from bot.dev.testing import Harness, make_user
+from bot.dev.testing import Harness, button_data, make_user
 from bot.runtime.container import Services
 from domain.iin import Sex, make_iin
 from domain.model import Person
@@ -57,8 +57,8 @@ async def registered_teacher(
     await harness.send_contact(user, "+7 701 123 45 67")
     await harness.send(user, "учитель математики")
     await harness.send(user, "№ 12 мектеп-гимназия, Астана")
-    await harness.send(user, "hr@school12.kz")
-    await harness.press(user, "tnav:profile:confirm")
+    sent = await harness.send(user, "hr@school12.kz")
+    await harness.press(user, button_data(sent, "✅"))
     return user
 
 

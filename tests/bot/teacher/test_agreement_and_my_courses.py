@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 from aiogram.methods import SendDocument
 
-from bot.dev.testing import Harness, texts
+from bot.dev.testing import Harness, button_data, texts
 from bot.runtime.container import Services
 from domain.agreement import AGREEMENT_VERSION
 from domain.model import Certificate, DocumentKind, FinalAssessment
@@ -57,11 +57,21 @@ async def test_enrolled_teacher_reads_and_accepts_the_agreement_in_kazakh(
         "Ұйым жұмыс берушіні",
     ):
         assert part in text
-    sent = await harness.press(user, f"tag:accept:{enrollment_id}")
-    assert texts(sent) == [
+    assert text.endswith("Тексеріңіз. Бәрі дұрыс болса, растаңыз; әзірге ештеңе сақталған жоқ.")
+    # nothing asked, so no Back: Cancel keeps the agreement unaccepted
+    assert [label for label, _ in buttons(sent[-1])] == [
+        "✅ Шарт талаптарын қабылдаймын",
+        "✖️ Бас тарту",
+    ]
+    cancelled = await harness.press(user, button_data(sent, "✖️ Бас тарту"))
+    assert texts(cancelled)[0].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
+    assert not await agreement_accepted(services.uow_factory, enrollment_id)
+    sent = await harness.press(user, f"tag:read:{enrollment_id}")
+    sent = await harness.press(user, button_data(sent, "✅ Шарт талаптарын"))
+    assert texts(sent)[-1].endswith(
         "«Жаңартылған білім беру мазмұны» курсы бойынша оқуға арналған шарт "
         "2026\u202fж. 23 қарашада қабылданды. Енді сабақтарда қатысуыңызды белгілеуге болады."
-    ]
+    )
     stored = await enrollment(services, enrollment_id)
     assert (stored.agreement_version, stored.agreement_lang, stored.agreement_accepted_at) == (
         AGREEMENT_VERSION,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.methods import AnswerCallbackQuery, SendDocument
 
-from bot.dev.testing import Harness, texts
+from bot.dev.testing import Harness, button_data, texts
 from bot.runtime.container import Services
 from domain.model import ApplicationKind, ApplicationStatus
 from tests.bot.teacher.helpers import buttons, make_cohort, registered_teacher
@@ -39,24 +39,29 @@ async def test_domestic_application_in_kazakh(harness: Harness, services: Servic
         "таңбаларсыз."
     ]
     sent = await harness.send(user, "Ахметов Ерлан Сәкенұлы")
-    assert texts(sent) == ["Оқыту тілі қандай?"]
-    # the cohort is taught in Kazakh: Russian is refused with the reason
-    sent = await harness.press(user, "tch:ru")
-    assert texts(sent) == ["Бұл ағынның оқыту тілі: қазақ тілі. Соны немесе басқа ағынды таңдаңыз."]
-    sent = await harness.press(user, "tnav:apply:back")
-    assert texts(sent)[0].startswith("Өтініш білім беру ұйымыңыздың")
-    await harness.send(user, "Ахметов Ерлан Сәкенұлы")
-    sent = await harness.press(user, "tch:kk")
-    assert texts(sent) == [
-        "<b>Өтінішті тексеріңіз (1-қосымша)</b>\n\n"
+    # the cohort is taught in Kazakh: the language is shown, not asked
+    summary = (
+        "<b>📝 Курсқа өтініш</b>\n"
         "Курс: Жаңартылған білім беру мазмұны (KZ-01 ағыны)\n"
-        "Білім беру ұйымының басшысы: Ахметов Ерлан Сәкенұлы\n"
-        "Оқыту тілі: қазақ тілі\n\nӨтініш бересіз бе?"
+        "Оқыту тілі: қазақ тілі\n\n"
+        "<b>Білім беру ұйымының басшысы:</b> Ахметов Ерлан Сәкенұлы"
+    )
+    assert texts(sent) == [
+        summary + "\n\nТексеріңіз. Бәрі дұрыс болса, растаңыз; әзірге ештеңе сақталған жоқ."
     ]
+    # back to the first step, then cancel: nothing is stored
+    sent = await harness.press(user, button_data(sent, "⬅️ Артқа"))
+    assert texts(sent)[0].startswith("Өтініш білім беру ұйымыңыздың")
+    assert texts(sent)[0].endswith("Қазіргі жауап: Ахметов Ерлан Сәкенұлы")
+    sent = await harness.press(user, button_data(sent, "✖️ Бас тарту"))
+    assert texts(sent)[0].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
     assert await applications(services, 400) == []
-    sent = await harness.press(user, "tnav:apply:confirm")
-    assert (
-        texts(sent)[0] == "«Жаңартылған білім беру мазмұны» курсына өтініш берілді. "
+    sent = await harness.press(user, f"tap:{cohort_id}")
+    sent = await harness.send(user, "Ахметов Ерлан Сәкенұлы")
+    assert await applications(services, 400) == []
+    sent = await harness.press(user, button_data(sent, "✅ Өтініш беру"))
+    assert texts(sent)[-1] == (
+        summary + "\n\n«Жаңартылған білім беру мазмұны» курсына өтініш берілді. "
         "Шешімі осы жерге келеді."
     )
     documents = [r for r in sent if isinstance(r, SendDocument)]
@@ -87,29 +92,34 @@ async def test_abroad_application_in_russian(harness: Harness, services: Service
         "Заполним заявление на курс «Обновлённое содержание "
         "образования» за рубежом по форме приложения 2"
     )
-    await harness.send(user, "Петров Пётр Петрович")
-    sent = await harness.press(user, "tch:1_year")
+    sent = await harness.send(user, "Петров Пётр Петрович")
+    # a short course abroad is "up to 3 months" (§23): the duration is not asked
     assert texts(sent) == ["В какой стране проходит обучение?"]
     assert texts(await harness.send(user, "Ф" * 101)) == [
         "Введите название страны (не больше 100 символов)."
     ]
-    await harness.send(user, "Финляндия")
-    sent = await harness.press(user, "tch:en")
-    assert "Продолжительность: курсы до 1 года" in texts(sent)[0]
-    assert "Страна обучения: Финляндия" in texts(sent)[0]
-    assert "Язык обучения: английский" in texts(sent)[0]
-    # cancel keeps nothing
-    sent = await harness.press(user, "tnav:apply:cancel")
-    assert texts(sent) == ["Заявление не подано."]
+    sent = await harness.send(user, "Финляндия")
+    assert texts(sent)[0].startswith(
+        "<b>📝 Заявление на курс</b>\n"
+        "Курс: Обновлённое содержание образования (поток AB-01)\n"
+        "Язык обучения: русский\n"
+        "Продолжительность: курсы до 3 месяцев\n\n"
+        "<b>Руководитель организации образования:</b> Петров Пётр Петрович\n"
+        "<b>Страна обучения:</b> Финляндия\n\n"
+    )
+    # back to the first step, then cancel: nothing is stored
+    sent = await harness.press(user, button_data(sent, "⬅️ Назад"))
+    assert texts(sent) == ["В какой стране проходит обучение?\n\nСейчас: Финляндия"]
+    sent = await harness.press(user, button_data(sent, "⬅️ Назад"))
+    assert texts(sent)[0].startswith("Заявление адресуется руководителю")
+    sent = await harness.press(user, button_data(sent, "✖️ Отмена"))
+    assert texts(sent)[0].endswith("✖️ Отменено, ничего не сохранено.")
     assert await applications(services, 401) == []
     await harness.press(user, f"tap:{cohort_id}")
-    # the previous head is offered as a button only after an application; here typed again
     await harness.send(user, "Петров Пётр Петрович")
-    await harness.press(user, "tch:3_months")
-    await harness.send(user, "Финляндия")
-    await harness.press(user, "tch:en")
-    sent = await harness.press(user, "tnav:apply:confirm")
-    assert texts(sent)[0] == (
+    sent = await harness.send(user, "Финляндия")
+    sent = await harness.press(user, button_data(sent, "✅ Подать заявление"))
+    assert texts(sent)[-1].endswith(
         "Заявление на курс «Обновлённое содержание образования» подано. О решении сообщим здесь же."
     )
     stored = (await applications(services, 401))[0]
@@ -117,7 +127,7 @@ async def test_abroad_application_in_russian(harness: Harness, services: Service
         ApplicationKind.ABROAD,
         "3m",
         "Финляндия",
-        "en",
+        "ru",
     )
 
 
@@ -151,10 +161,43 @@ async def test_pagination(harness: Harness, services: Services) -> None:
     assert len([b for b in buttons(sent[-1]) if b[1].startswith("tap:")]) == 2
 
 
-async def test_forged_choice_outside_the_form_is_refused(
+async def test_a_forged_form_button_outside_the_form_is_refused(
     harness: Harness, services: Services
 ) -> None:
     user = await registered_teacher(harness, 404, "kk")
-    sent = await harness.press(user, "tnav:apply:confirm")
-    assert texts(sent) == ["Бұл батырма ескірген немесе қолжетімсіз. Мәзірді қайта ашыңыз: /menu"]
+    sent = await harness.press(user, "fk:forged:ok:0")
+    assert texts(sent) == ["Бұл батырма ескірген: форма жабылған."]
     assert await applications(services, 404) == []
+
+
+async def test_an_apply_button_without_a_profile_fills_it_and_continues_to_the_application(
+    harness: Harness, services: Services
+) -> None:
+    """A consented teacher without a profile taps "Apply" (a list seen earlier): the profile
+    form first, and saving it leads on to that cohort's application."""
+    from bot.dev.testing import make_user
+    from tests.bot.teacher.helpers import IIN_IVAN
+
+    cohort_id = await make_cohort(services, code="RU-05", language="ru")
+    user = make_user(405, language_code="ru")
+    await harness.send(user, "/start")
+    await harness.press(user, "lang:ru")
+    await harness.send(user, "/courses")
+    await harness.press(user, "tcons:yes")  # the profile form opens (for the course list)
+    sent = await harness.press(user, f"tap:{cohort_id}")  # …the teacher taps Apply instead
+    assert texts(sent)[0].startswith("Заполним профиль")
+    await harness.send(user, "Иванов Иван Иванович")
+    await harness.send(user, IIN_IVAN)
+    await harness.send_contact(user, "+77011234567")
+    for answer in ("учитель", "Школа № 5", "hr@school5.kz"):
+        sent = await harness.send(user, answer)
+    sent = await harness.press(user, button_data(sent, "✅ Сохранить профиль"))
+    assert texts(sent)[0].startswith("Профиль сохранён.")
+    assert texts(sent)[1].startswith("Заполним заявление на курс «Обновлённое содержание")
+    assert texts(sent)[2] == (
+        "Заявление адресуется руководителю вашей организации образования (Школа № 5). "
+        "Введите ФИО руководителя."
+    )
+    sent = await harness.send(user, "Петров Пётр Петрович")
+    await harness.press(user, button_data(sent, "✅ Подать заявление"))
+    assert [a.cohort_id for a in await applications(services, 405)] == [cohort_id]

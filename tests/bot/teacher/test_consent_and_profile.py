@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from aiogram.methods import SendMessage
 
-from bot.dev.testing import Harness, texts
+from bot.dev.testing import Harness, button_data, texts
 from bot.runtime.container import Services
 from tests.bot.teacher.helpers import (
     IIN_AIGUL,
     IIN_IVAN,
     buttons,
+    last_message,
     registered_teacher,
     start,
     stored,
@@ -103,10 +105,13 @@ async def test_full_profile_in_kazakh(harness: Harness, services: Services, cloc
     ]
     sent = await harness.send(user, IIN_AIGUL[:6] + " " + IIN_AIGUL[6:])
     assert texts(sent) == [
-        "Телефон нөміріңізді жіберу үшін төмендегі «📱 Контактімен бөлісу» батырмасын басыңыз."
+        "Телефон нөміріңізді жіберу үшін төмендегі «📱 Контактімен бөлісу» батырмасын басыңыз.",
+        "👇 Батырма енгізу жолының астында.",
     ]
-    assert buttons(sent[0])[0] == ("📱 Контактімен бөлісу", None)
-    assert sent[0].reply_markup.keyboard[0][0].request_contact is True
+    prompt, hint = [r for r in sent if isinstance(r, SendMessage)]
+    assert [label for label, _ in buttons(prompt)] == ["⬅️ Артқа", "✖️ Бас тарту"]
+    assert buttons(hint) == [("📱 Контактімен бөлісу", None)]
+    assert hint.reply_markup.keyboard[0][0].request_contact is True
     # phone: typed text and someone else's contact are refused
     assert texts(await harness.send(user, "+77011234567")) == [
         "Нөмір қолмен енгізілмейді: төмендегі «📱 Контактімен бөлісу» батырмасын басыңыз."
@@ -116,7 +121,7 @@ async def test_full_profile_in_kazakh(harness: Harness, services: Services, cloc
     ]
     sent = await harness.send_contact(user, "77011234567")
     assert texts(sent) == [
-        "Телефон нөмірі алынды.",
+        "✅ Алынды.",
         "Лауазымыңыз (мысалы: математика пәнінің мұғалімі).",
     ]
     await harness.send(user, "математика пәнінің мұғалімі")
@@ -127,15 +132,24 @@ async def test_full_profile_in_kazakh(harness: Harness, services: Services, cloc
         "көрсетіңіз."
     ]
     sent = await harness.send(user, "hr@school12.kz")
-    summary = texts(sent)[0]
-    assert "Аты-жөні: Сейтқалиева Айгүл Нұрланқызы" in summary
-    assert f"ЖСН: ********{IIN_AIGUL[-4:]}" in summary and IIN_AIGUL not in summary
-    assert "Телефон: +77011234567" in summary
-    assert "Жұмыс берушінің байланысы: hr@school12.kz" in summary
+    assert texts(sent) == [
+        "👤 Сіздің профиліңіз\n\n"
+        "<b>Аты-жөні:</b> Сейтқалиева Айгүл Нұрланқызы\n"
+        f"<b>ЖСН:</b> ********{IIN_AIGUL[-4:]}\n"
+        "<b>Телефон нөмірі:</b> +77011234567\n"
+        "<b>Лауазымы:</b> математика пәнінің мұғалімі\n"
+        "<b>Білім беру ұйымы:</b> № 12 мектеп-гимназия\n"
+        "<b>Жұмыс берушінің байланысы:</b> hr@school12.kz\n\n"
+        "Тексеріңіз. Бәрі дұрыс болса, растаңыз; әзірге ештеңе сақталған жоқ."
+    ]
     # nothing stored before confirmation
     assert (await stored(services, 302)).full_name == ""
-    sent = await harness.press(user, "tnav:profile:confirm")
-    assert texts(sent) == ["Профиль сақталды. Енді курс таңдауға болады: «📚 Курстар және жазылу»."]
+    sent = await harness.press(user, button_data(sent, "✅ Профильді сақтау"))
+    # opened from /profile: the saved profile is shown next
+    assert texts(sent)[0] == (
+        "Профиль сақталды. Енді курс таңдауға болады: «📚 Курстар және жазылу»."
+    )
+    assert texts(sent)[1].startswith("<b>👤 Сіздің профиліңіз</b>")
     person = await stored(services, 302)
     assert (
         person.full_name,
@@ -158,53 +172,78 @@ async def test_full_profile_in_kazakh(harness: Harness, services: Services, cloc
     assert "Деректерді өңдеуге келісім: 2026\u202fж. 23 қараша" in texts(sent)[0]
 
 
-async def test_profile_in_russian_with_back_and_cancel(
+async def test_profile_in_russian_walked_back_from_the_summary_and_cancelled(
     harness: Harness, services: Services
 ) -> None:
     user = await start(harness, 303, "ru")
     await harness.send(user, "/profile")
     await harness.press(user, "tcons:yes")
     await harness.send(user, "Иванов Иван Иванович")
-    sent = await harness.press(user, "tnav:profile:back")
-    assert texts(sent) == [
+    await harness.send(user, IIN_IVAN)
+    await harness.send_contact(user, "+7 701 123 45 67")
+    await harness.send(user, "учитель")
+    await harness.send(user, "Школа № 5")
+    sent = await harness.send(user, "+7 701 555 00 01")
+    assert texts(sent)[0].startswith("👤 Ваш профиль\n\n<b>ФИО:</b> Иванов Иван Иванович\n")
+    prompts = [
+        "Контакт работодателя для уведомлений: e-mail или телефон отдела кадров или "
+        "руководителя вашей организации образования.\n\nСейчас: +77015550001",
+        "Полное наименование вашей организации образования (школы, колледжа, детского "
+        "сада).\n\nСейчас: Школа № 5",
+        "Ваша должность (например: учитель математики).\n\nСейчас: учитель",
+        "Нажмите кнопку «📱 Поделиться контактом» ниже, чтобы отправить свой номер "
+        "телефона.\n\nСейчас: +77011234567",
+        f"Введите ИИН — 12 цифр.\n\nСейчас: ********{IIN_IVAN[-4:]}",
         "Введите фамилию, имя и отчество (при наличии) кириллицей, как в удостоверении "
-        "личности. Например: Сейткалиева Айгуль Нурлановна."
+        "личности. Например: Сейткалиева Айгуль Нурлановна.\n\nСейчас: Иванов Иван Иванович",
     ]
-    await harness.send(user, "Иванов Иван Иванович")
-    await harness.send(user, IIN_IVAN)
-    sent = await harness.send(user, "⬅️ Назад")
-    assert texts(sent) == ["Вернулись на шаг назад.", "Введите ИИН — 12 цифр."]
-    await harness.send(user, IIN_IVAN)
-    sent = await harness.send(user, "✖️ Отмена")
-    assert texts(sent) == ["Заполнение профиля отменено."]
+    for prompt in prompts:
+        sent = await harness.press(user, button_data(sent, "⬅️ Назад"))
+        assert texts(sent)[0] == prompt
+    # the first step has no Back
+    assert [label for label, _ in buttons(last_message(sent))] == ["✖️ Отмена"]
+    sent = await harness.press(user, button_data(sent, "✖️ Отмена"))
+    assert texts(sent) == [texts(sent)[0]] and texts(sent)[0].endswith(
+        "✖️ Отменено, ничего не сохранено."
+    )
     person = await stored(services, 303)
-    assert (person.full_name, person.iin) == ("", None)
+    assert (person.full_name, person.iin, person.phone) == ("", None, None)
     assert person.consent_at is not None
     # the next teacher item restarts the form (profile incomplete)
     sent = await harness.send(user, "/courses")
     assert texts(sent)[0].startswith("Заполним профиль")
 
 
-async def test_edit_one_field_later_and_iin_taken(harness: Harness, services: Services) -> None:
+async def test_change_a_field_later_and_iin_taken(harness: Harness, services: Services) -> None:
     await registered_teacher(harness, 304, "ru", iin=IIN_AIGUL)
     ivan = await registered_teacher(harness, 305, "ru", iin=IIN_IVAN, name="Иванов Иван")
-    sent = await harness.press(ivan, "tpe:position")
-    assert texts(sent) == ["Ваша должность (например: учитель математики)."]
+    sent = await harness.send(ivan, "/profile")
+    sent = await harness.press(ivan, button_data(sent, "✏️ Изменить профиль"))
+    assert texts(sent)[0].startswith("👤 Ваш профиль\n\n<b>ФИО:</b> Иванов Иван\n")
+    sent = await harness.press(ivan, button_data(sent, "✏️ Изменить"))
+    sent = await harness.press(ivan, button_data(sent, "Должность"))
+    assert texts(sent) == [
+        "Ваша должность (например: учитель математики).\n\nСейчас: учитель математики"
+    ]
     sent = await harness.send(ivan, "заместитель директора")
-    assert texts(sent)[0] == "Изменение сохранено."
+    assert "<b>Должность:</b> заместитель директора" in texts(sent)[0]
+    assert (await stored(services, 305)).position == "учитель математики"
+    sent = await harness.press(ivan, button_data(sent, "✅ Сохранить профиль"))
+    assert texts(sent)[0] == "Профиль сохранён. Теперь можно выбрать курс: «📚 Курсы и запись»."
     assert "Должность: заместитель директора" in texts(sent)[1]
     assert (await stored(services, 305)).position == "заместитель директора"
-    # another teacher's IIN is refused and nothing changes
-    await harness.press(ivan, "tpe:iin")
+    # another teacher's IIN is refused at Confirm, the IIN asked again, nothing changes
+    sent = await harness.press(ivan, button_data(sent, "✏️ Изменить профиль"))
+    sent = await harness.press(ivan, button_data(sent, "✏️ Изменить"))
+    sent = await harness.press(ivan, button_data(sent, "ИИН"))
     sent = await harness.send(ivan, IIN_AIGUL)
+    sent = await harness.press(ivan, button_data(sent, "✅ Сохранить профиль"))
     assert texts(sent) == [
         "Этот ИИН уже указан в другом профиле. Проверьте ИИН; если он верный, "
-        "обратитесь к администратору курсов."
+        "обратитесь к администратору курсов.",
+        "Введите ИИН — 12 цифр.",
     ]
     assert (await stored(services, 305)).iin == IIN_IVAN
-    # forged field name
-    sent = await harness.press(ivan, "tpe:roles")
-    assert texts(sent) == ["Эта кнопка устарела или недоступна. Откройте меню заново: /menu"]
 
 
 async def test_teacher_from_an_imported_list_is_linked_in_russian(
@@ -237,9 +276,9 @@ async def test_linked_message_is_shown_on_confirm(harness: Harness, services: Se
         await harness.send(user, answer)
     await harness.send_contact(user, "+77015550000")
     for answer in ("мұғалім", "Мектеп", "+7 701 555 00 01"):
-        await harness.send(user, answer)
-    sent = await harness.press(user, "tnav:profile:confirm")
-    assert texts(sent) == [
+        sent = await harness.send(user, answer)
+    sent = await harness.press(user, button_data(sent, "✅"))
+    assert texts(sent)[:1] == [
         "Профиль сақталды. Сізді қабылдау тізімінен тауып, осы чатпен "
         "байланыстырдық — «🎓 Менің курстарым» бөлімін қараңыз."
     ]
@@ -281,3 +320,43 @@ async def test_an_iin_born_after_the_organizations_today_is_refused(
     born_today = make_iin(date(2026, 11, 24), Sex.FEMALE, 7)
     sent = await harness.send(user, born_today)
     assert texts(sent) != [expected] and "📱" in texts(sent)[0]
+
+
+async def test_saving_the_profile_leads_back_to_the_course_list(
+    harness: Harness, services: Services
+) -> None:
+    """Opened from "📚 Courses", the saved profile goes on to the course list."""
+    from tests.bot.teacher.helpers import make_cohort
+
+    await make_cohort(services, code="A-01")
+    user = await start(harness, 308, "kk")
+    await harness.send(user, "📚 Курстар және жазылу")
+    await harness.press(user, "tcons:yes")
+    await harness.send(user, "Сейтқалиева Айгүл Нұрланқызы")
+    await harness.send(user, IIN_AIGUL)
+    await harness.send_contact(user, "+77011234567")
+    for answer in ("мұғалім", "Мектеп", "hr@school.kz"):
+        sent = await harness.send(user, answer)
+    sent = await harness.press(user, button_data(sent, "✅ Профильді сақтау"))
+    assert texts(sent)[0].startswith("Профиль сақталды.")
+    assert "A-01" in texts(sent)[1]
+    assert button_data(sent, "A-01").startswith("tap:")
+
+
+async def test_cancel_at_the_phone_step_gives_the_menu_back(
+    harness: Harness, services: Services
+) -> None:
+    """The phone step replaced the menu with Telegram's contact button; Cancel restores it."""
+    from aiogram.types import ReplyKeyboardMarkup
+
+    user = await start(harness, 309, "kk")
+    await harness.send(user, "/profile")
+    await harness.press(user, "tcons:yes")
+    await harness.send(user, "Сейтқалиева Айгүл Нұрланқызы")
+    sent = await harness.send(user, IIN_AIGUL)
+    sent = await harness.press(user, button_data(sent, "✖️ Бас тарту"))
+    cancelled = last_message(sent)
+    assert cancelled.text == "✖️ Бас тартылды, ештеңе сақталған жоқ."
+    assert isinstance(cancelled.reply_markup, ReplyKeyboardMarkup)
+    assert "👤 Менің профилім" in [label for label, _ in buttons(cancelled)]
+    assert (await stored(services, 309)).iin is None

@@ -7,7 +7,7 @@ from datetime import date
 
 from aiogram.methods import SendDocument
 
-from bot.dev.testing import Harness, texts
+from bot.dev.testing import Harness, button_data, texts
 from bot.runtime.container import Services
 from domain.services.personal_data import pending_deletions
 from tests.bot.teacher.helpers import (
@@ -48,18 +48,27 @@ async def test_deletion_request_in_kazakh(harness: Harness, services: Services, 
     user = await registered_teacher(harness, 802, "kk")
     sent = await harness.send(user, "/mydata")
     assert texts(sent)[-1].startswith("Деректеріңізді жоюды сұрай аласыз.")
-    sent = await harness.press(user, "tmd:delete")
-    assert texts(sent) == [
+    sent = await harness.press(user, button_data(sent, "🗑"))
+    question = (
         "Деректеріңізді шынымен жоясыз ба? Жойылғаннан кейін бот арқылы "
         "курстарға жазылу және құжат алу мүмкін болмайды."
-    ]
-    assert (await stored(services, 802)).deletion_requested_at is None
-    sent = await harness.press(user, "tmd:confirm")
+    )
     assert texts(sent) == [
-        "Деректерді жою туралы сұрау қабылданды. Оны әкімші орындайды; "
+        question + "\n\nТексеріңіз. Бәрі дұрыс болса, растаңыз; әзірге ештеңе сақталған жоқ."
+    ]
+    # Cancel: nothing is asked for
+    cancelled = await harness.press(user, button_data(sent, "✖️ Бас тарту"))
+    assert texts(cancelled)[0].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
+    assert (await stored(services, 802)).deletion_requested_at is None
+    sent = await harness.send(user, "/mydata")
+    sent = await harness.press(user, button_data(sent, "🗑"))
+    assert (await stored(services, 802)).deletion_requested_at is None
+    sent = await harness.press(user, button_data(sent, "Иә"))
+    assert texts(sent)[-1] == (
+        question + "\n\nДеректерді жою туралы сұрау қабылданды. Оны әкімші орындайды; "
         "берілген сертификаттар туралы мәліметтер заң талабы бойынша "
         "сақталады."
-    ]
+    )
     assert (await stored(services, 802)).deletion_requested_at == clock.now
     assert [p.telegram_id for p in await pending_deletions(services.uow_factory)] == [802]
     sent = await harness.send(user, "/mydata")

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 from aiogram.types import Document, PhotoSize
 
-from bot.dev.testing import Harness, texts
+from bot.dev.testing import Harness, button_data, texts
 from bot.runtime.container import Services
 from domain.model import FinalAssessment, RequestKind, RequestStatus
 from tests.bot.teacher.helpers import (
@@ -97,12 +97,16 @@ async def test_reassessment_allowed_after_365_days(
         )
         await uow.commit()
     sent = await harness.press(user, f"trq:reassessment:{enrollment_id}")
-    assert texts(sent)[0].startswith("<b>Проверьте заявку</b>\n\nВид: Повторное оценивание")
-    sent = await harness.press(user, "tnav:request:confirm")
+    # nothing to ask: the summary at once
     assert texts(sent) == [
+        "<b>📝 Заявка (п. 31 Правил): Повторное оценивание</b>\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
+    ]
+    sent = await harness.press(user, button_data(sent, "✅ Подать заявку"))
+    assert texts(sent)[-1].endswith(
         "Заявка подана. Решение администратора придёт в этот чат, статус виден в разделе "
         "«📝 Заявки»."
-    ]
+    )
     stored = await requests_of(services, 601)
     assert [(r.kind, r.status) for r in stored] == [
         (RequestKind.REASSESSMENT, RequestStatus.PENDING)
@@ -132,23 +136,39 @@ async def test_transfer_with_reason_in_russian(harness: Harness, services: Servi
     ]
     sent = await harness.press(user, f"trq:transfer:{enrollment_id}")
     assert texts(sent) == ["Выберите поток того же курса:"]
-    assert buttons(sent[-1])[0] == (
-        "B-2: 7 декабря 2026\u202fг. — 18 декабря 2026\u202fг.",
-        f"trt:{target}",
-    )
-    forged = await harness.press(user, "trt:99999")
-    assert texts(forged) == ["Эта кнопка устарела или недоступна. Откройте меню заново: /menu"]
-    sent = await harness.press(user, f"trt:{target}")
+    assert buttons(sent[-1])[0][0] == "B-2: 7 декабря 2026\u202fг. — 18 декабря 2026\u202fг."
+    forged = await harness.press(user, "fk:forged:pick:0")
+    assert texts(forged) == ["Эта кнопка устарела: форма уже закрыта."]
+    sent = await harness.press(user, button_data(sent, "B-2"))
     assert texts(sent) == ["Опишите уважительную причину (не больше 1000 символов)."]
     assert texts(await harness.send(user, "х" * 1001)) == [
-        "Опишите причину текстом, не больше 1000 символов."
+        "Слишком длинный текст: 1\xa0001 симв., допускается не больше 1\xa0000. Сократите и "
+        "отправьте ещё раз."
     ]
     sent = await harness.send(user, "больничный лист")
-    assert "Поток: B-2" in texts(sent)[0] and "Причина: больничный лист" in texts(sent)[0]
-    sent = await harness.press(user, "tnav:request:back")
-    assert texts(sent) == ["Опишите уважительную причину (не больше 1000 символов)."]
-    await harness.send(user, "больничный лист")
-    await harness.press(user, "tnav:request:confirm")
+    summary = (
+        "<b>📝 Заявка (п. 31 Правил): Перевод в другой поток</b>\n\n"
+        "<b>Поток:</b> B-2: 7 декабря 2026\u202fг. — 18 декабря 2026\u202fг.\n"
+        "<b>Причина:</b> больничный лист"
+    )
+    assert texts(sent) == [
+        summary + "\n\nПроверьте. Если всё верно, подтвердите; пока ничего не сохранено."
+    ]
+    # back to the first step, then cancel: nothing is stored
+    sent = await harness.press(user, button_data(sent, "⬅️ Назад"))
+    assert texts(sent) == [
+        "Опишите уважительную причину (не больше 1000 символов).\n\nСейчас: больничный лист"
+    ]
+    sent = await harness.press(user, button_data(sent, "⬅️ Назад"))
+    assert texts(sent)[0].startswith("Выберите поток того же курса:\n\nСейчас: B-2")
+    sent = await harness.press(user, button_data(sent, "✖️ Отмена"))
+    assert texts(sent)[0].endswith("✖️ Отменено, ничего не сохранено.")
+    assert await requests_of(services, 602) == []
+    sent = await harness.press(user, f"trq:transfer:{enrollment_id}")
+    sent = await harness.press(user, button_data(sent, "B-2"))
+    sent = await harness.send(user, "больничный лист")
+    sent = await harness.press(user, button_data(sent, "✅ Подать заявку"))
+    assert texts(sent)[-1].startswith(summary + "\n\nЗаявка подана.")
     stored = (await requests_of(services, 602))[0]
     assert (stored.kind, stored.target_cohort_id, stored.reason) == (
         RequestKind.TRANSFER,
@@ -160,9 +180,9 @@ async def test_transfer_with_reason_in_russian(harness: Harness, services: Servi
 async def test_finishing_interrupted_course_needs_photo_or_pdf(
     harness: Harness, services: Services
 ) -> None:
-    user, enrollment_id, target = await not_passed(harness, services, 603, "kk", status="enrolled")
-    await harness.press(user, f"trq:finish_interrupted:{enrollment_id}")
-    await harness.press(user, f"trt:{target}")
+    user, enrollment_id, _ = await not_passed(harness, services, 603, "kk", status="enrolled")
+    sent = await harness.press(user, f"trq:finish_interrupted:{enrollment_id}")
+    await harness.press(user, button_data(sent, "B-2"))
     sent = await harness.send(user, "ауырып қалдым")
     assert texts(sent)[0].startswith("Растайтын құжаттарды жіберіңіз: фото немесе PDF")
     wrong = "Тек фото мен PDF файлдар қабылданады."
@@ -184,15 +204,16 @@ async def test_finishing_interrupted_course_needs_photo_or_pdf(
     ]
     sent = await harness.send_message(user, photo=photo)
     assert texts(sent) == [
-        "Құжат алынды (барлығы: 1). Тағы жіберіңіз немесе «Дайын» батырмасын басыңыз."
+        "✅ Алынған файлдар: 1. Тағы жіберіңіз немесе «Дайын» батырмасын басыңыз."
     ]
     pdf = Document(
         file_id="pdf1", file_unique_id="p", mime_type="application/pdf", file_size=20 * 1024 * 1024
     )
-    await harness.send_message(user, document=pdf)
-    sent = await harness.press(user, "tch:done")
-    assert "Құжаттар саны: 2" in texts(sent)[0]
-    await harness.press(user, "tnav:request:confirm")
+    sent = await harness.send_message(user, document=pdf)
+    sent = await harness.press(user, button_data(sent, "✔️ Дайын"))
+    assert "<b>Құжаттар саны:</b> 2" in texts(sent)[0]
+    assert await requests_of(services, 603) == []
+    await harness.press(user, button_data(sent, "✅ Өтініш беру"))
     stored = (await requests_of(services, 603))[0]
     assert (stored.kind, stored.document_file_ids, stored.reason) == (
         RequestKind.FINISH_INTERRUPTED,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.dev.testing import Harness, texts
+from bot.dev.testing import Harness, button_data, texts
 from bot.runtime.container import Services
 from bot.ui.formatting import notice_args
 from domain.model import Consultation, ConsultationStatus, Person, Role, SupportKind
@@ -68,10 +68,29 @@ async def test_question_goes_to_the_least_busy_trainer_in_kazakh(
     ]
     await harness.press(user, f"tsp:publication:{enrollment_id}")
     assert texts(await harness.send(user, "с" * 2001)) == [
-        "Хабарлама тым ұзын: 2000 таңбадан аспасын."
+        "Мәтін тым ұзын: 2\xa0001 таңба, ең көбі 2\xa0000 таңба болуы керек. "
+        "Қысқартып, қайта жіберіңіз."
     ]
     sent = await harness.send(user, "Мақаламды <қайда> жариялауға болады?")
-    assert texts(sent) == ["Сұрақ тренерге жіберілді. Жауабы осы чатқа келеді."]
+    summary = (
+        "<b>🤝 Жарияланымға көмек</b>\n«Жаңартылған білім беру мазмұны» курсы бойынша\n\n"
+        "<b>Сұрақ:</b> Мақаламды &lt;қайда&gt; жариялауға болады?"
+    )
+    assert texts(sent) == [
+        summary + "\n\nТексеріңіз. Бәрі дұрыс болса, растаңыз; әзірге ештеңе сақталған жоқ."
+    ]
+    # back to the (only) step, then cancel: nothing is stored, no trainer is told
+    sent = await harness.press(user, button_data(sent, "⬅️ Артқа"))
+    assert texts(sent)[0].endswith("Қазіргі жауап: Мақаламды &lt;қайда&gt; жариялауға болады?")
+    sent = await harness.press(user, button_data(sent, "✖️ Бас тарту"))
+    assert texts(sent)[0].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
+    assert await consultations(services, 710) == []
+    async with services.uow_factory() as uow:
+        assert await uow.outbox.get_by_dedup_key("support-question:1") is None
+    await harness.press(user, f"tsp:publication:{enrollment_id}")
+    sent = await harness.send(user, "Мақаламды <қайда> жариялауға болады?")
+    sent = await harness.press(user, button_data(sent, "✅ Тренерге жіберу"))
+    assert texts(sent)[-1] == (summary + "\n\nСұрақ тренерге жіберілді. Жауабы осы чатқа келеді.")
     mine = await consultations(services, 710)
     assert [(c.kind, c.trainer_id, c.status) for c in mine] == [
         (SupportKind.PUBLICATION, free, ConsultationStatus.OPEN)
@@ -151,3 +170,30 @@ async def test_no_support_without_completion_and_forged_ids(
         ]
     assert await consultations(services, 714) == []
     assert await consultations(services, 713) == []
+
+
+async def test_question_walked_back_and_cancelled_in_russian(
+    harness: Harness, services: Services
+) -> None:
+    await trainer(services, 715, "Тренер Бір")
+    cohort = await make_cohort(services, starts_on=date(2026, 5, 1))
+    user = await registered_teacher(harness, 716, "ru")
+    enrollment_id = await enroll(
+        services, 716, cohort, status="completed", accepted=True, completed_on=date(2026, 6, 1)
+    )
+    sent = await harness.press(user, f"tsp:consultation:{enrollment_id}")
+    assert texts(sent) == [
+        "Опишите ваш вопрос или просьбу одним сообщением (не больше 2000 символов). "
+        "Его получит тренер вашего потока."
+    ]
+    sent = await harness.send(user, "Как оценивать проекты?")
+    assert texts(sent)[0].startswith(
+        "<b>🤝 Методическая или консультационная помощь</b>\n"
+        "По курсу «Обновлённое содержание образования»\n\n"
+        "<b>Вопрос:</b> Как оценивать проекты?"
+    )
+    sent = await harness.press(user, button_data(sent, "⬅️ Назад"))
+    assert texts(sent)[0].endswith("Сейчас: Как оценивать проекты?")
+    sent = await harness.press(user, button_data(sent, "✖️ Отмена"))
+    assert texts(sent)[0].endswith("✖️ Отменено, ничего не сохранено.")
+    assert await consultations(services, 716) == []
