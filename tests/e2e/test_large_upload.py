@@ -24,6 +24,22 @@ from tests.e2e.test_staff_journey import frag
 pytestmark = pytest.mark.e2e
 ROWS = 10_000
 NOTES = 3
+# the office's remarks in Latin letters: some openpyxl builds write every Cyrillic letter as a
+# character reference (&#1040;, 7 bytes), which would push a legal file past the unpacked limit
+NOTE_WORDS = [
+    "assessment",
+    "research",
+    "lesson",
+    "method",
+    "project",
+    "reading",
+    "science",
+    "teacher",
+    "student",
+    "practice",
+    "review",
+    "portfolio",
+]
 HEADERS = ["ФИО", "ИИН", "Школа", "Должность", "Телефон", "Язык"] + [
     f"Примечание {i + 1}" for i in range(NOTES)
 ]
@@ -74,13 +90,13 @@ def large_list(path: str) -> bytes:
     born = date(1970, 1, 1)
     for n in range(ROWS):
         iin = demo_iin(born + timedelta(days=n), Sex.FEMALE, 1000)  # one birth date each
-        notes = [" ".join(words.choices(WORDS, k=70))[:600] for _ in range(NOTES)]
+        notes = [" ".join(words.choices(NOTE_WORDS, k=70))[:600] for _ in range(NOTES)]
         sheet.append(
             [
                 f"Сәрсенова Әйгерім Бекқызы {n}",
                 iin,
-                f"№ {n} жалпы білім беретін мектеп-гимназия, " + "Астана қаласы, " * 16,
-                f"бастауыш сынып мұғалімі {n}, " + "педагог-зерттеуші, " * 13,
+                f"№ {n} жалпы білім беретін мектеп-гимназия, " + "Астана қаласы, " * 6,
+                f"бастауыш сынып мұғалімі {n}, " + "педагог-зерттеуші, " * 5,
                 f"8 701 {n:07d}",
                 "kk",
                 *notes,
@@ -95,6 +111,7 @@ async def test_help_is_answered_within_a_second_while_a_large_list_is_read(
     sandbox: Sandbox, client: SandboxClient, tmp_path: object
 ) -> None:
     data = large_list(str(tmp_path) + "/large.xlsx")  # type: ignore[operator]
+    assert len(data) < 5 * 2**20  # legal: under the upload limit, whatever openpyxl compresses
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
