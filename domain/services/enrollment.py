@@ -62,6 +62,32 @@ class Decision(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
+@dataclass(frozen=True)
+class DecidedBy:
+    """Who decided an application and when: the answer to a tap on a card that is already
+    decided (another admin's card, a doubled tap)."""
+
+    status: ApplicationStatus
+    name: str
+    at: datetime | None
+
+
+async def application_decided_by(uows: UnitOfWorkFactory, application_id: int) -> DecidedBy | None:
+    """§10: ``None`` while the application waits (SUBMITTED) or when it does not exist; else
+    its status, the name of the admin who decided it (from the audit log) and the moment."""
+    async with uows(read_only=True) as uow:
+        application = await uow.applications.get(application_id)
+        if application is None or application.status is ApplicationStatus.SUBMITTED:
+            return None
+        entries = await uow.audit.for_entity("application", str(application_id))
+        decisions = [e for e in entries if e.action.startswith("application.")]
+        actor = None
+        if decisions and decisions[-1].actor_id is not None:
+            actor = await uow.people.get(decisions[-1].actor_id)
+    name = (actor.full_name or actor.first_name) if actor is not None else ""
+    return DecidedBy(application.status, name or "—", application.decided_at)
+
+
 async def submitted_applications(
     uows: UnitOfWorkFactory, cohort_id: int
 ) -> list[tuple[Application, Person]]:

@@ -78,7 +78,12 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
     assert (notice.chat_id, notice.payload["key"]) == (TEACHER_TG, "request-decision-approved")
     sent = await harness.press(admin, approve)
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [
-        "По этой заявке решение уже принято."
+        f"Заявка № {request.id} уже одобрена: Айгүл, 23 ноября, понедельник, 14:00."
+    ]
+    reject = RequestAction(action="reject", request_id=request.id).pack()
+    sent = await harness.press(make_user(ADMIN_TG, "kk"), reject)  # before any reason is asked
+    assert texts(sent) == [
+        f"№ {request.id} өтінішті мақұлдап қойған: Айгүл, 23 қараша, дүйсенбі, 14:00."
     ]
     assert texts(await harness.send(admin, "/request_queue")) == ["Новых заявок нет."]
 

@@ -1,0 +1,14 @@
+# Screens: stale buttons, alerts to admins, menus, file names (issue 13, items 3–7)
+
+screens-application-decided = { $status ->
+    [approved] Заявление № { $id } уже одобрено: { $who }, { $when }.
+    [rejected] Заявление № { $id } уже отклонено: { $who }, { $when }.
+    [enrolled] Педагог по заявлению № { $id } уже зачислен приказом.
+    [withdrawn] Заявление № { $id } отозвано педагогом.
+   *[other] По заявлению № { $id } решение уже принято.
+}
+screens-request-decided = { $status ->
+    [approved] Заявка № { $id } уже одобрена: { $who }, { $when }.
+    [rejected] Заявка № { $id } уже отклонена: { $who }, { $when }.
+   *[other] По заявке № { $id } решение уже принято.
+}
