@@ -21,8 +21,9 @@ from bot.handlers.admin.schedule import SessionForm, send_calendar, send_schedul
 from bot.handlers.admin.schedule_import import start as start_schedule_import
 from bot.handlers.admin.typed_dates import parse_day
 from bot.ui.formatting import long_date
+from bot.ui.paging import ListPage, paginate, pager_row
 from bot.ui.screens import ui_lang
-from domain.model import Cohort, Person, Role
+from domain.model import Cohort, Course, Person, Role
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_cohorts import (
     MAX_SEATS,
@@ -55,11 +56,9 @@ class CohortForm(StatesGroup):
     trainers = State()
 
 
-async def show_cohorts(
-    query: CallbackQuery, i18n: I18nContext, uow_factory: UnitOfWorkFactory
-) -> None:
-    await query.answer()
-    cohorts = await list_cohorts(uow_factory)
+def cohorts_keyboard(i18n: I18nContext, cohorts: list[Cohort], page: int) -> InlineKeyboardMarkup:
+    """One page of the cohorts (they grow with the organization), then "New cohort"."""
+    shown = paginate(cohorts, page)
     rows = [
         [
             button(
@@ -67,13 +66,38 @@ async def show_cohorts(
                 CohortAction(action="show", cohort_id=c.id or 0).pack(),
             )
         ]
-        for c in cohorts
+        for c in shown.items
     ]
+    pager = pager_row(shown, lambda n: ListPage(list="cohorts", page=n).pack())
+    if pager:
+        rows.append(pager)
     rows.append([button(i18n.get("admin-cohort-new"), CohortAction(action="new").pack())])
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def show_cohorts(
+    query: CallbackQuery, i18n: I18nContext, uow_factory: UnitOfWorkFactory
+) -> None:
+    await query.answer()
+    cohorts = await list_cohorts(uow_factory)
     if isinstance(query.message, Message):
         await query.message.answer(
             i18n.get("admin-cohorts-list", count=len(cohorts)),
-            reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+            reply_markup=cohorts_keyboard(i18n, cohorts, 0),
+        )
+
+
+async def cohorts_page(
+    query: CallbackQuery,
+    callback_data: ListPage,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    await query.answer()
+    cohorts = await list_cohorts(uow_factory)
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(
+            reply_markup=cohorts_keyboard(i18n, cohorts, callback_data.page)
         )
 
 
@@ -89,13 +113,19 @@ async def start_form(
         return
     await state.clear()
     await state.set_state(CohortForm.course)
-    keyboard = InlineKeyboardMarkup(
-        inline_keyboard=[
-            [button(f"{c.id}. {c.topic(ui_lang(i18n))}"[:60], CohortChoice(value=str(c.id)).pack())]
-            for c in courses
-        ]
+    await query.message.answer(
+        i18n.get("admin-cohort-ask-course"), reply_markup=courses_keyboard(i18n, courses, 0)
     )
-    await query.message.answer(i18n.get("admin-cohort-ask-course"), reply_markup=keyboard)
+
+
+def courses_keyboard(i18n: I18nContext, courses: list[Course], page: int) -> InlineKeyboardMarkup:
+    shown = paginate(courses, page)
+    rows = [
+        [button(f"{c.id}. {c.topic(ui_lang(i18n))}"[:60], CohortChoice(value=str(c.id)).pack())]
+        for c in shown.items
+    ]
+    pager = pager_row(shown, lambda n: CohortChoice(value=f"p{n}").pack())
+    return InlineKeyboardMarkup(inline_keyboard=[*rows, pager] if pager else rows)
 
 
 async def course_chosen(
@@ -105,6 +135,14 @@ async def course_chosen(
     state: FSMContext,
     uow_factory: UnitOfWorkFactory,
 ) -> None:
+    if callback_data.value.startswith("p") and callback_data.value[1:].isdigit():
+        await query.answer()
+        courses = await list_courses(uow_factory)
+        if isinstance(query.message, Message):
+            await query.message.edit_reply_markup(
+                reply_markup=courses_keyboard(i18n, courses, int(callback_data.value[1:]))
+            )
+        return
     course = (
         await get_course(uow_factory, int(callback_data.value))
         if callback_data.value.isdigit()
@@ -181,8 +219,10 @@ async def language_chosen(
 
 
 def trainers_keyboard(
-    i18n: I18nContext, trainers: list[Person], chosen: list[int]
+    i18n: I18nContext, trainers: list[Person], chosen: list[int], page: int = 0
 ) -> InlineKeyboardMarkup:
+    """A page of trainers to tick (the organization may have hundreds), then "Done"."""
+    shown = paginate(trainers, page)
     rows = [
         [
             button(
@@ -190,8 +230,11 @@ def trainers_keyboard(
                 CohortChoice(value=f"t{t.id}").pack(),
             )
         ]
-        for t in trainers
+        for t in shown.items
     ]
+    pager = pager_row(shown, lambda n: CohortChoice(value=f"p{n}").pack())
+    if pager:
+        rows.append(pager)
     rows.append([button(i18n.get("admin-cohort-trainers-done"), CohortChoice(value="done").pack())])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
@@ -227,6 +270,16 @@ async def trainer_toggled(
         await query.answer()
         await _create(message, i18n, state, person, uow_factory, clock)
         return
+    page = int(data.get("trainer_page", 0))
+    if callback_data.value.startswith("p") and callback_data.value[1:].isdigit():
+        page = int(callback_data.value[1:])
+        await query.answer()
+        await state.update_data(trainer_page=page)
+        if message:
+            await message.edit_reply_markup(
+                reply_markup=trainers_keyboard(i18n, trainers, chosen, page)
+            )
+        return
     trainer_id = int(callback_data.value[1:]) if callback_data.value[1:].isdigit() else None
     if trainer_id is None or trainer_id not in {t.id for t in trainers}:
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
@@ -237,7 +290,9 @@ async def trainer_toggled(
     )
     await state.update_data(trainer_ids=chosen)
     if message:
-        await message.edit_reply_markup(reply_markup=trainers_keyboard(i18n, trainers, chosen))
+        await message.edit_reply_markup(
+            reply_markup=trainers_keyboard(i18n, trainers, chosen, page)
+        )
 
 
 async def _create(
@@ -345,6 +400,7 @@ def create_router() -> Router:
     router = Router(name="admin-cohorts")
     router.callback_query.register(show_cohorts, AdminArea.filter(F.area == "cohorts"))
     router.callback_query.register(cohort_action, CohortAction.filter())
+    router.callback_query.register(cohorts_page, ListPage.filter(F.list == "cohorts"))
     router.callback_query.register(course_chosen, CohortForm.course, CohortChoice.filter())
     router.callback_query.register(language_chosen, CohortForm.language, CohortChoice.filter())
     router.callback_query.register(trainer_toggled, CohortForm.trainers, CohortChoice.filter())
