@@ -114,6 +114,7 @@ async def test_130_cohorts_and_the_roster_of_150_listeners_fit_telegram(
     marks = labels(messages[-1].reply_markup)
     assert marks[-1] == "2/8 ▶"
     sent = await harness.press(
-        make_user(TRAINER_TG, "ru"), ListPage(list="marks", page=7, ref=world.session.id or 0).pack()
+        make_user(TRAINER_TG, "ru"),
+        ListPage(list="marks", page=7, ref=world.session.id or 0).pack(),
     )
     assert any("Тыңдаушы149" in label for label in labels(last_markup(sent)))

@@ -88,7 +88,7 @@ async def _drop_keyboard(message: Message | None) -> None:
 async def decided_text(
     i18n: I18nContext, uow_factory: UnitOfWorkFactory, settings: Settings, application_id: int
 ) -> str | None:
-    """"Application No. 5 already approved: <admin>, <local time>"; ``None`` while it waits."""
+    """ "Application No. 5 already approved: <admin>, <local time>"; ``None`` while it waits."""
     decided = await application_decided_by(uow_factory, application_id)
     if decided is None:
         return None
@@ -130,9 +130,7 @@ async def pressed(
     settings: Settings,
 ) -> None:
     message = query.message if isinstance(query.message, Message) else None
-    if await answered_if_decided(
-        query, i18n, uow_factory, settings, callback_data.application_id
-    ):
+    if await answered_if_decided(query, i18n, uow_factory, settings, callback_data.application_id):
         return
     if callback_data.action == "reject":
         await query.answer()

@@ -21,7 +21,7 @@ from bot.handlers.admin.schedule import SessionForm, send_calendar, send_schedul
 from bot.handlers.admin.schedule_import import start as start_schedule_import
 from bot.handlers.admin.typed_dates import parse_day
 from bot.ui.formatting import long_date
-from bot.ui.paging import ListPage, paginate, pager_row
+from bot.ui.paging import ListPage, pager_row, paginate
 from bot.ui.screens import ui_lang
 from domain.model import Cohort, Course, Person, Role
 from domain.ports import Clock, UnitOfWorkFactory

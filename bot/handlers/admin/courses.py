@@ -18,7 +18,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.callbacks import AdminArea, CourseAction, CourseChoice, FormNav
 from bot.handlers.admin.panel import button
-from bot.ui.paging import ListPage, paginate, pager_row
+from bot.ui.paging import ListPage, pager_row, paginate
 from bot.ui.screens import ui_lang
 from domain.courses import (
     CourseFormat,

@@ -17,8 +17,8 @@ from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.config import Settings
 from bot.handlers.admin.results_callbacks import RequestAction
-from bot.ui.formatting import format_when
 from bot.handlers.admin.scores import start_score_form
+from bot.ui.formatting import format_when
 from bot.ui.screens import button, nav_keyboard, not_found, ui_lang
 from domain.model import Person, RequestKind, RequestStatus
 from domain.ports import Clock, UnitOfWorkFactory
@@ -134,7 +134,7 @@ async def view_request(
 async def decided_text(
     i18n: I18nContext, uow_factory: UnitOfWorkFactory, settings: Settings, view: RequestView
 ) -> str:
-    """"Request No. 5 already approved: <admin>, <local time>" — for a tap on a card that
+    """ "Request No. 5 already approved: <admin>, <local time>" — for a tap on a card that
     another admin (or this one, a moment ago) has decided."""
     request = view.request
     when = request.decided_at

@@ -15,7 +15,7 @@ from bot.handlers.trainer.common import refuse
 from bot.ui.formatting import format_when
 from bot.ui.long_text import split_message
 from bot.ui.markup import label
-from bot.ui.paging import ListPage, paginate, pager_row
+from bot.ui.paging import ListPage, pager_row, paginate
 from bot.ui.screens import ui_lang
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -60,7 +60,7 @@ def roster_lines(data: Roster, i18n: I18nContext, settings: Settings) -> list[st
 
 
 def mark_keyboard(data: Roster, i18n: I18nContext, page: int = 0) -> InlineKeyboardMarkup | None:
-    """"Mark present" for the listeners not yet present, a page at a time (a cohort may have
+    """ "Mark present" for the listeners not yet present, a page at a time (a cohort may have
     hundreds of seats; Telegram allows 100 buttons)."""
     assert data.session.id is not None
     absent = paginate([row for row in data.rows if not row.present], page)

@@ -207,7 +207,9 @@ async def test_applications_approved_and_rejected_with_notices(
     sent = await harness.press(people.admin, f"ada:approve:{first.id}")
     assert texts(sent)[0].startswith(f"✅ Заявление № {first.id} одобрено")
     sent = await harness.press(people.admin, f"ada:approve:{first.id}")  # second press
-    assert texts(sent) == [f"Заявление № {first.id} уже одобрено: Админ, 23 ноября, понедельник, 14:00."]
+    assert texts(sent) == [
+        f"Заявление № {first.id} уже одобрено: Админ, 23 ноября, понедельник, 14:00."
+    ]
     await harness.press(people.admin, f"ada:reject:{second.id}")
     sent = await harness.send(people.admin, "Но")
     assert texts(sent) == ["Причина — от 3 до 500 символов."]
