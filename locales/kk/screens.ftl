@@ -12,3 +12,13 @@ screens-request-decided = { $status ->
     [rejected] № { $id } өтінішті қабылдамаған: { $who }, { $when }.
    *[other] № { $id } өтініш бойынша шешім қабылданып қойған.
 }
+
+cmd-schedule = Ағын кестесі күнтізбеге (.ics)
+cmd-requests = Өтініштер: қайта бағалау, ауысу (Қағидалардың 31-тармағы)
+cmd-support = Посткурстық сүйемелдеу
+cmd-mydata = Менің деректерім: көшірме және жою
+
+screens-help-commands = Командалар:
+screens-mycourses-more = 📅 /schedule — кесте күнтізбеге (.ics) · 📝 /requests — өтініштер (Қағидалардың 31-тармағы) · 🤝 /support — курстан кейінгі сүйемелдеу
+
+screens-language-taken = Бот тілі — қазақ тілі, Telegram баптауыңыздағыдай. Орыс тіліне ауысу үшін төмендегі батырманы басыңыз (немесе /language).

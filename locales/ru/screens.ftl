@@ -12,3 +12,13 @@ screens-request-decided = { $status ->
     [rejected] Заявка № { $id } уже отклонена: { $who }, { $when }.
    *[other] По заявке № { $id } решение уже принято.
 }
+
+cmd-schedule = Расписание потока в календарь (.ics)
+cmd-requests = Заявки: повторное оценивание, перевод (п. 31 Правил)
+cmd-support = Посткурсовое сопровождение
+cmd-mydata = Мои данные: выгрузка и удаление
+
+screens-help-commands = Команды:
+screens-mycourses-more = 📅 /schedule — расписание в календарь (.ics) · 📝 /requests — заявки (п. 31 Правил) · 🤝 /support — сопровождение после курса
+
+screens-language-taken = Язык бота — русский, как в вашем Telegram. Чтобы перейти на казахский, нажмите кнопку ниже (или /language).

@@ -25,25 +25,37 @@ async def stored_language(services: Services, telegram_id: int) -> str | None:
     return person.language if person else "<no person>"
 
 
-async def test_new_person_chooses_kazakh_and_sees_the_kazakh_menu(
+async def test_telegram_kazakh_is_taken_at_start_and_the_switch_is_offered(
     harness: Harness, services: Services
 ) -> None:
     aigul = make_user(101, language_code="kk", first_name="Айгүл")
     sent = await harness.send(aigul, "/start")
-    assert texts(sent) == ["Тілді таңдаңыз / Выберите язык"]
-    assert keyboard_labels(sent[0]) == ["🇰🇿 Қазақша", "🇷🇺 Русский"]
-    assert await stored_language(services, 101) is None
-
-    sent = await harness.press(aigul, "lang:kk")
-    assert "Тіл сақталды: қазақ тілі" in texts(sent)
-    menu = [r for r in sent if isinstance(r, SendMessage)][-1]
-    assert menu.text.startswith("Басты мәзір. Сәлеметсіз бе, Айгүл!")
-    assert "🎓 Менің курстарым" in keyboard_labels(menu)
-    assert "🛠 Әкімшілік" not in keyboard_labels(menu)
+    assert texts(sent) == [
+        "Бот тілі — қазақ тілі, Telegram баптауыңыздағыдай. Орыс тіліне ауысу үшін төмендегі "
+        "батырманы басыңыз (немесе /language).",
+        "Басты мәзір. Сәлеметсіз бе, Айгүл! Қажетті бөлімді таңдаңыз.",
+    ]
+    messages = [r for r in sent if isinstance(r, SendMessage)]
+    assert keyboard_labels(messages[0]) == ["🇷🇺 Русский"]
+    assert "🎓 Менің курстарым" in keyboard_labels(messages[1])
+    assert "🛠 Әкімшілік" not in keyboard_labels(messages[1])
     assert await stored_language(services, 101) == "kk"
+    own = [r for r in sent if isinstance(r, SetMyCommands) and r.scope.type == "chat"]
+    assert own and own[0].commands[2].description == "Ашық курстар"
 
+    sent = await harness.press(aigul, "lang:ru")  # the offered switch
+    assert "Язык сохранён: русский." in texts(sent)
+    assert await stored_language(services, 101) == "ru"
     sent = await harness.send(aigul, "/start")
-    assert texts(sent)[0].startswith("Басты мәзір.")
+    assert texts(sent)[0].startswith("Главное меню.")
+
+
+async def test_telegram_russian_is_taken_too(harness: Harness, services: Services) -> None:
+    user = make_user(107, language_code="ru-RU", first_name="Иван")
+    sent = await harness.send(user, "/start")
+    assert texts(sent)[0].startswith("Язык бота — русский, как в вашем Telegram.")
+    assert keyboard_labels([r for r in sent if isinstance(r, SendMessage)][0]) == ["🇰🇿 Қазақша"]
+    assert await stored_language(services, 107) == "ru"
 
 
 async def test_new_person_chooses_russian(harness: Harness, services: Services) -> None:
