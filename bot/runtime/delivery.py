@@ -39,14 +39,14 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BufferedInputFile
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 from aiolimiter import AsyncLimiter
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from bot.runtime.db_outage import is_database_unavailable
 from bot.ui.formatting import notice_args
 from domain.model import OutboxMessage
-from domain.notifications import BLOCKED_BY_RECIPIENT, DOCUMENT, TEXT
+from domain.notifications import AGREEMENT_ACTION, BLOCKED_BY_RECIPIENT, DOCUMENT, TEXT
 
 if TYPE_CHECKING:
     from bot.runtime.container import Services
@@ -70,6 +70,22 @@ RECORD_SENT_WAIT = wait_exponential(multiplier=0.5, max=10)
 def backoff(attempts: int) -> timedelta:
     """1 s, 2 s, 4 s … capped at 10 minutes."""
     return timedelta(seconds=min(600, 2 ** max(0, attempts - 1)))
+
+
+def notice_markup(core: Any, payload: dict[str, Any], lang: str) -> InlineKeyboardMarkup | None:
+    """The button a notice carries (``domain.notifications.with_action``), labelled in the
+    notice's language: the enrollment notice opens the agreement to accept."""
+    action = payload.get("action")
+    if not isinstance(action, dict) or action.get("kind") != AGREEMENT_ACTION:
+        return None
+    # imported here: the runtime does not depend on the handler packages at import time
+    from bot.handlers.teacher.callbacks import AgreementCb
+
+    data = AgreementCb(action="read", enrollment_id=int(action.get("enrollment_id", 0)))
+    label = core.get("mycourses-read-agreement", lang)
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=label, callback_data=data.pack())]]
+    )
 
 
 @dataclass
@@ -234,7 +250,9 @@ class DeliveryWorker:
         core = self.services.i18n_core
         if message.kind == TEXT:
             text = core.get(payload["key"], lang, **notice_args(payload, lang))
-            await self.bot.send_message(message.chat_id, text)
+            await self.bot.send_message(
+                message.chat_id, text, reply_markup=notice_markup(core, payload, lang)
+            )
         elif message.kind == DOCUMENT:
             async with self.services.uow_factory() as uow:
                 document = await uow.documents.get(payload["document_file_id"])

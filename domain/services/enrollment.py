@@ -34,7 +34,7 @@ from domain.model import (
     Person,
     Role,
 )
-from domain.notifications import text_notice
+from domain.notifications import AGREEMENT_ACTION, text_notice, with_action
 from domain.ports import DocumentFile, DuplicateNumber, UnitOfWork, UnitOfWorkFactory
 from domain.services.admin_courses import NotAllowedError
 from domain.spreadsheet_rows import EnrollmentRow
@@ -364,17 +364,21 @@ async def issue_order(
                 continue  # linked later by IIN/phone; the teacher feature invites them then
             lang = teacher.language or cohort.language
             await uow.outbox.enqueue(
-                text_notice(
-                    teacher.telegram_id,
-                    lang,
-                    NOTICE_ENROLLED,
-                    f"enrolled:{enrollment.id}",
-                    now,
-                    topic=course.topic(lang),
-                    code=cohort.code,
-                    order=order.number,
-                    starts_on=cohort.starts_on,
-                    ends_on=cohort.ends_on,
+                with_action(
+                    text_notice(
+                        teacher.telegram_id,
+                        lang,
+                        NOTICE_ENROLLED,
+                        f"enrolled:{enrollment.id}",
+                        now,
+                        topic=course.topic(lang),
+                        code=cohort.code,
+                        order=order.number,
+                        starts_on=cohort.starts_on,
+                        ends_on=cohort.ends_on,
+                    ),
+                    AGREEMENT_ACTION,
+                    enrollment_id=enrollment.id or 0,
                 )
             )
             result.notified += 1

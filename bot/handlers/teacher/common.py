@@ -39,6 +39,16 @@ def register_entry(
 ALL = tuple(ENTRY_POINTS)
 
 
+def entry_of(message: Message, i18n: I18nContext) -> str | None:
+    """Which entry point a message opened (its command or menu button), to return to it after
+    a detour (consent, the profile form): ``None`` for anything else."""
+    text = (message.text or "").strip()
+    for name, (command, menu_key) in ENTRY_POINTS.items():
+        if text.split("@")[0] == f"/{command}" or (menu_key and text == i18n.get(menu_key)):
+            return name
+    return None
+
+
 def nav_row(i18n: I18nContext, form: str, back: bool = True) -> list[InlineKeyboardButton]:
     row = []
     if back:

@@ -13,7 +13,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram_i18n import I18nContext
 
 from bot.handlers.teacher.callbacks import ConsentCb
-from bot.handlers.teacher.common import ALL, register_entry
+from bot.handlers.teacher.common import ALL, entry_of, register_entry
 from bot.ui.menus import main_menu
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -42,6 +42,7 @@ def consent_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
 
 async def ask_consent(message: Message, i18n: I18nContext, state: FSMContext) -> None:
     await state.clear()
+    await state.update_data(then=entry_of(message, i18n))  # where to return after the profile
     await message.answer(i18n.get("consent-text"), reply_markup=consent_keyboard(i18n))
 
 
@@ -74,7 +75,8 @@ async def consent_answered(
         if not person.profile_complete:
             from bot.handlers.teacher.profile import start_profile_form
 
-            await start_profile_form(message, i18n, state)
+            then = (await state.get_data()).get("then")
+            await start_profile_form(message, i18n, state, then=then)
 
 
 def create_router() -> Router:

@@ -25,6 +25,7 @@ from bot.handlers.teacher.callbacks import FormNav, ProfileEditCb
 from bot.handlers.teacher.common import (
     ALL,
     confirm_keyboard,
+    entry_of,
     nav_keyboard,
     register_entry,
 )
@@ -82,15 +83,18 @@ async def ask(message: Message, i18n: I18nContext, state: FSMContext, field: str
     )
 
 
-async def start_profile_form(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+async def start_profile_form(
+    message: Message, i18n: I18nContext, state: FSMContext, then: str | None = None
+) -> None:
+    """``then``: the entry point the teacher came from (the course list), shown after saving."""
     await state.clear()
-    await state.update_data(form="profile")
+    await state.update_data(form="profile", then=then)
     await message.answer(i18n.get("profile-form-intro"))
     await ask(message, i18n, state, STEPS[0])
 
 
 async def profile_needed(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-    await start_profile_form(message, i18n, state)
+    await start_profile_form(message, i18n, state, then=entry_of(message, i18n))
 
 
 def summary_args(values: dict[str, str], lang: str) -> dict[str, str]:
@@ -212,6 +216,7 @@ async def nav(
     person: Person,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     message = query.message
     current = await state.get_state()
@@ -227,7 +232,7 @@ async def nav(
         index = len(STEPS) if field == "confirm" else STEPS.index(field)
         await ask(message, i18n, state, STEPS[max(0, index - 1)])
     elif callback_data.action == "confirm" and field == "confirm":
-        await confirm(message, i18n, state, person, uow_factory, clock)
+        await confirm(message, i18n, state, person, uow_factory, clock, settings)
 
 
 async def confirm(
@@ -237,6 +242,7 @@ async def confirm(
     person: Person,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     data = await state.get_data()
     draft = service.ProfileDraft(**{f: data[f] for f in STEPS})
@@ -252,6 +258,10 @@ async def confirm(
     await state.clear()
     saved = "profile-linked" if result.linked else "profile-saved"
     await message.answer(i18n.get(saved), reply_markup=main_menu(i18n, result.person))
+    if data.get("then") == "courses":  # back to the course list the teacher came from
+        from bot.handlers.teacher.courses import courses_entry
+
+        await courses_entry(message, i18n, state, uow_factory, clock, settings)
 
 
 def profile_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
