@@ -13,6 +13,7 @@ from bot.ui.menus import ALL_MENU_KEYS
 
 # Deliberately bilingual: shown before the person has chosen a language.
 SAME_IN_BOTH = {"start-choose-language", "menu-language"}
+SAME_IN_BOTH |= {"screens-file-certificate"}  # «Сертификат» is the same word in both
 
 
 def messages(lang: str) -> dict[str, ast.Message]:

@@ -44,6 +44,7 @@ from aiolimiter import AsyncLimiter
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from bot.runtime.db_outage import is_database_unavailable
+from bot.ui.file_names import document_file_name
 from bot.ui.formatting import notice_args
 from domain.model import OutboxMessage
 from domain.notifications import AGREEMENT_ACTION, BLOCKED_BY_RECIPIENT, DOCUMENT, TEXT
@@ -261,7 +262,10 @@ class DeliveryWorker:
             caption = core.get(payload["caption_key"], lang, **notice_args(payload, lang))
             await self.bot.send_document(
                 message.chat_id,
-                BufferedInputFile(document.content, filename=document.file_name),
+                BufferedInputFile(
+                    document.content,
+                    filename=document_file_name(lambda key: core.get(key, lang), document),
+                ),
                 caption=caption,
             )
         else:

@@ -14,6 +14,7 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.handlers.admin.typed_dates import parse_day
+from bot.ui.file_names import document_file_name
 from domain.documents import OrganizationInfo
 from domain.model import Cohort, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -128,7 +129,7 @@ async def _issue(
         return
     for file in result.files:
         await message.answer_document(
-            BufferedInputFile(file.content, filename=file.file_name or "order.pdf"),
+            BufferedInputFile(file.content, filename=document_file_name(i18n.get, file)),
             caption=i18n.get("admin-order-file-" + file.lang, number=draft.number),
         )
     await message.answer(

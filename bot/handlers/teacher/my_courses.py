@@ -16,6 +16,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.teacher.callbacks import AgreementCb, ResendCb
 from bot.handlers.teacher.common import register_entry
+from bot.ui.file_names import document_file_name
 from bot.ui.formatting import decimal, long_date
 from bot.ui.screens import ui_lang
 from domain.assessment import Outcome
@@ -179,7 +180,7 @@ async def resend(
         return
     await query.answer()
     for file in files:
-        name = file.file_name or f"{file.kind}-{file.id}.pdf"
+        name = document_file_name(i18n.get, file)
         await query.message.answer_document(BufferedInputFile(file.content, filename=name))
 
 
