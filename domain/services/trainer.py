@@ -15,6 +15,7 @@ from domain.attendance import (
     CHECKIN_OPENS_BEFORE,
     attendance_share,
     can_still_reach_attendance,
+    sessions_missable,
     sessions_needed_for_attendance,
 )
 from domain.checkin_codes import code_for
@@ -255,7 +256,7 @@ async def roster(
         session, cohort, course = found
         assert cohort.id is not None
         sessions = await uow.sessions.for_cohort(cohort.id)
-        held = sum(1 for s in sessions if s.ends_at <= now)
+        held = sessions_missable((s.ends_at for s in sessions), now)
         failures: dict[int | None, int] = {}
         for s in sessions:
             assert s.id is not None

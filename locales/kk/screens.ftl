@@ -13,13 +13,13 @@ screens-request-decided = { $status ->
    *[other] № { $id } өтініш бойынша шешім қабылданып қойған.
 }
 
-cmd-schedule = Ағын кестесі күнтізбеге (.ics)
-cmd-requests = Өтініштер: қайта бағалау, ауысу (Қағидалардың 31-тармағы)
+cmd-schedule = Ағынның сабақ кестесі күнтізбеге (.ics)
+cmd-requests = Сұраулар: қайта бағалау, ауысу (Қағидалардың 31-тармағы)
 cmd-support = Посткурстық сүйемелдеу
 cmd-mydata = Менің деректерім: көшірме және жою
 
 screens-help-commands = Командалар:
-screens-mycourses-more = 📅 /schedule — кесте күнтізбеге (.ics) · 📝 /requests — өтініштер (Қағидалардың 31-тармағы) · 🤝 /support — курстан кейінгі сүйемелдеу
+screens-mycourses-more = 📅 /schedule — сабақ кестесі күнтізбеге (.ics) · 📝 /requests — сұраулар (Қағидалардың 31-тармағы) · 🤝 /support — курстан кейінгі сүйемелдеу.
 
 screens-language-taken = Бот тілі — қазақ тілі, Telegram баптауыңыздағыдай. Орыс тіліне ауысу үшін төмендегі батырманы басыңыз (немесе /language).
 
@@ -30,7 +30,7 @@ screens-file-listening-reference = Анықтама
 screens-file-internship-certificate = Тағылымдама-сертификаты
 screens-file-application = Өтініш
 screens-file-enrollment-order = Бұйрық
-screens-file-schedule = Кесте
+screens-file-schedule = Сабақтар
 screens-file-mydata = Менің-деректерім
 screens-file-nobd = НОБД-көшірме
 screens-file-attendance = Қатысу
@@ -66,7 +66,7 @@ screens-mydata-abroad-duration = Шетелде оқу мерзімі
 screens-mydata-abroad-country = Ел
 screens-mydata-abroad-language = Шетелде оқыту тілі
 screens-mydata-status = Мәртебесі
-screens-mydata-reject-reason = Бас тарту себебі
+screens-mydata-reject-reason = Қабылдамау себебі
 screens-mydata-decided-at = Шешім қабылданған уақыт
 screens-mydata-topic-kk = Курс тақырыбы (қазақша)
 screens-mydata-topic-ru = Курс тақырыбы (орысша)
@@ -97,4 +97,4 @@ screens-mydata-score = Жинаған балы
 screens-mydata-max-score = Ең жоғары балл
 screens-mydata-assessed-on = Бағаланған күні
 screens-mydata-is-reassessment = Қайта бағалау
-screens-mydata-xlsx-caption = Сол деректер кесте түрінде: профиль, өтініштер, курстар, сабаққа қатысу, нәтижелер, құжаттар, сұраулар және сүйемелдеу әр парақта.
+screens-mydata-xlsx-caption = Сол деректер электрондық кесте түрінде: профиль, өтініштер, курстар, сабаққа қатысу, нәтижелер, құжаттар, сұраулар және сүйемелдеу әр парақта.

@@ -31,9 +31,9 @@ requests-summary =
 
     Өтініш бересіз бе?
 requests-cancelled = Өтініш берілмеді.
-requests-submitted = Өтініш берілді. Әкімшінің шешімі осы жерге келеді, мәртебесі «📝 Өтініштер» бөлімінде көрінеді.
+requests-submitted = Өтініш берілді. Әкімшінің шешімі осы жерге келеді, мәртебесі /requests командасымен көрінеді.
 
-requests-refused-not-found = Бұл батырма ескірген немесе қолжетімсіз. «📝 Өтініштер» бөлімін қайта ашыңыз.
+requests-refused-not-found = Бұл батырма ескірген немесе қолжетімсіз. /requests командасын қайта жіберіңіз.
 requests-refused-not-eligible = Бұл курс үшін мұндай өтініш берілмейді.
 requests-refused-pending = Мұндай өтініш берілген, шешімін күтуде.
 requests-refused-no-target = Қазір осы курстың сәйкес ағыны жоқ.

@@ -19,7 +19,7 @@ cmd-support = Посткурсовое сопровождение
 cmd-mydata = Мои данные: выгрузка и удаление
 
 screens-help-commands = Команды:
-screens-mycourses-more = 📅 /schedule — расписание в календарь (.ics) · 📝 /requests — заявки (п. 31 Правил) · 🤝 /support — сопровождение после курса
+screens-mycourses-more = 📅 /schedule — расписание в календарь (.ics) · 📝 /requests — заявки (п. 31 Правил) · 🤝 /support — сопровождение после курса.
 
 screens-language-taken = Язык бота — русский, как в вашем Telegram. Чтобы перейти на казахский, нажмите кнопку ниже (или /language).
 
@@ -66,7 +66,7 @@ screens-mydata-abroad-duration = Срок обучения за рубежом
 screens-mydata-abroad-country = Страна
 screens-mydata-abroad-language = Язык обучения за рубежом
 screens-mydata-status = Статус
-screens-mydata-reject-reason = Причина отказа
+screens-mydata-reject-reason = Причина отклонения
 screens-mydata-decided-at = Решение принято
 screens-mydata-topic-kk = Тема курса (на казахском)
 screens-mydata-topic-ru = Тема курса (на русском)
