@@ -44,6 +44,7 @@ from aiolimiter import AsyncLimiter
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from bot.runtime.db_outage import is_database_unavailable
+from bot.runtime.live_notices import is_live, render_live
 from bot.ui.file_names import document_file_name
 from bot.ui.formatting import notice_args
 from domain.model import OutboxMessage
@@ -249,7 +250,17 @@ class DeliveryWorker:
         payload: dict[str, Any] = message.payload
         lang = payload.get("lang", "ru")
         core = self.services.i18n_core
-        if message.kind == TEXT:
+        if message.kind == TEXT and is_live(payload):
+            rendered = await render_live(self.services, payload, lang)
+            if rendered is None:
+                return  # nothing waits any more: nothing to say
+            parts, markup = rendered
+            for index, part in enumerate(parts):
+                last = index == len(parts) - 1
+                await self.bot.send_message(
+                    message.chat_id, part, reply_markup=markup if last else None
+                )
+        elif message.kind == TEXT:
             text = core.get(payload["key"], lang, **notice_args(payload, lang))
             await self.bot.send_message(
                 message.chat_id, text, reply_markup=notice_markup(core, payload, lang)

@@ -98,3 +98,13 @@ screens-mydata-max-score = Ең жоғары балл
 screens-mydata-assessed-on = Бағаланған күні
 screens-mydata-is-reassessment = Қайта бағалау
 screens-mydata-xlsx-caption = Сол деректер электрондық кесте түрінде: профиль, өтініштер, курстар, сабаққа қатысу, нәтижелер, құжаттар, сұраулар және сүйемелдеу әр парақта.
+
+# Қызметкерлерге хабар (минутына бір хабарлама)
+screens-alert-new-applications = 📥 Оқуға берілген жаңа өтініштер шешім күтуде, саны: { $count }.
+screens-alert-new-requests = 📨 Тыңдаушылардың жаңа сұраулары (Қағидалардың 31-тармағы) шешім күтуде, саны: { $count }.
+screens-alert-row = • № { $id } · { $cohort } · { $name }
+screens-alert-new-applications-how = Қарау үшін: төмендегі ағын батырмасы немесе /admin → «Ағындар».
+screens-alert-new-requests-how = Қарау үшін: /request_queue.
+screens-alert-open-cohort = 📥 { $cohort }: өтініштер
+screens-alert-unreachable = ⚠ { $cohort } ағыны: бұл тыңдаушылар сабаққа қатысудың 80 %-ына енді жете алмайды (Қағидалардың 24-тармағының 3) тармақшасы), жіберілген сәттегі деректер:
+screens-alert-unreachable-row = • { $name } — қатысқан сабақтары: { $attended }, барлық сабақ саны: { $total }, қалған сабақтар: { $remaining }

@@ -98,3 +98,21 @@ screens-mydata-max-score = Максимальный балл
 screens-mydata-assessed-on = Дата оценивания
 screens-mydata-is-reassessment = Повторное оценивание
 screens-mydata-xlsx-caption = То же самое в виде таблицы: по листу на профиль, заявления, курсы, посещаемость, результаты, документы, заявки и сопровождение.
+
+# Alerts to staff (one message per minute)
+screens-alert-new-applications = 📥 { $count ->
+    [one] Новое заявление на обучение ждёт решения:
+    [few] Новые заявления на обучение ({ $count }) ждут решения:
+   *[many] Новые заявления на обучение ({ $count }) ждут решения:
+}
+screens-alert-new-requests = 📨 { $count ->
+    [one] Новая заявка слушателя (п. 31 Правил) ждёт решения:
+    [few] Новые заявки слушателей (п. 31 Правил, { $count }) ждут решения:
+   *[many] Новые заявки слушателей (п. 31 Правил, { $count }) ждут решения:
+}
+screens-alert-row = • № { $id } · { $cohort } · { $name }
+screens-alert-new-applications-how = Рассмотреть: кнопка потока ниже или /admin → «Потоки».
+screens-alert-new-requests-how = Рассмотреть: /request_queue.
+screens-alert-open-cohort = 📥 { $cohort }: заявления
+screens-alert-unreachable = ⚠ Поток { $cohort }: эти слушатели уже не могут набрать 80 % посещаемости (п. 24.3 Правил), данные на момент отправки:
+screens-alert-unreachable-row = • { $name } — посещено { $attended } из { $total }, осталось занятий: { $remaining }

@@ -72,3 +72,56 @@ async def test_80_percent_is_still_reachable_while_the_deciding_session_is_open(
         card = texts(await harness.send(user, "/mycourses"))[0]
         assert (needed[lang] in card) is reachable, (moment, card)
         assert (out_of_reach[lang] in card) is not reachable, (moment, card)
+
+
+async def test_admins_get_one_alert_per_minute_listing_what_still_waits(
+    harness: Harness, services: Services, clock
+) -> None:
+    """Issue 13, item 6: applications arriving within a minute make one message to each
+    admin, read when sent (an application decided meanwhile is not listed)."""
+    from datetime import date, timedelta
+
+    from aiogram.methods import SendMessage
+
+    from bot.dev.testing import make_user
+    from bot.runtime.delivery import DeliveryWorker
+    from domain.services.applications import ApplicationDraft, submit_application
+    from tests.bot.teacher.helpers import IIN_IVAN, make_cohort, registered_teacher, stored
+    from tests.conftest import ADMIN_ID
+
+    await harness.send(make_user(ADMIN_ID, "kk", "Сәуле"), "/start")
+    cohort_id = await make_cohort(services, code="МАТ-01", language="kk")
+    teachers = [
+        await registered_teacher(harness, 340, "kk"),
+        await registered_teacher(harness, 341, "ru", iin=IIN_IVAN, name="Иванов Иван Петрович"),
+    ]
+    start = clock.now.replace(second=0, microsecond=0)
+    for second, user in zip((10, 40), teachers, strict=True):
+        person = await stored(services, user.id)
+        draft = ApplicationDraft(cohort_id, "Ахметов Ерлан Серікұлы", "kk")
+        moment = start + timedelta(seconds=second)
+        result = await submit_application(
+            services.uow_factory, person.id, draft, moment, date(2026, 11, 23)
+        )
+        assert result.refusal is None
+    worker = DeliveryWorker(harness.bot, services, worker_id="test")
+    before = len(harness.session.requests)
+    clock.now = start + timedelta(seconds=59)
+    await worker.run_once()  # not yet: the minute is still open
+    clock.now = start + timedelta(minutes=1)
+    await worker.run_once()
+    alerts = [
+        r
+        for r in harness.session.requests[before:]
+        if isinstance(r, SendMessage) and r.chat_id == ADMIN_ID
+    ]
+    assert len(alerts) == 1
+    lines = alerts[0].text.split("\n")
+    assert lines[0] == "📥 Оқуға берілген жаңа өтініштер шешім күтуде, саны: 2."
+    assert lines[1].endswith("· МАТ-01 · Сейтқалиева Айгүл Нұрланқызы")
+    assert lines[2].endswith("· МАТ-01 · Иванов Иван Петрович")
+    [row] = alerts[0].reply_markup.inline_keyboard
+    assert (row[0].text, row[0].callback_data) == (
+        "📥 МАТ-01: өтініштер",
+        f"adh:applications:{cohort_id}",
+    )
