@@ -14,7 +14,7 @@ from domain.ports import DocumentFile
 Translate = Callable[[str], str]
 
 _UNSAFE = re.compile(r'[\s/\\:*?"<>|]+')
-_STORED_PREFIX = {"enrollment_order": "order-"}
+_STORED_PREFIX = {"enrollment_order": "order"}
 
 
 def file_name(word: str, *parts: str, ext: str) -> str:
@@ -27,7 +27,7 @@ def document_file_name(translate: Translate, document: DocumentFile) -> str:
     """A frozen document's name in the reader's language (``translate`` renders a message id
     in that language)."""
     stem = document.file_name.removesuffix(".pdf")
-    prefix = _STORED_PREFIX.get(document.kind, f"{document.kind}-")
-    number = stem.removeprefix(prefix) if stem.startswith(prefix) else stem
+    prefix = _STORED_PREFIX.get(document.kind, document.kind)
+    number = stem.removeprefix(prefix).lstrip("-_") if stem.startswith(prefix) else stem
     word = translate("screens-file-" + document.kind.replace("_", "-"))
     return file_name(word, number, ext="pdf")

@@ -17,7 +17,7 @@ agreement-refused-not-found = Бұл батырма ескірген немес�
 agreement-refused-not-enrolled = Сіз бұл ағында енді оқымайсыз: шартты қабылдаудың қажеті жоқ.
 agreement-refused-already-accepted = Сіз бұл шартты қабылдап қойғансыз.
 
-mycourses-none = Әзірге курстарыңыз бен өтініштеріңіз жоқ. Курс таңдаңыз: «📚 Курстар және жазылу».
+mycourses-none = Әзірге курстарыңыз бен өтініштеріңіз жоқ. Курс таңдаңыз: «📚 Ашық курстар».
 mycourses-card =
     <b>🎓 { $topic }</b>
     { $code } ағыны: { $starts } — { $ends }

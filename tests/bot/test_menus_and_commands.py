@@ -45,7 +45,7 @@ async def test_a_role_granted_and_revoked_changes_the_persons_commands_at_once(
     sent = await harness.send(teacher, "/start")
     assert own_commands(sent, teacher.id) == list(EVERYONE)
     assert menu_rows(sent) == [
-        ["📚 Курстар және жазылу", "🎓 Менің курстарым"],
+        ["📚 Ашық курстар", "🎓 Менің курстарым"],
         ["👤 Менің профилім", "❓ Көмек"],
     ]
 
@@ -73,8 +73,8 @@ async def test_the_language_change_resets_the_commands_in_the_new_language(
     [call] = [r for r in sent if isinstance(r, SetMyCommands)]
     assert call.scope.type == "chat" and call.language_code is None
     described = {c.command: c.description for c in call.commands}
-    assert described["schedule"] == "Ағын кестесі күнтізбеге (.ics)"
-    assert described["requests"] == "Өтініштер: қайта бағалау, ауысу (Қағидалардың 31-тармағы)"
+    assert described["schedule"] == "Ағынның сабақ кестесі күнтізбеге (.ics)"
+    assert described["requests"] == "Сұраулар: қайта бағалау, ауысу (Қағидалардың 31-тармағы)"
 
 
 async def test_help_lists_the_commands_of_the_persons_roles(harness: Harness) -> None:
@@ -88,6 +88,9 @@ async def test_help_lists_the_commands_of_the_persons_roles(harness: Harness) ->
     admin = make_user(ADMIN_ID, "kk", "Әкімші")
     await harness.send(admin, "/start")
     help_text = texts(await harness.send(admin, "/help"))[0]
-    assert "/admin — " in help_text and "/schedule — Ағын кестесі күнтізбеге (.ics)" in help_text
+    assert (
+        "/admin — " in help_text
+        and "/schedule — Ағынның сабақ кестесі күнтізбеге (.ics)" in help_text
+    )
     # the items that left the menu still answer from an old keyboard
     assert texts(await harness.send(teacher, "🌐 Тіл / Язык")) == ["Тілді таңдаңыз / Выберите язык"]

@@ -108,7 +108,7 @@ async def test_admin_from_settings_sees_the_admin_menu(harness: Harness) -> None
     await harness.send(admin, "/start")
     sent = await harness.press(admin, "lang:ru")
     menu = [r for r in sent if isinstance(r, SendMessage)][-1]
-    assert "🛠 Администрирование" in keyboard_labels(menu)
+    assert "🛠 Управление" in keyboard_labels(menu)
 
 
 async def test_cancel_and_unknown_text_are_answered_in_the_persons_language(

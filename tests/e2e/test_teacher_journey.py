@@ -92,7 +92,7 @@ async def apply_to_open_cohort(
 ) -> None:
     kk = lang == "kk"
     listing = await chat.say(
-        "📚 Курстар және жазылу" if kk else "📚 Курсы и запись",
+        "📚 Ашық курстар" if kk else "📚 Курсы и запись",
         lambda m: f"tap:{cohort_id}" in str(m.get("reply_markup")),
     )
     assert OPEN_COHORT in body(listing)

@@ -21,6 +21,7 @@ from bot.handlers.admin.schedule import SessionForm, send_calendar, send_schedul
 from bot.handlers.admin.schedule_import import start as start_schedule_import
 from bot.handlers.admin.typed_dates import parse_day
 from bot.ui.formatting import long_date
+from bot.ui.label_width import fit
 from bot.ui.paging import ListPage, pager_row, paginate
 from bot.ui.screens import ui_lang
 from domain.model import Cohort, Course, Person, Role
@@ -121,7 +122,7 @@ async def start_form(
 def courses_keyboard(i18n: I18nContext, courses: list[Course], page: int) -> InlineKeyboardMarkup:
     shown = paginate(courses, page)
     rows = [
-        [button(f"{c.id}. {c.topic(ui_lang(i18n))}"[:60], CohortChoice(value=str(c.id)).pack())]
+        [button(fit(f"{c.id}. {c.topic(ui_lang(i18n))}"), CohortChoice(value=str(c.id)).pack())]
         for c in shown.items
     ]
     pager = pager_row(shown, lambda n: CohortChoice(value=f"p{n}").pack())
@@ -226,7 +227,7 @@ def trainers_keyboard(
     rows = [
         [
             button(
-                ("✅ " if t.id in chosen else "▫️ ") + (t.full_name or t.first_name)[:50],
+                fit(("✅ " if t.id in chosen else "▫️ ") + (t.full_name or t.first_name)),
                 CohortChoice(value=f"t{t.id}").pack(),
             )
         ]

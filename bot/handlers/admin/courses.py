@@ -18,6 +18,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.callbacks import AdminArea, CourseAction, CourseChoice, FormNav
 from bot.handlers.admin.panel import button
+from bot.ui.label_width import fit
 from bot.ui.paging import ListPage, pager_row, paginate
 from bot.ui.screens import ui_lang
 from domain.courses import (
@@ -335,7 +336,7 @@ def courses_keyboard(i18n: I18nContext, courses: list[Course], page: int) -> Inl
     rows = [
         [
             button(
-                f"{c.id}. {c.topic(ui_lang(i18n))}"[:60],
+                fit(f"{c.id}. {c.topic(ui_lang(i18n))}"),
                 CourseAction(action="edit", course_id=c.id or 0).pack(),
             )
         ]

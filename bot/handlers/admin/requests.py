@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.handlers.admin.results_callbacks import RequestAction
 from bot.handlers.admin.scores import start_score_form
 from bot.ui.formatting import format_when
+from bot.ui.label_width import fit
 from bot.ui.screens import button, nav_keyboard, not_found, ui_lang
 from domain.model import Person, RequestKind, RequestStatus
 from domain.ports import Clock, UnitOfWorkFactory
@@ -55,7 +56,7 @@ async def requests_command(
     rows = [
         [
             button(
-                f"#{v.request.id} · {display_name(v.person)} · {kind_label(i18n, v.request.kind)}",
+                queue_label(i18n, v),
                 RequestAction(action="view", request_id=v.request.id or 0).pack(),
             )
         ]
@@ -65,6 +66,12 @@ async def requests_command(
         i18n.get("results-requests-title", count=len(views)),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
     )
+
+
+def queue_label(i18n: I18nContext, view: RequestView) -> str:
+    """ "#12 · name · kind", cut to a phone's width (the number first: it tells them apart)."""
+    kind = kind_label(i18n, view.request.kind)
+    return fit(f"#{view.request.id} · {display_name(view.person)} · {kind}")
 
 
 def details(i18n: I18nContext, view: RequestView) -> str:

@@ -54,14 +54,15 @@ async def show_roles(
         admins="\n".join("• " + display_name(p) for p in admins) or "—",
     )
     keyboard = InlineKeyboardMarkup(
+        # one per row: "➖ Снять роль администратора" does not fit half a phone's width
         inline_keyboard=[
             [
                 button(
                     i18n.get(f"admin-role-{verb}-{role}"), RoleAction(role=role, grant=grant).pack()
                 )
-                for verb, grant in (("grant", True), ("revoke", False))
             ]
             for role in ("trainer", "admin")
+            for verb, grant in (("grant", True), ("revoke", False))
         ]
     )
     if isinstance(query.message, Message):

@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
 from bot.handlers.trainer.common import refuse
 from bot.ui.formatting import format_when
+from bot.ui.label_width import fit
 from bot.ui.long_text import split_message
 from bot.ui.markup import label
 from bot.ui.paging import ListPage, pager_row, paginate
@@ -67,8 +68,10 @@ def mark_keyboard(data: Roster, i18n: I18nContext, page: int = 0) -> InlineKeybo
     rows = [
         [
             InlineKeyboardButton(
-                text=label(
-                    i18n, "trainer-btn-mark", name=row.person.full_name or row.person.first_name
+                text=fit(
+                    label(
+                        i18n, "trainer-btn-mark", name=row.person.full_name or row.person.first_name
+                    )
                 ),
                 callback_data=MarkCb(
                     session_id=data.session.id, enrollment_id=row.enrollment.id or 0

@@ -37,7 +37,7 @@ async def test_every_teacher_item_asks_for_consent_first(
 
 
 @pytest.mark.parametrize(
-    ("lang", "menu_label"), [("kk", "📚 Курстар және жазылу"), ("ru", "📚 Курсы и запись")]
+    ("lang", "menu_label"), [("kk", "📚 Ашық курстар"), ("ru", "📚 Курсы и запись")]
 )
 async def test_menu_button_asks_for_consent_and_refusal_stores_only_the_refusal(
     harness: Harness, services: Services, lang: str, menu_label: str
@@ -135,7 +135,7 @@ async def test_full_profile_in_kazakh(harness: Harness, services: Services, cloc
     # nothing stored before confirmation
     assert (await stored(services, 302)).full_name == ""
     sent = await harness.press(user, "tnav:profile:confirm")
-    assert texts(sent) == ["Профиль сақталды. Енді курс таңдауға болады: «📚 Курстар және жазылу»."]
+    assert texts(sent) == ["Профиль сақталды. Енді курс таңдауға болады: «📚 Ашық курстар»."]
     person = await stored(services, 302)
     assert (
         person.full_name,

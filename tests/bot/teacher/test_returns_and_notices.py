@@ -9,7 +9,7 @@ from bot.dev.testing import Harness, texts
 from bot.runtime.container import Services
 from tests.bot.teacher.helpers import IIN_AIGUL, start
 
-COURSES = {"kk": "📚 Курстар және жазылу", "ru": "📚 Курсы и запись"}
+COURSES = {"kk": "📚 Ашық курстар", "ru": "📚 Курсы и запись"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
