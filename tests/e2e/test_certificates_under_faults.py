@@ -222,8 +222,7 @@ async def test_fifty_certificates_exactly_once_through_faults_and_a_restart(
 
     stranger = Chat(client, 5999)
     await client.create_user(5999, "Бейтаныс", "ru")
-    choice = await stranger.say("/start", "Тілді таңдаңыз")
-    await stranger.tap(choice, "lang:ru", "Главное меню")
+    await stranger.say("/start", "Главное меню")  # her Telegram's Russian, taken at once
     number = numbers[FIRST_TG + 7]
     answer = await stranger.say(f"/verify {number.lower()}", "Сертификат")
     assert body(answer).startswith("✅ Сертификат действителен."), body(answer)
