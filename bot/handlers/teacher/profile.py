@@ -88,7 +88,8 @@ async def start_profile_form(
 ) -> None:
     """``then``: the entry point the teacher came from (the course list), shown after saving."""
     await state.clear()
-    await state.update_data(form="profile", then=then)
+    # only the course list is returned to (the teacher came to apply)
+    await state.update_data(form="profile", **({"then": then} if then == "courses" else {}))
     await message.answer(i18n.get("profile-form-intro"))
     await ask(message, i18n, state, STEPS[0])
 
