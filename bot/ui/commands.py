@@ -72,4 +72,11 @@ async def register_commands(bot: Bot, core: FluentRuntimeCore, staff: Iterable[P
         )
     await bot.set_my_commands(commands_for(core, "ru", EVERYONE), scope=BotCommandScopeDefault())
     for person in staff:
+        if person.telegram_id is not None:
+            # earlier versions set a list per chat *and language*, which Telegram prefers to
+            # the chat's own list: removed, so a role revoked since then disappears too
+            for lang in LANGUAGES:
+                await bot.delete_my_commands(
+                    scope=BotCommandScopeChat(chat_id=person.telegram_id), language_code=lang
+                )
         await apply_person_commands(bot, core, person)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram.methods import AnswerCallbackQuery, SendMessage, SetMyCommands
+from aiogram.methods import AnswerCallbackQuery, DeleteMyCommands, SendMessage, SetMyCommands
 from aiogram.types import Chat, InlineKeyboardMarkup, ReplyKeyboardMarkup
 
 from bot.dev.testing import Harness, make_user, texts
@@ -150,6 +150,9 @@ async def test_commands_are_registered_per_language_and_for_admins(
         any(cmd.command == "admin" for cmd in c.commands) for c in admin_scoped
     )
     assert not any(cmd.command == "admin" for cmd in default_kk.commands)
+    # the per-language chat lists of earlier versions are removed (Telegram preferred them)
+    removed = [r for r in harness.session.requests[before:] if isinstance(r, DeleteMyCommands)]
+    assert sorted(r.language_code or "" for r in removed) == ["kk", "ru"]
 
 
 async def test_a_name_with_html_characters_gets_the_menu_shown_as_typed(
