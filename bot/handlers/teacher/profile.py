@@ -4,6 +4,8 @@ field later. The IIN is only ever shown masked."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram import F, Router
 from aiogram.filters import Filter, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -89,7 +91,10 @@ async def start_profile_form(
     """``then``: the entry point the teacher came from (the course list), shown after saving."""
     await state.clear()
     # only the course list is returned to (the teacher came to apply)
-    await state.update_data(form="profile", **({"then": then} if then == "courses" else {}))
+    data: dict[str, Any] = {"form": "profile"}
+    if then == "courses":
+        data["then"] = then
+    await state.update_data(data)
     await message.answer(i18n.get("profile-form-intro"))
     await ask(message, i18n, state, STEPS[0])
 
