@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from fractions import Fraction
 
@@ -12,6 +13,7 @@ __all__ = [
     "can_still_reach_attendance",
     "checkin_window_open",
     "meets_attendance",
+    "sessions_missable",
     "sessions_needed_for_attendance",
 ]
 
@@ -68,6 +70,14 @@ def can_still_reach_attendance(attended: int, held: int, total: int) -> bool:
         _check_counts(held, total)
         return False
     return sessions_needed_for_attendance(attended, held, total) <= total - held
+
+
+def sessions_missable(ends: Iterable[datetime], now: datetime) -> int:
+    """§24.3: how many scheduled sessions are over — the only ones a listener can have missed.
+    A session under way (its check-in is open until its end, ``checkin_window_open``) or still
+    to come counts as attendable: "80 % can no longer be reached" is never said while the
+    session that would still reach it is open. ``ends``: the sessions' end instants."""
+    return sum(1 for end in ends if end <= now)
 
 
 def checkin_window_open(session_start: datetime, session_end: datetime, now: datetime) -> bool:

@@ -102,6 +102,17 @@ def with_buttons(notice: OutboxMessage, rows: list[list[dict[str, str]]]) -> Out
     return notice
 
 
+AGREEMENT_ACTION = "agreement"
+"""A notice's button that opens the §24 agreement of an enrollment (the enrollment notice)."""
+
+
+def with_action(notice: OutboxMessage, action: str, **ids: int) -> OutboxMessage:
+    """The notice with one button under it, named by ``action`` (``AGREEMENT_ACTION``) and the
+    ids it needs; the bot renders its label in the notice's language when it sends it."""
+    notice.payload["action"] = {"kind": action, **ids}
+    return notice
+
+
 def document_notice(
     chat_id: int,
     lang: Lang,

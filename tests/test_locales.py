@@ -19,6 +19,7 @@ SAME_IN_BOTH = {
     "admin-cohort-label-course",
     "form-summary-line",
 }
+SAME_IN_BOTH |= {"screens-file-certificate"}  # «Сертификат» is the same word in both
 
 
 def messages(lang: str) -> dict[str, ast.Message]:

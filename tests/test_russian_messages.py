@@ -169,7 +169,7 @@ LABEL_KEYS = re.compile(
     r"(^(menu|cmd|form|sheet-column|sheet-reason|results-nobd-column|results-column|"
     r"rule-citation)-)"
     r"|(^(admin-area|admin-cohort-action|admin-role-grant|admin-role-revoke|results-outcome|"
-    r"results-shortfall|agreement-condition)-)"
+    r"results-shortfall|agreement-condition|screens-mydata|screens-file)-)"
     r"|(^(mycourses-read-agreement|mycourses-resend|results-enter-reassessment)$)"
     r"|(-label-)|(-(summary|confirm)$)"  # the form kit's summaries: titles, labels, buttons
     r"|(-(btn|button|nav|kind|status|format|lang|languages|duration|bucket|chart|grade|reason)-)"

@@ -15,9 +15,11 @@ from domain.model import Cohort, Course, Lang, TrainingSession
 ICS_MIME = "text/calendar"
 
 
-def ics_file_name(cohort: Cohort) -> str:
-    safe = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in cohort.code)
-    return f"schedule-{safe.strip('-') or cohort.id}.ics"
+def ics_file_name(cohort: Cohort, word: str = "schedule") -> str:
+    """``Кесте-ФГ-2026-01.ics`` / ``Расписание-ФГ-2026-01.ics``: ``word`` in the reader's
+    language, then the cohort's code (letters and digits kept, the rest "-")."""
+    safe = "".join(ch if ch.isalnum() else "-" for ch in cohort.code).strip("-")
+    return f"{word}-{safe or cohort.id}.ics"
 
 
 def cohort_calendar(

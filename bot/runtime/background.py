@@ -90,12 +90,8 @@ async def _register_commands(bot: Bot, services: Services) -> None:
     async with services.uow_factory() as uow:
         admins = await uow.people.list_by_role(Role.ADMIN)
         trainers = await uow.people.list_by_role(Role.TRAINER)
-    await register_commands(
-        bot,
-        services.i18n_core,
-        admin_chat_ids=[p.telegram_id for p in admins if p.telegram_id],
-        trainer_chat_ids=[p.telegram_id for p in trainers if p.telegram_id],
-    )
+    staff = {p.id: p for p in [*admins, *trainers] if p.telegram_id}
+    await register_commands(bot, services.i18n_core, staff.values())
 
 
 def _paused_on_outage(

@@ -44,9 +44,11 @@ from aiolimiter import AsyncLimiter
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from bot.runtime.db_outage import is_database_unavailable
+from bot.runtime.live_notices import is_live, render_live
+from bot.ui.file_names import document_file_name
 from bot.ui.formatting import notice_args
 from domain.model import OutboxMessage
-from domain.notifications import BLOCKED_BY_RECIPIENT, BUTTONS, DOCUMENT, TEXT
+from domain.notifications import AGREEMENT_ACTION, BLOCKED_BY_RECIPIENT, BUTTONS, DOCUMENT, TEXT
 
 if TYPE_CHECKING:
     from bot.runtime.container import Services
@@ -90,6 +92,22 @@ def notice_buttons(payload: dict[str, Any], lang: str, core: Any) -> InlineKeybo
 def backoff(attempts: int) -> timedelta:
     """1 s, 2 s, 4 s … capped at 10 minutes."""
     return timedelta(seconds=min(600, 2 ** max(0, attempts - 1)))
+
+
+def notice_markup(core: Any, payload: dict[str, Any], lang: str) -> InlineKeyboardMarkup | None:
+    """The button a notice carries (``domain.notifications.with_action``), labelled in the
+    notice's language: the enrollment notice opens the agreement to accept."""
+    action = payload.get("action")
+    if not isinstance(action, dict) or action.get("kind") != AGREEMENT_ACTION:
+        return None
+    # imported here: the runtime does not depend on the handler packages at import time
+    from bot.handlers.teacher.callbacks import AgreementCb
+
+    data = AgreementCb(action="read", enrollment_id=int(action.get("enrollment_id", 0)))
+    label = core.get("mycourses-read-agreement", lang)
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=label, callback_data=data.pack())]]
+    )
 
 
 @dataclass
@@ -252,10 +270,23 @@ class DeliveryWorker:
         payload: dict[str, Any] = message.payload
         lang = payload.get("lang", "ru")
         core = self.services.i18n_core
-        if message.kind == TEXT:
+        if message.kind == TEXT and is_live(payload):
+            rendered = await render_live(self.services, payload, lang)
+            if rendered is None:
+                return  # nothing waits any more: nothing to say
+            parts, markup = rendered
+            for index, part in enumerate(parts):
+                last = index == len(parts) - 1
+                await self.bot.send_message(
+                    message.chat_id, part, reply_markup=markup if last else None
+                )
+        elif message.kind == TEXT:
             text = core.get(payload["key"], lang, **notice_args(payload, lang))
             await self.bot.send_message(
-                message.chat_id, text, reply_markup=notice_buttons(payload, lang, core)
+                message.chat_id,
+                text,
+                reply_markup=notice_buttons(payload, lang, core)
+                or notice_markup(core, payload, lang),
             )
         elif message.kind == DOCUMENT:
             async with self.services.uow_factory() as uow:
@@ -265,7 +296,10 @@ class DeliveryWorker:
             caption = core.get(payload["caption_key"], lang, **notice_args(payload, lang))
             await self.bot.send_document(
                 message.chat_id,
-                BufferedInputFile(document.content, filename=document.file_name),
+                BufferedInputFile(
+                    document.content,
+                    filename=document_file_name(lambda key: core.get(key, lang), document),
+                ),
                 caption=caption,
             )
         else:

@@ -24,6 +24,7 @@ from domain.model import (
     Person,
 )
 from domain.ports import AlreadyApplied, UnitOfWork, UnitOfWorkFactory
+from domain.services.alerts import NEW_APPLICATIONS, alert_admins
 from domain.services.profile import validate_full_name
 from domain.text import clean_text
 
@@ -220,6 +221,7 @@ async def submit_application(
             await uow.applications.add(application)
         except AlreadyApplied:  # a concurrent submit won: the database's unique index
             return SubmitResult(ApplyRefusal.DUPLICATE)
+        await alert_admins(uow, NEW_APPLICATIONS, now)  # one alert per minute, batched
         await uow.commit()
     lang: Lang = person.language or "ru"
     document = ApplicationDoc(

@@ -34,7 +34,7 @@ from domain.model import (
     Person,
     Role,
 )
-from domain.notifications import text_notice
+from domain.notifications import AGREEMENT_ACTION, text_notice, with_action
 from domain.ports import DocumentFile, DuplicateNumber, UnitOfWork, UnitOfWorkFactory
 from domain.services.admin_courses import NotAllowedError
 from domain.spreadsheet_rows import EnrollmentRow
@@ -60,6 +60,32 @@ class Decision(enum.StrEnum):
     ALREADY_DECIDED = "already-decided"
     NO_SEATS = "no-seats"
     UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class DecidedBy:
+    """Who decided an application and when: the answer to a tap on a card that is already
+    decided (another admin's card, a doubled tap)."""
+
+    status: ApplicationStatus
+    name: str
+    at: datetime | None
+
+
+async def application_decided_by(uows: UnitOfWorkFactory, application_id: int) -> DecidedBy | None:
+    """§10: ``None`` while the application waits (SUBMITTED) or when it does not exist; else
+    its status, the name of the admin who decided it (from the audit log) and the moment."""
+    async with uows(read_only=True) as uow:
+        application = await uow.applications.get(application_id)
+        if application is None or application.status is ApplicationStatus.SUBMITTED:
+            return None
+        entries = await uow.audit.for_entity("application", str(application_id))
+        decisions = [e for e in entries if e.action.startswith("application.")]
+        actor = None
+        if decisions and decisions[-1].actor_id is not None:
+            actor = await uow.people.get(decisions[-1].actor_id)
+    name = (actor.full_name or actor.first_name) if actor is not None else ""
+    return DecidedBy(application.status, name or "—", application.decided_at)
 
 
 async def submitted_applications(
@@ -338,17 +364,21 @@ async def issue_order(
                 continue  # linked later by IIN/phone; the teacher feature invites them then
             lang = teacher.language or cohort.language
             await uow.outbox.enqueue(
-                text_notice(
-                    teacher.telegram_id,
-                    lang,
-                    NOTICE_ENROLLED,
-                    f"enrolled:{enrollment.id}",
-                    now,
-                    topic=course.topic(lang),
-                    code=cohort.code,
-                    order=order.number,
-                    starts_on=cohort.starts_on,
-                    ends_on=cohort.ends_on,
+                with_action(
+                    text_notice(
+                        teacher.telegram_id,
+                        lang,
+                        NOTICE_ENROLLED,
+                        f"enrolled:{enrollment.id}",
+                        now,
+                        topic=course.topic(lang),
+                        code=cohort.code,
+                        order=order.number,
+                        starts_on=cohort.starts_on,
+                        ends_on=cohort.ends_on,
+                    ),
+                    AGREEMENT_ACTION,
+                    enrollment_id=enrollment.id or 0,
                 )
             )
             result.notified += 1

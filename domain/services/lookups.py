@@ -136,3 +136,12 @@ async def ongoing_schedules(uows: UnitOfWorkFactory, person_id: int) -> list[Coh
             if sessions:
                 found.append(CohortSchedule(cohort, course, sessions))
     return found
+
+
+async def person_name(uows: UnitOfWorkFactory, person_id: int | None) -> str:
+    """The name of a person in a short answer ("already approved by …"); "—" when unknown."""
+    if person_id is None:
+        return "—"
+    async with uows(read_only=True) as uow:
+        person = await uow.people.get(person_id)
+    return display_name(person) if person is not None else "—"

@@ -12,6 +12,7 @@ from domain.assessment import Outcome, pass_mark
 from domain.attendance import (
     attendance_share,
     can_still_reach_attendance,
+    sessions_missable,
     sessions_needed_for_attendance,
 )
 from domain.model import (
@@ -78,7 +79,8 @@ async def _card(
         return None
     sessions = await uow.sessions.for_cohort(cohort.id or 0)
     total = len(sessions)
-    held = sum(1 for s in sessions if s.starts_at <= now)
+    held = sessions_missable((s.ends_at for s in sessions), now)  # a session under way counts
+    # as still attendable (§24.3): "80 % out of reach" only once the deciding one is over
     attended = min(await uow.attendance.count_attended(enrollment.id), total)
     held = max(held, attended)
     assessment = await uow.assessments.latest(enrollment.id)

@@ -26,6 +26,7 @@ from domain.requests_rules import (
     reassessment_with_next_cohort_allowed,
     transfer_allowed,
 )
+from domain.services.alerts import NEW_REQUESTS, alert_admins
 from domain.text import one_line
 
 __all__ = [
@@ -257,6 +258,7 @@ async def submit_request(
                 created_at=now,
             )
         )
+        await alert_admins(uow, NEW_REQUESTS, now)  # one alert per minute, batched
         await uow.commit()
     return RequestResult(None, request=request)
 

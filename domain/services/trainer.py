@@ -15,7 +15,7 @@ from domain.attendance import (
     CHECKIN_OPENS_BEFORE,
     attendance_share,
     can_still_reach_attendance,
-    sessions_needed_for_attendance,
+    sessions_missable,
 )
 from domain.checkin_codes import code_for
 from domain.model import (
@@ -32,6 +32,7 @@ from domain.model import (
 )
 from domain.notifications import text_notice
 from domain.ports import AlreadyCheckedIn, UnitOfWork, UnitOfWorkFactory
+from domain.services.alerts import alert_trainers_unreachable, unreachable_in
 from domain.services.checkin import failed_attempts
 from domain.text import clean_text
 
@@ -255,7 +256,7 @@ async def roster(
         session, cohort, course = found
         assert cohort.id is not None
         sessions = await uow.sessions.for_cohort(cohort.id)
-        held = sum(1 for s in sessions if s.ends_at <= now)
+        held = sessions_missable((s.ends_at for s in sessions), now)
         failures: dict[int | None, int] = {}
         for s in sessions:
             assert s.id is not None
@@ -356,45 +357,43 @@ async def mark_present(
         return MarkOutcome.MARKED
 
 
+UNREACHABLE_ACTION = "attendance.unreachable"
+"""Audit action recorded when a listener is first warned that 80 % is out of reach."""
+
+
 async def warn_unreachable_attendance(
     uows: UnitOfWorkFactory, cohort_id: int, now: datetime
 ) -> int:
     """§24.3: once a listener can no longer reach 80 % even by attending every remaining
-    session, enqueue one warning to them and one to each trainer of the cohort (dedup key per
-    enrollment and recipient, so it is sent once however often this runs). Returns how many
-    notices were newly enqueued."""
+    session, enqueue one warning to them (dedup key per enrollment) and, for all the listeners
+    who became unreachable in this run together, one message to each trainer of the cohort
+    listing them (``domain.services.alerts``: its numbers are read when it is sent). A listener
+    is warned once: the first warning is recorded in the audit log. Returns how many notices
+    were newly enqueued."""
     added = 0
     async with uows() as uow:
         cohort = await uow.cohorts.get(cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
         if cohort is None or course is None:
             return 0
-        sessions = await uow.sessions.for_cohort(cohort_id)
-        if not sessions:  # nothing scheduled yet: nothing to warn about
-            return 0
-        ended = {s.id for s in sessions if s.ends_at <= now}
         trainers = await uow.people.get_many(cohort.trainer_ids)
-        for enrollment in await uow.enrollments.for_cohort(cohort_id, EnrollmentStatus.ENROLLED):
-            assert enrollment.id is not None
-            # a session still running is not missed yet: count ended sessions only
-            attended = sum(
-                1
-                for a in await uow.attendance.for_enrollment(enrollment.id)
-                if a.session_id in ended
+        new_ids: list[int] = []
+        for row, teacher in await unreachable_in(uow, cohort, now):
+            entries = await uow.audit.for_entity("enrollment", str(row.enrollment_id))
+            if any(e.action == UNREACHABLE_ACTION for e in entries):
+                continue  # warned before
+            new_ids.append(row.enrollment_id)
+            await uow.audit.record(
+                AuditEntry(
+                    None,
+                    UNREACHABLE_ACTION,
+                    "enrollment",
+                    str(row.enrollment_id),
+                    None,
+                    {"attended": row.attended, "total": row.total, "remaining": row.remaining},
+                    now,
+                )
             )
-            if can_still_reach_attendance(attended, len(ended), len(sessions)):
-                continue
-            teacher = await uow.people.get(enrollment.person_id)
-            if teacher is None:
-                continue
-            needed = sessions_needed_for_attendance(attended, len(ended), len(sessions))
-            args = {
-                "cohort": cohort.code,
-                "attended": attended,
-                "total": len(sessions),
-                "needed": needed,
-                "remaining": len(sessions) - len(ended),
-            }
             if teacher.telegram_id:
                 lang = teacher.language or cohort.language
                 added += await uow.outbox.enqueue(
@@ -402,25 +401,16 @@ async def warn_unreachable_attendance(
                         teacher.telegram_id,
                         lang,
                         "trainer-warning-to-teacher",
-                        f"attendance-warning:{enrollment.id}:{teacher.id}",
+                        f"attendance-warning:{row.enrollment_id}:{teacher.id}",
                         now,
                         topic=course.topic(lang),
-                        **args,
+                        cohort=cohort.code,
+                        attended=row.attended,
+                        total=row.total,
+                        needed=row.needed,
+                        remaining=row.remaining,
                     )
                 )
-            for trainer in trainers:
-                if trainer.telegram_id:
-                    lang = trainer.language or cohort.language
-                    added += await uow.outbox.enqueue(
-                        text_notice(
-                            trainer.telegram_id,
-                            lang,
-                            "trainer-warning-to-trainer",
-                            f"attendance-warning:{enrollment.id}:{trainer.id}",
-                            now,
-                            name=teacher.full_name or teacher.first_name,
-                            **args,
-                        )
-                    )
+        added += await alert_trainers_unreachable(uow, cohort, trainers, new_ids, now)
         await uow.commit()
     return added

@@ -18,9 +18,9 @@ requests-ask-documents = Растайтын құжаттарды жіберің�
 requests-error-document-type = Тек фото мен PDF файлдар қабылданады.
 requests-error-document-size = Файл 20 МБ-тан үлкен. Кішірек файл жіберіңіз.
 requests-error-document-count = { $count } құжаттан артық тіркеуге болмайды. «Дайын» батырмасын басыңыз.
-requests-submitted = Өтініш берілді. Әкімшінің шешімі осы жерге келеді, мәртебесі «📝 Өтініштер» бөлімінде көрінеді.
+requests-submitted = Өтініш берілді. Әкімшінің шешімі осы жерге келеді, мәртебесі /requests командасымен көрінеді.
 
-requests-refused-not-found = Бұл батырма ескірген немесе қолжетімсіз. «📝 Өтініштер» бөлімін қайта ашыңыз.
+requests-refused-not-found = Бұл батырма ескірген немесе қолжетімсіз. /requests командасын қайта жіберіңіз.
 requests-refused-not-eligible = Бұл курс үшін мұндай өтініш берілмейді.
 requests-refused-pending = Мұндай өтініш берілген, шешімін күтуде.
 requests-refused-no-target = Қазір осы курстың сәйкес ағыны жоқ.

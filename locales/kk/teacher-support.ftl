@@ -13,7 +13,7 @@ support-mine-item =
     ❓ { $question }
     💬 { $answer }
 support-awaiting = тренердің жауабын күтуде
-support-refused-not-found = Бұл батырма ескірген немесе қолжетімсіз. «🤝 Посткурстық сүйемелдеу» бөлімін қайта ашыңыз.
+support-refused-not-found = Бұл батырма ескірген немесе қолжетімсіз. /support командасын қайта жіберіңіз.
 support-refused-period-ended = Посткурстық сүйемелдеу кезеңі { KK($date, case: "locative") } аяқталды.
 support-refused-empty = Сұрақты мәтінмен жазыңыз.
 support-refused-too-long = Хабарлама тым ұзын: 2000 таңбадан аспасын.

@@ -8,8 +8,8 @@ trainer-agenda-item =
     • { $start }–{ $end } · { $cohort } ағыны · { $topic }
       📍 { $place }
 trainer-agenda-empty = Бүгін ({ $date }) сізде сабақ жоқ.
-trainer-btn-start-checkin = ▶️ Қатысуды белгілеу { $start } · { $cohort }
-trainer-btn-roster = 👥 Тыңдаушылар { $start } · { $cohort }
+trainer-btn-start-checkin = { $start } ▶️ Белгілеу
+trainer-btn-roster = { $start } 👥 Тізім
 trainer-btn-calendar = 📅 Күнтізбеге қосу: { $cohort }
 trainer-btn-stop = ⏹ Қатысуды белгілеуді тоқтату
 trainer-board = Қатысуды белгілеу: { $topic }, { $cohort } ағыны

@@ -21,9 +21,9 @@ requests-error-document-count = Можно приложить не больше 
         [one] { $count } документа
        *[other] { $count } документов
     }. Нажмите «Готово».
-requests-submitted = Заявка подана. Решение администратора придёт в этот чат, статус виден в разделе «📝 Заявки».
+requests-submitted = Заявка подана. Решение администратора придёт в этот чат, статус виден командой /requests.
 
-requests-refused-not-found = Эта кнопка устарела или недоступна. Откройте «📝 Заявки» заново.
+requests-refused-not-found = Эта кнопка устарела или недоступна. Откройте /requests заново.
 requests-refused-not-eligible = Такую заявку по этому курсу подать нельзя.
 requests-refused-pending = Такая заявка уже подана и ждёт решения.
 requests-refused-no-target = Сейчас нет подходящего потока этого курса.

@@ -13,7 +13,7 @@ support-mine-item =
     ❓ { $question }
     💬 { $answer }
 support-awaiting = ждёт ответа тренера
-support-refused-not-found = Эта кнопка устарела или недоступна. Откройте «🤝 Посткурсовое сопровождение» заново.
+support-refused-not-found = Эта кнопка устарела или недоступна. Откройте /support заново.
 support-refused-period-ended = Период посткурсового сопровождения закончился { $date }
 support-refused-empty = Напишите вопрос текстом.
 support-refused-too-long = Слишком длинное сообщение: не больше 2000 символов.

@@ -8,8 +8,8 @@ trainer-agenda-item =
     • { $start }–{ $end } · поток { $cohort } · { $topic }
       📍 { $place }
 trainer-agenda-empty = На сегодня ({ $date }) у вас нет занятий.
-trainer-btn-start-checkin = ▶️ Отметка { $start } · { $cohort }
-trainer-btn-roster = 👥 Слушатели { $start } · { $cohort }
+trainer-btn-start-checkin = { $start } ▶️ Отметка
+trainer-btn-roster = { $start } 👥 Слушатели
 trainer-btn-calendar = 📅 В календарь: { $cohort }
 trainer-btn-stop = ⏹ Остановить отметку
 trainer-board =

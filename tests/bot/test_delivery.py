@@ -119,7 +119,7 @@ async def test_a_frozen_document_is_sent_with_a_translated_caption(
     documents = [r for r in harness.session.requests if isinstance(r, SendDocument)]
     assert len(documents) == 1
     assert documents[0].caption == "Әрекет тоқтатылды. Енгізілген деректер сақталмады."
-    assert documents[0].document.filename == "certificate.pdf"
+    assert documents[0].document.filename == "Сертификат.pdf"  # in the reader's language
     assert documents[0].document.data == b"%PDF-1.4 frozen"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram.methods import AnswerCallbackQuery, SendMessage, SetMyCommands
+from aiogram.methods import AnswerCallbackQuery, DeleteMyCommands, SendMessage, SetMyCommands
 from aiogram.types import Chat, InlineKeyboardMarkup, ReplyKeyboardMarkup
 
 from bot.dev.testing import Harness, make_user, texts
@@ -25,25 +25,38 @@ async def stored_language(services: Services, telegram_id: int) -> str | None:
     return person.language if person else "<no person>"
 
 
-async def test_new_person_chooses_kazakh_and_sees_the_kazakh_menu(
+async def test_telegram_kazakh_is_taken_at_start_and_the_switch_is_offered(
     harness: Harness, services: Services
 ) -> None:
     aigul = make_user(101, language_code="kk", first_name="Айгүл")
     sent = await harness.send(aigul, "/start")
-    assert texts(sent) == ["Тілді таңдаңыз / Выберите язык"]
-    assert keyboard_labels(sent[0]) == ["🇰🇿 Қазақша", "🇷🇺 Русский"]
-    assert await stored_language(services, 101) is None
-
-    sent = await harness.press(aigul, "lang:kk")
-    assert "Тіл сақталды: қазақ тілі" in texts(sent)
-    menu = [r for r in sent if isinstance(r, SendMessage)][-1]
-    assert menu.text.startswith("Басты мәзір. Сәлеметсіз бе, Айгүл!")
-    assert "🎓 Менің курстарым" in keyboard_labels(menu)
-    assert "🛠 Әкімшілік" not in keyboard_labels(menu)
+    assert texts(sent) == [
+        "Бот тілі — қазақ тілі, Telegram баптауыңыздағыдай. Орыс тіліне ауысу үшін төмендегі "
+        "батырманы басыңыз (немесе /language).",
+        "Басты мәзір. Сәлеметсіз бе, Айгүл! Қажетті бөлімді таңдаңыз.",
+    ]
+    messages = [r for r in sent if isinstance(r, SendMessage)]
+    assert keyboard_labels(messages[0]) == ["🇷🇺 Русский"]
+    assert "🎓 Менің курстарым" in keyboard_labels(messages[1])
+    assert "🛠 Әкімшілік" not in keyboard_labels(messages[1])
     assert await stored_language(services, 101) == "kk"
+    own = [r for r in sent if isinstance(r, SetMyCommands) and r.scope.type == "chat"]
+    assert own and own[0].commands[2].description == "Ашық курстар"
 
+    sent = await harness.press(aigul, "lang:ru")  # the offered switch
+    assert "Язык сохранён: русский." in texts(sent)
+    assert await stored_language(services, 101) == "ru"
     sent = await harness.send(aigul, "/start")
-    assert texts(sent)[0].startswith("Басты мәзір.")
+    assert texts(sent)[0].startswith("Главное меню.")
+
+
+async def test_telegram_russian_is_taken_too(harness: Harness, services: Services) -> None:
+    user = make_user(107, language_code="ru-RU", first_name="Иван")
+    sent = await harness.send(user, "/start")
+    assert texts(sent)[0].startswith("Язык бота — русский, как в вашем Telegram.")
+    first = next(r for r in sent if isinstance(r, SendMessage))
+    assert keyboard_labels(first) == ["🇰🇿 Қазақша"]
+    assert await stored_language(services, 107) == "ru"
 
 
 async def test_new_person_chooses_russian(harness: Harness, services: Services) -> None:
@@ -95,7 +108,7 @@ async def test_admin_from_settings_sees_the_admin_menu(harness: Harness) -> None
     await harness.send(admin, "/start")
     sent = await harness.press(admin, "lang:ru")
     menu = [r for r in sent if isinstance(r, SendMessage)][-1]
-    assert "🛠 Администрирование" in keyboard_labels(menu)
+    assert "🛠 Управление" in keyboard_labels(menu)
 
 
 async def test_cancel_and_unknown_text_are_answered_in_the_persons_language(
@@ -137,6 +150,9 @@ async def test_commands_are_registered_per_language_and_for_admins(
         any(cmd.command == "admin" for cmd in c.commands) for c in admin_scoped
     )
     assert not any(cmd.command == "admin" for cmd in default_kk.commands)
+    # the per-language chat lists of earlier versions are removed (Telegram preferred them)
+    removed = [r for r in harness.session.requests[before:] if isinstance(r, DeleteMyCommands)]
+    assert sorted(r.language_code or "" for r in removed) == ["kk", "ru"]
 
 
 async def test_a_name_with_html_characters_gets_the_menu_shown_as_typed(

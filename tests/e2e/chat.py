@@ -95,3 +95,20 @@ class Chat:
 
     async def everything(self) -> list[Message]:
         return await self.client.messages(self.user_id)
+
+
+MENU_TEXT = {"kk": "Басты мәзір", "ru": "Главное меню"}
+
+
+async def start_in(chat: Chat, lang: str, telegram_lang: str) -> None:
+    """/start by someone whose Telegram speaks ``telegram_lang`` (kk or ru: taken at once,
+    the switch to the other offered), ending in the menu in ``lang``."""
+    await chat.say("/start", MENU_TEXT[telegram_lang])
+    if lang == telegram_lang:
+        return
+    offer = next(
+        m
+        for m in reversed(await chat.everything())
+        if any(str(b.get("callback_data")) == f"lang:{lang}" for b in buttons(m))
+    )
+    await chat.tap(offer, f"lang:{lang}", MENU_TEXT[lang])

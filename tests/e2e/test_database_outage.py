@@ -28,7 +28,7 @@ from bot.dev.sandbox.client import SandboxClient
 from bot.dev.sandbox.runner import Sandbox
 from domain.notifications import text_notice
 from storage.models import FsmStateRow, OutboxRow
-from tests.e2e.chat import Chat, body, data_of
+from tests.e2e.chat import Chat, body, start_in
 from tests.e2e.outages import SqliteWriteLock, TcpProxy
 from tests.e2e.processes import (
     BOT_ID,
@@ -94,10 +94,7 @@ async def backend(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterat
 async def to_name_step(client: SandboxClient, user_id: int, lang: str, app_lang: str) -> Chat:
     await client.create_user(user_id, "Мұғалім", app_lang)
     chat = Chat(client, user_id, timeout=STARTUP_SECONDS)
-    choice = await chat.say("/start", "Тілді таңдаңыз")
-    await chat.tap(
-        choice, data_of(choice, f"lang:{lang}"), "Басты мәзір" if lang == "kk" else "Главное меню"
-    )
+    await start_in(chat, lang, app_lang)
     consent = await chat.say(
         "/profile", "Дербес деректерді" if lang == "kk" else "Согласие на сбор"
     )

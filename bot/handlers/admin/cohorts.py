@@ -33,6 +33,8 @@ from bot.ui.forms import (
     text,
 )
 from bot.ui.forms.model import Values
+from bot.ui.label_width import fit
+from bot.ui.paging import ListPage, pager_row, paginate
 from bot.ui.screens import ui_lang
 from domain.model import Cohort, Person, Role
 from domain.ports import Clock, UnitOfWorkFactory
@@ -59,11 +61,9 @@ COHORT_ACTIONS = {
 }
 
 
-async def show_cohorts(
-    query: CallbackQuery, i18n: I18nContext, uow_factory: UnitOfWorkFactory
-) -> None:
-    await query.answer()
-    cohorts = await list_cohorts(uow_factory)
+def cohorts_keyboard(i18n: I18nContext, cohorts: list[Cohort], page: int) -> InlineKeyboardMarkup:
+    """One page of the cohorts (they grow with the organization), then "New cohort"."""
+    shown = paginate(cohorts, page)
     rows = [
         [
             button(
@@ -71,13 +71,38 @@ async def show_cohorts(
                 CohortAction(action="show", cohort_id=c.id or 0).pack(),
             )
         ]
-        for c in cohorts
+        for c in shown.items
     ]
+    pager = pager_row(shown, lambda n: ListPage(list="cohorts", page=n).pack())
+    if pager:
+        rows.append(pager)
     rows.append([button(i18n.get("admin-cohort-new"), CohortAction(action="new").pack())])
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def show_cohorts(
+    query: CallbackQuery, i18n: I18nContext, uow_factory: UnitOfWorkFactory
+) -> None:
+    await query.answer()
+    cohorts = await list_cohorts(uow_factory)
     if isinstance(query.message, Message):
         await query.message.answer(
             i18n.get("admin-cohorts-list", count=len(cohorts)),
-            reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+            reply_markup=cohorts_keyboard(i18n, cohorts, 0),
+        )
+
+
+async def cohorts_page(
+    query: CallbackQuery,
+    callback_data: ListPage,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    await query.answer()
+    cohorts = await list_cohorts(uow_factory)
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(
+            reply_markup=cohorts_keyboard(i18n, cohorts, callback_data.page)
         )
 
 
@@ -96,7 +121,7 @@ async def start_form(
 async def course_choices(view: StepView) -> list[Choice]:
     courses = await list_courses(view.data["uow_factory"])
     lang = ui_lang(view.i18n)
-    return [Choice(str(c.id), f"{c.id}. {c.topic(lang)}"[:60]) for c in courses]
+    return [Choice(str(c.id), fit(f"{c.id}. {c.topic(lang)}")) for c in courses]
 
 
 async def language_choices(view: StepView) -> list[Choice]:
@@ -255,4 +280,5 @@ def create_router() -> Router:
     router = Router(name="admin-cohorts")
     router.callback_query.register(show_cohorts, AdminArea.filter(F.area == "cohorts"))
     router.callback_query.register(cohort_action, CohortAction.filter())
+    router.callback_query.register(cohorts_page, ListPage.filter(F.list == "cohorts"))
     return router

@@ -18,6 +18,8 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.callbacks import AdminArea, CourseAction, CourseChoice, FormNav
 from bot.handlers.admin.panel import button
+from bot.ui.label_width import fit
+from bot.ui.paging import ListPage, pager_row, paginate
 from bot.ui.screens import ui_lang
 from domain.courses import (
     CourseFormat,
@@ -328,25 +330,48 @@ def _data_of(course: Course) -> dict[str, Any]:
     }
 
 
+def courses_keyboard(i18n: I18nContext, courses: list[Course], page: int) -> InlineKeyboardMarkup:
+    """One page of the courses (they grow with the organization), then "New course"."""
+    shown = paginate(courses, page)
+    rows = [
+        [
+            button(
+                fit(f"{c.id}. {c.topic(ui_lang(i18n))}"),
+                CourseAction(action="edit", course_id=c.id or 0).pack(),
+            )
+        ]
+        for c in shown.items
+    ]
+    pager = pager_row(shown, lambda n: ListPage(list="courses", page=n).pack())
+    if pager:
+        rows.append(pager)
+    rows.append([button(i18n.get("admin-course-new"), CourseAction(action="new").pack())])
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
 async def show_courses(
     query: CallbackQuery, i18n: I18nContext, uow_factory: UnitOfWorkFactory
 ) -> None:
     await query.answer()
     courses = await list_courses(uow_factory)
-    rows = [
-        [
-            button(
-                f"{c.id}. {c.topic(ui_lang(i18n))}"[:60],
-                CourseAction(action="edit", course_id=c.id or 0).pack(),
-            )
-        ]
-        for c in courses
-    ]
-    rows.append([button(i18n.get("admin-course-new"), CourseAction(action="new").pack())])
     if isinstance(query.message, Message):
         await query.message.answer(
             i18n.get("admin-courses-list", count=len(courses)),
-            reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+            reply_markup=courses_keyboard(i18n, courses, 0),
+        )
+
+
+async def courses_page(
+    query: CallbackQuery,
+    callback_data: ListPage,
+    i18n: I18nContext,
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    await query.answer()
+    courses = await list_courses(uow_factory)
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(
+            reply_markup=courses_keyboard(i18n, courses, callback_data.page)
         )
 
 
@@ -379,6 +404,7 @@ async def course_action(
 def create_router() -> Router:
     router = Router(name="admin-courses")
     router.callback_query.register(show_courses, AdminArea.filter(F.area == "courses"))
+    router.callback_query.register(courses_page, ListPage.filter(F.list == "courses"))
     router.callback_query.register(course_action, CourseAction.filter())
     text_steps = [_state(s) for s in STEPS if s not in CHOICES and s != "confirm"]
     router.message.register(text_answer, StateFilter(*text_steps), F.text, ~F.text.startswith("/"))

@@ -14,6 +14,7 @@ from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.ui.file_names import document_file_name
 from bot.ui.forms import Form, FormRun, Step, day, open_form, text
 from domain.documents import OrganizationInfo
 from domain.model import Cohort
@@ -70,7 +71,7 @@ async def issue(run: FormRun) -> str | None:
         return i18n.get("admin-order-refused-" + result.refusal.value, number=draft.number)
     for file in result.files:
         await run.message.answer_document(
-            BufferedInputFile(file.content, filename=file.file_name or "order.pdf"),
+            BufferedInputFile(file.content, filename=document_file_name(i18n.get, file)),
             caption=i18n.get("admin-order-file-" + file.lang, number=draft.number),
         )
     return i18n.get(

@@ -14,6 +14,7 @@ from bot.files.charts import bar_chart_png
 from bot.files.nobd_xlsx import render_nobd_xlsx
 from bot.handlers.admin.results_callbacks import CohortPick
 from bot.handlers.admin.results_screens import ask_cohort
+from bot.ui.file_names import file_name
 from bot.ui.formatting import long_date
 from bot.ui.screens import not_found, ui_lang
 from domain.ports import UnitOfWorkFactory
@@ -75,7 +76,9 @@ async def nobd_export(
     first = min((r.completed_on for r in rows if r.completed_on), default=None)
     deadline = long_date(nobd_deadline(first, settings.extra_holidays), lang) if first else "—"
     await message.answer_document(
-        BufferedInputFile(content, filename=f"nobd-{cohort.code}.xlsx"),
+        BufferedInputFile(
+            content, filename=file_name(i18n.get("screens-file-nobd"), cohort.code, ext="xlsx")
+        ),
         caption=i18n.get(
             "results-nobd-caption",
             cohort=cohort.code,
@@ -126,7 +129,7 @@ async def statistics(
         i18n.get("results-stats-chart-axis"),
     )
     await message.answer_photo(
-        BufferedInputFile(png, filename="attendance.png"),
+        BufferedInputFile(png, filename=file_name(i18n.get("screens-file-attendance"), ext="png")),
         caption=i18n.get("results-stats-chart-caption"),
     )
 

@@ -4,6 +4,8 @@ leads to entering the re-assessment score."""
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
@@ -13,14 +15,18 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import FluentRuntimeCore
 
+from bot.config import Settings
 from bot.handlers.admin.results_callbacks import RequestAction
 from bot.handlers.admin.scores import start_score_form
+from bot.ui.formatting import format_when
+from bot.ui.label_width import fit
 from bot.ui.screens import button, nav_keyboard, not_found, ui_lang
 from domain.model import Person, RequestKind, RequestStatus
 from domain.ports import Clock, UnitOfWorkFactory
-from domain.services.lookups import display_name
+from domain.services.lookups import display_name, person_name
 from domain.services.request_decisions import (
     MAX_NOTE,
+    DecisionRefusal,
     Render,
     RequestView,
     decide_request,
@@ -50,7 +56,7 @@ async def requests_command(
     rows = [
         [
             button(
-                f"#{v.request.id} · {display_name(v.person)} · {kind_label(i18n, v.request.kind)}",
+                queue_label(i18n, v),
                 RequestAction(action="view", request_id=v.request.id or 0).pack(),
             )
         ]
@@ -60,6 +66,12 @@ async def requests_command(
         i18n.get("results-requests-title", count=len(views)),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
     )
+
+
+def queue_label(i18n: I18nContext, view: RequestView) -> str:
+    """ "#12 · name · kind", cut to a phone's width (the number first: it tells them apart)."""
+    kind = kind_label(i18n, view.request.kind)
+    return fit(f"#{view.request.id} · {display_name(view.person)} · {kind}")
 
 
 def details(i18n: I18nContext, view: RequestView) -> str:
@@ -126,6 +138,29 @@ async def view_request(
     await resend_documents(bot, message.chat.id, view.request.document_file_ids)
 
 
+async def decided_text(
+    i18n: I18nContext, uow_factory: UnitOfWorkFactory, settings: Settings, view: RequestView
+) -> str:
+    """ "Request No. 5 already approved: <admin>, <local time>" — for a tap on a card that
+    another admin (or this one, a moment ago) has decided."""
+    request = view.request
+    when = request.decided_at
+    return i18n.get(
+        "screens-request-decided",
+        id=str(request.id),
+        status=str(request.status),
+        who=await person_name(uow_factory, request.decided_by),
+        when=format_when(when, ui_lang(i18n), settings.tz) if when else "—",
+    )
+
+
+async def _drop_keyboard(message: object) -> None:
+    """The card's buttons go once the request is decided (by this admin or another)."""
+    if isinstance(message, Message):
+        with suppress(TelegramBadRequest):  # already without buttons
+            await message.edit_reply_markup(reply_markup=None)
+
+
 def _renderer(i18n_core: FluentRuntimeCore) -> Render:
     return lambda lang, key, **args: i18n_core.get(key, lang, **args)
 
@@ -138,11 +173,18 @@ async def approve(
     person: Person,
     clock: Clock,
     i18n_core: FluentRuntimeCore,
+    settings: Settings,
 ) -> None:
     assert person.id is not None
     result = await decide_request(
         uow_factory, person.id, callback_data.request_id, True, "", clock(), _renderer(i18n_core)
     )
+    if result.refusal is DecisionRefusal.ALREADY_DECIDED and result.view is not None:
+        await query.answer(
+            await decided_text(i18n, uow_factory, settings, result.view), show_alert=True
+        )
+        await _drop_keyboard(query.message)
+        return
     if result.refusal is not None:
         await query.answer(i18n.get("results-decision-refused-" + result.refusal), show_alert=True)
         return
@@ -180,18 +222,21 @@ async def reject(
     i18n: I18nContext,
     uow_factory: UnitOfWorkFactory,
     state: FSMContext,
+    settings: Settings,
 ) -> None:
     view = await request_view(uow_factory, callback_data.request_id)
     if view is None:
         await not_found(query, i18n)
         return
     if view.request.status is not RequestStatus.PENDING:
-        await query.answer(i18n.get("results-decision-refused-already-decided"), show_alert=True)
+        await query.answer(await decided_text(i18n, uow_factory, settings, view), show_alert=True)
+        await _drop_keyboard(query.message)
         return
     await query.answer()
     await state.clear()
     await state.set_state(RejectForm.note)
-    await state.update_data(request_id=view.request.id)
+    card = query.message.message_id if isinstance(query.message, Message) else None
+    await state.update_data(request_id=view.request.id, card_message_id=card)
     if isinstance(query.message, Message):
         await query.message.answer(
             i18n.get("results-ask-reject-note", max=MAX_NOTE), reply_markup=nav_keyboard(i18n)
@@ -206,6 +251,8 @@ async def note_entered(
     person: Person,
     clock: Clock,
     i18n_core: FluentRuntimeCore,
+    settings: Settings,
+    bot: Bot,
 ) -> None:
     note = (message.text or "").strip()
     if not note or len(note) > MAX_NOTE:
@@ -219,6 +266,15 @@ async def note_entered(
     result = await decide_request(
         uow_factory, person.id, data["request_id"], False, note, clock(), _renderer(i18n_core)
     )
+    card = data.get("card_message_id")
+    if card and result.refusal in (None, DecisionRefusal.ALREADY_DECIDED):
+        with suppress(TelegramBadRequest):  # the card is gone or already without buttons
+            await bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=int(card), reply_markup=None
+            )
+    if result.refusal is DecisionRefusal.ALREADY_DECIDED and result.view is not None:
+        await message.answer(await decided_text(i18n, uow_factory, settings, result.view))
+        return
     if result.refusal is not None or result.view is None:
         await message.answer(
             i18n.get("results-decision-refused-" + (result.refusal or "not-found"))

@@ -7,6 +7,7 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPage, ListenerPick
+from bot.ui.label_width import fit
 from bot.ui.screens import button
 from domain.model import EnrollmentStatus
 from domain.ports import UnitOfWorkFactory
@@ -63,7 +64,7 @@ async def show_roster(
     page = max(0, min(page, (len(pairs) - 1) // PAGE))
     chunk = pairs[page * PAGE : (page + 1) * PAGE]
     rows = [
-        [button(display_name(p), ListenerPick(action=action, enrollment_id=e.id or 0).pack())]
+        [button(fit(display_name(p)), ListenerPick(action=action, enrollment_id=e.id or 0).pack())]
         for e, p in chunk
     ]
     pager = []

@@ -7,7 +7,7 @@ started the bot, because roles belong to a stored person.
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
@@ -18,13 +18,15 @@ from aiogram.types import (
     MessageOriginUser,
 )
 from aiogram_i18n import I18nContext
+from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.handlers.admin.callbacks import AdminArea, RoleAction
 from bot.handlers.admin.panel import button
+from bot.ui.commands import apply_person_commands
 from bot.ui.long_text import split_message
 from domain.model import Person, Role
 from domain.ports import Clock, UnitOfWorkFactory
-from domain.services.admin_roles import change_role, find_person, people_with_role
+from domain.services.admin_roles import RoleOutcome, change_role, find_person, people_with_role
 
 USERNAME = r"^@[A-Za-z0-9_]{5,32}$"
 
@@ -52,14 +54,15 @@ async def show_roles(
         admins="\n".join("• " + display_name(p) for p in admins) or "—",
     )
     keyboard = InlineKeyboardMarkup(
+        # one per row: "➖ Снять роль администратора" does not fit half a phone's width
         inline_keyboard=[
             [
                 button(
                     i18n.get(f"admin-role-{verb}-{role}"), RoleAction(role=role, grant=grant).pack()
                 )
-                for verb, grant in (("grant", True), ("revoke", False))
             ]
             for role in ("trainer", "admin")
+            for verb, grant in (("grant", True), ("revoke", False))
         ]
     )
     if isinstance(query.message, Message):
@@ -92,6 +95,8 @@ async def _apply(
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
     target: Person | None,
+    bot: Bot,
+    i18n_core: FluentRuntimeCore,
 ) -> None:
     if target is None or target.id is None:
         await message.answer(i18n.get("admin-role-unknown-person"))
@@ -103,6 +108,9 @@ async def _apply(
         uow_factory, person.id, target.id, role, bool(data["grant"]), clock()
     )
     await state.clear()
+    if outcome in (RoleOutcome.GRANTED, RoleOutcome.REVOKED) and changed is not None:
+        # their command menu follows the role at once, without a restart
+        await apply_person_commands(bot, i18n_core, changed)
     await message.answer(
         i18n.get(
             "admin-role-" + outcome.value,
@@ -119,6 +127,8 @@ async def target_forwarded(
     person: Person,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    bot: Bot,
+    i18n_core: FluentRuntimeCore,
 ) -> None:
     origin = message.forward_origin
     if isinstance(origin, MessageOriginHiddenUser):
@@ -128,7 +138,7 @@ async def target_forwarded(
         await message.answer(i18n.get("admin-role-ask-person"))
         return
     target = await find_person(uow_factory, telegram_id=origin.sender_user.id)
-    await _apply(message, i18n, state, person, uow_factory, clock, target)
+    await _apply(message, i18n, state, person, uow_factory, clock, target, bot, i18n_core)
 
 
 async def target_contact(
@@ -138,13 +148,15 @@ async def target_contact(
     person: Person,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    bot: Bot,
+    i18n_core: FluentRuntimeCore,
 ) -> None:
     assert message.contact is not None
     if message.contact.user_id is None:
         await message.answer(i18n.get("admin-role-contact-without-telegram"))
         return
     target = await find_person(uow_factory, telegram_id=message.contact.user_id)
-    await _apply(message, i18n, state, person, uow_factory, clock, target)
+    await _apply(message, i18n, state, person, uow_factory, clock, target, bot, i18n_core)
 
 
 async def target_username(
@@ -154,9 +166,11 @@ async def target_username(
     person: Person,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    bot: Bot,
+    i18n_core: FluentRuntimeCore,
 ) -> None:
     target = await find_person(uow_factory, username=(message.text or "").strip())
-    await _apply(message, i18n, state, person, uow_factory, clock, target)
+    await _apply(message, i18n, state, person, uow_factory, clock, target, bot, i18n_core)
 
 
 async def target_other(message: Message, i18n: I18nContext) -> None:

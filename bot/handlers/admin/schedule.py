@@ -77,7 +77,7 @@ async def send_calendar(
     organization = settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
     data = cohort_calendar(cohort, course, sessions, lang, organization, clock())
     await message.answer_document(
-        BufferedInputFile(data, filename=ics_file_name(cohort)),
+        BufferedInputFile(data, filename=ics_file_name(cohort, i18n.get("screens-file-schedule"))),
         caption=i18n.get("admin-schedule-ics", code=cohort.code),
     )
 

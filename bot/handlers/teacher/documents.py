@@ -10,6 +10,7 @@ from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
+from bot.ui.file_names import document_file_name
 from bot.ui.formatting import long_date
 from domain.model import Person
 from domain.ports import UnitOfWorkFactory
@@ -42,7 +43,8 @@ async def my_documents(
             else:
                 caption = i18n.get("certificates-documents-caption", **args)
             await message.answer_document(
-                BufferedInputFile(stored.content, filename=stored.file_name), caption=caption
+                BufferedInputFile(stored.content, filename=document_file_name(i18n.get, stored)),
+                caption=caption,
             )
 
 

@@ -16,6 +16,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.teacher.callbacks import AgreementCb, ResendCb
 from bot.handlers.teacher.common import register_entry
+from bot.ui.file_names import document_file_name
 from bot.ui.formatting import decimal, long_date
 from bot.ui.screens import ui_lang
 from domain.assessment import Outcome
@@ -145,8 +146,9 @@ async def my_courses_entry(
     if not cards and not applications:
         await message.answer(i18n.get("mycourses-none"))
         return
-    for card in cards:
-        await message.answer(card_text(i18n, card, lang), reply_markup=card_keyboard(i18n, card))
+    screens: list[tuple[str, InlineKeyboardMarkup | None]] = [
+        (card_text(i18n, card, lang), card_keyboard(i18n, card)) for card in cards
+    ]
     if applications:
         lines = [i18n.get("mycourses-applications")] + [
             i18n.get(
@@ -156,7 +158,12 @@ async def my_courses_entry(
             )
             for a, c in applications
         ]
-        await message.answer("\n".join(lines))
+        screens.append(("\n".join(lines), None))
+    # what else belongs to one's courses: the calendar, §31 requests, post-course support
+    text, markup = screens[-1]
+    screens[-1] = (f"{text}\n\n{i18n.get('screens-mycourses-more')}", markup)
+    for text, markup in screens:
+        await message.answer(text, reply_markup=markup)
 
 
 async def resend(
@@ -173,7 +180,7 @@ async def resend(
         return
     await query.answer()
     for file in files:
-        name = file.file_name or f"{file.kind}-{file.id}.pdf"
+        name = document_file_name(i18n.get, file)
         await query.message.answer_document(BufferedInputFile(file.content, filename=name))
 
 

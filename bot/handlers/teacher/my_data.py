@@ -16,8 +16,10 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 
+from bot.files.mydata_xlsx import render_my_data_xlsx
 from bot.handlers.teacher.callbacks import MyDataCb
 from bot.handlers.teacher.common import register_entry
+from bot.ui.file_names import file_name
 from bot.ui.formatting import long_date
 from bot.ui.forms import Form, FormRun, open_form
 from bot.ui.screens import ui_lang
@@ -45,8 +47,16 @@ async def mydata_entry(
     assert person.id is not None
     data = await service.export_my_data(uow_factory, person.id)
     content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    name = i18n.get("screens-file-mydata")
     await message.answer_document(
-        BufferedInputFile(content, filename="my-data.json"), caption=i18n.get("mydata-caption")
+        BufferedInputFile(content, filename=file_name(name, ext="json")),
+        caption=i18n.get("mydata-caption"),
+    )
+    # the same data a person can read: a workbook with headers in their language
+    workbook = render_my_data_xlsx(data, i18n.get)
+    await message.answer_document(
+        BufferedInputFile(workbook, filename=file_name(name, ext="xlsx")),
+        caption=i18n.get("screens-mydata-xlsx-caption"),
     )
     if person.deletion_requested_at is not None:
         await message.answer(

@@ -33,7 +33,9 @@ async def schedule(
     for cohort, course, sessions in ((f.cohort, f.course, f.sessions) for f in files):
         content = cohort_calendar(cohort, course, sessions, lang, organization, clock())
         await message.answer_document(
-            BufferedInputFile(content, filename=ics_file_name(cohort)),
+            BufferedInputFile(
+                content, filename=ics_file_name(cohort, i18n.get("screens-file-schedule"))
+            ),
             caption=i18n.get(
                 "schedule-caption",
                 cohort=cohort.code,

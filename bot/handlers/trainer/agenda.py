@@ -142,7 +142,9 @@ async def send_calendar(
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.answer_document(
-            BufferedInputFile(content, filename=ics_file_name(cohort)),
+            BufferedInputFile(
+                content, filename=ics_file_name(cohort, i18n.get("screens-file-schedule"))
+            ),
             caption=i18n.get(
                 "trainer-calendar-caption",
                 cohort=cohort.code,

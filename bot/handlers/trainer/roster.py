@@ -13,8 +13,10 @@ from bot.config import Settings
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
 from bot.handlers.trainer.common import refuse
 from bot.ui.formatting import format_when
+from bot.ui.label_width import fit
 from bot.ui.long_text import split_message
 from bot.ui.markup import label
+from bot.ui.paging import ListPage, pager_row, paginate
 from bot.ui.screens import ui_lang
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -58,23 +60,51 @@ def roster_lines(data: Roster, i18n: I18nContext, settings: Settings) -> list[st
     return lines
 
 
-def mark_keyboard(data: Roster, i18n: I18nContext) -> InlineKeyboardMarkup | None:
+def mark_keyboard(data: Roster, i18n: I18nContext, page: int = 0) -> InlineKeyboardMarkup | None:
+    """ "Mark present" for the listeners not yet present, a page at a time (a cohort may have
+    hundreds of seats; Telegram allows 100 buttons)."""
     assert data.session.id is not None
+    absent = paginate([row for row in data.rows if not row.present], page)
     rows = [
         [
             InlineKeyboardButton(
-                text=label(
-                    i18n, "trainer-btn-mark", name=row.person.full_name or row.person.first_name
+                text=fit(
+                    label(
+                        i18n, "trainer-btn-mark", name=row.person.full_name or row.person.first_name
+                    )
                 ),
                 callback_data=MarkCb(
                     session_id=data.session.id, enrollment_id=row.enrollment.id or 0
                 ).pack(),
             )
         ]
-        for row in data.rows
-        if not row.present
+        for row in absent.items
     ]
+    pager = pager_row(
+        absent, lambda n: ListPage(list="marks", page=n, ref=data.session.id or 0).pack()
+    )
+    if pager:
+        rows.append(pager)
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+async def marks_page(
+    query: CallbackQuery,
+    callback_data: ListPage,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+) -> None:
+    data = await roster(uow_factory, person, callback_data.ref, clock())
+    if data is None:
+        await refuse(query, i18n)
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(
+            reply_markup=mark_keyboard(data, i18n, callback_data.page)
+        )
 
 
 async def show_roster(
@@ -186,6 +216,7 @@ def create_router() -> Router:
     router = Router(name="trainer-roster")
     router.callback_query.register(show_roster, SessionAction.filter(F.action == "roster"))
     router.callback_query.register(ask_reason, MarkCb.filter())
+    router.callback_query.register(marks_page, ListPage.filter(F.list == "marks"))
     router.message.register(reason_given, MarkForm.reason, F.text, ~F.text.startswith("/"))
     router.message.register(reason_not_text, MarkForm.reason, ~F.text)
     return router

@@ -24,7 +24,7 @@ def buttons(request: SendMessage) -> list[str]:
 
 
 async def test_admin_opens_the_panel_by_command_and_menu(harness: Harness, people: People) -> None:
-    for text in ("/admin", "🛠 Администрирование"):
+    for text in ("/admin", "🛠 Управление"):
         sent = await harness.send(people.admin, text)
         assert texts(sent) == ["🛠 Панель администратора. Выберите раздел:"]
         assert buttons(sent[0]) == [
@@ -47,14 +47,14 @@ async def test_teacher_trainer_and_stranger_are_refused_and_logged(
 ) -> None:
     await start(harness, people.stranger, "kk")  # a stranger: never given any role
     assert texts(await harness.send(people.teacher, "/admin")) == [REFUSED_RU]
-    assert texts(await harness.send(people.trainer, "🛠 Администрирование")) == [REFUSED_RU]
+    assert texts(await harness.send(people.trainer, "🛠 Управление")) == [REFUSED_RU]
     assert texts(await harness.send(people.stranger, "/admin")) == [REFUSED_KK]
     refusals = [e for e in await audit(services) if e.action == "admin.refused"]
     teacher = await person(services, people.teacher.id)
     trainer = await person(services, people.trainer.id)
     assert [(e.actor_id, e.entity_id, (e.after or {}).get("text")) for e in refusals] == [
         (teacher.id, "not-admin", "/admin"),
-        (trainer.id, "not-admin", "🛠 Администрирование"),
+        (trainer.id, "not-admin", "🛠 Управление"),
         ((await person(services, people.stranger.id)).id, "not-admin", "/admin"),
     ]
 

@@ -207,7 +207,9 @@ async def test_applications_approved_and_rejected_with_notices(
     sent = await harness.press(people.admin, f"ada:approve:{first.id}")
     assert texts(sent)[0].startswith(f"✅ Заявление № {first.id} одобрено")
     sent = await harness.press(people.admin, f"ada:approve:{first.id}")  # second press
-    assert texts(sent) == [f"По заявлению № {first.id} решение уже принято; ничего не изменено."]
+    assert texts(sent) == [
+        f"Заявление № {first.id} уже одобрено: Админ, 23 ноября, понедельник, 14:00."
+    ]
     await harness.press(people.admin, f"ada:reject:{second.id}")
     sent = await harness.send(people.admin, "Но")
     assert texts(sent) == ["Причина — от 3 до 500 символов."]
@@ -285,6 +287,22 @@ async def test_enrollment_order_is_issued_in_both_languages(
     assert pdf_kk is not None and pdf_kk.content.startswith(b"%PDF")
     assert notice is not None and notice.payload["key"] == "application-status-enrolled"
     assert notice.payload["args"]["order"] == "45-к"
+    # the notice carries the button that opens the agreement (issue 13), in her language
+    from aiogram.methods import SendMessage
+
+    from bot.runtime.delivery import DeliveryWorker
+
+    await DeliveryWorker(harness.bot, services, worker_id="test").run_once()
+    told = [
+        r
+        for r in harness.session.requests
+        if isinstance(r, SendMessage) and r.chat_id == people.teacher.id
+    ][-1]
+    assert [
+        (b.text, b.callback_data) for row in told.reply_markup.inline_keyboard for b in row
+    ] == [("📄 Прочитать и принять договор", f"tag:read:{enrolled.id}")]
+    opened = await harness.press(people.teacher, f"tag:read:{enrolled.id}")
+    assert any("договор" in t.lower() for t in texts(opened))
     assert decided is not None and decided.status is ApplicationStatus.ENROLLED
     assert (await audit(services))[-1].action == "order.issue"
 

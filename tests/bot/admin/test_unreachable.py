@@ -188,7 +188,7 @@ async def test_what_the_block_held_back_arrives_when_they_write_again(
     delivered = await DeliveryWorker(harness.bot, services, worker_id="t").run_once()
     assert delivered.sent == 3
     documents = [r for r in harness.session.requests if type(r).__name__ == "SendDocument"]
-    assert sorted(d.document.filename for d in documents) == ["appendix.pdf", "certificate.pdf"]  # type: ignore[union-attr]
+    assert sorted(d.document.filename for d in documents) == ["Приложение.pdf", "Сертификат.pdf"]  # type: ignore[union-attr]
     assert (
         "Действие отменено."
         in [r.text for r in harness.session.requests if isinstance(r, SendMessage)][-1]

@@ -233,7 +233,7 @@ async def test_every_teacher_gets_exactly_one_certificate_message_through_failur
     ru_caption = next(
         r.caption
         for r in documents
-        if r.chat_id == TEACHER_TG and r.document.filename.startswith("certificate")
+        if r.chat_id == TEACHER_TG and r.document.filename.startswith("Сертификат")
     )
     assert ru_caption == (
         "🎓 Поздравляем! Вам выдан сертификат № ORL-2026-000002 о прохождении курса «Развитие "
@@ -243,7 +243,7 @@ async def test_every_teacher_gets_exactly_one_certificate_message_through_failur
     kk_caption = next(
         r.caption
         for r in documents
-        if r.chat_id == TEACHER_TG + 1 and r.document.filename.startswith("certificate")
+        if r.chat_id == TEACHER_TG + 1 and r.document.filename.startswith("Сертификат")
     )
     # The documents are in the cohort's Russian; the Kazakh reader's notice names the course in
     # Kazakh.
@@ -285,6 +285,6 @@ async def test_documents_are_resent_byte_for_byte_after_the_settings_change(
         page.extract_text() for page in PdfReader(io.BytesIO(after[0])).pages
     )
     assert [r.document.filename for r in again if isinstance(r, SendDocument)] == [
-        "certificate-ORL-2026-000001.pdf",
-        "appendix-ORL-2026-000001.pdf",
+        "Сертификат-ORL-2026-000001.pdf",
+        "Приложение-ORL-2026-000001.pdf",
     ]

@@ -71,7 +71,9 @@ async def test_nobd_export_is_an_xlsx_with_the_completed_teachers(
         "(п. 19 Правил)."
     )
     upload = documents[0].document
-    assert isinstance(upload, BufferedInputFile) and upload.filename == "nobd-FG-2026-11.xlsx"
+    assert (
+        isinstance(upload, BufferedInputFile) and upload.filename == "НОБД-выгрузка-FG-2026-11.xlsx"
+    )
     sheet = load_workbook(io.BytesIO(upload.data)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == (

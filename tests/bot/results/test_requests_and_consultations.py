@@ -78,7 +78,12 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
     assert (notice.chat_id, notice.payload["key"]) == (TEACHER_TG, "request-decision-approved")
     sent = await harness.press(admin, approve)
     assert [r.text for r in sent if isinstance(r, AnswerCallbackQuery)] == [
-        "По этой заявке решение уже принято."
+        f"Заявка № {request.id} уже одобрена: Айгүл, 23 ноября, понедельник, 14:00."
+    ]
+    reject = RequestAction(action="reject", request_id=request.id).pack()
+    sent = await harness.press(make_user(ADMIN_TG, "kk"), reject)  # before any reason is asked
+    assert texts(sent) == [
+        f"№ {request.id} өтінішті мақұлдап қойған: Айгүл, 23 қараша, дүйсенбі, 14:00."
     ]
     assert texts(await harness.send(admin, "/request_queue")) == ["Новых заявок нет."]
 
@@ -296,3 +301,35 @@ async def test_an_answer_of_the_full_3500_characters_reaches_the_teacher(
     shown = parse_html(notice.text)[0]
     assert shown.endswith("Ответ: " + answer)
     assert len(shown) <= 4096
+
+
+async def test_new_requests_of_a_minute_alert_each_admin_once_read_when_sent(
+    harness: Harness, services: Services
+) -> None:
+    """Issue 13, item 6: §31 requests arriving within a minute are one message per admin,
+    listing those still pending when it is sent."""
+    from datetime import timedelta
+
+    from aiogram.methods import SendMessage
+
+    from bot.runtime.delivery import DeliveryWorker
+    from domain.services.alerts import NEW_REQUESTS, alert_admins
+    from tests.bot.results.factories import AGREED_AT
+
+    await harness.send(make_user(ADMIN_TG, "ru"), "/start")
+    world = await make_world(services.uow_factory, teachers=2)
+    for n, e in enumerate(world.enrollments[:2]):
+        await add_request(services.uow_factory, e, RequestKind.FINISH_INTERRUPTED)
+        async with services.uow_factory() as uow:  # as submit_request does, seconds apart
+            added = await alert_admins(uow, NEW_REQUESTS, AGREED_AT + timedelta(seconds=n))
+            await uow.commit()
+        assert added == (1 if n == 0 else 0)
+    services.clock.now = AGREED_AT.replace(second=0, microsecond=0) + timedelta(minutes=1)  # type: ignore[attr-defined]
+    await DeliveryWorker(harness.bot, services, worker_id="test").run_once()
+    [alert] = [
+        r for r in harness.session.requests if isinstance(r, SendMessage) and r.chat_id == ADMIN_TG
+    ][-1:]
+    lines = alert.text.split("\n")
+    assert lines[0] == "📨 Новые заявки слушателей (п. 31 Правил, 2) ждут решения:"
+    assert lines[-1] == "Рассмотреть: /request_queue."
+    assert len(lines) == 4

@@ -151,12 +151,16 @@ async def test_certificate_outcome_and_frozen_documents_resent_in_russian(
     card = texts(sent)[0]
     assert "Посещаемость: 9 из 10 занятий (90 %)." in card
     assert "Итоговое оценивание: 73 из 100 (проходной балл — 50)." in card
-    assert card.endswith("🏅 Сертификат № ORL-2026-000042, действителен до 21 ноября 2029\u202fг.")
+    assert card.endswith(
+        "🏅 Сертификат № ORL-2026-000042, действителен до 21 ноября 2029\u202fг.\n\n"
+        "📅 /schedule — расписание в календарь (.ics) · 📝 /requests — заявки (п. 31 Правил) · "
+        "🤝 /support — сопровождение после курса."
+    )
     assert ("📨 Отправить мои документы ещё раз", f"trd:{enrollment_id}") in buttons(sent[0])
     sent = await harness.press(user, f"trd:{enrollment_id}")
     documents = [r for r in sent if isinstance(r, SendDocument)]
     assert [d.document.data for d in documents] == [b"%PDF-frozen"]
-    assert documents[0].document.filename == "ORL-2026-000042.pdf"
+    assert documents[0].document.filename == "Сертификат-ORL-2026-000042.pdf"
 
 
 async def test_expelled_and_listening_reference_outcomes(

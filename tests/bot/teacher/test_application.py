@@ -19,7 +19,7 @@ async def applications(services: Services, telegram_id: int):
 async def test_domestic_application_in_kazakh(harness: Harness, services: Services) -> None:
     cohort_id = await make_cohort(services, code="KZ-01", language="kk", seats=2)
     user = await registered_teacher(harness, 400, "kk")
-    sent = await harness.send(user, "📚 Курстар және жазылу")
+    sent = await harness.send(user, "📚 Ашық курстар")
     listing = texts(sent)[0]
     assert listing.startswith("<b>📚 Ашық ағындар</b> (бет: 1 / 1)")
     assert "<b>Жаңартылған білім беру мазмұны</b>" in listing

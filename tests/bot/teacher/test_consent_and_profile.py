@@ -39,7 +39,7 @@ async def test_every_teacher_item_asks_for_consent_first(
 
 
 @pytest.mark.parametrize(
-    ("lang", "menu_label"), [("kk", "📚 Курстар және жазылу"), ("ru", "📚 Курсы и запись")]
+    ("lang", "menu_label"), [("kk", "📚 Ашық курстар"), ("ru", "📚 Курсы и запись")]
 )
 async def test_menu_button_asks_for_consent_and_refusal_stores_only_the_refusal(
     harness: Harness, services: Services, lang: str, menu_label: str
@@ -146,9 +146,7 @@ async def test_full_profile_in_kazakh(harness: Harness, services: Services, cloc
     assert (await stored(services, 302)).full_name == ""
     sent = await harness.press(user, button_data(sent, "✅ Профильді сақтау"))
     # opened from /profile: the saved profile is shown next
-    assert texts(sent)[0] == (
-        "Профиль сақталды. Енді курс таңдауға болады: «📚 Курстар және жазылу»."
-    )
+    assert texts(sent)[0] == ("Профиль сақталды. Енді курс таңдауға болады: «📚 Ашық курстар».")
     assert texts(sent)[1].startswith("<b>👤 Сіздің профиліңіз</b>")
     person = await stored(services, 302)
     assert (
@@ -330,7 +328,7 @@ async def test_saving_the_profile_leads_back_to_the_course_list(
 
     await make_cohort(services, code="A-01")
     user = await start(harness, 308, "kk")
-    await harness.send(user, "📚 Курстар және жазылу")
+    await harness.send(user, "📚 Ашық курстар")
     await harness.press(user, "tcons:yes")
     await harness.send(user, "Сейтқалиева Айгүл Нұрланқызы")
     await harness.send(user, IIN_AIGUL)

@@ -31,7 +31,22 @@ async def test_download_contains_only_my_data_in_russian(
     sent = await harness.send(aigul, "/mydata")
     document = next(r for r in sent if isinstance(r, SendDocument))
     assert document.caption.startswith("Все данные, которые бот хранит о вас")
-    assert document.document.filename == "my-data.json"
+    assert document.document.filename == "Мои-данные.json"
+    workbook = [r for r in sent if isinstance(r, SendDocument)][1]
+    assert workbook.document.filename == "Мои-данные.xlsx"
+    assert workbook.caption.startswith("То же самое в виде таблицы")
+    sheets = read_workbook(workbook.document.data)
+    assert list(sheets) == [
+        "Профиль", "Заявления", "Курсы", "Посещаемость", "Результаты", "Документы", "Заявки",
+        "Сопровождение",
+    ]  # fmt: skip
+    assert ["ФИО", "Сейтқалиева Айгүл Нұрланқызы"] in sheets["Профиль"]
+    assert ["ИИН", IIN_AIGUL] in sheets["Профиль"]
+    assert sheets["Посещаемость"][0][:2] == ["Поток", "Начало занятия"]
+    assert len(sheets["Посещаемость"]) == 3  # the header and two sessions
+    assert sheets["Заявки"] == [["Записей нет."]]
+    everything = str(sheets)
+    assert "Иванов" not in everything and "full_name" not in everything
     raw = document.document.data.decode("utf-8")
     data = json.loads(raw)
     assert data["profile"]["iin"] == IIN_AIGUL
@@ -44,9 +59,26 @@ async def test_download_contains_only_my_data_in_russian(
     del ivan
 
 
+def read_workbook(data: bytes) -> dict[str, list[list[object]]]:
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    return {
+        sheet.title: [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+        for sheet in book.worksheets
+    }
+
+
 async def test_deletion_request_in_kazakh(harness: Harness, services: Services, clock) -> None:
     user = await registered_teacher(harness, 802, "kk")
     sent = await harness.send(user, "/mydata")
+    files = [r.document.filename for r in sent if isinstance(r, SendDocument)]
+    assert files == ["Менің-деректерім.json", "Менің-деректерім.xlsx"]
+    workbook = read_workbook([r for r in sent if isinstance(r, SendDocument)][1].document.data)
+    assert ["Аты-жөні", "Сейтқалиева Айгүл Нұрланқызы"] in workbook["Профиль деректері"]
+    assert workbook["Өтініштер"] == [["Жазбалар жоқ."]]
     assert texts(sent)[-1].startswith("Деректеріңізді жоюды сұрай аласыз.")
     sent = await harness.press(user, button_data(sent, "🗑"))
     question = (

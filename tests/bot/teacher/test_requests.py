@@ -104,8 +104,7 @@ async def test_reassessment_allowed_after_365_days(
     ]
     sent = await harness.press(user, button_data(sent, "✅ Подать заявку"))
     assert texts(sent)[-1].endswith(
-        "Заявка подана. Решение администратора придёт в этот чат, статус виден в разделе "
-        "«📝 Заявки»."
+        "Заявка подана. Решение администратора придёт в этот чат, статус виден командой /requests."
     )
     stored = await requests_of(services, 601)
     assert [(r.kind, r.status) for r in stored] == [
@@ -229,7 +228,7 @@ async def test_forged_request_for_another_teachers_enrollment(
     ivan = await registered_teacher(harness, 605, "ru", iin=IIN_IVAN, name="Иванов Иван")
     for kind in ("reassessment", "transfer", "finish_interrupted"):
         sent = await harness.press(ivan, f"trq:{kind}:{enrollment_id}")
-        assert texts(sent) == ["Эта кнопка устарела или недоступна. Откройте «📝 Заявки» заново."]
+        assert texts(sent) == ["Эта кнопка устарела или недоступна. Откройте /requests заново."]
     sent = await harness.press(ivan, f"trq:delete_all:{enrollment_id}")
     assert texts(sent) == ["Эта кнопка устарела или недоступна. Откройте меню заново: /menu"]
     assert await requests_of(services, 605) == []

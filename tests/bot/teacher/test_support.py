@@ -165,9 +165,7 @@ async def test_no_support_without_completion_and_forged_ids(
     ]
     for data in (f"tsp:consultation:{theirs}", f"tsp:gossip:{theirs}"):
         sent = await harness.press(ivan, data)
-        assert texts(sent) == [
-            "Эта кнопка устарела или недоступна. Откройте «🤝 Посткурсовое сопровождение» заново."
-        ]
+        assert texts(sent) == ["Эта кнопка устарела или недоступна. Откройте /support заново."]
     assert await consultations(services, 714) == []
     assert await consultations(services, 713) == []
 

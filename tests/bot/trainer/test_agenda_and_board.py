@@ -64,11 +64,11 @@ async def test_agenda_lists_only_todays_sessions_of_own_cohorts(
     ]
     sid = world.session.id
     assert buttons(sent[0]) == [
-        ("▶️ Отметка 15:00 · ФГ-2026-01", f"tgs:start:{sid}"),
-        ("👥 Слушатели 15:00 · ФГ-2026-01", f"tgs:roster:{sid}"),
+        ("15:00 ▶️ Отметка", f"tgs:start:{sid}"),
+        ("15:00 👥 Слушатели", f"tgs:roster:{sid}"),
         ("📅 В календарь: ФГ-2026-01", f"tgc:{world.cohort.id}"),
     ]
-    sent = await harness.send(make_user(OTHER_TRAINER_TG, "kk"), "🧑‍🏫 Тренердің сабақтары")
+    sent = await harness.send(make_user(OTHER_TRAINER_TG, "kk"), "🧑‍🏫 Сабақтарым")
     assert texts(sent) == [
         "🧑‍🏫 Бүгінгі сабақтарыңыз, 2026\u202fж. 23 қараша:\n"
         "• 15:00–16:30 · ФГ-2026-02 ағыны · Функционалдық сауаттылық\n"
