@@ -171,10 +171,11 @@ LABEL_KEYS = re.compile(
     r"|(^(admin-area|admin-cohort-action|admin-role-grant|admin-role-revoke|results-outcome|"
     r"results-shortfall|agreement-condition)-)"
     r"|(^(mycourses-read-agreement|mycourses-resend|results-enter-reassessment)$)"
-    r"|(-(btn|button|nav|kind|status|format|lang|languages|duration|bucket|chart|grade|reason)-)"
+    r"|(-(btn|button|nav|kind|status|format|lang|languages|duration|bucket|chart|grade|reason|"
+    r"label)-)"
     r"|(-(new|done|approve|reject|decline|cancel|back|keep|save|answer|delete|accept|yes|no|"
     r"name-trainer|name-admin|button|confirm-button|file-kk|file-ru|file-name|title|axis|caption|"
-    r"sheet|page)$)"
+    r"sheet|page|summary|confirm|another)$)"
 )
 
 #: Full-sentence keys that end without a period on purpose.

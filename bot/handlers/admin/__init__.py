@@ -8,8 +8,6 @@ an admin in a private chat; anyone else gets a translated refusal and the attemp
 
 from __future__ import annotations
 
-from types import ModuleType
-
 from aiogram import Router
 
 from bot.gates import admin_only
@@ -33,7 +31,7 @@ from bot.handlers.admin import (
     scores,
     unreachable,
 )
-from bot.ui.forms import Form, create_form_router
+from bot.ui.forms import create_form_router, forms_of
 
 CAPABILITIES = (
     panel,
@@ -55,11 +53,6 @@ CAPABILITIES = (
     reports,
     certificates,
 )
-
-
-def forms_of(capabilities: tuple[ModuleType, ...]) -> list[Form]:
-    """The forms (``bot.ui.forms``) the capabilities declare in their ``FORMS``."""
-    return [form for capability in capabilities for form in getattr(capability, "FORMS", ())]
 
 
 def create_router() -> Router:

@@ -6,8 +6,8 @@ A flow declares a ``Form`` (its ``Step``s and what Confirm does); its actor pack
 ``open_form``. Why the bot has its own kit rather than aiogram-dialog: README, "Forms".
 """
 
-from bot.ui.forms.model import Choice, Form, FormRun, Invalid, Step, StepView
-from bot.ui.forms.parsers import day, integer, one_of, text
+from bot.ui.forms.model import Choice, Form, FormRun, Invalid, Step, StepView, forms_of
+from bot.ui.forms.parsers import day, integer, one_of, text, time_of_day
 from bot.ui.forms.runner import create_form_router, create_stale_form_router, open_form
 
 __all__ = [
@@ -20,8 +20,10 @@ __all__ = [
     "create_form_router",
     "create_stale_form_router",
     "day",
+    "forms_of",
     "integer",
     "one_of",
     "open_form",
     "text",
+    "time_of_day",
 ]

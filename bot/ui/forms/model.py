@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
-from aiogram.types import Message
+from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from domain.text import clean_text
@@ -15,7 +16,8 @@ Values = Mapping[str, Any]
 
 
 class Invalid(Exception):
-    """A typed answer the step refuses: the translated message key and its arguments."""
+    """A typed answer the step refuses: the translated message key and its arguments (an
+    argument that is itself an ``Invalid`` is translated too: a rule citation, a label)."""
 
     def __init__(self, key: str, **args: Any) -> None:
         super().__init__(key)
@@ -61,6 +63,11 @@ class Step:
     skippable: bool = False
     multiple: bool = False  # choices toggled on and off, then "Done": a list is stored
     check: Callable[[Any, Values], None] | None = None  # against earlier answers; raises Invalid
+    args: Callable[[StepView], Mapping[str, Any]] | None = None  # more Fluent args: prompt, label
+    resets: tuple[str, ...] = ()  # answers that no longer hold when this answer changes
+
+    def fluent_args(self, view: StepView) -> dict[str, Any]:
+        return dict(self.args(view)) if self.args is not None else {}
 
     def applies(self, values: Values) -> bool:
         return self.when is None or self.when(values)
@@ -79,6 +86,7 @@ class FormRun:
     context: dict[str, Any]
     message: Message
     data: dict[str, Any] = field(default_factory=dict)
+    markup: InlineKeyboardMarkup | None = None  # buttons the outcome offers (e.g. "add another")
 
     def __getitem__(self, name: str) -> Any:
         return self.data[name]
@@ -106,3 +114,8 @@ class Form:
 
     def index(self, name: str) -> int:
         return [step.name for step in self.steps].index(name)
+
+
+def forms_of(capabilities: Iterable[ModuleType]) -> list[Form]:
+    """The forms the capabilities (handler modules) declare in their ``FORMS``."""
+    return [form for capability in capabilities for form in getattr(capability, "FORMS", ())]

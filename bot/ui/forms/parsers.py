@@ -50,6 +50,23 @@ def day(
     return parse
 
 
+TIME_FORMATS = ("%H:%M", "%H.%M")
+
+
+def time_of_day() -> Callable[[str], str]:
+    """A clock time typed as 09:00 (or 9.00), stored as HH:MM."""
+
+    def parse(raw: str) -> str:
+        for fmt in TIME_FORMATS:
+            try:
+                return datetime.strptime(raw.strip(), fmt).strftime("%H:%M")
+            except ValueError:
+                continue
+        raise Invalid("form-bad-time")
+
+    return parse
+
+
 def integer(minimum: int, maximum: int) -> Callable[[str], int]:
     def parse(raw: str) -> int:
         try:

@@ -142,7 +142,7 @@ async def _ask(
         page=0,
         picked=list(current) if step.multiple and isinstance(current, list) else [],
     )
-    text = i18n.get(step.prompt, **_args(form, kit))
+    text = i18n.get(step.prompt, **{**_args(form, kit), **step.fluent_args(view)})
     if step.name in kit["values"]:
         shown = i18n.get("form-current", value=_shown(step, current, view, kit))
         text = Markup("\n\n").join([Markup(text), Markup(shown)])
@@ -160,7 +160,7 @@ def summary_text(
     lines = [
         i18n.get(
             "form-summary-line",
-            label=label(i18n, step.label),
+            label=label(i18n, step.label, **step.fluent_args(view)),
             value=_shown(step, kit["values"].get(step.name), view, kit),
         )
         for step in _applicable(form, kit["values"])
@@ -312,15 +312,11 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             if step.check is not None:
                 step.check(value, kit["values"])
         except Invalid as refusal:
-            args = {
-                name: long_date(arg, i18n.locale) if isinstance(arg, date) else arg
-                for name, arg in refusal.args_.items()
-            }
-            await message.answer(i18n.get(refusal.key, **args))
+            await message.answer(_refusal_text(refusal, i18n))
             return
         if message.bot is not None:
             await _drop_keyboard(message.bot, message.chat.id, kit.get("prompt"))
-        kit["values"][step.name] = value
+        _answer(step, kit, value)
         (kit.get("shown") or {}).pop(step.name, None)
         _forget_later_answers(form, kit)
         await _advance(form, kit, message, state, i18n, data)
@@ -353,8 +349,16 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             return
         if action == "edit" and kit["at"] == SUMMARY:
             token = kit["token"]
+            view = _view(i18n, kit, data)
             rows = [
-                [_button(label(i18n, step.label), token, "goto", form.index(step.name))]
+                [
+                    _button(
+                        label(i18n, step.label, **step.fluent_args(view)),
+                        token,
+                        "goto",
+                        form.index(step.name),
+                    )
+                ]
                 for step in _applicable(form, kit["values"])
             ]
             rows.append([_button(i18n.get("form-to-summary"), token, "sum")])
@@ -410,15 +414,15 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             shown = kit.setdefault("shown", {})
             if action == "done":
                 picked = list(kit.get("picked") or [])
-                kit["values"][step.name] = picked
+                _answer(step, kit, picked)
                 shown[step.name] = ", ".join(
                     labels[n] for n, value in enumerate(choices) if value in picked
                 ) or i18n.get("form-skipped")
             elif action == "pick":
-                kit["values"][step.name] = choices[callback_data.v]
+                _answer(step, kit, choices[callback_data.v])
                 shown[step.name] = labels[callback_data.v]
             else:
-                kit["values"][step.name] = None
+                _answer(step, kit, None)
                 shown.pop(step.name, None)
             _forget_later_answers(form, kit)
             await _advance(form, kit, message, state, i18n, data)
@@ -427,6 +431,28 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
     router.message.register(not_text, active, OpenForm(registry), ~F.text.startswith("/"))
     router.callback_query.register(pressed, FormCb.filter(), active, OpenForm(registry))
     return router
+
+
+def _refusal_text(refusal: Invalid, i18n: I18nContext) -> str:
+    args = {
+        name: long_date(arg, i18n.locale)
+        if isinstance(arg, date)
+        else _refusal_text(arg, i18n)
+        if isinstance(arg, Invalid)
+        else arg
+        for name, arg in refusal.args_.items()
+    }
+    return str(i18n.get(refusal.key, **args))
+
+
+def _answer(step: Step, kit: dict[str, Any], value: Any) -> None:
+    """Stores an answer; a changed answer drops the answers it invalidates (``resets``)."""
+    values = kit["values"]
+    if step.name in values and values[step.name] != value:
+        for name in step.resets:
+            values.pop(name, None)
+            (kit.get("shown") or {}).pop(name, None)
+    values[step.name] = value
 
 
 def _forget_later_answers(form: Form, kit: dict[str, Any]) -> None:
@@ -509,9 +535,11 @@ async def _confirm(
     if outcome is not None:
         summary = summary_text(form, kit, i18n, data)
         try:
-            await message.edit_text(Markup("\n\n").join([Markup(summary), Markup(outcome)]))
+            await message.edit_text(
+                Markup("\n\n").join([Markup(summary), Markup(outcome)]), reply_markup=run.markup
+            )
         except TelegramBadRequest:
-            await message.answer(outcome)
+            await message.answer(outcome, reply_markup=run.markup)
 
 
 async def stale_form_button(query: CallbackQuery, i18n: I18nContext) -> None:

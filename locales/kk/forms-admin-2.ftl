@@ -1,0 +1,20 @@
+## Admin and trainer forms (bot/ui/forms), second part: sessions, courses, scores, roles,
+## decisions, consultation answers, attendance marks, deletions.
+
+form-bad-time = Уақытты СС:ММ түрінде жазыңыз, мысалы, 09:00.
+
+admin-session-ask-day = { $code } ағынына сабақ қосу. Оқу мерзімі: { $starts } – { $ends }. Сабақтың күні (КК.АА.ЖЖЖЖ):
+admin-session-ask-time = Басталу уақыты (СС:ММ, мысалы, 09:00):
+admin-session-ask-hours = Академиялық сағат саны (1-ден { KK($max, case: "dative") } дейін):
+admin-session-ask-place = Аудитория немесе онлайн сабақтың сілтемесі:
+admin-session-outside = Бұл күн ағынның оқу мерзімінен тыс ({ $starts } – { $ends }). Басқа күнді жазыңыз.
+admin-session-summary = 🗓 { $code } ағынына жаңа сабақ
+admin-session-confirm = ✅ Сабақты қосу
+admin-session-label-day = Күні
+admin-session-label-time = Уақыты
+admin-session-label-hours = Академиялық сағат
+admin-session-label-place = Аудитория / сілтеме
+admin-session-added = ✅ Сабақ кестеге қосылды.
+admin-session-another = ➕ Тағы бір сабақ қосу
+admin-session-refused-outside-dates = Сабақ қосылмады: күні ағынның оқу мерзімінен тыс.
+admin-session-refused-clash = Сабақ қосылмады: бұл уақытта ағынның басқа сабағы бар.

@@ -1,0 +1,20 @@
+## Admin and trainer forms (bot/ui/forms), second part: sessions, courses, scores, roles,
+## decisions, consultation answers, attendance marks, deletions.
+
+form-bad-time = Напишите время в виде ЧЧ:ММ, например 09:00.
+
+admin-session-ask-day = Новое занятие потока { $code } (обучение с { $starts } по { $ends }). Дата занятия (ДД.ММ.ГГГГ):
+admin-session-ask-time = Время начала (ЧЧ:ММ, например 09:00):
+admin-session-ask-hours = Академических часов (от 1 до { $max }):
+admin-session-ask-place = Аудитория или ссылка на онлайн-занятие:
+admin-session-outside = Эта дата вне сроков обучения потока (с { $starts } по { $ends }). Напишите другую дату.
+admin-session-summary = 🗓 Новое занятие потока { $code }
+admin-session-confirm = ✅ Добавить занятие
+admin-session-label-day = Дата
+admin-session-label-time = Время
+admin-session-label-hours = Академических часов
+admin-session-label-place = Аудитория / ссылка
+admin-session-added = ✅ Занятие добавлено в расписание.
+admin-session-another = ➕ Добавить ещё занятие
+admin-session-refused-outside-dates = Занятие не добавлено: дата вне сроков обучения потока.
+admin-session-refused-clash = Занятие не добавлено: на это время у потока уже есть занятие.
