@@ -31,11 +31,6 @@ admin-role-does-not-have = { $name } «{ $role }» рөліне ие емес; �
 admin-role-last-admin = Әкімші рөлін алып тастауға болмайды: { $name } — соңғы әкімші. Алдымен басқа әкімші тағайындаңыз.
 admin-role-not-allowed = Бұл тек әкімшілерге қолжетімді. Ештеңе өзгертілмеді.
 
-admin-form-cancelled = Толтыру тоқтатылды, ештеңе сақталмады.
-admin-nav-back = ⬅️ Артқа
-admin-nav-keep = ↪️ Өзгеріссіз қалдыру
-admin-nav-cancel = ✖️ Бас тарту
-admin-nav-save = 💾 Сақтау
 admin-bad-date = Күн түсініксіз. Оны КК.АА.ЖЖЖЖ түрінде жазыңыз, мысалы 01.12.2026.
 admin-import-send-file = Электрондық кесте файлын (.xlsx немесе .csv) құжат ретінде жіберіңіз. /cancel — бас тарту.
 

@@ -1,6 +1,7 @@
 ## Admin and trainer forms (bot/ui/forms), second part: sessions, courses, scores, roles,
 ## decisions, consultation answers, attendance marks, deletions.
 
+form-lost = Бұл пішін ескірді: бұрын берілген жауаптар сақталмаған. Қайтадан бастаңыз: /menu
 form-bad-time = Уақытты СС:ММ түрінде жазыңыз, мысалы, 09:00.
 
 admin-session-ask-day = { $code } ағынына сабақ қосу. Оқу мерзімі: { $starts } – { $ends }. Сабақтың күні (КК.АА.ЖЖЖЖ):
@@ -18,3 +19,20 @@ admin-session-added = ✅ Сабақ кестеге қосылды.
 admin-session-another = ➕ Тағы бір сабақ қосу
 admin-session-refused-outside-dates = Сабақ қосылмады: күні ағынның оқу мерзімінен тыс.
 admin-session-refused-clash = Сабақ қосылмады: бұл уақытта ағынның басқа сабағы бар.
+
+admin-course-form-summary = { $id ->
+    [0] 📚 Жаңа курс
+   *[other] 📚 № { $id } курс
+}
+admin-course-confirm = 💾 Курсты сақтау
+admin-course-label-topic-kk = Тақырыбы (қаз.)
+admin-course-label-topic-ru = Тақырыбы (орыс.)
+admin-course-label-kind = Түрі
+admin-course-label-format = Оқыту нысаны
+admin-course-label-distance = Қашықтықтан оқыту
+admin-course-label-duration-days = Шетелдегі күндер
+admin-course-label-hours = Академиялық сағат
+admin-course-label-modules = Модульдер
+admin-course-label-languages = Оқыту тілдері
+admin-course-label-max-score = Ең жоғары балл
+admin-course-module-line = • { $kk } / { $ru } — { $hours } сағ.

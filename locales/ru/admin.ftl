@@ -31,11 +31,6 @@ admin-role-does-not-have = { $name }: роли «{ $role }» нет; ничег�
 admin-role-last-admin = Нельзя снять роль администратора: { $name } — последний администратор. Сначала назначьте другого.
 admin-role-not-allowed = Это доступно только администраторам. Ничего не изменено.
 
-admin-form-cancelled = Заполнение отменено, ничего не сохранено.
-admin-nav-back = ⬅️ Назад
-admin-nav-keep = ↪️ Оставить как есть
-admin-nav-cancel = ✖️ Отмена
-admin-nav-save = 💾 Сохранить
 admin-bad-date = Не понял дату. Напишите её в виде ДД.ММ.ГГГГ, например 01.12.2026.
 admin-import-send-file = Отправьте файл таблицы (.xlsx или .csv) как документ. /cancel — отмена.
 

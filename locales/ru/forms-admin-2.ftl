@@ -1,6 +1,7 @@
 ## Admin and trainer forms (bot/ui/forms), second part: sessions, courses, scores, roles,
 ## decisions, consultation answers, attendance marks, deletions.
 
+form-lost = Эта форма устарела: введённые ранее ответы не сохранились. Начните заново: /menu
 form-bad-time = Напишите время в виде ЧЧ:ММ, например 09:00.
 
 admin-session-ask-day = Новое занятие потока { $code } (обучение с { $starts } по { $ends }). Дата занятия (ДД.ММ.ГГГГ):
@@ -18,3 +19,20 @@ admin-session-added = ✅ Занятие добавлено в расписан�
 admin-session-another = ➕ Добавить ещё занятие
 admin-session-refused-outside-dates = Занятие не добавлено: дата вне сроков обучения потока.
 admin-session-refused-clash = Занятие не добавлено: на это время у потока уже есть занятие.
+
+admin-course-form-summary = { $id ->
+    [0] 📚 Новый курс
+   *[other] 📚 Курс № { $id }
+}
+admin-course-confirm = 💾 Сохранить курс
+admin-course-label-topic-kk = Тема (каз.)
+admin-course-label-topic-ru = Тема (рус.)
+admin-course-label-kind = Вид
+admin-course-label-format = Форма обучения
+admin-course-label-distance = Дистанционное обучение
+admin-course-label-duration-days = Дней за рубежом
+admin-course-label-hours = Академических часов
+admin-course-label-modules = Модули
+admin-course-label-languages = Языки обучения
+admin-course-label-max-score = Максимальный балл
+admin-course-module-line = • { $kk } / { $ru } — { $hours } ч

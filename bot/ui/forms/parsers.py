@@ -16,7 +16,7 @@ def text(limit: int, *, multiline: bool = False, minimum: int = 1) -> Callable[[
     """Free text of ``minimum``..``limit`` characters (control and bidi characters removed)."""
 
     def parse(raw: str) -> str:
-        value = clean_text(raw) if multiline else one_line(raw)
+        value = clean_text(raw, multiline=True).strip() if multiline else one_line(raw)
         if len(value) < minimum:
             raise Invalid("form-empty")
         if len(value) > limit:

@@ -285,6 +285,13 @@ class OpenForm(Filter):
         return {"form": self.forms[kit["form"]], "kit": kit}
 
 
+class LostForm(Filter):
+    """Passes when the form state has no answers at all (not some other actor's form)."""
+
+    async def __call__(self, event: TelegramObject, state: FSMContext) -> bool:
+        return not (await state.get_data()).get(KIT)
+
+
 def create_form_router(name: str, forms: Iterable[Form]) -> Router:
     """The typed answers and buttons of ``forms``, for an actor package to put behind its
     gate (a form's steps are answered by the same kind of person who opened it)."""
@@ -550,7 +557,16 @@ async def stale_form_button(query: CallbackQuery, i18n: I18nContext) -> None:
         await _drop_keyboard_of(query.message)
 
 
+async def lost_form(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    """The form's state outlived its answers (a restart without persistent storage)."""
+    await state.clear()
+    await message.answer(i18n.get("form-lost"))
+
+
 def create_stale_form_router() -> Router:
     router = Router(name="forms-stale")
     router.callback_query.register(stale_form_button, FormCb.filter())
+    router.message.register(
+        lost_form, StateFilter(FormStates.active), LostForm(), ~F.text.startswith("/")
+    )
     return router
