@@ -36,3 +36,16 @@ admin-course-label-modules = Модульдер
 admin-course-label-languages = Оқыту тілдері
 admin-course-label-max-score = Ең жоғары балл
 admin-course-module-line = • { $kk } / { $ru } — { $hours } сағ.
+
+results-form-ask-score = { $again ->
+    [yes] Қайта бағалау (Қағидалардың 31-тармағы).
+   *[no] Қорытынды тестілеу.
+} Тыңдаушы: <b>{ $name }</b>. Балды енгізіңіз — 0 және { $max } аралығындағы бүтін сан.
+results-score-summary = { $again ->
+    [yes] 📝 Қайта бағалау: <b>{ $name }</b>
+   *[no] 📝 Қорытынды тестілеу: <b>{ $name }</b>
+}
+results-bad-score = Балл 0 және { $max } аралығындағы бүтін сан болуы керек. Қайта енгізіңіз.
+results-score-confirm = ✅ Балды сақтау
+results-label-score = Балл (ең жоғары балл: { $max })
+results-label-grade = «{ $module }» модулі

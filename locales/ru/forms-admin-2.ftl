@@ -36,3 +36,16 @@ admin-course-label-modules = Модули
 admin-course-label-languages = Языки обучения
 admin-course-label-max-score = Максимальный балл
 admin-course-module-line = • { $kk } / { $ru } — { $hours } ч
+
+results-form-ask-score = { $again ->
+    [yes] Повторное оценивание (п. 31 Правил).
+   *[no] Итоговое тестирование.
+} Слушатель: <b>{ $name }</b>. Введите балл — целое число от 0 до { $max }.
+results-score-summary = { $again ->
+    [yes] 📝 Повторное оценивание: <b>{ $name }</b>
+   *[no] 📝 Итоговое тестирование: <b>{ $name }</b>
+}
+results-bad-score = Балл должен быть целым числом от 0 до { $max }. Введите ещё раз.
+results-score-confirm = ✅ Сохранить балл
+results-label-score = Балл (максимум { $max })
+results-label-grade = Модуль «{ $module }»

@@ -12,11 +12,7 @@ results-send-text = Ответьте текстом или нажмите «От
 
 ## Баллы итогового оценивания (§28)
 
-results-ask-score = Слушатель: <b>{ $name }</b>. Введите балл итогового тестирования — целое число от 0 до { $max }.
-results-ask-reassessment-score = Повторное оценивание (п. 31 Правил). Слушатель: <b>{ $name }</b>. Введите балл — целое число от 0 до { $max }.
-results-score-invalid = Балл должен быть целым числом от 0 до { $max }. Введите ещё раз.
 results-ask-grade = Оценка по модулю «{ $module }»:
-results-grade-invalid = Оценка не может быть пустой и длиннее { $max } символов. Введите ещё раз.
 results-score-saved = Сохранено: <b>{ $name }</b> — { $score } из { $max }.
     { $outcome }
 results-score-refused-not-found = Слушатель не найден: ничего не сохранено.

@@ -160,7 +160,7 @@ def summary_text(
     lines = [
         i18n.get(
             "form-summary-line",
-            label=label(i18n, step.label, **step.fluent_args(view)),
+            label=label(i18n, step.label, **{**_args(form, kit), **step.fluent_args(view)}),
             value=_shown(step, kit["values"].get(step.name), view, kit),
         )
         for step in _applicable(form, kit["values"])
@@ -319,7 +319,7 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             if step.check is not None:
                 step.check(value, kit["values"])
         except Invalid as refusal:
-            await message.answer(_refusal_text(refusal, i18n))
+            await message.answer(_refusal_text(refusal, i18n, _args(form, kit)))
             return
         if message.bot is not None:
             await _drop_keyboard(message.bot, message.chat.id, kit.get("prompt"))
@@ -360,7 +360,7 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             rows = [
                 [
                     _button(
-                        label(i18n, step.label, **step.fluent_args(view)),
+                        label(i18n, step.label, **{**_args(form, kit), **step.fluent_args(view)}),
                         token,
                         "goto",
                         form.index(step.name),
@@ -440,15 +440,19 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
     return router
 
 
-def _refusal_text(refusal: Invalid, i18n: I18nContext) -> str:
+def _refusal_text(
+    refusal: Invalid, i18n: I18nContext, defaults: Mapping[str, Any] | None = None
+) -> str:
+    """The refusal's message; the form's own arguments (``title_args``) fill what it omits."""
     args = {
         name: long_date(arg, i18n.locale)
         if isinstance(arg, date)
-        else _refusal_text(arg, i18n)
+        else _refusal_text(arg, i18n, defaults)
         if isinstance(arg, Invalid)
         else arg
         for name, arg in refusal.args_.items()
     }
+    args = {**(defaults or {}), **args}
     return str(i18n.get(refusal.key, **args))
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from aiogram.methods import AnswerCallbackQuery, SendDocument
 
-from bot.dev.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.handlers.admin.results_callbacks import ConsultationAction, RequestAction
 from bot.handlers.trainer.callbacks import TrainerAnswer
 from bot.runtime.container import Services
@@ -130,7 +130,9 @@ async def test_approved_reassessment_leads_to_the_reassessment_score(
     ]
     for answer in ("75", "5", "5"):
         sent = await harness.send(admin, answer)
-    assert texts(sent)[0].startswith("Сохранено: <b>Айгүл Тестова 1</b> — 75 из 100.")
+    assert texts(sent)[0].startswith("📝 Повторное оценивание: <b>Айгүл Тестова 1</b>\n\n")
+    sent = await harness.press(admin, button_data(sent, "Сохранить балл"))
+    assert "Сохранено: <b>Айгүл Тестова 1</b> — 75 из 100." in texts(sent)[-1]
     async with services.uow_factory() as uow:
         latest = await uow.assessments.latest(e.id)
     assert latest is not None and latest.is_reassessment
