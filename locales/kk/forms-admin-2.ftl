@@ -49,3 +49,8 @@ results-bad-score = Балл 0 және { $max } аралығындағы бүт
 results-score-confirm = ✅ Балды сақтау
 results-label-score = Балл (ең жоғары балл: { $max })
 results-label-grade = «{ $module }» модулі
+
+admin-role-summary = 👤 { $name }: рөлді өзгерту
+admin-role-confirm = ✅ Растау
+admin-role-ask-act = Адам: { $name }. Не істеу керек?
+admin-role-label-act = Әрекет

@@ -49,3 +49,8 @@ results-bad-score = Балл должен быть целым числом от 
 results-score-confirm = ✅ Сохранить балл
 results-label-score = Балл (максимум { $max })
 results-label-grade = Модуль «{ $module }»
+
+admin-role-summary = 👤 { $name }: изменение роли
+admin-role-confirm = ✅ Подтвердить
+admin-role-ask-act = Человек: { $name }. Что сделать?
+admin-role-label-act = Действие
