@@ -146,9 +146,12 @@ def pack(factory: type[CallbackData], action: str, ids: dict[str, int]) -> str:
 
 
 def stale_button_texts() -> set[str]:
-    """The fallback's "this button is out of date": no handler matched, nothing was reached."""
+    """The fallback's "this button is out of date" (and the form kit's, for a button of no
+    open form): no handler matched, nothing was reached."""
     core = create_core()
-    return {core.get("error-bad-button", lang) for lang in ("kk", "ru")}
+    return {
+        core.get(key, lang) for key in ("error-bad-button", "form-stale") for lang in ("kk", "ru")
+    }
 
 
 def refusal_texts() -> set[str]:

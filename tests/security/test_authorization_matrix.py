@@ -98,7 +98,8 @@ def _judge(
 ) -> list[str]:
     failures = [f"{attempt}: {p}" for p in problems(harness.bot, requests)]
     seen = texts(requests)
-    refused = bool(seen) and all(text in REFUSALS for text in seen)
+    # a form kit button of no open form of the actor's is answered as stale: nothing reached
+    refused = bool(seen) and all(text in REFUSALS or text in STALE for text in seen)
     # "This button is out of date" comes from the fallback: no privileged handler matched,
     # so there is nothing to audit.
     logged = logged or (bool(seen) and all(text in STALE for text in seen))
