@@ -54,3 +54,9 @@ admin-role-summary = 👤 { $name }: рөлді өзгерту
 admin-role-confirm = ✅ Растау
 admin-role-ask-act = Адам: { $name }. Не істеу керек?
 admin-role-label-act = Әрекет
+
+admin-application-summary = 📨 № { $id } өтініш: { $name }
+admin-application-confirm = ✅ Шешімді растау
+admin-application-ask-decision = № { $id } өтініш бойынша шешім:
+admin-application-label-decision = Шешім
+admin-application-label-reason = Қабылдамау себебі

@@ -54,3 +54,9 @@ admin-role-summary = 👤 { $name }: изменение роли
 admin-role-confirm = ✅ Подтвердить
 admin-role-ask-act = Человек: { $name }. Что сделать?
 admin-role-label-act = Действие
+
+admin-application-summary = 📨 Заявление № { $id }: { $name }
+admin-application-confirm = ✅ Подтвердить решение
+admin-application-ask-decision = Решение по заявлению № { $id }:
+admin-application-label-decision = Решение
+admin-application-label-reason = Причина отклонения

@@ -21,7 +21,7 @@ from domain.iin import Sex
 from domain.model import TrainingSession
 from domain.services.enrollment import decide_application
 from domain.services.results import record_score
-from tests.e2e.chat import Chat, body, data_of, file_name
+from tests.e2e.chat import Chat, body, data_for, data_of, file_name
 
 pytestmark = pytest.mark.e2e
 
@@ -130,7 +130,8 @@ async def approve_and_order_as_admin(
     )
     await admin.tap(card, data_of(card, f"adh:applications:{cohort_id}"), "шешім күтуде: 1")
     application = await admin.expect(teacher_name)
-    await admin.tap(application, data_of(application, "ada:approve:"), "өтініш мақұлданды")
+    summary = await admin.tap(application, data_of(application, "ada:approve:"), "өтініш:")
+    await client.press(ADMIN.telegram_id, int(summary["message_id"]), data_for(summary, "✅"))
     today = date.today().strftime("%d.%m.%Y")
     await admin.tap(card, data_of(card, f"adh:order:{cohort_id}"), "Бұйрықтың нөмірі")
     await admin.say("17-қ", "Бұйрықтың күні")
