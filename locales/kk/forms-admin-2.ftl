@@ -60,3 +60,9 @@ admin-application-confirm = ✅ Шешімді растау
 admin-application-ask-decision = № { $id } өтініш бойынша шешім:
 admin-application-label-decision = Шешім
 admin-application-label-reason = Қабылдамау себебі
+
+results-request-summary = 📝 № { $id } өтініш: { $name }, { $kind }
+results-request-confirm = ✅ Шешімді растау
+results-request-ask-decision = № { $id } өтініш бойынша шешім ({ $kind }):
+results-request-label-decision = Шешім
+results-request-label-note = Қабылдамау себебі

@@ -60,3 +60,9 @@ admin-application-confirm = ✅ Подтвердить решение
 admin-application-ask-decision = Решение по заявлению № { $id }:
 admin-application-label-decision = Решение
 admin-application-label-reason = Причина отклонения
+
+results-request-summary = 📝 Заявка № { $id }: { $name }, { $kind }
+results-request-confirm = ✅ Подтвердить решение
+results-request-ask-decision = Решение по заявке № { $id } ({ $kind }):
+results-request-label-decision = Решение
+results-request-label-note = Причина отклонения

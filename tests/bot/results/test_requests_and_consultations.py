@@ -66,8 +66,15 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
     approve = RequestAction(action="approve", request_id=request.id).pack()
     sent = await harness.press(admin, approve)
     assert texts(sent) == [
-        "Заявка одобрена: Айгүл Тестова 1, перевод в другой поток. Слушатель уведомлён."
+        f"📝 Заявка № {request.id}: Айгүл Тестова 1, перевод в другой поток\n\n"
+        "<b>Решение:</b> ✅ Одобрить\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
     ]
+    assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.ENROLLED
+    sent = await harness.press(admin, button_data(sent, "Подтвердить решение"))
+    assert texts(sent)[-1].endswith(
+        "Заявка одобрена: Айгүл Тестова 1, перевод в другой поток. Слушатель уведомлён."
+    )
     assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.TRANSFERRED
     async with services.uow_factory() as uow:
         moved = await uow.enrollments.get(e.person_id, target.id)
@@ -81,6 +88,33 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
         "По этой заявке решение уже принято."
     ]
     assert texts(await harness.send(admin, "/request_queue")) == ["Новых заявок нет."]
+    # a decided card: Reject answers "already decided" before asking for a note
+    sent = await harness.press(admin, RequestAction(action="reject", request_id=request.id).pack())
+    assert texts(sent) == ["По этой заявке решение уже принято."]
+
+
+async def test_request_decision_walks_back_and_cancels_in_russian(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, teachers=1)
+    request = await add_request(
+        services.uow_factory, world.enrollments[0], RequestKind.FINISH_INTERRUPTED
+    )
+    admin = make_user(ADMIN_TG, "ru")
+    await harness.press(admin, RequestAction(action="reject", request_id=request.id).pack())
+    sent = await harness.send(admin, "Нет справки")
+    assert texts(sent)[0].startswith(f"📝 Заявка № {request.id}: Айгүл Тестова 1, ")
+    sent = await harness.press(admin, button_data(sent, "Назад"))
+    assert texts(sent)[0].startswith("Напишите причину отклонения (до 1\xa0000 символов)")
+    sent = await harness.press(admin, button_data(sent, "Назад"))
+    assert texts(sent)[0].startswith(f"Решение по заявке № {request.id} (")
+    sent = await harness.press(admin, button_data(sent, "Отмена"))
+    assert texts(sent)[-1].endswith("✖️ Отменено, ничего не сохранено.")
+    async with services.uow_factory() as uow:
+        stored = await uow.requests.get(request.id)
+        notice = await uow.outbox.get_by_dedup_key(f"request-decision:{request.id}")
+    assert stored is not None and stored.status is RequestStatus.PENDING
+    assert notice is None
 
 
 async def test_admin_rejects_with_a_note_in_kazakh(harness: Harness, services: Services) -> None:
@@ -92,9 +126,14 @@ async def test_admin_rejects_with_a_note_in_kazakh(harness: Harness, services: S
     reject = RequestAction(action="reject", request_id=request.id).pack()
     ask = "Қабылдамау себебін жазыңыз (1\xa0000 таңбаға дейін) — оны тыңдаушы көреді:"
     assert texts(await harness.press(admin, reject)) == [ask]
-    assert texts(await harness.send(admin, "x" * 1001)) == [ask]
+    assert texts(await harness.send(admin, "x" * 1001)) == [
+        "Мәтін тым ұзын: 1\xa0001 таңба, ең көбі 1\xa0000 таңба болуы керек. "
+        "Қысқартып, қайта жіберіңіз."
+    ]
     sent = await harness.send(admin, "Құжаттар жоқ")
-    assert texts(sent) == ["Өтініш қабылданбады: Айгүл Тестова 1. Тыңдаушыға хабарланды."]
+    assert "<b>Қабылдамау себебі:</b> Құжаттар жоқ" in texts(sent)[0]
+    sent = await harness.press(admin, button_data(sent, "Шешімді растау"))
+    assert texts(sent)[-1].endswith("Өтініш қабылданбады: Айгүл Тестова 1. Тыңдаушыға хабарланды.")
     notice = await outbox(services.uow_factory, f"request-decision:{request.id}")
     assert services.i18n_core.get(notice.payload["key"], "ru", **notice.payload["args"]) == (
         "Ваша заявка «Завершение прерванного курса» отклонена. Причина: Құжаттар жоқ"
@@ -122,6 +161,7 @@ async def test_approved_reassessment_leads_to_the_reassessment_score(
         "Запись не найдена или уже недоступна. Откройте список заново."
     ]
     sent = await harness.press(admin, RequestAction(action="approve", request_id=request.id).pack())
+    sent = await harness.press(admin, button_data(sent, "Подтвердить решение"))
     assert buttons(sent[-1]) == ["Ввести балл повторного оценивания"]
     sent = await harness.press(admin, forged)
     assert texts(sent) == [
