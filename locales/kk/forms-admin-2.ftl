@@ -66,3 +66,7 @@ results-request-confirm = ✅ Шешімді растау
 results-request-ask-decision = № { $id } өтініш бойынша шешім ({ $kind }):
 results-request-label-decision = Шешім
 results-request-label-note = Қабылдамау себебі
+
+results-answer-summary = 💬 № { $id } сұрауға жауап: { $name }
+results-answer-confirm = ✅ Жауапты жіберу
+results-answer-label = Жауап

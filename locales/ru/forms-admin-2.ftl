@@ -66,3 +66,7 @@ results-request-confirm = ✅ Подтвердить решение
 results-request-ask-decision = Решение по заявке № { $id } ({ $kind }):
 results-request-label-decision = Решение
 results-request-label-note = Причина отклонения
+
+results-answer-summary = 💬 Ответ на обращение № { $id }: { $name }
+results-answer-confirm = ✅ Отправить ответ
+results-answer-label = Ответ

@@ -10,6 +10,7 @@ from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.handlers.admin.results_callbacks import ConsultationAction, RequestAction
 from bot.handlers.trainer.callbacks import TrainerAnswer
 from bot.runtime.container import Services
+from bot.ui.forms.runner import FormCb
 from domain.model import Cohort, ConsultationStatus, EnrollmentStatus, RequestKind, RequestStatus
 from tests.bot.results.factories import (
     ADMIN_TG,
@@ -196,8 +197,16 @@ async def test_trainer_answers_a_consultation_of_their_cohort(
     ]
     sent = await harness.press(trainer, TrainerAnswer(consultation_id=consultation.id).pack())
     assert texts(sent) == ["Напишите ответ (до 3\xa0500 символов):"]
-    sent = await harness.send(trainer, "По критериям из модуля 1.")
-    assert texts(sent) == ["Ответ отправлен. Слушатель: Айгүл Тестова 1."]
+    sent = await harness.send(trainer, "По критериям\nиз модуля 1.")
+    assert texts(sent) == [
+        f"💬 Ответ на обращение № {consultation.id}: Айгүл Тестова 1\n\n"
+        "<b>Ответ:</b> По критериям\nиз модуля 1.\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
+    ]
+    async with services.uow_factory() as uow:  # nothing sent before Confirm
+        assert (await uow.consultations.get(consultation.id)).status is ConsultationStatus.OPEN
+    sent = await harness.press(trainer, button_data(sent, "Отправить ответ"))
+    assert texts(sent)[-1].endswith("Ответ отправлен. Слушатель: Айгүл Тестова 1.")
     notice = await outbox(services.uow_factory, f"support-answer:{consultation.id}")
     assert notice.chat_id == TEACHER_TG and notice.payload["key"] == "results-support-answer"
     async with services.uow_factory() as uow:
@@ -273,7 +282,33 @@ async def test_admin_answers_any_consultation(harness: Harness, services: Servic
     assert texts(sent)[0] == "Ашық сұраулар: 1."
     await harness.press(admin, ConsultationAction(consultation_id=consultation.id).pack())
     sent = await harness.send(admin, "Жауап")
-    assert texts(sent) == ["Жауап тыңдаушыға жіберілді: Айгүл Тестова 1."]
+    sent = await harness.press(admin, button_data(sent, "Жауапты жіберу"))
+    assert texts(sent)[-1].endswith("Жауап тыңдаушыға жіберілді: Айгүл Тестова 1.")
+
+
+async def test_answer_form_walks_back_and_cancels_in_russian(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, teachers=1)
+    consultation = await add_consultation(
+        services.uow_factory, world.enrollments[0], trainer_id=world.trainer.id
+    )
+    trainer = make_user(TRAINER_TG, "ru")
+    await harness.press(trainer, TrainerAnswer(consultation_id=consultation.id).pack())
+    sent = await harness.send(trainer, "Бірінші модульдің критерийлері бойынша.")
+    assert texts(sent)[0].startswith(
+        f"💬 Ответ на обращение № {consultation.id}: Айгүл Тестова 1\n\n"
+        "<b>Ответ:</b> Бірінші модульдің критерийлері бойынша."
+    )
+    sent = await harness.press(trainer, button_data(sent, "Назад"))
+    assert texts(sent)[0].startswith("Напишите ответ (до 3\xa0500 символов):")
+    sent = await harness.press(trainer, button_data(sent, "Отмена"))
+    assert texts(sent)[-1].endswith("✖️ Отменено, ничего не сохранено.")
+    async with services.uow_factory() as uow:
+        stored = await uow.consultations.get(consultation.id)
+        notice = await uow.outbox.get_by_dedup_key(f"support-answer:{consultation.id}")
+    assert stored is not None and stored.status is ConsultationStatus.OPEN
+    assert notice is None
 
 
 async def test_a_forged_answer_form_of_another_cohort_is_refused_and_logged(
@@ -294,10 +329,23 @@ async def test_a_forged_answer_form_of_another_cohort_is_refused_and_logged(
     for number, lang in enumerate(("kk", "ru"), start=840_010):
         await add_person(services.uow_factory, number, "Тренер", roles={Role.TRAINER}, lang=lang)
         context = harness.dispatcher.fsm.get_context(harness.bot, number, number)
-        await context.set_state("TrainerAnswerForm:answer")
-        await context.update_data(consultation_id=consultation.id)
-        sent = await harness.send(make_user(number, lang), "Мен жауап беремін")
-        assert texts(sent) == [expected[lang]]
+        await context.set_state("FormStates:active")
+        await context.set_data(
+            {
+                "kit": {
+                    "form": "answer-trainer",
+                    "token": "forged",
+                    "at": "@summary",
+                    "values": {"answer": "Мен жауап беремін"},
+                    "context": {"consultation_id": consultation.id, "name": "—"},
+                    "prompt": None,
+                    "choices": [],
+                    "editing": False,
+                }
+            }
+        )
+        sent = await harness.press(make_user(number, lang), FormCb(t="forged", a="ok").pack())
+        assert texts(sent)[-1].endswith(expected[lang])
     async with services.uow_factory() as uow:
         refused = [e for e in await uow.audit.recent(50) if e.action == "trainer.refused"]
         stored = await uow.consultations.get(consultation.id)
@@ -327,7 +375,8 @@ async def test_an_answer_of_the_full_3500_characters_reaches_the_teacher(
     answer = ("Критерии оценки эссе: модуль 1, рубрика 2. " * 100)[: MAX_ANSWER - 1] + "!"
     assert len(answer) == MAX_ANSWER
     sent = await harness.send(trainer, answer)
-    assert texts(sent) == ["Ответ отправлен. Слушатель: Айгүл Тестова 1."]
+    sent = await harness.press(trainer, button_data(sent, "Отправить ответ"))
+    assert texts(sent)[-1].endswith("Ответ отправлен. Слушатель: Айгүл Тестова 1.")
     report = await DeliveryWorker(harness.bot, services, worker_id="test").run_once()
     assert report.sent == 1
     (notice,) = [
