@@ -70,3 +70,7 @@ results-request-label-note = Қабылдамау себебі
 results-answer-summary = 💬 № { $id } сұрауға жауап: { $name }
 results-answer-confirm = ✅ Жауапты жіберу
 results-answer-label = Жауап
+
+trainer-mark-summary = ✍ Қатысуды қолмен белгілеу: { $name }
+trainer-mark-confirm = ✅ Қатысуын белгілеу
+trainer-mark-label-reason = Себебі

@@ -70,3 +70,7 @@ results-request-label-note = Причина отклонения
 results-answer-summary = 💬 Ответ на обращение № { $id }: { $name }
 results-answer-confirm = ✅ Отправить ответ
 results-answer-label = Ответ
+
+trainer-mark-summary = ✍ Отметка вручную: { $name }
+trainer-mark-confirm = ✅ Отметить присутствие
+trainer-mark-label-reason = Причина
