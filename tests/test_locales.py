@@ -12,7 +12,12 @@ from bot.ui.i18n import LOCALES_PATH, create_core
 from bot.ui.menus import ALL_MENU_KEYS
 
 # Deliberately bilingual: shown before the person has chosen a language.
-SAME_IN_BOTH = {"start-choose-language", "menu-language"}
+SAME_IN_BOTH = {
+    "start-choose-language",
+    "menu-language",
+    "form-summary-line",  # markup only: "<b>label:</b> value"
+    "admin-cohort-label-course",  # «Курс» is the word in both languages
+}
 
 
 def messages(lang: str) -> dict[str, ast.Message]:
