@@ -8,7 +8,6 @@ results-no-cohorts = Әзірге ағындар жоқ.
 results-choose-cohort = Ағынды таңдаңыз:
 results-choose-listener = <b>{ $cohort }</b> ағыны. Тыңдаушыны таңдаңыз:
 results-roster-empty = <b>{ $cohort }</b> ағынында бұл әрекетке сәйкес тыңдаушы жоқ.
-results-send-text = Мәтінмен жауап беріңіз немесе «Бас тарту» батырмасын басыңыз.
 
 ## Қорытынды бағалау балдары (§28)
 

@@ -8,7 +8,6 @@ results-no-cohorts = Потоков пока нет.
 results-choose-cohort = Выберите поток:
 results-choose-listener = Поток <b>{ $cohort }</b>. Выберите слушателя:
 results-roster-empty = В потоке <b>{ $cohort }</b> нет слушателей, к которым это применимо.
-results-send-text = Ответьте текстом или нажмите «Отмена».
 
 ## Баллы итогового оценивания (§28)
 
