@@ -387,3 +387,33 @@ async def test_an_answer_of_the_full_3500_characters_reaches_the_teacher(
     shown = parse_html(notice.text)[0]
     assert shown.endswith("Ответ: " + answer)
     assert len(shown) <= 4096
+
+
+async def test_admin_answer_form_walks_back_and_cancels_in_kazakh(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, teachers=1)
+    consultation = await add_consultation(
+        services.uow_factory, world.enrollments[0], trainer_id=None
+    )
+    admin = make_user(ADMIN_TG, "kk")
+    sent = await harness.press(admin, ConsultationAction(consultation_id=consultation.id).pack())
+    assert texts(sent) == ["Жауабыңызды жазыңыз (3\xa0500 таңбаға дейін):"]
+    sent = await harness.send(admin, "Бағалау критерийлерін қараңыз.")
+    assert texts(sent) == [
+        f"💬 № {consultation.id} сұрауға жауап: Айгүл Тестова 1\n\n"
+        "<b>Жауап:</b> Бағалау критерийлерін қараңыз.\n\n"
+        "Тексеріңіз. Бәрі дұрыс болса, растаңыз; әзірге ештеңе сақталған жоқ."
+    ]
+    sent = await harness.press(admin, button_data(sent, "Артқа"))
+    assert texts(sent) == [
+        "Жауабыңызды жазыңыз (3\xa0500 таңбаға дейін):\n\n"
+        "Қазіргі жауап: Бағалау критерийлерін қараңыз."
+    ]
+    sent = await harness.press(admin, button_data(sent, "Бас тарту"))
+    assert texts(sent)[-1].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
+    async with services.uow_factory() as uow:
+        stored = await uow.consultations.get(consultation.id)
+        notice = await uow.outbox.get_by_dedup_key(f"support-answer:{consultation.id}")
+    assert stored is not None and stored.status is ConsultationStatus.OPEN
+    assert notice is None
