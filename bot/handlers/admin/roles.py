@@ -24,6 +24,7 @@ from bot.handlers.admin.callbacks import AdminArea, RoleAction
 from bot.handlers.admin.panel import button
 from bot.ui.forms import Choice, Form, FormRun, Step, StepView, open_form
 from bot.ui.long_text import split_message
+from bot.ui.screens import nav_keyboard
 from domain.model import Person, Role
 from domain.ports import UnitOfWorkFactory
 from domain.services.admin_roles import change_role, find_person, people_with_role
@@ -86,7 +87,9 @@ async def ask_target(
     await state.set_state(RoleForm.target)
     await state.update_data(role=callback_data.role, grant=callback_data.grant)
     if isinstance(query.message, Message):
-        await query.message.answer(i18n.get("admin-role-ask-person"))
+        await query.message.answer(
+            i18n.get("admin-role-ask-person"), reply_markup=nav_keyboard(i18n)
+        )
 
 
 ACTS = ("grant:trainer", "revoke:trainer", "grant:admin", "revoke:admin")

@@ -129,3 +129,15 @@ async def test_role_form_walks_back_and_cancels_in_kazakh(
     assert texts(sent)[-1].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
     assert (await person(services, people.teacher.id)).roles == {Role.TEACHER}
     assert [e for e in await audit(services) if e.action.startswith("role.")] == []
+
+
+async def test_the_person_prompt_can_be_cancelled(
+    harness: Harness, services: Services, people: People
+) -> None:
+    sent = await harness.press(people.admin, "adr:trainer:1")
+    sent = await harness.press(people.admin, button_data(sent, "Отмена"))
+    assert texts(sent) == ["Действие отменено, ничего не изменено."]
+    origin = MessageOriginUser(date=datetime.now(UTC), sender_user=people.teacher)
+    sent = await harness.send_message(people.admin, text="привет", forward_origin=origin)
+    assert "изменение роли" not in " ".join(texts(sent))
+    assert (await person(services, people.teacher.id)).roles == {Role.TEACHER}
