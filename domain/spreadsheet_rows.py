@@ -187,6 +187,8 @@ def parse_language(raw: str) -> Lang | None:
 
 
 _MAX_TEXT = 300
+MAX_CELL_TEXT = _MAX_TEXT
+"""The longest text of one cell (a room, a school, a topic), typed or imported."""
 
 
 def _checked_iin(raw: str, today: date | None) -> tuple[str | None, str]:

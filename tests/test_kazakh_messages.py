@@ -390,7 +390,6 @@ def test_check_in_is_katysudy_belgileu() -> None:
 
 def test_cancel_is_bas_tartu_and_reject_is_kabyldamau() -> None:
     cancel_buttons = [
-        "admin-nav-cancel",
         "certificates-btn-cancel",
         "form-cancel",
         "results-cancel",

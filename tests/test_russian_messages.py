@@ -175,7 +175,7 @@ LABEL_KEYS = re.compile(
     r"|(-(btn|button|nav|kind|status|format|lang|languages|duration|bucket|chart|grade|reason)-)"
     r"|(-(new|done|approve|reject|decline|cancel|back|keep|save|answer|delete|accept|yes|no|"
     r"name-trainer|name-admin|button|confirm-button|file-kk|file-ru|file-name|title|axis|caption|"
-    r"sheet|page)$)"
+    r"sheet|page|summary|confirm|another)$)"
 )
 
 #: Full-sentence keys that end without a period on purpose.

@@ -1,21 +1,24 @@
 """§36–37 post-course consultations as both who answer them see them: admins every open
-request, trainers the requests of their cohorts. The actor packages register these steps behind
-their own gate; an answer reaches the teacher via the outbox."""
+request, trainers the requests of their cohorts. The actor packages register these screens and
+their answer form behind their own gate; an answer is sent only on Confirm under a summary and
+reaches the teacher via the outbox."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Protocol
 
-from aiogram import F, Router
+from aiogram import Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
-from bot.ui.screens import button, nav_keyboard, not_found, ui_lang
+from bot.ui.forms import Form, FormRun, Step, open_form, text
+from bot.ui.screens import button, not_found, ui_lang
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.consultations_admin import (
@@ -46,16 +49,64 @@ class HasConsultationId(Protocol):
     consultation_id: int
 
 
-class ConsultationScreens:
-    """The three steps of answering consultations, for one side: the list (each card with an
-    answer button packed by ``pack_button``), the pick (the form waits in ``answer_step``) and
-    the typed answer. Its methods are the handlers the side's router registers."""
+def answer_form(name: str, *, as_admin: bool) -> Form:
+    """The answer as a form (``bot.ui.forms``): typed, shown in a summary, sent on Confirm."""
 
-    def __init__(
-        self, *, as_admin: bool, answer_step: State, pack_button: Callable[[int], str]
-    ) -> None:
+    async def send(run: FormRun) -> str | None:
+        person: Person = run["person"]
+        assert person.id is not None
+        result = await answer_consultation(
+            run["uow_factory"],
+            person.id,
+            as_admin,
+            int(run.context["consultation_id"]),
+            run.values["answer"],
+            run["clock"](),
+        )
+        if result.refusal is not None or result.view is None:
+            return run.i18n.get("results-answer-refused-" + (result.refusal or "not-found"))
+        await drop_keyboard(run.message, run.context.get("card"))
+        return run.i18n.get("results-answer-sent", name=display_name(result.view.person))
+
+    return Form(
+        name=name,
+        title="results-answer-summary",
+        confirm="results-answer-confirm",
+        submit=send,
+        steps=(
+            Step(
+                "answer",
+                "results-ask-answer",
+                "results-answer-label",
+                text(MAX_ANSWER, multiline=True),
+            ),
+        ),
+        title_args=lambda context: {
+            "id": context["consultation_id"],
+            "name": context["name"],
+            "max": MAX_ANSWER,
+        },
+    )
+
+
+async def drop_keyboard(message: Message, card_id: int | None) -> None:
+    """The answered card keeps no Answer button."""
+    if message.bot is None or not card_id:
+        return
+    with contextlib.suppress(TelegramBadRequest):
+        await message.bot.edit_message_reply_markup(
+            chat_id=message.chat.id, message_id=card_id, reply_markup=None
+        )
+
+
+class ConsultationScreens:
+    """Answering consultations, for one side: the list (each card with an answer button packed
+    by ``pack_button``), the pick (checked first), then the answer ``form``. Its methods are
+    the handlers the side's router registers; the form is the side's ``FORMS``."""
+
+    def __init__(self, *, as_admin: bool, form: Form, pack_button: Callable[[int], str]) -> None:
         self.as_admin = as_admin
-        self.answer_step = answer_step
+        self.form = form
         self.pack_button = pack_button
 
     async def show_list(
@@ -98,55 +149,20 @@ class ConsultationScreens:
             await not_found(query, i18n)
             return
         await query.answer()
-        await state.clear()
-        await state.set_state(self.answer_step)
-        await state.update_data(consultation_id=consultation_id)
         if isinstance(query.message, Message):
-            await query.message.answer(
-                i18n.get("results-ask-answer", max=MAX_ANSWER), reply_markup=nav_keyboard(i18n)
+            await open_form(
+                self.form,
+                query.message,
+                state,
+                i18n,
+                context={
+                    "consultation_id": consultation_id,
+                    "name": display_name(view.person),
+                    "card": query.message.message_id,
+                },
             )
-
-    async def answered(
-        self,
-        message: Message,
-        i18n: I18nContext,
-        state: FSMContext,
-        uow_factory: UnitOfWorkFactory,
-        person: Person,
-        clock: Clock,
-    ) -> None:
-        data = await state.get_data()
-        assert person.id is not None
-        result = await answer_consultation(
-            uow_factory,
-            person.id,
-            self.as_admin,
-            data["consultation_id"],
-            message.text or "",
-            clock(),
-        )
-        if result.refusal in ("empty", "too-long"):
-            await message.answer(
-                i18n.get("results-ask-answer", max=MAX_ANSWER), reply_markup=nav_keyboard(i18n)
-            )
-            return
-        await state.clear()
-        if result.refusal is not None or result.view is None:
-            refusal = result.refusal or "not-found"
-            await message.answer(i18n.get("results-answer-refused-" + refusal))
-            return
-        await message.answer(i18n.get("results-answer-sent", name=display_name(result.view.person)))
 
     def register(self, router: Router, list_command: str, button: type[CallbackData]) -> None:
-        """The side's command, its answer button and the steps of its answer form."""
+        """The side's command and its answer button."""
         router.message.register(self.show_list, Command(list_command))
         router.callback_query.register(self.pick, button.filter())
-        router.message.register(self.answered, self.answer_step, TEXT)
-        router.message.register(not_text, self.answer_step, ~F.text.startswith("/"))
-
-
-async def not_text(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("results-send-text"))
-
-
-TEXT = F.text & ~F.text.startswith("/")

@@ -6,7 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from domain.model import Cohort, Course, Enrollment, EnrollmentStatus, Person, TrainingSession
+from domain.model import (
+    Application,
+    Cohort,
+    Course,
+    Enrollment,
+    EnrollmentStatus,
+    Person,
+    TrainingSession,
+)
 from domain.ports import UnitOfWorkFactory
 
 #: Listeners a results screen lists: everyone enrolled by the order who is still on the course
@@ -96,6 +104,19 @@ async def enrollment_holder(
     if enrollment is None or person is None:
         return None
     return enrollment, person
+
+
+async def application_holder(
+    uows: UnitOfWorkFactory, application_id: int
+) -> tuple[Application, Person] | None:
+    """An application (§10) and the teacher who sent it: its state is checked before a
+    decision is even asked for."""
+    async with uows(read_only=True) as uow:
+        application = await uow.applications.get(application_id)
+        person = await uow.people.get(application.person_id) if application else None
+    if application is None or person is None:
+        return None
+    return application, person
 
 
 async def enrollment_context(

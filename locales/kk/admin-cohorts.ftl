@@ -31,11 +31,6 @@ admin-cohort-action-applications = 📨 Өтініштер
 admin-cohort-action-import-list = 📥 Тыңдаушылар тізімін импорттау
 admin-cohort-action-order = 📄 Қабылдау туралы бұйрық
 
-admin-session-ask =
-    Сабақты бір жолмен жазыңыз: күні, уақыты, академиялық сағат, аудитория немесе сілтеме.
-    Мысалы: <code>01.12.2026 09:00 4 204 ауд.</code>
-admin-session-bad = Сабақ қосылмады: { $reason }.
-admin-session-added = ✅ Сабақ қосылды. Келесісін жіберуге болады, шығу үшін /cancel.
 admin-schedule-refused-outside-dates = { $row }-жол: күні ағынның оқу мерзімінен тыс. Ештеңе сақталмады.
 admin-schedule-refused-clash = { $row }-жол: бұл уақытта сабақ бар. Ештеңе сақталмады.
 admin-schedule-empty = { $code } ағынының сабақ кестесінде әзірге сабақ жоқ.

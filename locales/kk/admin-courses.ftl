@@ -48,17 +48,6 @@ admin-hours-abroad-long-max-year = { $rule }: шетелдегі ұзақ мер
 admin-hours-modules-sum = Қағидалардың 4-қосымшасы: модульдер сағаттарының қосындысы — { $modules_total }, ал курстың көлемі — { $hours }. Олар тең болуы керек.
 admin-hours-module-not-positive = Қағидалардың 4-қосымшасы: әр модульдің сағаты нөлден артық болуы керек; көрсетілгені: { $hours }.
 
-admin-course-summary =
-    <b>Курс</b>
-    Тақырыбы (қаз.): { $topic_kk }
-    Тақырыбы (орыс.): { $topic_ru }
-    Түрі: { $kind }
-    Нысаны: { $format }; қашықтықтан: { $distance }
-    Сағат: { $hours }; шетелдегі күндер: { $days }
-    Модульдер:
-    { $modules }
-    Тілдері: { $languages }
-    Ең жоғары балл: { $max_score }
 admin-course-saved = ✅ № { $id } курс сақталды: { $topic }
 
 # Домен атайтын ереже id-лері орнына Қағидалардың тармақтарына сілтемелер (CourseHoursError.rule_id): bot/handlers/admin/courses.py.

@@ -31,11 +31,6 @@ admin-role-does-not-have = { $name } «{ $role }» рөліне ие емес; �
 admin-role-last-admin = Әкімші рөлін алып тастауға болмайды: { $name } — соңғы әкімші. Алдымен басқа әкімші тағайындаңыз.
 admin-role-not-allowed = Бұл тек әкімшілерге қолжетімді. Ештеңе өзгертілмеді.
 
-admin-form-cancelled = Толтыру тоқтатылды, ештеңе сақталмады.
-admin-nav-back = ⬅️ Артқа
-admin-nav-keep = ↪️ Өзгеріссіз қалдыру
-admin-nav-cancel = ✖️ Бас тарту
-admin-nav-save = 💾 Сақтау
 admin-bad-date = Күн түсініксіз. Оны КК.АА.ЖЖЖЖ түрінде жазыңыз, мысалы 01.12.2026.
 admin-import-send-file = Электрондық кесте файлын (.xlsx немесе .csv) құжат ретінде жіберіңіз. /cancel — бас тарту.
 
@@ -70,10 +65,6 @@ admin-deletion-issued = Берілген құжаттар: № { $numbers }
 admin-deletion-nothing-issued = Құжат берілмеген: жазба толығымен жойылады.
 admin-deletion-delete = 🗑 Деректерді жою
 admin-deletion-decline = Қабылдамау
-admin-deletion-confirm-kept = <b>{ $name }</b> деректерін жоясыз ба? ЖСН, телефон, жұмыс орны, лауазымы, сұрақтары мен өтініштерінің мәтіні жойылады, Telegram чаты байланыстан ажыратылады. № { $numbers } құжаттары тексерілетіндей аты-жөні мен сол курстардағы қатысу және нәтижелері сақталады. Бұл әрекетті қайтару мүмкін емес.
-admin-deletion-confirm-removed = <b>{ $name }</b> деректерін жоясыз ба? Оған құжат берілмеген, сондықтан жазба толығымен жойылады. Бұл әрекетті қайтару мүмкін емес.
-admin-deletion-confirm-button = Иә, жою
-admin-deletion-back = Артқа
 admin-deletion-done-kept = ✅ Деректер жойылды. № { $numbers } құжаттары тексерілетіндей сақталды. Мұғалімге хабарланды.
 admin-deletion-done-removed = ✅ Жазба толығымен жойылды. Мұғалімге хабарланды.
 admin-deletion-declined = Сұрау қабылданбады, деректер өзгеріссіз қалды. Мұғалімге хабарланды.

@@ -8,15 +8,10 @@ results-no-cohorts = Әзірге ағындар жоқ.
 results-choose-cohort = Ағынды таңдаңыз:
 results-choose-listener = <b>{ $cohort }</b> ағыны. Тыңдаушыны таңдаңыз:
 results-roster-empty = <b>{ $cohort }</b> ағынында бұл әрекетке сәйкес тыңдаушы жоқ.
-results-send-text = Мәтінмен жауап беріңіз немесе «Бас тарту» батырмасын басыңыз.
 
 ## Қорытынды бағалау балдары (§28)
 
-results-ask-score = Тыңдаушы: <b>{ $name }</b>. Қорытынды тестілеу балын енгізіңіз — 0 және { $max } аралығындағы бүтін сан.
-results-ask-reassessment-score = Қайта бағалау (Қағидалардың 31-тармағы). Тыңдаушы: <b>{ $name }</b>. Балды енгізіңіз — 0 және { $max } аралығындағы бүтін сан.
-results-score-invalid = Балл 0 және { $max } аралығындағы бүтін сан болуы керек. Қайта енгізіңіз.
 results-ask-grade = «{ $module }» модулі бойынша баға:
-results-grade-invalid = Баға бос болмауы және { $max } таңбадан аспауы керек. Қайта енгізіңіз.
 results-score-saved = Сақталды: <b>{ $name }</b> — { $score } / { $max } балл.
     { $outcome }
 results-score-refused-not-found = Тыңдаушы табылмады: ешнәрсе сақталған жоқ.

@@ -31,11 +31,6 @@ admin-cohort-action-applications = 📨 Заявления
 admin-cohort-action-import-list = 📥 Импорт списка слушателей
 admin-cohort-action-order = 📄 Приказ о зачислении
 
-admin-session-ask =
-    Занятие одной строкой: дата, время, академические часы, аудитория или ссылка.
-    Например: <code>01.12.2026 09:00 4 ауд. 204</code>
-admin-session-bad = Занятие не добавлено: { $reason }.
-admin-session-added = ✅ Занятие добавлено. Можно отправить следующее или /cancel для выхода.
 admin-schedule-refused-outside-dates = Строка { $row }: дата вне сроков обучения потока. Ничего не сохранено.
 admin-schedule-refused-clash = Строка { $row }: на это время уже есть занятие. Ничего не сохранено.
 admin-schedule-empty = В расписании потока { $code } пока нет занятий.

@@ -48,17 +48,6 @@ admin-hours-abroad-long-max-year = { $rule }: курс за рубежом дл�
 admin-hours-modules-sum = Приложение 4 к Правилам: часы модулей в сумме дают { $modules_total }, а объём курса — { $hours }. Они должны совпадать.
 admin-hours-module-not-positive = Приложение 4 к Правилам: у каждого модуля должно быть больше нуля часов, указано { $hours }.
 
-admin-course-summary =
-    <b>Курс</b>
-    Тема (каз.): { $topic_kk }
-    Тема (рус.): { $topic_ru }
-    Вид: { $kind }
-    Форма: { $format }; дистанционно: { $distance }
-    Часы: { $hours }; дней за рубежом: { $days }
-    Модули:
-    { $modules }
-    Языки: { $languages }
-    Максимальный балл: { $max_score }
 admin-course-saved = ✅ Курс № { $id } сохранён: «{ $topic }».
 
 # Ссылки на пункты Правил вместо внутренних id домена (CourseHoursError.rule_id): bot/handlers/admin/courses.py.

@@ -31,11 +31,6 @@ admin-role-does-not-have = { $name }: роли «{ $role }» нет; ничег�
 admin-role-last-admin = Нельзя снять роль администратора: { $name } — последний администратор. Сначала назначьте другого.
 admin-role-not-allowed = Это доступно только администраторам. Ничего не изменено.
 
-admin-form-cancelled = Заполнение отменено, ничего не сохранено.
-admin-nav-back = ⬅️ Назад
-admin-nav-keep = ↪️ Оставить как есть
-admin-nav-cancel = ✖️ Отмена
-admin-nav-save = 💾 Сохранить
 admin-bad-date = Не понял дату. Напишите её в виде ДД.ММ.ГГГГ, например 01.12.2026.
 admin-import-send-file = Отправьте файл таблицы (.xlsx или .csv) как документ. /cancel — отмена.
 
@@ -89,10 +84,6 @@ admin-deletion-issued = Выданы документы: № { $numbers }
 admin-deletion-nothing-issued = Документы не выдавались: запись будет удалена полностью.
 admin-deletion-delete = 🗑 Удалить данные
 admin-deletion-decline = Отклонить
-admin-deletion-confirm-kept = Удалить данные: <b>{ $name }</b>? Будут удалены ИИН, телефон, место работы, должность, тексты вопросов и обращений, Telegram-чат будет отвязан. Чтобы документы № { $numbers } можно было проверить, сохранятся ФИО, посещаемость и результаты этих курсов. Отменить это нельзя.
-admin-deletion-confirm-removed = Удалить данные: <b>{ $name }</b>? Документы не выдавались, поэтому запись будет удалена полностью. Отменить это нельзя.
-admin-deletion-confirm-button = Да, удалить
-admin-deletion-back = Назад
 admin-deletion-done-kept = ✅ Данные удалены. Документы № { $numbers } сохранены, чтобы их можно было проверить. Слушатель уведомлён.
 admin-deletion-done-removed = ✅ Запись удалена полностью. Слушатель уведомлён.
 admin-deletion-declined = Запрос отклонён, данные не изменились. Слушатель уведомлён.

@@ -8,15 +8,10 @@ results-no-cohorts = Потоков пока нет.
 results-choose-cohort = Выберите поток:
 results-choose-listener = Поток <b>{ $cohort }</b>. Выберите слушателя:
 results-roster-empty = В потоке <b>{ $cohort }</b> нет слушателей, к которым это применимо.
-results-send-text = Ответьте текстом или нажмите «Отмена».
 
 ## Баллы итогового оценивания (§28)
 
-results-ask-score = Слушатель: <b>{ $name }</b>. Введите балл итогового тестирования — целое число от 0 до { $max }.
-results-ask-reassessment-score = Повторное оценивание (п. 31 Правил). Слушатель: <b>{ $name }</b>. Введите балл — целое число от 0 до { $max }.
-results-score-invalid = Балл должен быть целым числом от 0 до { $max }. Введите ещё раз.
 results-ask-grade = Оценка по модулю «{ $module }»:
-results-grade-invalid = Оценка не может быть пустой и длиннее { $max } символов. Введите ещё раз.
 results-score-saved = Сохранено: <b>{ $name }</b> — { $score } из { $max }.
     { $outcome }
 results-score-refused-not-found = Слушатель не найден: ничего не сохранено.

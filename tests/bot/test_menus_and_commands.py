@@ -9,9 +9,11 @@ from datetime import UTC, datetime
 from aiogram.methods import SendMessage, SetMyCommands
 from aiogram.types import MessageOriginUser, ReplyKeyboardMarkup
 
-from bot.dev.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.ui.commands import ADMINS, EVERYONE, TRAINERS
 from tests.conftest import ADMIN_ID
+
+CONFIRM_ROLE = "Подтвердить"
 
 
 def own_commands(sent: list, chat_id: int) -> list[str] | None:
@@ -51,8 +53,10 @@ async def test_a_role_granted_and_revoked_changes_the_persons_commands_at_once(
 
     await harness.press(admin, "adr:trainer:1")
     origin = MessageOriginUser(date=datetime.now(UTC), sender_user=teacher)
-    sent = await harness.send_message(admin, text="сәлем", forward_origin=origin)
-    assert texts(sent) == ["✅ Жанар теперь тренер курсов."]
+    summary = await harness.send_message(admin, text="сәлем", forward_origin=origin)
+    assert own_commands(summary, teacher.id) is None  # nothing changes before Confirm
+    sent = await harness.press(admin, button_data(summary, CONFIRM_ROLE))
+    assert texts(sent)[-1].endswith("✅ Жанар теперь тренер курсов.")
     assert own_commands(sent, teacher.id) == list(EVERYONE + TRAINERS)
     kazakh = [r for r in sent if isinstance(r, SetMyCommands) and r.scope.type == "chat"][
         -1
@@ -60,7 +64,8 @@ async def test_a_role_granted_and_revoked_changes_the_persons_commands_at_once(
     assert kazakh[-1].description == "Тыңдаушылардың сұрақтары (сүйемелдеу)"  # her language
 
     await harness.press(admin, "adr:trainer:0")
-    sent = await harness.send_message(admin, text="сәлем", forward_origin=origin)
+    summary = await harness.send_message(admin, text="сәлем", forward_origin=origin)
+    sent = await harness.press(admin, button_data(summary, CONFIRM_ROLE))
     assert own_commands(sent, teacher.id) == list(EVERYONE)
 
 

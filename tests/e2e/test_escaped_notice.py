@@ -12,7 +12,7 @@ from bot.dev.demo import ADMIN, TEACHERS
 from bot.dev.sandbox.client import SandboxClient
 from bot.dev.sandbox.runner import Sandbox
 from domain.model import Application, ApplicationKind, OutboxStatus
-from tests.e2e.chat import Chat
+from tests.e2e.chat import Chat, data_for
 from tests.e2e.test_teacher_journey import OPEN_COHORT, open_cohort_id
 
 pytestmark = pytest.mark.e2e
@@ -52,7 +52,8 @@ async def test_a_rejection_reason_with_html_characters_reaches_the_teacher(
         lambda m: f"ada:reject:{application.id}" in str(m.get("reply_markup"))
     )
     await admin.tap(listed, f"ada:reject:{application.id}", f"№ {application.id}")
-    await admin.say(REASON, f"№ {application.id}")
+    summary = await admin.say(REASON, f"№ {application.id}")
+    await client.press(ADMIN.telegram_id, int(summary["message_id"]), data_for(summary, "✅"))
 
     teacher_chat = Chat(client, teacher_persona.telegram_id)
     notice = await teacher_chat.expect("отклонено")

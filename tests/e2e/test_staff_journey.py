@@ -5,6 +5,7 @@ imports the scores."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
 from datetime import date, timedelta
@@ -61,19 +62,29 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     await admin.tap(courses, "adc:new:0", f("admin-course-ask-topic-kk"))
     await admin.say("Жобалық оқыту әдістемесі", f("admin-course-ask-topic-ru"))
     kind = await admin.say("Методика проектного обучения", f("admin-course-ask-kind"))
-    step = await admin.tap(kind, "adcf:short", f("admin-course-ask-format"))
-    step = await admin.tap(step, "adcf:without_leave", f("admin-course-ask-distance"))
-    await admin.tap(step, "adcf:no", f("admin-course-ask-hours"))
+    step = await admin.tap(kind, data_for(kind, "Қысқа мерзімді"), f("admin-course-ask-format"))
+    step = await admin.tap(step, data_for(step, "қол үзбей"), f("admin-course-ask-distance"))
+    await admin.tap(step, data_for(step, "Жоқ, күндізгі"), f("admin-course-ask-hours"))
     await admin.say("72", f("admin-course-ask-modules"))
     step = await admin.say(
         "Жоба әдісі | Метод проектов | 36\nБағалау | Оценивание | 36",
         f("admin-course-ask-languages"),
     )
-    await admin.tap(step, "adcf:kk,ru", f("admin-course-ask-max-score"))
+    await admin.tap(step, data_for(step, "қазақ және орыс"), f("admin-course-ask-max-score"))
     summary = await admin.say("100", "Жоба әдісі")
-    await admin.tap(summary, "adn:save", "курс сақталды: Жобалық оқыту әдістемесі")
+    await client.press(
+        ADMIN.telegram_id, int(summary["message_id"]), data_for(summary, "Курсты сақтау")
+    )
+    for _ in range(100):  # the summary is edited to the outcome: no new message to wait for
+        async with sandbox.services.uow_factory() as uow:
+            course = await uow.courses.find_by_topic("Методика проектного обучения")
+        if course is not None:
+            break
+        await asyncio.sleep(0.1)
+    admin.last = max(
+        [admin.last, *(int(m["message_id"]) for m in await client.messages(ADMIN.telegram_id))]
+    )
     async with sandbox.services.uow_factory() as uow:
-        course = await uow.courses.find_by_topic("Методика проектного обучения")
         trainer = await uow.people.get_by_telegram_id(TRAINERS[0].telegram_id)
         listener = await uow.people.get_by_telegram_id(TEACHERS[0].telegram_id)
     assert course is not None and course.hours == 72

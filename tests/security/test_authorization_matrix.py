@@ -31,7 +31,7 @@ ACTORS = ("teacher", "trainer_b", "stranger")
 # A trainer of another cohort is a trainer: /today and /questions show their own (empty)
 # lists, and cancelling their own answer form is theirs to do — not refusals.
 OWN_ROLE_COMMANDS = {("trainer_b", "trainer", "today"), ("trainer_b", "trainer", "questions")}
-OWN_ROLE_BUTTONS = {("trainer_b", "rsn:cancel", "TrainerAnswerForm:answer")}
+OWN_ROLE_BUTTONS: set[tuple[str, str, str | None]] = set()
 
 
 def _actor(world: World, name: str) -> User:
@@ -98,7 +98,8 @@ def _judge(
 ) -> list[str]:
     failures = [f"{attempt}: {p}" for p in problems(harness.bot, requests)]
     seen = texts(requests)
-    refused = bool(seen) and all(text in REFUSALS for text in seen)
+    # a form kit button of no open form of the actor's is answered as stale: nothing reached
+    refused = bool(seen) and all(text in REFUSALS or text in STALE for text in seen)
     # "This button is out of date" comes from the fallback: no privileged handler matched,
     # so there is nothing to audit.
     logged = logged or (bool(seen) and all(text in STALE for text in seen))

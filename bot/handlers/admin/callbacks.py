@@ -20,16 +20,6 @@ class CourseAction(CallbackData, prefix="adc"):
     course_id: int = 0
 
 
-class CourseChoice(CallbackData, prefix="adcf"):
-    """An answer to a button step of the course form (kind, format, distance, languages)."""
-
-    value: str
-
-
-class FormNav(CallbackData, prefix="adn"):
-    action: str  # back | keep | cancel | save
-
-
 class CohortAction(CallbackData, prefix="adh"):
     action: str  # new | show | add-session | import-schedule | schedule | applications
     #              | import-list | order

@@ -59,7 +59,7 @@ class EditForm(StatesGroup):
 def _cancel_row(i18n: I18nContext, cohort_id: int) -> list[InlineKeyboardButton]:
     return [
         button(
-            i18n.get("admin-nav-cancel"), CohortEdit(action="cancel", cohort_id=cohort_id).pack()
+            i18n.get("form-cancel"), CohortEdit(action="cancel", cohort_id=cohort_id).pack()
         )
     ]
 
@@ -170,7 +170,7 @@ async def edit_action(
     tz = settings.tz
     if action == "cancel":
         await state.clear()
-        await message.answer(i18n.get("admin-form-cancelled"))
+        await message.answer(i18n.get("form-cancelled"))
     elif action == "menu":
         await start(message, i18n, state, cohort, uow_factory)
     elif action == "dates":

@@ -17,7 +17,7 @@ from bot.handlers.admin.cohort_editing import start as start_editing
 from bot.handlers.admin.enrollment_import import start as start_list_import
 from bot.handlers.admin.orders import start as start_order
 from bot.handlers.admin.panel import button
-from bot.handlers.admin.schedule import SessionForm, send_calendar, send_schedule
+from bot.handlers.admin.schedule import send_calendar, send_schedule, start_session_form
 from bot.handlers.admin.schedule_import import start as start_schedule_import
 from bot.ui.formatting import long_date
 from bot.ui.forms import (
@@ -269,9 +269,7 @@ async def cohort_action(
     elif action == "ics":
         await send_calendar(message, i18n, cohort, uow_factory, settings, clock)
     elif action == "add-session":
-        await state.set_state(SessionForm.line)
-        await state.update_data(cohort_id=cohort.id)
-        await message.answer(i18n.get("admin-session-ask"))
+        await start_session_form(message, i18n, state, cohort)
     elif action in COHORT_ACTIONS:
         await COHORT_ACTIONS[action](message, i18n, state, cohort, uow_factory)
 

@@ -1,24 +1,24 @@
-"""Create and edit a course (§5 format, §23 kind and hours, App. 4 modules): an FSM form.
-
-Each step is one entry of ``STEPS``: its state, whether it is answered by a button, and — next
-to it — the parser that validates a typed answer. Every step has "back" and "cancel"; when
-editing, "keep" leaves the current value. The draft lives in FSM data as JSON.
-"""
+"""Create and edit a course (§5 format, §23 kind and hours, App. 4 modules): a form
+(``bot.ui.forms``). Hours are checked against §23 where they are typed, modules against App. 4;
+a new kind drops the hours and modules (and days) checked for the old one. Editing opens the
+same form with the course's answers: its summary first, "Edit" to change any answer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
-from bot.handlers.admin.callbacks import AdminArea, CourseAction, CourseChoice, FormNav
+from bot.handlers.admin.callbacks import AdminArea, CourseAction
 from bot.handlers.admin.panel import button
+from bot.ui.forms import Choice, Form, FormRun, Invalid, Step, StepView, integer, open_form
+from bot.ui.forms.model import Values
 from bot.ui.label_width import fit
+from bot.ui.markup import Markup
 from bot.ui.paging import ListPage, pager_row, paginate
 from bot.ui.screens import ui_lang
 from domain.courses import (
@@ -29,7 +29,7 @@ from domain.courses import (
     validate_module_hours,
 )
 from domain.model import Course, Person
-from domain.ports import Clock, UnitOfWorkFactory
+from domain.ports import UnitOfWorkFactory
 from domain.services.admin_courses import (
     MAX_SCORE_LIMIT,
     CourseDraft,
@@ -39,63 +39,10 @@ from domain.services.admin_courses import (
     list_courses,
     update_course,
 )
+from domain.text import clean_text, one_line
 
 MAX_TOPIC = 500
 MAX_MODULES = 30
-
-
-class CourseForm(StatesGroup):
-    topic_kk = State()
-    topic_ru = State()
-    kind = State()
-    format = State()
-    distance = State()
-    duration_days = State()
-    hours = State()
-    modules = State()
-    languages = State()
-    max_score = State()
-    confirm = State()
-
-
-STEPS: list[str] = [
-    "topic_kk",
-    "topic_ru",
-    "kind",
-    "format",
-    "distance",
-    "duration_days",
-    "hours",
-    "modules",
-    "languages",
-    "max_score",
-    "confirm",
-]
-CHOICES: dict[str, list[str]] = {
-    "kind": [k.value for k in CourseKind],
-    "format": [f.value for f in CourseFormat],
-    "distance": ["yes", "no"],
-    "languages": ["kk", "ru", "kk,ru"],
-}
-
-
-def _state(step: str) -> State:
-    state: State = getattr(CourseForm, step)
-    return state
-
-
-def _applies(step: str, data: dict[str, Any]) -> bool:
-    """§23: only an abroad course of up to one year is measured in days."""
-    return step != "duration_days" or data.get("kind") == CourseKind.ABROAD_LONG.value
-
-
-def _neighbour(step: str, data: dict[str, Any], direction: int) -> str | None:
-    index = STEPS.index(step) + direction
-    while 0 <= index < len(STEPS):
-        if _applies(STEPS[index], data):
-            return STEPS[index]
-        index += direction
-    return None
 
 
 RULE_CITATIONS: dict[str, str] = {
@@ -112,8 +59,15 @@ legal texts write it ("Қағидалардың 23-тармағының 1) та�
 Правил"), never the id."""
 
 
-def hours_error_text(i18n: I18nContext, error: CourseHoursError) -> str:
+def hours_refusal(error: CourseHoursError) -> Invalid:
     """The rule that forbids the hours, cited and translated: "Пункт 23 Правил: ..."."""
+    citation = Invalid(RULE_CITATIONS.get(error.rule_id, "rule-citation-23"))
+    return Invalid(
+        "admin-hours-" + error.reason.value.replace("_", "-"), rule=citation, **error.limits
+    )
+
+
+def hours_error_text(i18n: I18nContext, error: CourseHoursError) -> str:
     citation = i18n.get(RULE_CITATIONS.get(error.rule_id, "rule-citation-23"))
     return i18n.get(
         "admin-hours-" + error.reason.value.replace("_", "-"), rule=citation, **error.limits
@@ -124,210 +78,214 @@ def _label(i18n: I18nContext, step: str, value: str) -> str:
     return i18n.get(f"admin-course-{step}-{value.replace('_', '-').replace(',', '-')}")
 
 
-def summary(i18n: I18nContext, data: dict[str, Any]) -> str:
-    modules = "\n".join(f"  • {kk} / {ru} — {hours}" for kk, ru, hours in data["modules"])
-    return i18n.get(
-        "admin-course-summary",
-        topic_kk=data["topic_kk"],
-        topic_ru=data["topic_ru"],
-        kind=_label(i18n, "kind", data["kind"]),
-        format=_label(i18n, "format", data["format"]),
-        distance=_label(i18n, "distance", data["distance"]),
-        hours=data["hours"],
-        days=data.get("duration_days") or "—",
-        modules=modules,
-        languages=_label(i18n, "languages", data["languages"]),
-        max_score=data["max_score"],
-    )
-
-
-def _nav(i18n: I18nContext, step: str, data: dict[str, Any]) -> list[list[InlineKeyboardButton]]:
-    row = []
-    if _neighbour(step, data, -1) is not None:
-        row.append(button(i18n.get("admin-nav-back"), FormNav(action="back").pack()))
-    if data.get("course_id") and step != "confirm" and data.get(step) is not None:
-        row.append(button(i18n.get("admin-nav-keep"), FormNav(action="keep").pack()))
-    row.append(button(i18n.get("admin-nav-cancel"), FormNav(action="cancel").pack()))
-    return [row]
-
-
-async def ask(message: Message, i18n: I18nContext, state: FSMContext, step: str) -> None:
-    await state.set_state(_state(step))
-    data = await state.get_data()
-    rows: list[list[InlineKeyboardButton]] = []
-    if step in CHOICES:
-        rows = [
-            [button(_label(i18n, step, v), CourseChoice(value=v).pack())] for v in CHOICES[step]
-        ]
-    if step == "confirm":
-        rows = [[button(i18n.get("admin-nav-save"), FormNav(action="save").pack())]]
-        text = summary(i18n, data)
-    else:
-        text = i18n.get("admin-course-ask-" + step.replace("_", "-"))
-    await message.answer(
-        text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows + _nav(i18n, step, data))
-    )
-
-
 def _int(text: str) -> int | None:
     text = text.strip()
     return int(text) if text.isdigit() and len(text) < 7 else None
 
 
-def parse_answer(
-    step: str, text: str, data: dict[str, Any]
-) -> tuple[Any, str | None, dict[str, Any]]:
-    """Validate a typed answer: (value, error message id or None, error args)."""
-    text = text.strip()
-    if step in ("topic_kk", "topic_ru"):
-        if not 3 <= len(text) <= MAX_TOPIC:
-            return None, "admin-course-bad-topic", {"max": MAX_TOPIC}
-        return text, None, {}
-    if step in ("duration_days", "hours", "max_score"):
-        number = _int(text)
-        if number is None:
-            return None, "admin-course-bad-number", {}
-        if step == "max_score" and not 1 <= number <= MAX_SCORE_LIMIT:
-            return None, "admin-course-bad-max-score", {"max": MAX_SCORE_LIMIT}
-        if step == "duration_days":
-            validate_course_hours(CourseKind(data["kind"]), 1, number)
-        if step == "hours":
-            validate_course_hours(CourseKind(data["kind"]), number, data.get("duration_days"))
-        return number, None, {}
-    if step == "modules":
-        modules: list[list[Any]] = []
-        for line in filter(None, (raw.strip() for raw in text.splitlines())):
-            parts = [p.strip() for p in line.split("|")]
-            if len(parts) == 2:
-                parts = [parts[0], parts[0], parts[1]]
-            if len(parts) != 3 or not all(parts) or _int(parts[2]) is None:
-                return None, "admin-course-bad-module-line", {"line": line[:100]}
-            modules.append([parts[0][:MAX_TOPIC], parts[1][:MAX_TOPIC], _int(parts[2])])
-        if not modules or len(modules) > MAX_MODULES:
-            return None, "admin-course-bad-modules-count", {"max": MAX_MODULES}
-        validate_module_hours(int(data["hours"]), [m[2] for m in modules])
-        return modules, None, {}
-    raise AssertionError(step)
+def topic(raw: str) -> str:
+    value = one_line(raw)
+    if not 3 <= len(value) <= MAX_TOPIC:
+        raise Invalid("admin-course-bad-topic", max=MAX_TOPIC)
+    return value
 
 
-async def text_answer(message: Message, i18n: I18nContext, state: FSMContext) -> None:
-    step = (await state.get_state() or "").split(":")[-1]
-    data = await state.get_data()
+def positive(raw: str) -> int:
+    number = _int(raw)
+    if number is None:
+        raise Invalid("admin-course-bad-number")
+    return number
+
+
+def days_fit(days: int, values: Values) -> None:
     try:
-        value, error, args = parse_answer(step, message.text or "", data)
-    except CourseHoursError as hours_error:
-        await message.answer(hours_error_text(i18n, hours_error))
-        return
-    if error is not None:
-        await message.answer(i18n.get(error, **args))
-        return
-    await state.update_data({step: value})
-    await _advance(message, i18n, state, step)
+        validate_course_hours(CourseKind(values["kind"]), 1, days)
+    except CourseHoursError as error:
+        raise hours_refusal(error) from None
 
 
-async def _advance(message: Message, i18n: I18nContext, state: FSMContext, step: str) -> None:
-    data = await state.get_data()
-    following = _neighbour(step, data, +1)
-    assert following is not None
-    await ask(message, i18n, state, following)
+def hours_fit(hours: int, values: Values) -> None:
+    """§23: the hours the kind allows (an abroad course of up to a year: its days)."""
+    try:
+        validate_course_hours(CourseKind(values["kind"]), hours, values.get("duration_days"))
+    except CourseHoursError as error:
+        raise hours_refusal(error) from None
 
 
-async def choice_answer(
-    query: CallbackQuery, callback_data: CourseChoice, i18n: I18nContext, state: FSMContext
-) -> None:
-    step = (await state.get_state() or "").split(":")[-1]
-    if callback_data.value not in CHOICES.get(step, []):
-        await query.answer(i18n.get("error-bad-button"), show_alert=True)
-        return
-    await query.answer()
-    data = await state.get_data()
-    changes: dict[str, Any] = {step: callback_data.value}
-    if step == "kind" and data.get("kind") != callback_data.value and data.get("hours"):
-        changes.update(hours=None, modules=None, duration_days=None)  # re-check §23 for the kind
-    await state.update_data(changes)
-    if isinstance(query.message, Message):
-        await _advance(query.message, i18n, state, step)
+def modules(raw: str) -> list[list[Any]]:
+    """One module a line: "name kk | name ru | hours" (or "name | hours")."""
+    found: list[list[Any]] = []
+    for line in filter(
+        None, (part.strip() for part in clean_text(raw, multiline=True).splitlines())
+    ):
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) == 2:
+            parts = [parts[0], parts[0], parts[1]]
+        if len(parts) != 3 or not all(parts) or _int(parts[2]) is None:
+            raise Invalid("admin-course-bad-module-line", line=line[:100])
+        if max(len(parts[0]), len(parts[1])) > MAX_TOPIC:
+            raise Invalid("form-too-long", max=MAX_TOPIC, length=max(map(len, parts[:2])))
+        found.append([parts[0], parts[1], _int(parts[2])])
+    if not found or len(found) > MAX_MODULES:
+        raise Invalid("admin-course-bad-modules-count", max=MAX_MODULES)
+    return found
 
 
-async def navigate(
-    query: CallbackQuery,
-    callback_data: FormNav,
-    i18n: I18nContext,
-    state: FSMContext,
-    person: Person,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-) -> None:
-    step = (await state.get_state() or "").split(":")[-1]
-    data = await state.get_data()
-    message = query.message if isinstance(query.message, Message) else None
-    await query.answer()
-    if message is None:
-        return
-    if callback_data.action == "cancel":
-        await state.clear()
-        await message.answer(i18n.get("admin-form-cancelled"))
-    elif callback_data.action == "back" and (previous := _neighbour(step, data, -1)):
-        await ask(message, i18n, state, previous)
-    elif callback_data.action == "keep" and data.get(step) is not None and step != "confirm":
-        await _advance(message, i18n, state, step)
-    elif callback_data.action == "save" and step == "confirm":
-        await _save(message, i18n, state, person, uow_factory, clock, data)
+def modules_fit(found: list[list[Any]], values: Values) -> None:
+    """App. 4: the modules' hours add up to the course's."""
+    try:
+        validate_module_hours(int(values["hours"]), [int(m[2]) for m in found])
+    except CourseHoursError as error:
+        raise hours_refusal(error) from None
 
 
-async def _save(
-    message: Message,
-    i18n: I18nContext,
-    state: FSMContext,
-    person: Person,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-    data: dict[str, Any],
-) -> None:
-    draft = CourseDraft(
-        topic_kk=data["topic_kk"],
-        topic_ru=data["topic_ru"],
-        kind=CourseKind(data["kind"]),
-        format=CourseFormat(data["format"]),
-        distance=data["distance"] == "yes",
-        hours=int(data["hours"]),
-        modules=[(kk, ru, int(h)) for kk, ru, h in data["modules"]],
-        languages=tuple(data["languages"].split(",")),
-        max_score=int(data["max_score"]),
-        duration_days=data.get("duration_days"),
+def modules_shown(found: Any, view: StepView) -> str:
+    return Markup("\n") + Markup("\n").join(
+        Markup(view.i18n.get("admin-course-module-line", kk=kk, ru=ru, hours=hours))
+        for kk, ru, hours in found
     )
+
+
+def choices_of(step: str, values: list[str]) -> Callable[[StepView], Any]:
+    async def choices(view: StepView) -> list[Choice]:
+        return [Choice(value, _label(view.i18n, step, value)) for value in values]
+
+    return choices
+
+
+def labelled(step: str) -> Callable[[Any, StepView], str]:
+    return lambda value, view: _label(view.i18n, step, str(value))
+
+
+def is_abroad_long(values: Values) -> bool:
+    """§23: only an abroad course of up to one year is measured in days."""
+    return values.get("kind") == CourseKind.ABROAD_LONG.value
+
+
+async def save(run: FormRun) -> str | None:
+    values, i18n = run.values, run.i18n
+    draft = CourseDraft(
+        topic_kk=values["topic_kk"],
+        topic_ru=values["topic_ru"],
+        kind=CourseKind(values["kind"]),
+        format=CourseFormat(values["format"]),
+        distance=values["distance"] == "yes",
+        hours=int(values["hours"]),
+        modules=[(kk, ru, int(h)) for kk, ru, h in values["modules"]],
+        languages=tuple(values["languages"].split(",")),
+        max_score=int(values["max_score"]),
+        duration_days=values.get("duration_days"),
+    )
+    person: Person = run["person"]
+    uow_factory: UnitOfWorkFactory = run["uow_factory"]
     assert person.id is not None
+    course_id = run.context.get("course_id")
     try:
-        if data.get("course_id"):
+        if course_id:
             course = await update_course(
-                uow_factory, person.id, int(data["course_id"]), draft, clock()
+                uow_factory, person.id, int(course_id), draft, run["clock"]()
             )
         else:
-            course = await create_course(uow_factory, person.id, draft, clock())
+            course = await create_course(uow_factory, person.id, draft, run["clock"]())
     except CourseHoursError as error:
-        await message.answer(hours_error_text(i18n, error))
-        return
-    await state.clear()
-    await message.answer(
-        i18n.get("admin-course-saved", id=course.id or 0, topic=course.topic(ui_lang(i18n)))
-    )
+        return hours_error_text(i18n, error)
+    return i18n.get("admin-course-saved", id=course.id or 0, topic=course.topic(ui_lang(i18n)))
 
 
-def _data_of(course: Course) -> dict[str, Any]:
+COURSE = Form(
+    name="course",
+    title="admin-course-form-summary",
+    confirm="admin-course-confirm",
+    submit=save,
+    steps=(
+        Step("topic_kk", "admin-course-ask-topic-kk", "admin-course-label-topic-kk", topic),
+        Step("topic_ru", "admin-course-ask-topic-ru", "admin-course-label-topic-ru", topic),
+        Step(
+            "kind",
+            "admin-course-ask-kind",
+            "admin-course-label-kind",
+            parse=None,
+            choices=choices_of("kind", [k.value for k in CourseKind]),
+            shown=labelled("kind"),
+            resets=("duration_days", "hours", "modules"),
+        ),
+        Step(
+            "format",
+            "admin-course-ask-format",
+            "admin-course-label-format",
+            parse=None,
+            choices=choices_of("format", [f.value for f in CourseFormat]),
+            shown=labelled("format"),
+        ),
+        Step(
+            "distance",
+            "admin-course-ask-distance",
+            "admin-course-label-distance",
+            parse=None,
+            choices=choices_of("distance", ["yes", "no"]),
+            shown=labelled("distance"),
+        ),
+        Step(
+            "duration_days",
+            "admin-course-ask-duration-days",
+            "admin-course-label-duration-days",
+            positive,
+            when=is_abroad_long,
+            check=days_fit,
+            resets=("hours", "modules"),
+        ),
+        Step(
+            "hours",
+            "admin-course-ask-hours",
+            "admin-course-label-hours",
+            positive,
+            check=hours_fit,
+            resets=("modules",),
+        ),
+        Step(
+            "modules",
+            "admin-course-ask-modules",
+            "admin-course-label-modules",
+            modules,
+            check=modules_fit,
+            shown=modules_shown,
+        ),
+        Step(
+            "languages",
+            "admin-course-ask-languages",
+            "admin-course-label-languages",
+            parse=None,
+            choices=choices_of("languages", ["kk", "ru", "kk,ru"]),
+            shown=labelled("languages"),
+        ),
+        Step(
+            "max_score",
+            "admin-course-ask-max-score",
+            "admin-course-label-max-score",
+            integer(1, MAX_SCORE_LIMIT),
+        ),
+    ),
+    title_args=lambda context: {"id": context.get("course_id") or 0},
+)
+FORMS = (COURSE,)
+
+
+def _values_of(course: Course) -> dict[str, Any]:
     draft = draft_of(course)
-    return {
-        "course_id": course.id,
+    values: dict[str, Any] = {
         "topic_kk": draft.topic_kk,
         "topic_ru": draft.topic_ru,
         "kind": draft.kind.value,
         "format": draft.format.value,
         "distance": "yes" if draft.distance else "no",
-        "duration_days": draft.duration_days,
         "hours": draft.hours,
         "modules": [list(m) for m in draft.modules],
         "languages": ",".join(draft.languages),
         "max_score": draft.max_score,
     }
+    if draft.duration_days is not None:
+        values["duration_days"] = draft.duration_days
+    return values
 
 
 def courses_keyboard(i18n: I18nContext, courses: list[Course], page: int) -> InlineKeyboardMarkup:
@@ -385,29 +343,28 @@ async def course_action(
     message = query.message if isinstance(query.message, Message) else None
     if callback_data.action == "new":
         await query.answer()
-        await state.clear()
         if message:
-            await ask(message, i18n, state, STEPS[0])
+            await open_form(COURSE, message, state, i18n)
         return
     course = await get_course(uow_factory, callback_data.course_id)
     if course is None or callback_data.action != "edit":
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
     await query.answer()
-    await state.clear()
-    await state.set_data(_data_of(course))
     if message:
-        await message.answer(summary(i18n, await state.get_data()))
-        await ask(message, i18n, state, STEPS[0])
+        await open_form(
+            COURSE,
+            message,
+            state,
+            i18n,
+            context={"course_id": course.id},
+            values=_values_of(course),
+        )
 
 
 def create_router() -> Router:
     router = Router(name="admin-courses")
     router.callback_query.register(show_courses, AdminArea.filter(F.area == "courses"))
-    router.callback_query.register(courses_page, ListPage.filter(F.list == "courses"))
     router.callback_query.register(course_action, CourseAction.filter())
-    text_steps = [_state(s) for s in STEPS if s not in CHOICES and s != "confirm"]
-    router.message.register(text_answer, StateFilter(*text_steps), F.text, ~F.text.startswith("/"))
-    router.callback_query.register(choice_answer, StateFilter(CourseForm), CourseChoice.filter())
-    router.callback_query.register(navigate, StateFilter(CourseForm), FormNav.filter())
+    router.callback_query.register(courses_page, ListPage.filter(F.list == "courses"))
     return router

@@ -1,14 +1,17 @@
 """/deletions and "🗑" in the admin panel: teachers' requests to delete their data — who, the
-masked IIN, when, cohorts, documents issued — carried out after a confirmation step, or
-declined when mistaken or duplicated. What is kept and why is decided
-in ``domain.services.erasure``."""
+masked IIN, when, cohorts, documents issued — carried out, or declined when mistaken or
+duplicated, on Confirm under a summary that says what is kept (``bot.ui.forms``). What is
+kept and why is decided in ``domain.services.erasure``."""
 
 from __future__ import annotations
 
+import contextlib
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
@@ -17,10 +20,11 @@ from bot.config import Settings
 from bot.handlers.admin.callbacks import AdminArea, DeletionAction
 from bot.handlers.admin.panel import button
 from bot.ui.formatting import long_date
+from bot.ui.forms import Choice, Form, FormRun, Step, StepView, open_form
 from bot.ui.markup import Markup
 from domain.iin import mask_iin
 from domain.model import Person
-from domain.ports import Clock, UnitOfWorkFactory
+from domain.ports import UnitOfWorkFactory
 from domain.services.erasure import (
     DeletionRequest,
     decline_deletion,
@@ -55,15 +59,6 @@ def card_text(i18n: I18nContext, entry: DeletionRequest, tz: ZoneInfo) -> str:
 def card_keyboard(i18n: I18nContext, person_id: int) -> InlineKeyboardMarkup:
     return _action_row(
         i18n, person_id, ("admin-deletion-delete", "ask"), ("admin-deletion-decline", "decline")
-    )
-
-
-def confirm_keyboard(i18n: I18nContext, person_id: int) -> InlineKeyboardMarkup:
-    return _action_row(
-        i18n,
-        person_id,
-        ("admin-deletion-confirm-button", "confirm"),
-        ("admin-deletion-back", "back"),
     )
 
 
@@ -112,64 +107,109 @@ async def forget_chat(storage: BaseStorage, bot: Bot, chat_id: int) -> None:
     await storage.set_data(key, {})
 
 
+async def drop_card_keyboard(message: Message | None, card_id: int | None) -> None:
+    """A request carried out or declined keeps no buttons on its card."""
+    if message is None or message.bot is None or not card_id:
+        return
+    with contextlib.suppress(TelegramBadRequest):
+        await message.bot.edit_message_reply_markup(
+            chat_id=message.chat.id, message_id=card_id, reply_markup=None
+        )
+
+
+ACTIONS = {"ask": "delete", "decline": "decline"}
+
+
 async def pressed(
     query: CallbackQuery,
     callback_data: DeletionAction,
     i18n: I18nContext,
-    person: Person,
-    bot: Bot,
-    fsm_storage: BaseStorage,
+    state: FSMContext,
     uow_factory: UnitOfWorkFactory,
-    settings: Settings,
-    clock: Clock,
 ) -> None:
+    """ "Delete data" or "Decline" on a card: a request no longer pending says so at once;
+    otherwise the decision is a form whose summary says what will be kept (``bot.ui.forms``)."""
     message = query.message if isinstance(query.message, Message) else None
     target = callback_data.person_id
-    if callback_data.action in ("ask", "back"):
-        found = [e for e in await pending_deletion_requests(uow_factory) if e.person.id == target]
-        if not found:
-            await query.answer(i18n.get("admin-deletion-gone"), show_alert=True)
-            return
-        await query.answer()
-        entry = found[0]
-        if message is None:
-            return
-        if callback_data.action == "back":
-            text = card_text(i18n, entry, ZoneInfo(settings.timezone))
-            await message.edit_text(text, reply_markup=card_keyboard(i18n, target))
-            return
-        name = display_name(entry.person)
-        if entry.document_numbers:
-            numbers = ", ".join(entry.document_numbers)
-            text = i18n.get("admin-deletion-confirm-kept", name=name, numbers=numbers)
-        else:
-            text = i18n.get("admin-deletion-confirm-removed", name=name)
-        await message.edit_text(text, reply_markup=confirm_keyboard(i18n, target))
+    found = [e for e in await pending_deletion_requests(uow_factory) if e.person.id == target]
+    if not found:
+        await query.answer(i18n.get("admin-deletion-gone"), show_alert=True)
         return
-    if callback_data.action == "confirm":
-        erasure = await erase_personal_data(uow_factory, target, person.id or 0, clock())
-        if erasure is None:
-            await query.answer(i18n.get("admin-deletion-gone"), show_alert=True)
-            return
-        await query.answer()
-        if erasure.chat_id is not None:
-            await forget_chat(fsm_storage, bot, erasure.chat_id)
-        if erasure.removed:
-            text = i18n.get("admin-deletion-done-removed")
-        else:
-            numbers = ", ".join(erasure.kept_numbers)
-            text = i18n.get("admin-deletion-done-kept", numbers=numbers)
-    elif callback_data.action == "decline":
-        if not await decline_deletion(uow_factory, target, person.id or 0, clock()):
-            await query.answer(i18n.get("admin-deletion-gone"), show_alert=True)
-            return
-        await query.answer()
-        text = i18n.get("admin-deletion-declined")
-    else:
+    if callback_data.action not in ACTIONS:
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
-    if message is not None:
-        await message.edit_text(text)
+    await query.answer()
+    if message is None:
+        return
+    entry = found[0]
+    await open_form(
+        DELETION,
+        message,
+        state,
+        i18n,
+        context={
+            "person_id": target,
+            "name": display_name(entry.person),
+            "numbers": ", ".join(entry.document_numbers),
+            "card": message.message_id,
+        },
+        values={"decision": ACTIONS[callback_data.action]},
+    )
+
+
+async def decision_choices(view: StepView) -> list[Choice]:
+    return [
+        Choice("delete", view.i18n.get("admin-deletion-delete")),
+        Choice("decline", view.i18n.get("admin-deletion-decline")),
+    ]
+
+
+async def carry_out(run: FormRun) -> str | None:
+    """Erase (what the law lets go, ``domain.services.erasure``) or decline; the teacher is told
+    either way."""
+    person: Person = run["person"]
+    target = int(run.context["person_id"])
+    i18n = run.i18n
+    if run.values["decision"] == "decline":
+        if not await decline_deletion(run["uow_factory"], target, person.id or 0, run["clock"]()):
+            return i18n.get("admin-deletion-gone")
+        await drop_card_keyboard(run.message, run.context.get("card"))
+        return i18n.get("admin-deletion-declined")
+    erasure = await erase_personal_data(run["uow_factory"], target, person.id or 0, run["clock"]())
+    if erasure is None:
+        return i18n.get("admin-deletion-gone")
+    if erasure.chat_id is not None:
+        await forget_chat(run["fsm_storage"], run["bot"], erasure.chat_id)
+    await drop_card_keyboard(run.message, run.context.get("card"))
+    if erasure.removed:
+        return i18n.get("admin-deletion-done-removed")
+    return i18n.get("admin-deletion-done-kept", numbers=", ".join(erasure.kept_numbers))
+
+
+DELETION = Form(
+    name="deletion",
+    title="admin-deletion-summary",
+    confirm="admin-deletion-confirm",
+    submit=carry_out,
+    steps=(
+        Step(
+            "decision",
+            "admin-deletion-ask-decision",
+            "admin-deletion-label-decision",
+            parse=None,
+            choices=decision_choices,
+            shown=lambda value, view: view.i18n.get(
+                "admin-deletion-delete" if value == "delete" else "admin-deletion-decline"
+            ),
+        ),
+    ),
+    title_args=lambda context: {
+        "name": context["name"],
+        "numbers": context["numbers"] or "—",
+        "kept": "yes" if context["numbers"] else "no",
+    },
+)
+FORMS = (DELETION,)
 
 
 def create_router() -> Router:

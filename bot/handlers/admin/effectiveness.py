@@ -49,7 +49,7 @@ class ReviewForm(StatesGroup):
 
 def _cancel_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        inline_keyboard=[[button(i18n.get("admin-nav-cancel"), ReviewCb(action="cancel").pack())]]
+        inline_keyboard=[[button(i18n.get("form-cancel"), ReviewCb(action="cancel").pack())]]
     )
 
 
@@ -197,7 +197,7 @@ async def review_pressed(
         await message.answer(i18n.get("review-ask-date"), reply_markup=_cancel_keyboard(i18n))
     else:
         await state.clear()
-        await message.answer(i18n.get("admin-form-cancelled"))
+        await message.answer(i18n.get("form-cancelled"))
 
 
 async def review_day_typed(

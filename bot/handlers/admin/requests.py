@@ -1,16 +1,16 @@
 """§31 requests queue (/request_queue — /requests is the teacher's own command): view (the
-supporting documents are re-sent), approve, reject with a note; an approved re-assessment
-leads to entering the re-assessment score."""
+supporting documents are re-sent), approve, reject with a note — a form (``bot.ui.forms``)
+whose summary waits for Confirm; a decided card says so at once and loses its buttons. An
+approved re-assessment leads to entering the re-assessment score."""
 
 from __future__ import annotations
 
-from contextlib import suppress
+import contextlib
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import FluentRuntimeCore
@@ -19,14 +19,14 @@ from bot.config import Settings
 from bot.handlers.admin.results_callbacks import RequestAction
 from bot.handlers.admin.scores import start_score_form
 from bot.ui.formatting import format_when
+from bot.ui.forms import Choice, Form, FormRun, Step, StepView, open_form, text
 from bot.ui.label_width import fit
-from bot.ui.screens import button, nav_keyboard, not_found, ui_lang
+from bot.ui.screens import button, not_found, ui_lang
 from domain.model import Person, RequestKind, RequestStatus
-from domain.ports import Clock, UnitOfWorkFactory
+from domain.ports import UnitOfWorkFactory
 from domain.services.lookups import display_name, person_name
 from domain.services.request_decisions import (
     MAX_NOTE,
-    DecisionRefusal,
     Render,
     RequestView,
     decide_request,
@@ -35,10 +35,6 @@ from domain.services.request_decisions import (
 )
 
 REASSESSMENTS = (RequestKind.REASSESSMENT, RequestKind.REASSESSMENT_NEXT_COHORT)
-
-
-class RejectForm(StatesGroup):
-    note = State()
 
 
 def kind_label(i18n: I18nContext, kind: RequestKind) -> str:
@@ -72,6 +68,22 @@ def queue_label(i18n: I18nContext, view: RequestView) -> str:
     """ "#12 · name · kind", cut to a phone's width (the number first: it tells them apart)."""
     kind = kind_label(i18n, view.request.kind)
     return fit(f"#{view.request.id} · {display_name(view.person)} · {kind}")
+
+
+async def decided_text(
+    i18n: I18nContext, uow_factory: UnitOfWorkFactory, settings: Settings, view: RequestView
+) -> str:
+    """ "Request No. 5 already approved: <admin>, <local time>" — for a tap on a card that
+    another admin (or this one, a moment ago) has decided."""
+    request = view.request
+    when = request.decided_at
+    return i18n.get(
+        "screens-request-decided",
+        id=str(request.id),
+        status=str(request.status),
+        who=await person_name(uow_factory, request.decided_by),
+        when=format_when(when, ui_lang(i18n), settings.tz) if when else "—",
+    )
 
 
 def details(i18n: I18nContext, view: RequestView) -> str:
@@ -138,65 +150,92 @@ async def view_request(
     await resend_documents(bot, message.chat.id, view.request.document_file_ids)
 
 
-async def decided_text(
-    i18n: I18nContext, uow_factory: UnitOfWorkFactory, settings: Settings, view: RequestView
-) -> str:
-    """ "Request No. 5 already approved: <admin>, <local time>" — for a tap on a card that
-    another admin (or this one, a moment ago) has decided."""
-    request = view.request
-    when = request.decided_at
-    return i18n.get(
-        "screens-request-decided",
-        id=str(request.id),
-        status=str(request.status),
-        who=await person_name(uow_factory, request.decided_by),
-        when=format_when(when, ui_lang(i18n), settings.tz) if when else "—",
-    )
-
-
-async def _drop_keyboard(message: object) -> None:
-    """The card's buttons go once the request is decided (by this admin or another)."""
-    if isinstance(message, Message):
-        with suppress(TelegramBadRequest):  # already without buttons
-            await message.edit_reply_markup(reply_markup=None)
-
-
 def _renderer(i18n_core: FluentRuntimeCore) -> Render:
     return lambda lang, key, **args: i18n_core.get(key, lang, **args)
 
 
-async def approve(
+async def drop_card_keyboard(message: Message | None, card_id: int | None) -> None:
+    """A decided request's card keeps no Approve / Reject."""
+    if message is None or message.bot is None or not card_id:
+        return
+    with contextlib.suppress(TelegramBadRequest):
+        await message.bot.edit_message_reply_markup(
+            chat_id=message.chat.id, message_id=card_id, reply_markup=None
+        )
+
+
+async def decide_pressed(
     query: CallbackQuery,
     callback_data: RequestAction,
     i18n: I18nContext,
     uow_factory: UnitOfWorkFactory,
-    person: Person,
-    clock: Clock,
-    i18n_core: FluentRuntimeCore,
+    state: FSMContext,
     settings: Settings,
 ) -> None:
-    assert person.id is not None
-    result = await decide_request(
-        uow_factory, person.id, callback_data.request_id, True, "", clock(), _renderer(i18n_core)
-    )
-    if result.refusal is DecisionRefusal.ALREADY_DECIDED and result.view is not None:
-        await query.answer(
-            await decided_text(i18n, uow_factory, settings, result.view), show_alert=True
-        )
-        await _drop_keyboard(query.message)
+    """Approve or Reject on a request's card: a decided request says so at once (before any
+    note is asked); otherwise the decision is a form with a summary to confirm."""
+    message = query.message if isinstance(query.message, Message) else None
+    view = await request_view(uow_factory, callback_data.request_id)
+    if view is None:
+        await not_found(query, i18n)
         return
-    if result.refusal is not None:
-        await query.answer(i18n.get("results-decision-refused-" + result.refusal), show_alert=True)
+    if view.request.status is not RequestStatus.PENDING:
+        # who decided it and when (another admin's card, a doubled tap, an old message)
+        await query.answer(await decided_text(i18n, uow_factory, settings, view), show_alert=True)
+        await drop_card_keyboard(message, message.message_id if message else None)
         return
     await query.answer()
-    message = query.message
-    if not isinstance(message, Message) or result.view is None:
+    if message is None:
         return
-    await message.edit_reply_markup(reply_markup=None)
+    await open_form(
+        DECISION,
+        message,
+        state,
+        i18n,
+        context={
+            "request_id": view.request.id,
+            "name": display_name(view.person),
+            "kind": kind_label(i18n, view.request.kind),
+            "card": message.message_id,
+        },
+        values={"decision": callback_data.action},
+    )
+
+
+DECISIONS = ("approve", "reject")
+
+
+async def decision_choices(view: StepView) -> list[Choice]:
+    return [Choice(d, view.i18n.get("results-" + d)) for d in DECISIONS]
+
+
+async def decide(run: FormRun) -> str | None:
+    """§31: the decision through ``decide_request``; the listener is told by it."""
+    person: Person = run["person"]
+    assert person.id is not None
+    approve = run.values["decision"] == "approve"
+    result = await decide_request(
+        run["uow_factory"],
+        person.id,
+        int(run.context["request_id"]),
+        approve,
+        "" if approve else run.values["note"],
+        run["clock"](),
+        _renderer(run["i18n_core"]),
+    )
+    i18n = run.i18n
+    if result.refusal is not None or result.view is None:
+        if result.refusal == "already-decided":
+            await drop_card_keyboard(run.message, run.context.get("card"))
+            if result.view is not None:
+                return await decided_text(i18n, run["uow_factory"], run["settings"], result.view)
+        return i18n.get("results-decision-refused-" + (result.refusal or "not-found"))
+    await drop_card_keyboard(run.message, run.context.get("card"))
     view = result.view
-    markup = None
+    if not approve:
+        return i18n.get("results-request-rejected-admin", name=display_name(view.person))
     if view.request.kind in REASSESSMENTS:
-        markup = InlineKeyboardMarkup(
+        run.markup = InlineKeyboardMarkup(
             inline_keyboard=[
                 [
                     button(
@@ -206,83 +245,43 @@ async def approve(
                 ]
             ]
         )
-    await message.answer(
-        i18n.get(
-            "results-request-approved-admin",
-            name=display_name(view.person),
-            kind=kind_label(i18n, view.request.kind),
+    return i18n.get(
+        "results-request-approved-admin",
+        name=display_name(view.person),
+        kind=kind_label(i18n, view.request.kind),
+    )
+
+
+DECISION = Form(
+    name="request",
+    title="results-request-summary",
+    confirm="results-request-confirm",
+    submit=decide,
+    steps=(
+        Step(
+            "decision",
+            "results-request-ask-decision",
+            "results-request-label-decision",
+            parse=None,
+            choices=decision_choices,
+            shown=lambda value, view: view.i18n.get("results-" + str(value)),
         ),
-        reply_markup=markup,
-    )
-
-
-async def reject(
-    query: CallbackQuery,
-    callback_data: RequestAction,
-    i18n: I18nContext,
-    uow_factory: UnitOfWorkFactory,
-    state: FSMContext,
-    settings: Settings,
-) -> None:
-    view = await request_view(uow_factory, callback_data.request_id)
-    if view is None:
-        await not_found(query, i18n)
-        return
-    if view.request.status is not RequestStatus.PENDING:
-        await query.answer(await decided_text(i18n, uow_factory, settings, view), show_alert=True)
-        await _drop_keyboard(query.message)
-        return
-    await query.answer()
-    await state.clear()
-    await state.set_state(RejectForm.note)
-    card = query.message.message_id if isinstance(query.message, Message) else None
-    await state.update_data(request_id=view.request.id, card_message_id=card)
-    if isinstance(query.message, Message):
-        await query.message.answer(
-            i18n.get("results-ask-reject-note", max=MAX_NOTE), reply_markup=nav_keyboard(i18n)
-        )
-
-
-async def note_entered(
-    message: Message,
-    i18n: I18nContext,
-    state: FSMContext,
-    uow_factory: UnitOfWorkFactory,
-    person: Person,
-    clock: Clock,
-    i18n_core: FluentRuntimeCore,
-    settings: Settings,
-    bot: Bot,
-) -> None:
-    note = (message.text or "").strip()
-    if not note or len(note) > MAX_NOTE:
-        await message.answer(
-            i18n.get("results-ask-reject-note", max=MAX_NOTE), reply_markup=nav_keyboard(i18n)
-        )
-        return
-    data = await state.get_data()
-    await state.clear()
-    assert person.id is not None
-    result = await decide_request(
-        uow_factory, person.id, data["request_id"], False, note, clock(), _renderer(i18n_core)
-    )
-    card = data.get("card_message_id")
-    if card and result.refusal in (None, DecisionRefusal.ALREADY_DECIDED):
-        with suppress(TelegramBadRequest):  # the card is gone or already without buttons
-            await bot.edit_message_reply_markup(
-                chat_id=message.chat.id, message_id=int(card), reply_markup=None
-            )
-    if result.refusal is DecisionRefusal.ALREADY_DECIDED and result.view is not None:
-        await message.answer(await decided_text(i18n, uow_factory, settings, result.view))
-        return
-    if result.refusal is not None or result.view is None:
-        await message.answer(
-            i18n.get("results-decision-refused-" + (result.refusal or "not-found"))
-        )
-        return
-    await message.answer(
-        i18n.get("results-request-rejected-admin", name=display_name(result.view.person))
-    )
+        Step(
+            "note",
+            "results-ask-reject-note",
+            "results-request-label-note",
+            text(MAX_NOTE),
+            when=lambda values: values.get("decision") == "reject",
+        ),
+    ),
+    title_args=lambda context: {
+        "id": context["request_id"],
+        "name": context["name"],
+        "kind": context["kind"],
+        "max": MAX_NOTE,
+    },
+)
+FORMS = (DECISION,)
 
 
 async def rescore(
@@ -309,17 +308,10 @@ async def rescore(
     await query.answer()
 
 
-async def not_text(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("results-send-text"))
-
-
 def create_router() -> Router:
     router = Router(name="results-requests")
     router.message.register(requests_command, Command("request_queue"))
     router.callback_query.register(view_request, RequestAction.filter(F.action == "view"))
-    router.callback_query.register(approve, RequestAction.filter(F.action == "approve"))
-    router.callback_query.register(reject, RequestAction.filter(F.action == "reject"))
+    router.callback_query.register(decide_pressed, RequestAction.filter(F.action.in_(DECISIONS)))
     router.callback_query.register(rescore, RequestAction.filter(F.action == "rescore"))
-    router.message.register(note_entered, RejectForm.note, F.text & ~F.text.startswith("/"))
-    router.message.register(not_text, RejectForm.note, ~F.text.startswith("/"))
     return router

@@ -1,29 +1,40 @@
 """A cohort's schedule of sessions (date, time, academic hours, room or online link): added one
-by one, shown as a list, and sent as an .ics calendar file (``bot.files.calendar``)."""
+by one (a form per session, ``bot.ui.forms``: nothing is stored before Confirm; the outcome
+offers the next one), shown as a list, and sent as an .ics calendar file
+(``bot.files.calendar``)."""
 
 from __future__ import annotations
 
+from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, Message
+from aiogram.types import BufferedInputFile, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.handlers.admin.callbacks import CohortAction
+from bot.handlers.admin.panel import button
 from bot.ui.formatting import long_date
+from bot.ui.forms import (
+    Form,
+    FormRun,
+    Invalid,
+    Step,
+    StepView,
+    day,
+    integer,
+    open_form,
+    text,
+    time_of_day,
+)
+from bot.ui.forms.model import Values
 from domain.model import Cohort, Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_cohorts import add_sessions, cohort_schedule
 from domain.services.admin_courses import get_course
-from domain.spreadsheet_rows import validate_schedule_rows
-
-SESSION_HEADERS = ["date", "time", "hours", "place"]
-
-
-class SessionForm(StatesGroup):
-    line = State()
+from domain.spreadsheet_rows import MAX_CELL_TEXT, MAX_SESSION_HOURS, ScheduleRow
 
 
 async def send_schedule(
@@ -82,51 +93,108 @@ async def send_calendar(
     )
 
 
-async def session_typed(
-    message: Message,
-    i18n: I18nContext,
-    state: FSMContext,
-    person: Person,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-    settings: Settings,
+async def start_session_form(
+    message: Message, i18n: I18nContext, state: FSMContext, cohort: Cohort
 ) -> None:
-    """One session per message: "DD.MM.YYYY HH:MM hours room-or-link", checked by the same
-    rules as an imported schedule."""
-    parts = (message.text or "").split(maxsplit=3)
-    cells = dict(zip(SESSION_HEADERS, parts + [""] * (4 - len(parts)), strict=True))
-    checked = validate_schedule_rows(SESSION_HEADERS, [(1, cells)])
-    if checked.errors:
-        await message.answer(
-            i18n.get(
-                "admin-session-bad",
-                reason=i18n.get(
-                    "sheet-reason-" + checked.errors[0].reason,
-                    value=checked.errors[0].value,
-                    other_row=0,
-                ),
-            )
+    """One session per form: date, time, academic hours, room or link, then a summary."""
+    await open_form(
+        NEW_SESSION,
+        message,
+        state,
+        i18n,
+        context={
+            "cohort_id": cohort.id,
+            "code": cohort.code,
+            "from": cohort.starts_on.isoformat(),
+            "to": cohort.ends_on.isoformat(),
+        },
+        values={FROM: cohort.starts_on.isoformat(), TO: cohort.ends_on.isoformat()},
+    )
+
+
+FROM, TO = "_from", "_to"  # the cohort's dates: known values no step asks, for the date check
+
+
+def within_cohort(value: str, values: Values) -> None:
+    if not values.get(FROM, value) <= value <= values.get(TO, value):
+        raise Invalid(
+            "admin-session-outside",
+            starts=date.fromisoformat(values[FROM]),
+            ends=date.fromisoformat(values[TO]),
         )
-        return
-    data = await state.get_data()
+
+
+def cohort_dates(view: StepView) -> dict[str, str]:
+    return {
+        "starts": long_date(date.fromisoformat(view.context["from"]), view.i18n.locale),
+        "ends": long_date(date.fromisoformat(view.context["to"]), view.i18n.locale),
+    }
+
+
+async def add_session(run: FormRun) -> str | None:
+    """Checked by the same rules as an imported schedule (dates of the cohort, no clash)."""
+    values, i18n = run.values, run.i18n
+    row = ScheduleRow(
+        1,
+        date.fromisoformat(values["day"]),
+        time.fromisoformat(values["time"]),
+        int(values["hours"]),
+        values["place"],
+    )
+    person: Person = run["person"]
+    settings: Settings = run["settings"]
     assert person.id is not None
-    added, problems = await add_sessions(
-        uow_factory,
-        person.id,
-        int(data["cohort_id"]),
-        checked.rows,
-        ZoneInfo(settings.timezone),
-        clock(),
+    cohort_id = int(run.context["cohort_id"])
+    _, problems = await add_sessions(
+        run["uow_factory"], person.id, cohort_id, [row], ZoneInfo(settings.timezone), run["clock"]()
+    )
+    run.markup = InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                button(
+                    i18n.get("admin-session-another"),
+                    CohortAction(action="add-session", cohort_id=cohort_id).pack(),
+                )
+            ]
+        ]
     )
     if problems:
-        await message.answer(
-            i18n.get("admin-schedule-refused-" + problems[0].reason.value, row=problems[0].row)
-        )
-        return
-    await message.answer(i18n.get("admin-session-added", count=len(added)))
+        return i18n.get("admin-session-refused-" + problems[0].reason.value)
+    return i18n.get("admin-session-added")
+
+
+NEW_SESSION = Form(
+    name="session",
+    title="admin-session-summary",
+    confirm="admin-session-confirm",
+    submit=add_session,
+    steps=(
+        Step(
+            "day",
+            "admin-session-ask-day",
+            "admin-session-label-day",
+            day(),
+            check=within_cohort,
+            args=cohort_dates,
+        ),
+        Step("time", "admin-session-ask-time", "admin-session-label-time", time_of_day()),
+        Step(
+            "hours",
+            "admin-session-ask-hours",
+            "admin-session-label-hours",
+            integer(1, MAX_SESSION_HOURS),
+        ),
+        Step(
+            "place",
+            "admin-session-ask-place",
+            "admin-session-label-place",
+            text(MAX_CELL_TEXT),
+        ),
+    ),
+    title_args=lambda context: {"code": context["code"], "max": MAX_SESSION_HOURS},
+)
+FORMS = (NEW_SESSION,)
 
 
 def create_router() -> Router:
-    router = Router(name="admin-schedule")
-    router.message.register(session_typed, SessionForm.line, F.text, ~F.text.startswith("/"))
-    return router
+    return Router(name="admin-schedule")

@@ -1,21 +1,26 @@
-"""§28 scores by hand (/scores: cohort → listener → score → module grades) and the cohort's
-outcomes (/results), decided by ``domain.services.results``."""
+"""§28 scores by hand (/scores: cohort → listener → a form: score, a grade per module, a
+summary to confirm) and the cohort's outcomes (/results), decided by
+``domain.services.results``."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram import F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
+from bot.handlers.admin.courses import MAX_MODULES
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPage, ListenerPick
 from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
 from bot.ui.formatting import long_date
+from bot.ui.forms import Form, FormRun, Invalid, Step, StepView, open_form, text
+from bot.ui.forms.model import Values
 from bot.ui.markup import Markup
-from bot.ui.screens import cancel_form, nav_keyboard, not_found, ui_lang
+from bot.ui.screens import cancel_form, not_found, ui_lang
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import display_name, enrollment_context
@@ -28,11 +33,6 @@ from domain.services.results import (
 )
 
 MAX_MESSAGE = 3800
-
-
-class ScoreForm(StatesGroup):
-    score = State()
-    grade = State()
 
 
 async def scores_command(
@@ -85,28 +85,33 @@ async def start_score_form(
     enrollment_id: int,
     reassessment: bool,
 ) -> bool:
+    """The score, then a grade per module of the course, then a summary (``bot.ui.forms``):
+    nothing is recorded before Confirm."""
     found = await enrollment_context(uow_factory, enrollment_id)
     if found is None:
         return False
     enrollment, course, person = found.enrollment, found.course, found.person
     lang = ui_lang(i18n)
-    await state.clear()
-    await state.set_state(ScoreForm.score)
-    await state.update_data(
-        enrollment_id=enrollment_id,
-        reassessment=reassessment,
-        max_score=course.max_score,
-        modules=[[m.id, m.name(lang)] for m in course.modules],
-        grades={},
-        name=display_name(person),
-        cohort_id=enrollment.cohort_id,
-    )
-    key = "results-ask-reassessment-score" if reassessment else "results-ask-score"
-    await target.answer(
-        i18n.get(key, name=display_name(person), max=course.max_score),
-        reply_markup=nav_keyboard(i18n),
+    modules = [[m.id, m.name(lang)] for m in course.modules][:MAX_MODULES]
+    await open_form(
+        SCORE,
+        target,
+        state,
+        i18n,
+        context={
+            "enrollment_id": enrollment_id,
+            "cohort_id": enrollment.cohort_id,
+            "reassessment": reassessment,
+            "name": display_name(person),
+            "max": course.max_score,
+            "modules": modules,
+        },
+        values={MAX: course.max_score, MODULES: len(modules)},
     )
     return True
+
+
+MAX, MODULES = "_max", "_modules"  # known values no step asks: the course's max score, modules
 
 
 async def listener_for_score(
@@ -126,132 +131,95 @@ async def listener_for_score(
     await query.answer()
 
 
-async def score_entered(
-    message: Message,
-    i18n: I18nContext,
-    state: FSMContext,
-    uow_factory: UnitOfWorkFactory,
-    person: Person,
-    clock: Clock,
-) -> None:
-    data = await state.get_data()
-    text = (message.text or "").strip()
-    if not text.isdigit() or not 0 <= int(text) <= data["max_score"]:
-        await message.answer(
-            i18n.get("results-score-invalid", max=data["max_score"]),
-            reply_markup=nav_keyboard(i18n),
-        )
-        return
-    await state.update_data(score=int(text))
-    await ask_next_grade(message, i18n, state, uow_factory, person, clock)
+def score(raw: str) -> int:
+    typed = raw.strip()
+    if not typed.isdigit() or len(typed) > 6:
+        raise Invalid("results-bad-score")  # its $max: the form's (the course's maximum)
+    return int(typed)
 
 
-async def ask_next_grade(
-    message: Message,
-    i18n: I18nContext,
-    state: FSMContext,
-    uow_factory: UnitOfWorkFactory,
-    person: Person,
-    clock: Clock,
-) -> None:
-    data = await state.get_data()
-    pending = [m for m in data["modules"] if str(m[0]) not in data["grades"]]
-    if pending:
-        await state.set_state(ScoreForm.grade)
-        await message.answer(
-            i18n.get("results-ask-grade", module=pending[0][1]),
-            reply_markup=nav_keyboard(i18n, back=True),
-        )
-        return
-    await save_score(message, i18n, state, uow_factory, person, clock)
+def within_max(value: int, values: Values) -> None:
+    """§28: a score from 0 to the course's maximum."""
+    if value > int(values[MAX]):
+        raise Invalid("results-bad-score")
 
 
-async def grade_entered(
-    message: Message,
-    i18n: I18nContext,
-    state: FSMContext,
-    uow_factory: UnitOfWorkFactory,
-    person: Person,
-    clock: Clock,
-) -> None:
-    grade = (message.text or "").strip()
-    if not grade or len(grade) > MAX_GRADE_LENGTH:
-        await message.answer(
-            i18n.get("results-grade-invalid", max=MAX_GRADE_LENGTH),
-            reply_markup=nav_keyboard(i18n, back=True),
-        )
-        return
-    data = await state.get_data()
-    pending = [m for m in data["modules"] if str(m[0]) not in data["grades"]]
-    grades = dict(data["grades"])
-    grades[str(pending[0][0])] = grade
-    await state.update_data(grades=grades)
-    await ask_next_grade(message, i18n, state, uow_factory, person, clock)
+def grade_step(n: int) -> Step:
+    def module(view: StepView) -> dict[str, Any]:
+        return {"module": view.context["modules"][n][1]}
 
-
-async def back(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
-    """Back from a grade: forget the last grade given, or return to the score."""
-    await query.answer()
-    data = await state.get_data()
-    grades = dict(data.get("grades", {}))
-    message = query.message
-    if not isinstance(message, Message):
-        return
-    if grades:
-        grades.pop(list(grades)[-1])
-        await state.update_data(grades=grades)
-        pending = [m for m in data["modules"] if str(m[0]) not in grades]
-        await message.answer(
-            i18n.get("results-ask-grade", module=pending[0][1]),
-            reply_markup=nav_keyboard(i18n, back=True),
-        )
-        return
-    await state.set_state(ScoreForm.score)
-    await message.answer(
-        i18n.get("results-ask-score", name=data["name"], max=data["max_score"]),
-        reply_markup=nav_keyboard(i18n),
+    return Step(
+        f"grade_{n}",
+        "results-ask-grade",
+        "results-label-grade",
+        text(MAX_GRADE_LENGTH),
+        when=lambda values: n < int(values.get(MODULES, 0)),
+        args=module,
     )
 
 
-async def save_score(
-    message: Message,
-    i18n: I18nContext,
-    state: FSMContext,
-    uow_factory: UnitOfWorkFactory,
-    person: Person,
-    clock: Clock,
-) -> None:
-    data = await state.get_data()
-    await state.clear()
+async def save_score(run: FormRun) -> str | None:
+    values, context, i18n = run.values, run.context, run.i18n
+    person: Person = run["person"]
+    uow_factory: UnitOfWorkFactory = run["uow_factory"]
+    clock: Clock = run["clock"]
     assert person.id is not None
+    grades = {
+        int(module_id): values[f"grade_{n}"]
+        for n, (module_id, _) in enumerate(context["modules"])
+        if f"grade_{n}" in values
+    }
     result = await record_score(
         uow_factory,
         person.id,
-        data["enrollment_id"],
-        data["score"],
-        {int(k): v for k, v in data["grades"].items()},
+        int(context["enrollment_id"]),
+        int(values["score"]),
+        grades,
         clock(),
-        reassessment=data["reassessment"],
+        reassessment=bool(context["reassessment"]),
     )
     if result.refusal is not None:
         lang = ui_lang(i18n)
         when = long_date(result.allowed_from, lang) if result.allowed_from else "—"
-        await message.answer(i18n.get("results-score-refused-" + result.refusal, date=when))
-        return
-    summary = await decide_cohort_outcomes(uow_factory, data["cohort_id"], clock(), person.id)
+        return i18n.get("results-score-refused-" + result.refusal, date=when)
+    summary = await decide_cohort_outcomes(uow_factory, context["cohort_id"], clock(), person.id)
     mine = (
-        [r for r in summary.results if r.enrollment.id == data["enrollment_id"]] if summary else []
+        [r for r in summary.results if r.enrollment.id == context["enrollment_id"]]
+        if summary
+        else []
     )
     line = listener_line(i18n, mine[0]) if mine else ""
-    await message.answer(
-        i18n.get(
-            "results-score-saved",
-            name=data["name"],
-            score=data["score"],
-            max=data["max_score"],
-            outcome=line,
-        )
+    return i18n.get(
+        "results-score-saved",
+        name=context["name"],
+        score=values["score"],
+        max=context["max"],
+        outcome=line,
     )
+
+
+SCORE = Form(
+    name="score",
+    title="results-score-summary",
+    confirm="results-score-confirm",
+    submit=save_score,
+    steps=(
+        Step(
+            "score",
+            "results-form-ask-score",
+            "results-label-score",
+            score,
+            check=within_max,
+        ),
+        *(grade_step(n) for n in range(MAX_MODULES)),
+    ),
+    title_args=lambda context: {
+        "name": context["name"],
+        "max": context["max"],
+        "again": "yes" if context["reassessment"] else "no",
+    },
+)
+FORMS = (SCORE,)
 
 
 def listener_line(i18n: I18nContext, result: ListenerResult) -> str:
@@ -310,26 +278,13 @@ async def cohort_results(
             await query.message.answer(text)
 
 
-async def not_text(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("results-send-text"))
-
-
 def create_router() -> Router:
     router = Router(name="results-scores")
-    text = F.text & ~F.text.startswith("/")
     router.message.register(scores_command, Command("scores"))
     router.message.register(results_command, Command("results"))
     router.callback_query.register(cohort_for_scores, CohortPick.filter(F.action == "score"))
     router.callback_query.register(cohort_results, CohortPick.filter(F.action == "results"))
     router.callback_query.register(roster_page, ListenerPage.filter())
     router.callback_query.register(listener_for_score, ListenerPick.filter(F.action == "score"))
-    router.message.register(score_entered, ScoreForm.score, text)
-    router.message.register(grade_entered, ScoreForm.grade, text)
-    router.message.register(
-        not_text, StateFilter(ScoreForm.score, ScoreForm.grade), ~F.text.startswith("/")
-    )
-    router.callback_query.register(
-        back, ResultsNav.filter(F.action == "back"), StateFilter(ScoreForm.grade)
-    )
     router.callback_query.register(cancel_form, ResultsNav.filter(F.action == "cancel"))
     return router

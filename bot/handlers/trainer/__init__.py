@@ -12,6 +12,9 @@ from aiogram import Router
 
 from bot.gates import trainer_only
 from bot.handlers.trainer import agenda, board, questions, roster
+from bot.ui.forms import create_form_router, forms_of
+
+CAPABILITIES = (questions, agenda, board, roster)
 
 
 def create_router() -> Router:
@@ -22,4 +25,5 @@ def create_router() -> Router:
         board.create_router(board.LiveBoards()),
         roster.create_router(),
     )
+    router.include_router(create_form_router("trainer", forms_of(CAPABILITIES)))
     return router

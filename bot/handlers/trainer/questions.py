@@ -1,34 +1,25 @@
 """/questions: §36–37 post-course consultations routed to the trainer's cohorts; the trainer
-picks one and types the answer."""
+picks one, types the answer and confirms it under a summary."""
 
 from __future__ import annotations
 
-from aiogram import F, Router
-from aiogram.fsm.state import State, StatesGroup
+from aiogram import Router
 
 from bot.handlers.trainer.callbacks import TrainerAnswer
-from bot.ui.callbacks import ResultsNav
-from bot.ui.consultations import ConsultationScreens
-from bot.ui.screens import cancel_form
+from bot.ui.consultations import ConsultationScreens, answer_form
 
-
-class TrainerAnswerForm(StatesGroup):
-    answer = State()
+ANSWER = answer_form("answer-trainer", as_admin=False)
+FORMS = (ANSWER,)
 
 
 def _pack(consultation_id: int) -> str:
     return TrainerAnswer(consultation_id=consultation_id).pack()
 
 
-SCREENS = ConsultationScreens(
-    as_admin=False, answer_step=TrainerAnswerForm.answer, pack_button=_pack
-)
+SCREENS = ConsultationScreens(as_admin=False, form=ANSWER, pack_button=_pack)
 
 
 def create_router() -> Router:
     router = Router(name="trainer-questions")
     SCREENS.register(router, "questions", TrainerAnswer)
-    router.callback_query.register(
-        cancel_form, ResultsNav.filter(F.action == "cancel"), TrainerAnswerForm.answer
-    )
     return router

@@ -1,11 +1,11 @@
 """The roster of a session's cohort (attendance % per listener, failed check-in attempts) and
-marking a listener present by hand with a reason (audit-logged by the use-case)."""
+marking a listener present by hand with a reason (audit-logged by the use-case): a form
+(``bot.ui.forms``) whose summary waits for Confirm."""
 
 from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.handlers.trainer.callbacks import MarkCb, SessionAction
 from bot.handlers.trainer.common import refuse
 from bot.ui.formatting import format_when
+from bot.ui.forms import Form, FormRun, Step, open_form, text
 from bot.ui.label_width import fit
 from bot.ui.long_text import split_message
 from bot.ui.markup import label
@@ -24,10 +25,6 @@ from domain.services.lookups import enrollment_holder
 from domain.services.trainer import MAX_REASON_LENGTH, MarkOutcome, Roster, mark_present, roster
 
 MESSAGE_LIMIT = 3800  # below Telegram's 4096, leaving room for entities
-
-
-class MarkForm(StatesGroup):
-    reason = State()
 
 
 def roster_lines(data: Roster, i18n: I18nContext, settings: Settings) -> list[str]:
@@ -157,15 +154,48 @@ async def ask_reason(
     if outcome is not MarkOutcome.REASON_REQUIRED:
         await query.message.answer(_outcome_text(outcome, i18n, name))
         return
-    await state.set_state(MarkForm.reason)
-    await state.set_data(
-        {
+    await open_form(
+        MARK,
+        query.message,
+        state,
+        i18n,
+        context={
             "session_id": callback_data.session_id,
             "enrollment_id": callback_data.enrollment_id,
             "name": name,
-        }
+        },
     )
-    await query.message.answer(i18n.get("trainer-mark-ask-reason", name=name))
+
+
+async def mark(run: FormRun) -> str | None:
+    reason = str(run.values["reason"])
+    outcome = await mark_present(
+        run["uow_factory"],
+        run["person"],
+        int(run.context["session_id"]),
+        int(run.context["enrollment_id"]),
+        reason,
+        run["clock"](),
+    )
+    return _outcome_text(outcome, run.i18n, str(run.context.get("name", "—")), reason)
+
+
+MARK = Form(
+    name="mark",
+    title="trainer-mark-summary",
+    confirm="trainer-mark-confirm",
+    submit=mark,
+    steps=(
+        Step(
+            "reason",
+            "trainer-mark-ask-reason",
+            "trainer-mark-label-reason",
+            text(MAX_REASON_LENGTH),
+        ),
+    ),
+    title_args=lambda context: {"name": context["name"]},
+)
+FORMS = (MARK,)
 
 
 def _outcome_text(outcome: MarkOutcome, i18n: I18nContext, name: str, reason: str = "") -> str:
@@ -184,39 +214,9 @@ def _outcome_text(outcome: MarkOutcome, i18n: I18nContext, name: str, reason: st
     return i18n.get("trainer-mark-not-in-cohort")
 
 
-async def reason_given(
-    message: Message,
-    i18n: I18nContext,
-    person: Person,
-    uow_factory: UnitOfWorkFactory,
-    clock: Clock,
-    state: FSMContext,
-) -> None:
-    data = await state.get_data()
-    reason = (message.text or "").strip()
-    if len(reason) > MAX_REASON_LENGTH:
-        # stay in the step: the trainer shortens it
-        await message.answer(_outcome_text(MarkOutcome.REASON_TOO_LONG, i18n, "", reason))
-        return
-    outcome = await mark_present(
-        uow_factory, person, int(data["session_id"]), int(data["enrollment_id"]), reason, clock()
-    )
-    if outcome is MarkOutcome.REASON_REQUIRED:
-        await message.answer(_outcome_text(outcome, i18n, ""))
-        return
-    await state.clear()
-    await message.answer(_outcome_text(outcome, i18n, str(data.get("name", "—")), reason))
-
-
-async def reason_not_text(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("trainer-mark-reason-required"))
-
-
 def create_router() -> Router:
     router = Router(name="trainer-roster")
     router.callback_query.register(show_roster, SessionAction.filter(F.action == "roster"))
     router.callback_query.register(ask_reason, MarkCb.filter())
     router.callback_query.register(marks_page, ListPage.filter(F.list == "marks"))
-    router.message.register(reason_given, MarkForm.reason, F.text, ~F.text.startswith("/"))
-    router.message.register(reason_not_text, MarkForm.reason, ~F.text)
     return router

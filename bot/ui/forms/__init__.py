@@ -8,7 +8,7 @@ A flow declares a ``Form`` (its ``Step``s and what Confirm does); its actor pack
 
 from bot.ui.forms.invalid import Invalid
 from bot.ui.forms.model import Choice, Form, FormRun, Step, StepView
-from bot.ui.forms.parsers import day, integer, one_of, text
+from bot.ui.forms.parsers import day, integer, one_of, text, time_of_day
 from bot.ui.forms.runner import (
     create_form_router,
     create_stale_form_router,
@@ -31,4 +31,5 @@ __all__ = [
     "one_of",
     "open_form",
     "text",
+    "time_of_day",
 ]

@@ -6,7 +6,8 @@ from typing import Any
 
 
 class Invalid(Exception):
-    """The translated message key saying why, and its arguments (the limit, the date…)."""
+    """The translated message key saying why, and its arguments (the limit, the date…; an
+    argument that is itself an ``Invalid`` is translated too: a rule citation, a label)."""
 
     def __init__(self, key: str, **args: Any) -> None:
         super().__init__(key)

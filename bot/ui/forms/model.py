@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiogram.types import Message
+from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 
 from bot.ui.forms.parsers import text
@@ -56,6 +56,11 @@ class Step:
     receive: Callable[[Message, Any], Any] | None = None
     collect: bool = False
     contact_button: str | None = None  # label key of Telegram's "share my phone" reply button
+    args: Callable[[StepView], Mapping[str, Any]] | None = None  # more Fluent args: prompt, label
+    resets: tuple[str, ...] = ()  # answers that no longer hold when this answer changes
+
+    def fluent_args(self, view: StepView) -> dict[str, Any]:
+        return dict(self.args(view)) if self.args is not None else {}
 
     def applies(self, values: Values) -> bool:
         return self.when is None or self.when(values)
@@ -74,6 +79,7 @@ class FormRun:
     context: dict[str, Any]
     message: Message
     data: dict[str, Any] = field(default_factory=dict)
+    markup: InlineKeyboardMarkup | None = None  # buttons the outcome offers (e.g. "add another")
 
     def __getitem__(self, name: str) -> Any:
         return self.data[name]

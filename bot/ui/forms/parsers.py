@@ -16,7 +16,7 @@ def text(limit: int, *, multiline: bool = False, minimum: int = 1) -> Callable[[
     """Free text of ``minimum``..``limit`` characters (control and bidi characters removed)."""
 
     def parse(raw: str) -> str:
-        value = clean_text(raw) if multiline else one_line(raw)
+        value = clean_text(raw, multiline=True).strip() if multiline else one_line(raw)
         if len(value) < minimum:
             raise Invalid("form-empty")
         if len(value) > limit:
@@ -46,6 +46,23 @@ def day(
         if latest is not None and value > latest():
             raise Invalid("form-date-too-late", latest=latest())
         return value.isoformat()
+
+    return parse
+
+
+TIME_FORMATS = ("%H:%M", "%H.%M")
+
+
+def time_of_day() -> Callable[[str], str]:
+    """A clock time typed as 09:00 (or 9.00), stored as HH:MM."""
+
+    def parse(raw: str) -> str:
+        for fmt in TIME_FORMATS:
+            try:
+                return datetime.strptime(raw.strip(), fmt).strftime("%H:%M")
+            except ValueError:
+                continue
+        raise Invalid("form-bad-time")
 
     return parse
 

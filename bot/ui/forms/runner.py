@@ -147,7 +147,7 @@ async def _ask(
         page=0,
         picked=list(current) if step.multiple and isinstance(current, list) else [],
     )
-    text = i18n.get(step.prompt, **_args(form, kit))
+    text = i18n.get(step.prompt, **{**_args(form, kit), **step.fluent_args(view)})
     if step.name in kit["values"]:
         shown = i18n.get("form-current", value=_shown(step, current, view, kit))
         text = Markup("\n\n").join([Markup(text), Markup(shown)])
@@ -184,7 +184,7 @@ def summary_text(
     lines = [
         i18n.get(
             "form-summary-line",
-            label=label(i18n, step.label),
+            label=label(i18n, step.label, **{**_args(form, kit), **step.fluent_args(view)}),
             value=_shown(step, kit["values"].get(step.name), view, kit),
         )
         for step in _applicable(form, kit["values"])
@@ -298,6 +298,13 @@ async def close_form(state: FSMContext, bot: Bot | None, chat_id: int) -> bool:
     return bool(kit)
 
 
+class LostForm(Filter):
+    """Passes when the form state has no answers at all (not some other actor's form)."""
+
+    async def __call__(self, event: TelegramObject, state: FSMContext) -> bool:
+        return not (await state.get_data()).get(KIT)
+
+
 class OpenForm(Filter):
     """Passes when the person's open form is one of ``forms`` (and, for a button, when the
     button belongs to that very form); hands the handler ``form`` and ``kit``."""
@@ -348,7 +355,7 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             if step.check is not None:
                 step.check(value, kit["values"])
         except Invalid as refusal:
-            await _refuse(message, i18n, refusal)
+            await message.answer(_refusal_text(refusal, i18n, _args(form, kit)))
             return
         await _accept(form, step, kit, value, message, state, i18n, data)
 
@@ -420,7 +427,7 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
                 return
             await _finish(message, i18n.get("form-cancelled"))
         elif action == "edit" and at == SUMMARY:
-            await _show_edit_list(message, state, i18n, form, kit)
+            await _show_edit_list(message, state, i18n, form, kit, data)
         elif action == "goto" and 0 <= callback_data.v < len(form.steps):
             await _drop_keyboard_of(message)
             kit["editing"] = True
@@ -446,12 +453,12 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
             if action == "done":
                 picked = list(kit.get("picked") or [])
                 labels = kit.get("labels") or []
-                kit["values"][step.name] = picked
+                _answer(step, kit, picked)
                 shown[step.name] = ", ".join(
                     labels[n] for n, value in enumerate(kit.get("choices") or []) if value in picked
                 ) or i18n.get("form-skipped")
             else:
-                kit["values"][step.name] = None
+                _answer(step, kit, None)
                 shown.pop(step.name, None)
             _forget_later_answers(form, kit)
             await _advance(form, kit, message, state, i18n, data)
@@ -463,11 +470,33 @@ def create_form_router(name: str, forms: Iterable[Form]) -> Router:
 
 
 async def _refuse(message: Message, i18n: I18nContext, refusal: Invalid) -> None:
+    await message.answer(_refusal_text(refusal, i18n))
+
+
+def _refusal_text(
+    refusal: Invalid, i18n: I18nContext, defaults: Mapping[str, Any] | None = None
+) -> str:
+    """The refusal's message; the form's own arguments (``title_args``) fill what it omits."""
     args = {
-        name: long_date(arg, i18n.locale) if isinstance(arg, date) else arg
+        name: long_date(arg, i18n.locale)
+        if isinstance(arg, date)
+        else _refusal_text(arg, i18n, defaults)
+        if isinstance(arg, Invalid)
+        else arg
         for name, arg in refusal.args_.items()
     }
-    await message.answer(i18n.get(refusal.key, **args))
+    args = {**(defaults or {}), **args}
+    return str(i18n.get(refusal.key, **args))
+
+
+def _answer(step: Step, kit: dict[str, Any], value: Any) -> None:
+    """Stores an answer; a changed answer drops the answers it invalidates (``resets``)."""
+    values = kit["values"]
+    if step.name in values and values[step.name] != value:
+        for name in step.resets:
+            values.pop(name, None)
+            (kit.get("shown") or {}).pop(name, None)
+    values[step.name] = value
 
 
 async def _accept(
@@ -484,7 +513,7 @@ async def _accept(
     dropped, the form moves on."""
     if message.bot is not None:
         await _drop_keyboard(message.bot, message.chat.id, kit.get("prompt"))
-    kit["values"][step.name] = value
+    _answer(step, kit, value)
     (kit.get("shown") or {}).pop(step.name, None)
     _forget_later_answers(form, kit)
     await _advance(form, kit, message, state, i18n, data)
@@ -517,7 +546,7 @@ async def _choose(
             else [*picked, chosen]
         )
     else:
-        kit["values"][step.name] = choices[callback_data.v]
+        _answer(step, kit, choices[callback_data.v])
         kit.setdefault("shown", {})[step.name] = labels[callback_data.v]
         _forget_later_answers(form, kit)
         await query.answer()
@@ -531,12 +560,24 @@ async def _choose(
 
 
 async def _show_edit_list(
-    message: Message, state: FSMContext, i18n: I18nContext, form: Form, kit: dict[str, Any]
+    message: Message,
+    state: FSMContext,
+    i18n: I18nContext,
+    form: Form,
+    kit: dict[str, Any],
+    data: Mapping[str, Any],
 ) -> None:
     """The summary's buttons become the list of answers to change."""
-    token = kit["token"]
+    token, view = kit["token"], _view(i18n, kit, data)
     rows = [
-        [_button(label(i18n, step.label), token, "goto", form.index(step.name))]
+        [
+            _button(
+                label(i18n, step.label, **{**_args(form, kit), **step.fluent_args(view)}),
+                token,
+                "goto",
+                form.index(step.name),
+            )
+        ]
         for step in _applicable(form, kit["values"])
     ]
     rows.append([_button(i18n.get("form-to-summary"), token, "sum")])
@@ -629,9 +670,11 @@ async def _confirm(
     if outcome is not None:
         summary = summary_text(form, kit, i18n, data)
         try:
-            await message.edit_text(Markup("\n\n").join([Markup(summary), Markup(outcome)]))
+            await message.edit_text(
+                Markup("\n\n").join([Markup(summary), Markup(outcome)]), reply_markup=run.markup
+            )
         except TelegramBadRequest:
-            await message.answer(outcome)
+            await message.answer(outcome, reply_markup=run.markup)
 
 
 async def stale_form_button(query: CallbackQuery, i18n: I18nContext) -> None:
@@ -642,7 +685,16 @@ async def stale_form_button(query: CallbackQuery, i18n: I18nContext) -> None:
         await _drop_keyboard_of(query.message)
 
 
+async def lost_form(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    """The form's state outlived its answers (a restart without persistent storage)."""
+    await state.clear()
+    await message.answer(i18n.get("form-lost"))
+
+
 def create_stale_form_router() -> Router:
     router = Router(name="forms-stale")
     router.callback_query.register(stale_form_button, FormCb.filter())
+    router.message.register(
+        lost_form, StateFilter(FormStates.active), LostForm(), ~F.text.startswith("/")
+    )
     return router

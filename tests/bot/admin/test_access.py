@@ -120,10 +120,9 @@ async def test_form_step_without_its_answers_is_closed(harness: Harness, people:
     from aiogram.fsm.storage.base import StorageKey
 
     key = StorageKey(bot_id=harness.bot.id, chat_id=people.admin.id, user_id=people.admin.id)
-    await harness.dispatcher.storage.set_state(key, "CourseForm:hours")  # data lost
+    await harness.dispatcher.storage.set_state(key, "FormStates:active")  # data lost
     sent = await harness.send(people.admin, "72")
     assert texts(sent) == [
-        "Эта форма устарела: введённые ранее ответы не сохранились. "
-        "Начните заново из панели: /admin"
+        "Эта форма устарела: введённые ранее ответы не сохранились. Начните заново: /menu"
     ]
     assert await harness.dispatcher.storage.get_state(key) is None

@@ -205,6 +205,6 @@ async def test_editcohort_command_and_help(
     assert texts(sent) == ["Поток с кодом «НЕТ» не найден."]
     await harness.press(people.admin, f"ace:seats:{cohort.id}:0")
     sent = await harness.press(people.admin, f"ace:cancel:{cohort.id}:0")
-    assert texts(sent) == ["Заполнение отменено, ничего не сохранено."]
+    assert texts(sent) == ["✖️ Отменено, ничего не сохранено."]
     sent = await harness.send(people.teacher, "/editcohort 2026-12-МАТ-1")
     assert texts(sent) == ["Это доступно только администраторам. Попытка записана в журнал."]

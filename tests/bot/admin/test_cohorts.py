@@ -6,11 +6,21 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 
+import pytest
+from aiogram.types import User
 from openpyxl import Workbook
 
-from bot.dev.testing import Harness, button_data, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.runtime.container import Services
-from tests.bot.admin.conftest import People, Uploads, audit, make_cohort, make_course, person
+from tests.bot.admin.conftest import (
+    People,
+    Uploads,
+    audit,
+    make_cohort,
+    make_course,
+    person,
+    start,
+)
 
 
 async def stored_sessions(services: Services, cohort_id: int) -> list:
@@ -54,32 +64,100 @@ async def test_admin_creates_a_cohort_with_a_trainer(
     assert (await audit(services))[-1].action == "cohort.create"
 
 
+async def add_session(
+    harness: Harness, admin: User, cohort_id: int, answers: tuple[str, ...]
+) -> list:
+    sent = await harness.press(admin, f"adh:add-session:{cohort_id}")
+    for answer in answers:
+        sent = await harness.send(admin, answer)
+    return sent
+
+
 async def test_sessions_one_by_one_and_the_schedule_list(
     harness: Harness, services: Services, people: People
 ) -> None:
     cohort = await make_cohort(services, await make_course(services))
     sent = await harness.press(people.admin, f"adh:add-session:{cohort.id}")
-    assert texts(sent)[0].startswith("Занятие одной строкой")
-    sent = await harness.send(people.admin, "01.12.2026 09:00 4 ауд. 204")
     assert texts(sent) == [
-        "✅ Занятие добавлено. Можно отправить следующее или /cancel для выхода."
+        "Новое занятие потока 2026-12-МАТ-1 (обучение "
+        "с 1 декабря 2026\u202fг. по 12 декабря 2026\u202fг.). Дата занятия (ДД.ММ.ГГГГ):"
     ]
-    sent = await harness.send(people.admin, "01.12.2026 09:00 2 ауд. 205")
-    assert texts(sent) == ["Строка 1: на это время уже есть занятие. Ничего не сохранено."]
-    sent = await harness.send(people.admin, "20.12.2026 09:00 2 онлайн")
-    assert texts(sent) == ["Строка 1: дата вне сроков обучения потока. Ничего не сохранено."]
-    sent = await harness.send(people.admin, "02.12.2026 9 2 онлайн")
-    assert texts(sent) == ["Занятие не добавлено: время «9» не распознано: нужен формат ЧЧ:ММ."]
-    await harness.send(people.admin, "/cancel")
+    sent = await harness.send(people.admin, "20.12.2026")
+    assert texts(sent) == [
+        "Эта дата вне сроков обучения потока "
+        "(с 1 декабря 2026\u202fг. по 12 декабря 2026\u202fг.). Напишите другую дату."
+    ]
+    await harness.send(people.admin, "01.12.2026")
+    sent = await harness.send(people.admin, "9")
+    assert texts(sent) == ["Напишите время в виде ЧЧ:ММ, например 09:00."]
+    await harness.send(people.admin, "09:00")
+    sent = await harness.send(people.admin, "13")
+    assert texts(sent) == ["Напишите целое число от 1 до 12."]
+    await harness.send(people.admin, "4")
+    sent = await harness.send(people.admin, "ауд. 204")
+    assert texts(sent)[0] == (
+        "🗓 Новое занятие потока 2026-12-МАТ-1\n\n"
+        "<b>Дата:</b> 1 декабря 2026\u202fг.\n"
+        "<b>Время:</b> 09:00\n"
+        "<b>Академических часов:</b> 4\n"
+        "<b>Аудитория / ссылка:</b> ауд. 204\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
+    )
+    assert await stored_sessions(services, cohort.id or 0) == []  # nothing before Confirm
+    sent = await harness.press(people.admin, button_data(sent, "Добавить занятие"))
+    assert texts(sent)[-1].endswith("✅ Занятие добавлено в расписание.")
+    another = button_data(sent, "Добавить ещё занятие")
+    sent = await harness.send(people.admin, "/cancel")
+    assert texts(sent) == ["Отменять нечего: вы в главном меню."]  # the session is saved
     [session] = await stored_sessions(services, cohort.id or 0)
     # Asia/Almaty is UTC+5; 4 academic hours of 45 minutes
     assert session.starts_at.astimezone(UTC) == datetime(2026, 12, 1, 4, 0, tzinfo=UTC)
     assert (session.ends_at - session.starts_at).total_seconds() == 4 * 45 * 60
+    # the outcome's button opens the form again; the same time is refused at Confirm
+    sent = await harness.press(people.admin, another)
+    assert texts(sent)[0].startswith("Новое занятие потока 2026-12-МАТ-1 (")
+    for answer in ("01.12.2026", "09:00", "2"):
+        await harness.send(people.admin, answer)
+    sent = await harness.send(people.admin, "ауд. 205")
+    sent = await harness.press(people.admin, button_data(sent, "Добавить занятие"))
+    assert texts(sent)[-1].endswith("Занятие не добавлено: на это время у потока уже есть занятие.")
+    assert len(await stored_sessions(services, cohort.id or 0)) == 1
     sent = await harness.press(people.admin, f"adh:schedule:{cohort.id}")
     assert texts(sent) == [
         "<b>Расписание занятий потока 2026-12-МАТ-1</b> (1 занятие)\n"
         "1. 1 декабря 2026\u202fг., 09:00 — 4 ак. ч, ауд. 204"
     ]
+
+
+async def test_session_form_walks_back_and_cancels_in_kazakh(
+    harness: Harness, services: Services, people: People
+) -> None:
+    cohort = await make_cohort(services, await make_course(services))
+    admin = make_user(people.admin.id, "kk")
+    await start(harness, admin, "kk")
+    sent = await add_session(
+        harness, admin, cohort.id or 0, ("02.12.2026", "14:00", "2", "https://meet.example/a")
+    )
+    assert texts(sent)[0].startswith(
+        "🗓 2026-12-МАТ-1 ағынына жаңа сабақ\n\n<b>Күні:</b> 2026\u202fж. 2 желтоқсан\n"
+    )
+    prompts = []
+    for _ in range(4):
+        sent = await harness.press(admin, button_data(sent, "Артқа"))
+        prompts.append(texts(sent)[0].split("\n")[0])
+    assert prompts == [
+        "Аудитория немесе онлайн сабақтың сілтемесі:",
+        "Академиялық сағат саны (1-ден 12-ге дейін):",
+        "Басталу уақыты (СС:ММ, мысалы, 09:00):",
+        "2026-12-МАТ-1 ағынына сабақ қосу. Оқу мерзімі: "
+        "2026\u202fж. 1 желтоқсан – 2026\u202fж. 12 желтоқсан. Сабақтың күні (КК.АА.ЖЖЖЖ):",
+    ]
+    with pytest.raises(AssertionError):
+        button_data(sent, "Артқа")  # the first step has no Back
+    sent = await harness.press(admin, button_data(sent, "Бас тарту"))
+    assert texts(sent)[-1].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
+    assert await stored_sessions(services, cohort.id or 0) == []
+    assert [e for e in await audit(services) if e.action == "schedule.add"] == []
 
 
 def schedule_xlsx(rows: list[list[object]]) -> bytes:
@@ -132,8 +210,13 @@ async def test_schedule_as_ics_calendar(
     cohort = await make_cohort(services, await make_course(services))
     sent = await harness.press(people.admin, f"adh:ics:{cohort.id}")
     assert texts(sent) == ["В расписании потока 2026-12-МАТ-1 пока нет занятий."]
-    await harness.press(people.admin, f"adh:add-session:{cohort.id}")
-    await harness.send(people.admin, "01.12.2026 09:00 4 https://meet.example/abc")
+    sent = await add_session(
+        harness,
+        people.admin,
+        cohort.id or 0,
+        ("01.12.2026", "09:00", "4", "https://meet.example/abc"),
+    )
+    await harness.press(people.admin, button_data(sent, "Добавить занятие"))
     sent = await harness.press(people.admin, f"adh:ics:{cohort.id}")
     [document] = [r for r in sent if isinstance(r, SendDocument)]
     assert document.caption is not None and document.caption.startswith(

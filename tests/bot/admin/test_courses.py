@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
-from bot.dev.testing import Harness, texts
+from aiogram.types import User
+
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.runtime.container import Services
 from domain.courses import CourseFormat, CourseKind
-from tests.bot.admin.conftest import People, audit, make_course
+from tests.bot.admin.conftest import People, audit, make_course, start
+
+KINDS = {
+    "short": ("Краткосрочный (36", "Қысқа мерзімді (36"),
+    "long": ("Длительный (более", "Ұзақ мерзімді (108"),
+    "abroad_long": ("Длительный за рубежом", "Шетелдегі ұзақ"),
+}
 
 
-async def fill_until_hours(harness: Harness, people: People, kind: str) -> None:
-    await harness.press(people.admin, "adc:new:0")
-    await harness.send(people.admin, "Математиканы оқыту әдістемесі")
-    await harness.send(people.admin, "Методика преподавания математики")
-    await harness.press(people.admin, f"adcf:{kind}")
-    await harness.press(people.admin, "adcf:without_leave")
-    await harness.press(people.admin, "adcf:no")
+async def fill_until_hours(
+    harness: Harness, people: People, kind: str, admin: User | None = None
+) -> list:
+    admin = admin or people.admin
+    kk = int(admin.language_code == "kk")
+    await harness.press(admin, "adc:new:0")
+    await harness.send(admin, "Математиканы оқыту әдістемесі")
+    sent = await harness.send(admin, "Методика преподавания математики")
+    sent = await harness.press(admin, button_data(sent, KINDS[kind][kk]))
+    sent = await harness.press(admin, button_data(sent, ("Без отрыва", "қол үзбей")[kk]))
+    return await harness.press(admin, button_data(sent, ("Нет, очно", "Жоқ, күндізгі")[kk]))
 
 
 async def stored_courses(services: Services) -> list:
@@ -36,14 +48,25 @@ async def test_admin_creates_a_short_course(
         people.admin, "Цифрлық сауаттылық | Цифровая грамотность | 36\nБағалау | Оценивание | 36"
     )
     assert texts(sent) == ["Языки обучения:"]
-    await harness.press(people.admin, "adcf:kk,ru")
+    await harness.press(people.admin, button_data(sent, "казахский и русский"))
     sent = await harness.send(people.admin, "100")
-    summary = texts(sent)[0]
-    assert "Вид: Краткосрочный (36–108 ч)" in summary
-    assert "Цифрлық сауаттылық / Цифровая грамотность — 36" in summary
-    assert await stored_courses(services) == []  # nothing stored before "save"
-    sent = await harness.press(people.admin, "adn:save")
-    assert texts(sent)[-1] == "✅ Курс № 1 сохранён: «Методика преподавания математики»."
+    assert texts(sent)[0] == (
+        "📚 Новый курс\n\n"
+        "<b>Тема (каз.):</b> Математиканы оқыту әдістемесі\n"
+        "<b>Тема (рус.):</b> Методика преподавания математики\n"
+        "<b>Вид:</b> Краткосрочный (36–108 ч)\n"
+        "<b>Форма обучения:</b> Без отрыва от трудовой деятельности\n"
+        "<b>Дистанционное обучение:</b> Нет, очно\n"
+        "<b>Академических часов:</b> 72\n"
+        "<b>Модули:</b> \n• Цифрлық сауаттылық / Цифровая грамотность — 36 ч\n"
+        "• Бағалау / Оценивание — 36 ч\n"
+        "<b>Языки обучения:</b> казахский и русский\n"
+        "<b>Максимальный балл:</b> 100\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
+    )
+    assert await stored_courses(services) == []  # nothing stored before Confirm
+    sent = await harness.press(people.admin, button_data(sent, "Сохранить курс"))
+    assert texts(sent)[-1].endswith("✅ Курс № 1 сохранён: «Методика преподавания математики».")
     [course] = await stored_courses(services)
     assert (course.kind, course.format, course.hours, course.max_score, course.languages) == (
         CourseKind.SHORT,
@@ -84,15 +107,16 @@ async def test_short_course_hours_refused_by_section_23_in_russian(
 async def test_long_course_hours_refused_in_kazakh(
     harness: Harness, services: Services, people: People
 ) -> None:
-    await harness.press(people.admin, "lang:kk")
-    await fill_until_hours(harness, people, "long")
-    sent = await harness.send(people.admin, "108")
+    admin = make_user(people.admin.id, "kk")
+    await start(harness, admin, "kk")
+    await fill_until_hours(harness, people, "long", admin)
+    sent = await harness.send(admin, "108")
     assert texts(sent) == [
         "Қағидалардың 23-тармағының 2) тармақшасы: ұзақ мерзімді курстың көлемі 108 "
         "академиялық сағаттан артық, яғни кемінде 109 академиялық сағат болуы керек; "
         "көрсетілгені: 108."
     ]
-    sent = await harness.send(people.admin, "жетпіс екі")
+    sent = await harness.send(admin, "жетпіс екі")
     assert texts(sent) == ["Бүтін оң сан қажет, мысалы 72."]
 
 
@@ -109,16 +133,63 @@ async def test_abroad_long_course_asks_days_and_refuses_more_than_a_year(
     assert texts(sent)[0].startswith("Объём курса в академических часах")
 
 
-async def test_back_and_cancel(harness: Harness, services: Services, people: People) -> None:
-    await harness.press(people.admin, "adc:new:0")
-    await harness.send(people.admin, "Тақырып")
-    sent = await harness.press(people.admin, "adn:back")
-    assert texts(sent)[-1] == "Тема курса на казахском языке (как в сертификате):"
-    sent = await harness.press(people.admin, "adn:cancel")
-    assert texts(sent)[-1] == "Заполнение отменено, ничего не сохранено."
-    sent = await harness.send(people.admin, "Тақырып")  # the form is gone
-    assert "Тема курса на русском" not in " ".join(texts(sent))
+async def test_course_form_walks_back_and_cancels_in_kazakh(
+    harness: Harness, services: Services, people: People
+) -> None:
+    admin = make_user(people.admin.id, "kk")
+    await start(harness, admin, "kk")
+    await fill_until_hours(harness, people, "short", admin)
+    await harness.send(admin, "72")
+    sent = await harness.send(admin, "Жоба | Проект | 72")
+    await harness.press(admin, button_data(sent, "қазақ"))
+    sent = await harness.send(admin, "100")
+    assert texts(sent)[0].startswith(
+        "📚 Жаңа курс\n\n<b>Тақырыбы (қаз.):</b> Математиканы оқыту әдістемесі\n"
+    )
+    assert "<b>Модульдер:</b> \n• Жоба / Проект — 72 сағ.\n" in texts(sent)[0]
+    prompts = []
+    for _ in range(9):
+        sent = await harness.press(admin, button_data(sent, "Артқа"))
+        prompts.append(texts(sent)[0].split("\n")[0])
+    assert prompts == [
+        "Қорытынды тестілеудің ең жоғары балы (1-ден 1000-ға дейін):",
+        "Оқыту тілдері:",
+        "Бағдарлама модульдері, әрқайсысы жаңа жолдан:",
+        "Курстың көлемі академиялық сағатпен (1 академиялық сағат = 45 минут):",
+        "Қашықтықтан оқыту қолданыла ма?",
+        "Оқыту нысаны (Қағидалардың 5-тармағы):",
+        "Курстың түрі (Қағидалардың 23-тармағы):",
+        "Курстың тақырыбы орыс тілінде:",
+        "Курстың тақырыбы қазақ тілінде (сертификаттағыдай):",
+    ]
+    sent = await harness.press(admin, button_data(sent, "Бас тарту"))
+    assert texts(sent)[-1].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
+    sent = await harness.send(admin, "Тақырып")  # the form is gone
+    assert "орыс тілінде" not in " ".join(texts(sent))
     assert await stored_courses(services) == []
+    assert [e for e in await audit(services) if e.action.startswith("course.")] == []
+
+
+async def test_a_new_kind_asks_the_hours_and_modules_again(
+    harness: Harness, services: Services, people: People
+) -> None:
+    await fill_until_hours(harness, people, "short")
+    await harness.send(people.admin, "72")
+    sent = await harness.send(people.admin, "Модуль | 72")
+    await harness.press(people.admin, button_data(sent, "русский"))
+    sent = await harness.send(people.admin, "100")
+    sent = await harness.press(people.admin, button_data(sent, "Изменить"))
+    sent = await harness.press(people.admin, button_data(sent, "Вид"))
+    sent = await harness.press(people.admin, button_data(sent, "Длительный (более"))
+    assert texts(sent)[0].startswith("Объём курса в академических часах")
+    sent = await harness.send(people.admin, "72")
+    assert texts(sent)[0].startswith("Подпункт 2) пункта 23 Правил")
+    await harness.send(people.admin, "120")
+    sent = await harness.send(people.admin, "Модуль | 120")
+    assert "<b>Вид:</b> Длительный (более 108 ч)" in texts(sent)[0]
+    sent = await harness.press(people.admin, button_data(sent, "Сохранить курс"))
+    [course] = await stored_courses(services)
+    assert (course.kind, course.hours) == (CourseKind.LONG, 120)
 
 
 async def test_admin_edits_the_max_score_keeping_the_rest(
@@ -126,12 +197,17 @@ async def test_admin_edits_the_max_score_keeping_the_rest(
 ) -> None:
     course = await make_course(services)
     sent = await harness.press(people.admin, f"adc:edit:{course.id}")
-    assert "Максимальный балл: 100" in texts(sent)[0]
-    for _ in range(8):  # topic kk, topic ru, kind, format, distance, hours, modules, languages
-        await harness.press(people.admin, "adn:keep")
-    await harness.send(people.admin, "50")
-    sent = await harness.press(people.admin, "adn:save")
-    assert texts(sent)[-1].startswith("✅ Курс № 1 сохранён")
+    assert texts(sent)[0].startswith("📚 Курс № 1\n\n")
+    assert "<b>Максимальный балл:</b> 100" in texts(sent)[0]
+    sent = await harness.press(people.admin, button_data(sent, "Изменить"))
+    sent = await harness.press(people.admin, button_data(sent, "Максимальный балл"))
+    assert texts(sent)[0].endswith("Сейчас: 100")
+    sent = await harness.send(people.admin, "50")
+    assert "<b>Максимальный балл:</b> 50" in texts(sent)[0]
+    sent = await harness.press(people.admin, button_data(sent, "Сохранить курс"))
+    assert texts(sent)[-1].endswith("✅ Курс № 1 сохранён: «Functional literacy».") or (
+        "✅ Курс № 1 сохранён" in texts(sent)[-1]
+    )
     [stored] = await stored_courses(services)
     assert (stored.max_score, stored.hours, stored.topic_kk) == (50, 72, course.topic_kk)
     entry = (await audit(services))[-1]

@@ -175,25 +175,21 @@ async def test_full_flow_keeps_the_certificate_verifiable_in_russian(
     sent = await harness.press(
         people.admin, DeletionAction(action="ask", person_id=aigul.id).pack()
     )
-    [ask] = [r for r in sent if isinstance(r, EditMessageText)]
-    assert ask.text.startswith("Удалить данные: <b>Сейтқалиева Айгүл Нұрланқызы</b>? Будут удалены")
-    assert f"документы № {NUMBER} можно было проверить" in ask.text
-    assert keyboard(ask)[0] == (
-        "Да, удалить",
-        DeletionAction(action="confirm", person_id=aigul.id).pack(),
+    summary = texts(sent)[0]
+    assert summary.startswith(
+        "🗑 Запрос на удаление данных: <b>Сейтқалиева Айгүл Нұрланқызы</b>. Если удалить: "
+        "будут удалены ИИН"
     )
-    sent = await harness.press(
-        people.admin, DeletionAction(action="back", person_id=aigul.id).pack()
-    )
-    [back] = [r for r in sent if isinstance(r, EditMessageText)]
-    assert (back.text, keyboard(back)) == (message.text, keyboard(message))
+    assert f"чтобы документы № {NUMBER} можно было проверить" in summary
+    assert "\n\n<b>Решение:</b> 🗑 Удалить данные\n\n" in summary
+    sent = await harness.press(people.admin, button_data(sent, "Назад"))
+    assert texts(sent)[0].startswith("Запрос на удаление данных: <b>Сейтқалиева")
+    sent = await harness.press(people.admin, button_data(sent, "Удалить данные"))
     assert await digest(services) == before  # asking and going back change nothing
 
     harness.session.requests.clear()
-    sent = await harness.press(
-        people.admin, DeletionAction(action="confirm", person_id=aigul.id).pack()
-    )
-    assert texts(sent)[-1] == (
+    sent = await harness.press(people.admin, button_data(sent, "Подтвердить"))
+    assert texts(sent)[-1].endswith(
         f"✅ Данные удалены. Документы № {NUMBER} сохранены, чтобы их можно было проверить. "
         "Слушатель уведомлён."
     )
@@ -290,11 +286,11 @@ async def test_nothing_issued_removes_the_person_in_kazakh_from_the_panel(
         "Құжат берілмеген: жазба толығымен жойылады."
     )
     sent = await harness.press(people.admin, DeletionAction(action="ask", person_id=ivan.id).pack())
-    assert texts(sent)[-1].startswith("<b>Иванов Иван Петрович</b> деректерін жоясыз ба?")
-    sent = await harness.press(
-        people.admin, DeletionAction(action="confirm", person_id=ivan.id).pack()
+    assert texts(sent)[-1].startswith(
+        "🗑 Деректерді жою сұрауы: <b>Иванов Иван Петрович</b>. Құжат берілмеген"
     )
-    assert texts(sent)[-1] == "✅ Жазба толығымен жойылды. Мұғалімге хабарланды."
+    sent = await harness.press(people.admin, button_data(sent, "Растау"))
+    assert texts(sent)[-1].endswith("✅ Жазба толығымен жойылды. Мұғалімге хабарланды.")
 
     for table in ("people", "person_roles", "applications", "enrollments", "consultations"):
         column = "id" if table == "people" else "person_id"
@@ -334,7 +330,10 @@ async def test_decline_keeps_everything_and_tells_the_teacher(
     sent = await harness.press(
         people.admin, DeletionAction(action="decline", person_id=aigul.id).pack()
     )
-    assert texts(sent)[-1] == "Запрос отклонён, данные не изменились. Слушатель уведомлён."
+    assert "<b>Решение:</b> Отклонить" in texts(sent)[0]
+    assert (await stored(services, AIGUL)).deletion_requested_at is not None  # type: ignore[union-attr]
+    sent = await harness.press(people.admin, button_data(sent, "Подтвердить"))
+    assert texts(sent)[-1].endswith("Запрос отклонён, данные не изменились. Слушатель уведомлён.")
     after = await stored(services, AIGUL)
     assert after is not None
     assert (after.iin, after.phone, after.deletion_requested_at) == (
@@ -349,7 +348,7 @@ async def test_decline_keeps_everything_and_tells_the_teacher(
     assert entry.action == "personal_data.decline_erasure"
     # pressing again (or a second admin) finds nothing to decline or delete
     before = await digest(services)
-    for action in ("decline", "confirm", "ask"):
+    for action in ("decline", "ask"):
         sent = await harness.press(
             people.admin, DeletionAction(action=action, person_id=aigul.id).pack()
         )
@@ -367,7 +366,7 @@ async def test_non_admins_and_group_chats_are_refused_and_nothing_changes(
     await ask_for_deletion(harness, AIGUL, "ru")
     aigul = await stored(services, AIGUL)
     assert aigul is not None and aigul.id is not None
-    confirm = DeletionAction(action="confirm", person_id=aigul.id).pack()
+    confirm = DeletionAction(action="ask", person_id=aigul.id).pack()
     before = await digest(services)
     not_admin = {
         "ru": "Это доступно только администраторам. Попытка записана в журнал.",
@@ -394,7 +393,7 @@ async def test_forged_callback_for_someone_without_a_request_changes_nothing(
     assert aigul is not None and aigul.id is not None
     before = await digest(services)
     for person_id in (aigul.id, 999_999):
-        for action in ("confirm", "decline", "ask", "back"):
+        for action in ("decline", "ask"):
             sent = await harness.press(
                 people.admin, DeletionAction(action=action, person_id=person_id).pack()
             )
@@ -426,3 +425,27 @@ async def test_two_admins_confirming_at_once_erase_once(
         assert len(await uow.audit.for_entity("person", str(aigul.id))) == 1
         assert len(await uow.outbox.undelivered([AIGUL])) == 1
         assert (await uow.people.get(aigul.id)).full_name == "Сейтқалиева Айгүл Нұрланқызы"  # type: ignore[union-attr]
+
+
+async def test_deletion_form_walks_back_and_cancels_in_russian(
+    harness: Harness, services: Services, people: People
+) -> None:
+    await ask_for_deletion(harness, AIGUL, "ru")
+    aigul = await stored(services, AIGUL)
+    assert aigul is not None and aigul.id is not None
+    before = await digest(services)
+    sent = await harness.press(
+        people.admin, DeletionAction(action="ask", person_id=aigul.id).pack()
+    )
+    assert texts(sent)[0].endswith(
+        "<b>Решение:</b> 🗑 Удалить данные\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
+    )
+    sent = await harness.press(people.admin, button_data(sent, "Назад"))
+    assert texts(sent)[0].startswith("Запрос на удаление данных: <b>")
+    sent = await harness.press(people.admin, button_data(sent, "Отмена"))
+    assert texts(sent)[-1].endswith("✖️ Отменено, ничего не сохранено.")
+    assert await digest(services) == before
+    async with services.uow_factory() as uow:
+        assert await uow.outbox.undelivered([AIGUL]) == []
+    assert (await stored(services, AIGUL)).iin == IIN_AIGUL  # type: ignore[union-attr]

@@ -11,11 +11,19 @@ from datetime import date
 from aiogram.methods import EditMessageText, SendDocument
 from openpyxl import Workbook
 
-from bot.dev.testing import Harness, button_data, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.runtime.container import Services
 from domain.iin import Sex, make_iin
 from domain.model import Application, ApplicationKind, ApplicationStatus, Cohort
-from tests.bot.admin.conftest import People, Uploads, audit, make_cohort, make_course, person
+from tests.bot.admin.conftest import (
+    People,
+    Uploads,
+    audit,
+    make_cohort,
+    make_course,
+    person,
+    start,
+)
 
 HEADERS = ["ФИО", "ИИН", "Школа", "Должность", "Телефон", "Язык"]
 
@@ -205,16 +213,26 @@ async def test_applications_approved_and_rejected_with_notices(
     assert texts(sent)[0] == "Заявления на поток 2026-12-МАТ-1, ожидают решения: 2."
     assert texts(sent)[1].startswith(f"<b>Заявление № {first.id}</b>\nАйгүл")
     sent = await harness.press(people.admin, f"ada:approve:{first.id}")
-    assert texts(sent)[0].startswith(f"✅ Заявление № {first.id} одобрено")
-    sent = await harness.press(people.admin, f"ada:approve:{first.id}")  # second press
-    assert texts(sent) == [
-        f"Заявление № {first.id} уже одобрено: Админ, 23 ноября, понедельник, 14:00."
-    ]
-    await harness.press(people.admin, f"ada:reject:{second.id}")
+    assert texts(sent)[0].startswith(f"📨 Заявление № {first.id}: ")
+    assert "\n\n<b>Решение:</b> ✅ Одобрить\n\nПроверьте." in texts(sent)[0]
+    async with services.uow_factory() as uow:  # nothing decided before Confirm
+        assert (await uow.applications.get(first.id or 0)).status is ApplicationStatus.SUBMITTED
+    sent = await harness.press(people.admin, button_data(sent, "Подтвердить решение"))
+    assert f"✅ Заявление № {first.id} одобрено" in texts(sent)[-1]
+    sent = await harness.press(people.admin, f"ada:approve:{first.id}")  # a stale card
+    decided = f"Заявление № {first.id} уже одобрено: Админ, 23 ноября, понедельник, 14:00."
+    assert texts(sent) == [decided]
+    sent = await harness.press(people.admin, f"ada:reject:{first.id}")  # no reason asked
+    assert texts(sent) == [decided]
+    sent = await harness.press(people.admin, f"ada:reject:{second.id}")
+    assert texts(sent)[0].startswith(f"Причина отклонения заявления № {second.id}")
     sent = await harness.send(people.admin, "Но")
     assert texts(sent) == ["Причина — от 3 до 500 символов."]
     sent = await harness.send(people.admin, "Нет направления от отдела образования")
-    assert texts(sent) == [f"Заявление № {second.id} отклонено, педагог уведомлён."]
+    async with services.uow_factory() as uow:  # nothing decided, nobody told before Confirm
+        assert await uow.outbox.get_by_dedup_key(f"application:{second.id}:rejected") is None
+    sent = await harness.press(people.admin, button_data(sent, "Подтвердить решение"))
+    assert texts(sent)[-1].endswith(f"Заявление № {second.id} отклонено, педагог уведомлён.")
     async with services.uow_factory() as uow:
         approved = await uow.applications.get(first.id or 0)
         rejected = await uow.applications.get(second.id or 0)
@@ -236,7 +254,8 @@ async def test_enrollment_order_is_issued_in_both_languages(
     await uploads.send(people.admin, xlsx(list_rows(3)), "list.xlsx")
     teacher = await person(services, people.teacher.id)
     application = await submit(services, teacher.id or 0, cohort)
-    await harness.press(people.admin, f"ada:approve:{application.id}")
+    sent = await harness.press(people.admin, f"ada:approve:{application.id}")
+    await harness.press(people.admin, button_data(sent, "Подтвердить решение"))
     sent = await harness.press(people.admin, f"adh:order:{cohort.id}")
     assert texts(sent) == ["Приказ о зачислении на поток 2026-12-МАТ-1. Номер приказа:"]
     await harness.send(people.admin, "45-к")
@@ -313,3 +332,28 @@ async def test_enrollment_order_is_issued_in_both_languages(
     assert texts(sent)[-1].endswith(
         "Некого зачислять: в потоке нет слушателей, ожидающих приказа. Приказ № 45-к не оформлен."
     )
+
+
+async def test_application_decision_walks_back_and_cancels_in_kazakh(
+    harness: Harness, services: Services, people: People
+) -> None:
+    cohort = await make_cohort(services, await make_course(services))
+    teacher = await person(services, people.teacher.id)
+    application = await submit(services, teacher.id or 0, cohort)
+    admin = make_user(people.admin.id, "kk")
+    await start(harness, admin, "kk")
+    await harness.press(admin, f"ada:reject:{application.id}")
+    sent = await harness.send(admin, "Бөлімнің жолдамасы жоқ")
+    assert texts(sent)[0].startswith(f"📨 № {application.id} өтініш: ")
+    assert "<b>Қабылдамау себебі:</b> Бөлімнің жолдамасы жоқ" in texts(sent)[0]
+    sent = await harness.press(admin, button_data(sent, "Артқа"))
+    assert texts(sent)[0].startswith(f"№ {application.id} өтінішті қабылдамау себебін жазыңыз")
+    sent = await harness.press(admin, button_data(sent, "Артқа"))
+    assert texts(sent)[0].startswith(f"№ {application.id} өтініш бойынша шешім:")
+    sent = await harness.press(admin, button_data(sent, "Бас тарту"))
+    assert texts(sent)[-1].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
+    async with services.uow_factory() as uow:
+        stored = await uow.applications.get(application.id or 0)
+        notice = await uow.outbox.get_by_dedup_key(f"application:{application.id}:rejected")
+    assert stored is not None and stored.status is ApplicationStatus.SUBMITTED
+    assert notice is None

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from aiogram.types import Contact, MessageOriginHiddenUser, MessageOriginUser
 
-from bot.dev.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.runtime.container import Services
 from domain.model import Role
 from tests.bot.admin.conftest import People, audit, person, start
@@ -21,7 +21,14 @@ async def test_grant_trainer_by_forwarded_message(
     assert texts(sent)[0].startswith("Укажите человека: перешлите его сообщение")
     origin = MessageOriginUser(date=datetime.now(UTC), sender_user=people.teacher)
     sent = await harness.send_message(people.admin, text="привет", forward_origin=origin)
-    assert texts(sent) == ["✅ Айгүл теперь тренер курсов."]
+    assert texts(sent) == [
+        "👤 Айгүл: изменение роли\n\n"
+        "<b>Действие:</b> ➕ Назначить тренером\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
+    ]
+    assert (await person(services, people.teacher.id)).roles == {Role.TEACHER}
+    sent = await harness.press(people.admin, button_data(sent, "Подтвердить"))
+    assert texts(sent)[-1].endswith("✅ Айгүл теперь тренер курсов.")
     teacher = await person(services, people.teacher.id)
     assert teacher.roles == {Role.TEACHER, Role.TRAINER}
     entry = (await audit(services))[-1]
@@ -42,7 +49,8 @@ async def test_revoke_trainer_by_contact_in_kazakh(
     await harness.press(people.admin, "adr:trainer:0")
     contact = Contact(phone_number="+77010000000", first_name="Ерлан", user_id=people.trainer.id)
     sent = await harness.send_message(people.admin, contact=contact)
-    assert texts(sent) == ["✅ Ерлан енді курс тренері емес."]
+    sent = await harness.press(people.admin, button_data(sent, "Растау"))
+    assert texts(sent)[-1].endswith("✅ Ерлан енді курс тренері емес.")
     assert (await person(services, people.trainer.id)).roles == {Role.TEACHER}
 
 
@@ -53,7 +61,8 @@ async def test_grant_admin_by_username_and_refusals(
     await start(harness, nurlan, "ru")
     await harness.press(people.admin, "adr:admin:1")
     sent = await harness.send(people.admin, "@Nurlan_K")
-    assert texts(sent) == ["✅ Нұрлан (@nurlan_k) теперь администратор."]
+    sent = await harness.press(people.admin, button_data(sent, "Подтвердить"))
+    assert texts(sent)[-1].endswith("✅ Нұрлан (@nurlan_k) теперь администратор.")
     assert Role.ADMIN in (await person(services, nurlan.id)).roles
 
     await harness.press(people.admin, "adr:admin:1")
@@ -75,10 +84,11 @@ async def test_last_admin_cannot_revoke_own_admin_role(
     await harness.press(people.admin, "adr:admin:0")
     origin = MessageOriginUser(date=datetime.now(UTC), sender_user=people.admin)
     sent = await harness.send_message(people.admin, text="я", forward_origin=origin)
-    assert texts(sent) == [
+    sent = await harness.press(people.admin, button_data(sent, "Подтвердить"))
+    assert texts(sent)[-1].endswith(
         "Нельзя снять роль администратора: Админ — последний администратор. "
         "Сначала назначьте другого."
-    ]
+    )
     assert Role.ADMIN in (await person(services, people.admin.id)).roles
     assert [e for e in await audit(services) if e.action.startswith("role.")] == []
 
@@ -88,12 +98,46 @@ async def test_second_admin_can_be_revoked_and_then_is_refused(
 ) -> None:
     await harness.press(people.admin, "adr:admin:1")
     origin = MessageOriginUser(date=datetime.now(UTC), sender_user=people.trainer)
-    await harness.send_message(people.admin, text="x", forward_origin=origin)
+    sent = await harness.send_message(people.admin, text="x", forward_origin=origin)
+    await harness.press(people.admin, button_data(sent, "Подтвердить"))
     assert Role.ADMIN in (await person(services, people.trainer.id)).roles
     sent = await harness.send(people.trainer, "/admin")
     assert texts(sent) == ["🛠 Панель администратора. Выберите раздел:"]
     await harness.press(people.admin, "adr:admin:0")
     sent = await harness.send_message(people.admin, text="x", forward_origin=origin)
-    assert texts(sent) == ["✅ Ерлан больше не администратор."]
+    sent = await harness.press(people.admin, button_data(sent, "Подтвердить"))
+    assert texts(sent)[-1].endswith("✅ Ерлан больше не администратор.")
     sent = await harness.send(people.trainer, "/admin")
     assert texts(sent) == ["Это доступно только администраторам. Попытка записана в журнал."]
+
+
+async def test_role_form_walks_back_and_cancels_in_kazakh(
+    harness: Harness, services: Services, people: People
+) -> None:
+    await harness.press(people.admin, "lang:kk")
+    await harness.press(people.admin, "adr:trainer:1")
+    origin = MessageOriginUser(date=datetime.now(UTC), sender_user=people.teacher)
+    sent = await harness.send_message(people.admin, text="сәлем", forward_origin=origin)
+    assert texts(sent) == [
+        "👤 Айгүл: рөлді өзгерту\n\n"
+        "<b>Әрекет:</b> ➕ Тренер етіп тағайындау\n\n"
+        "Тексеріңіз. Бәрі дұрыс болса, растаңыз; әзірге ештеңе сақталған жоқ."
+    ]
+    sent = await harness.press(people.admin, button_data(sent, "Артқа"))
+    assert texts(sent)[0].startswith("Адам: Айгүл. Не істеу керек?")
+    sent = await harness.press(people.admin, button_data(sent, "Бас тарту"))
+    assert texts(sent)[-1].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
+    assert (await person(services, people.teacher.id)).roles == {Role.TEACHER}
+    assert [e for e in await audit(services) if e.action.startswith("role.")] == []
+
+
+async def test_the_person_prompt_can_be_cancelled(
+    harness: Harness, services: Services, people: People
+) -> None:
+    sent = await harness.press(people.admin, "adr:trainer:1")
+    sent = await harness.press(people.admin, button_data(sent, "Отмена"))
+    assert texts(sent) == ["Действие отменено, ничего не изменено."]
+    origin = MessageOriginUser(date=datetime.now(UTC), sender_user=people.teacher)
+    sent = await harness.send_message(people.admin, text="привет", forward_origin=origin)
+    assert "изменение роли" not in " ".join(texts(sent))
+    assert (await person(services, people.teacher.id)).roles == {Role.TEACHER}

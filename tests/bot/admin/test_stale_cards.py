@@ -7,7 +7,7 @@ from __future__ import annotations
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
 from aiogram.types import User
 
-from bot.dev.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.runtime.container import Services
 from domain.model import Role
 from tests.bot.admin.conftest import People, make_cohort, make_course, person, start
@@ -46,7 +46,8 @@ async def test_a_card_decided_by_another_admin_answers_who_and_when_in_both_lang
     second = await submit(services, trainer.id or 0, cohort)
     kk_admin = await second_admin(harness, services, "kk")
 
-    sent = await harness.press(people.admin, f"ada:approve:{first.id}")
+    summary = await harness.press(people.admin, f"ada:approve:{first.id}")
+    sent = await harness.press(people.admin, button_data(summary, "Подтвердить решение"))
     assert keyboard_removed(sent)  # the deciding admin's card loses its buttons
     for action in ("approve", "reject"):  # the other admin's card, still showing both buttons
         sent = await harness.press(kk_admin, f"ada:{action}:{first.id}")
@@ -57,8 +58,9 @@ async def test_a_card_decided_by_another_admin_answers_who_and_when_in_both_lang
         assert not [r for r in sent if isinstance(r, SendMessage)]  # no reason asked
 
     await harness.press(people.admin, f"ada:reject:{second.id}")
-    sent = await harness.send(people.admin, "Нет направления")
-    assert texts(sent)[-1] == f"Заявление № {second.id} отклонено, педагог уведомлён."
+    summary = await harness.send(people.admin, "Нет направления")
+    sent = await harness.press(people.admin, button_data(summary, "Подтвердить решение"))
+    assert texts(sent)[-1].endswith(f"Заявление № {second.id} отклонено, педагог уведомлён.")
     assert keyboard_removed(sent)  # the card the reason was asked from
     sent = await harness.press(people.admin, f"ada:reject:{second.id}")  # doubled tap
     assert alerts(sent) == [
@@ -76,9 +78,11 @@ async def test_reject_on_an_application_decided_meanwhile_stops_before_the_reaso
     application = await submit(services, teacher.id or 0, cohort)
     ru_admin2 = await second_admin(harness, services, "ru")
     await harness.press(ru_admin2, f"ada:reject:{application.id}")  # asks the reason
-    await harness.press(people.admin, f"ada:approve:{application.id}")
-    sent = await harness.send(ru_admin2, "Поздно")
-    assert texts(sent)[-1] == (
+    summary = await harness.press(people.admin, f"ada:approve:{application.id}")
+    await harness.press(people.admin, button_data(summary, "Подтвердить решение"))
+    summary = await harness.send(ru_admin2, "Поздно")
+    sent = await harness.press(ru_admin2, button_data(summary, "Подтвердить решение"))
+    assert texts(sent)[-1].endswith(
         f"Заявление № {application.id} уже одобрено: Админ, 23 ноября, понедельник, 14:00."
     )
     assert keyboard_removed(sent)

@@ -6,10 +6,11 @@ from datetime import date
 
 from aiogram.methods import AnswerCallbackQuery, SendDocument
 
-from bot.dev.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.handlers.admin.results_callbacks import ConsultationAction, RequestAction
 from bot.handlers.trainer.callbacks import TrainerAnswer
 from bot.runtime.container import Services
+from bot.ui.forms.runner import FormCb
 from domain.model import Cohort, ConsultationStatus, EnrollmentStatus, RequestKind, RequestStatus
 from tests.bot.results.factories import (
     ADMIN_TG,
@@ -66,8 +67,15 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
     approve = RequestAction(action="approve", request_id=request.id).pack()
     sent = await harness.press(admin, approve)
     assert texts(sent) == [
-        "Заявка одобрена: Айгүл Тестова 1, перевод в другой поток. Слушатель уведомлён."
+        f"📝 Заявка № {request.id}: Айгүл Тестова 1, перевод в другой поток\n\n"
+        "<b>Решение:</b> ✅ Одобрить\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
     ]
+    assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.ENROLLED
+    sent = await harness.press(admin, button_data(sent, "Подтвердить решение"))
+    assert texts(sent)[-1].endswith(
+        "Заявка одобрена: Айгүл Тестова 1, перевод в другой поток. Слушатель уведомлён."
+    )
     assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.TRANSFERRED
     async with services.uow_factory() as uow:
         moved = await uow.enrollments.get(e.person_id, target.id)
@@ -86,6 +94,33 @@ async def test_admin_views_and_approves_a_transfer_in_russian(
         f"№ {request.id} өтінішті мақұлдап қойған: Айгүл, 23 қараша, дүйсенбі, 14:00."
     ]
     assert texts(await harness.send(admin, "/request_queue")) == ["Новых заявок нет."]
+    # a decided card: Reject answers "already decided" before asking for a note
+    sent = await harness.press(admin, RequestAction(action="reject", request_id=request.id).pack())
+    assert texts(sent) == ["Заявка № 1 уже одобрена: Айгүл, 23 ноября, понедельник, 14:00."]
+
+
+async def test_request_decision_walks_back_and_cancels_in_russian(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, teachers=1)
+    request = await add_request(
+        services.uow_factory, world.enrollments[0], RequestKind.FINISH_INTERRUPTED
+    )
+    admin = make_user(ADMIN_TG, "ru")
+    await harness.press(admin, RequestAction(action="reject", request_id=request.id).pack())
+    sent = await harness.send(admin, "Нет справки")
+    assert texts(sent)[0].startswith(f"📝 Заявка № {request.id}: Айгүл Тестова 1, ")
+    sent = await harness.press(admin, button_data(sent, "Назад"))
+    assert texts(sent)[0].startswith("Напишите причину отклонения (до 1\xa0000 символов)")
+    sent = await harness.press(admin, button_data(sent, "Назад"))
+    assert texts(sent)[0].startswith(f"Решение по заявке № {request.id} (")
+    sent = await harness.press(admin, button_data(sent, "Отмена"))
+    assert texts(sent)[-1].endswith("✖️ Отменено, ничего не сохранено.")
+    async with services.uow_factory() as uow:
+        stored = await uow.requests.get(request.id)
+        notice = await uow.outbox.get_by_dedup_key(f"request-decision:{request.id}")
+    assert stored is not None and stored.status is RequestStatus.PENDING
+    assert notice is None
 
 
 async def test_admin_rejects_with_a_note_in_kazakh(harness: Harness, services: Services) -> None:
@@ -97,9 +132,14 @@ async def test_admin_rejects_with_a_note_in_kazakh(harness: Harness, services: S
     reject = RequestAction(action="reject", request_id=request.id).pack()
     ask = "Қабылдамау себебін жазыңыз (1\xa0000 таңбаға дейін) — оны тыңдаушы көреді:"
     assert texts(await harness.press(admin, reject)) == [ask]
-    assert texts(await harness.send(admin, "x" * 1001)) == [ask]
+    assert texts(await harness.send(admin, "x" * 1001)) == [
+        "Мәтін тым ұзын: 1\xa0001 таңба, ең көбі 1\xa0000 таңба болуы керек. "
+        "Қысқартып, қайта жіберіңіз."
+    ]
     sent = await harness.send(admin, "Құжаттар жоқ")
-    assert texts(sent) == ["Өтініш қабылданбады: Айгүл Тестова 1. Тыңдаушыға хабарланды."]
+    assert "<b>Қабылдамау себебі:</b> Құжаттар жоқ" in texts(sent)[0]
+    sent = await harness.press(admin, button_data(sent, "Шешімді растау"))
+    assert texts(sent)[-1].endswith("Өтініш қабылданбады: Айгүл Тестова 1. Тыңдаушыға хабарланды.")
     notice = await outbox(services.uow_factory, f"request-decision:{request.id}")
     assert services.i18n_core.get(notice.payload["key"], "ru", **notice.payload["args"]) == (
         "Ваша заявка «Завершение прерванного курса» отклонена. Причина: Құжаттар жоқ"
@@ -127,6 +167,7 @@ async def test_approved_reassessment_leads_to_the_reassessment_score(
         "Запись не найдена или уже недоступна. Откройте список заново."
     ]
     sent = await harness.press(admin, RequestAction(action="approve", request_id=request.id).pack())
+    sent = await harness.press(admin, button_data(sent, "Подтвердить решение"))
     assert buttons(sent[-1]) == ["Ввести балл повторного оценивания"]
     sent = await harness.press(admin, forged)
     assert texts(sent) == [
@@ -135,7 +176,9 @@ async def test_approved_reassessment_leads_to_the_reassessment_score(
     ]
     for answer in ("75", "5", "5"):
         sent = await harness.send(admin, answer)
-    assert texts(sent)[0].startswith("Сохранено: <b>Айгүл Тестова 1</b> — 75 из 100.")
+    assert texts(sent)[0].startswith("📝 Повторное оценивание: <b>Айгүл Тестова 1</b>\n\n")
+    sent = await harness.press(admin, button_data(sent, "Сохранить балл"))
+    assert "Сохранено: <b>Айгүл Тестова 1</b> — 75 из 100." in texts(sent)[-1]
     async with services.uow_factory() as uow:
         latest = await uow.assessments.latest(e.id)
     assert latest is not None and latest.is_reassessment
@@ -159,8 +202,16 @@ async def test_trainer_answers_a_consultation_of_their_cohort(
     ]
     sent = await harness.press(trainer, TrainerAnswer(consultation_id=consultation.id).pack())
     assert texts(sent) == ["Напишите ответ (до 3\xa0500 символов):"]
-    sent = await harness.send(trainer, "По критериям из модуля 1.")
-    assert texts(sent) == ["Ответ отправлен. Слушатель: Айгүл Тестова 1."]
+    sent = await harness.send(trainer, "По критериям\nиз модуля 1.")
+    assert texts(sent) == [
+        f"💬 Ответ на обращение № {consultation.id}: Айгүл Тестова 1\n\n"
+        "<b>Ответ:</b> По критериям\nиз модуля 1.\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
+    ]
+    async with services.uow_factory() as uow:  # nothing sent before Confirm
+        assert (await uow.consultations.get(consultation.id)).status is ConsultationStatus.OPEN
+    sent = await harness.press(trainer, button_data(sent, "Отправить ответ"))
+    assert texts(sent)[-1].endswith("Ответ отправлен. Слушатель: Айгүл Тестова 1.")
     notice = await outbox(services.uow_factory, f"support-answer:{consultation.id}")
     assert notice.chat_id == TEACHER_TG and notice.payload["key"] == "results-support-answer"
     async with services.uow_factory() as uow:
@@ -236,7 +287,33 @@ async def test_admin_answers_any_consultation(harness: Harness, services: Servic
     assert texts(sent)[0] == "Ашық сұраулар: 1."
     await harness.press(admin, ConsultationAction(consultation_id=consultation.id).pack())
     sent = await harness.send(admin, "Жауап")
-    assert texts(sent) == ["Жауап тыңдаушыға жіберілді: Айгүл Тестова 1."]
+    sent = await harness.press(admin, button_data(sent, "Жауапты жіберу"))
+    assert texts(sent)[-1].endswith("Жауап тыңдаушыға жіберілді: Айгүл Тестова 1.")
+
+
+async def test_answer_form_walks_back_and_cancels_in_russian(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, teachers=1)
+    consultation = await add_consultation(
+        services.uow_factory, world.enrollments[0], trainer_id=world.trainer.id
+    )
+    trainer = make_user(TRAINER_TG, "ru")
+    await harness.press(trainer, TrainerAnswer(consultation_id=consultation.id).pack())
+    sent = await harness.send(trainer, "Бірінші модульдің критерийлері бойынша.")
+    assert texts(sent)[0].startswith(
+        f"💬 Ответ на обращение № {consultation.id}: Айгүл Тестова 1\n\n"
+        "<b>Ответ:</b> Бірінші модульдің критерийлері бойынша."
+    )
+    sent = await harness.press(trainer, button_data(sent, "Назад"))
+    assert texts(sent)[0].startswith("Напишите ответ (до 3\xa0500 символов):")
+    sent = await harness.press(trainer, button_data(sent, "Отмена"))
+    assert texts(sent)[-1].endswith("✖️ Отменено, ничего не сохранено.")
+    async with services.uow_factory() as uow:
+        stored = await uow.consultations.get(consultation.id)
+        notice = await uow.outbox.get_by_dedup_key(f"support-answer:{consultation.id}")
+    assert stored is not None and stored.status is ConsultationStatus.OPEN
+    assert notice is None
 
 
 async def test_a_forged_answer_form_of_another_cohort_is_refused_and_logged(
@@ -257,10 +334,23 @@ async def test_a_forged_answer_form_of_another_cohort_is_refused_and_logged(
     for number, lang in enumerate(("kk", "ru"), start=840_010):
         await add_person(services.uow_factory, number, "Тренер", roles={Role.TRAINER}, lang=lang)
         context = harness.dispatcher.fsm.get_context(harness.bot, number, number)
-        await context.set_state("TrainerAnswerForm:answer")
-        await context.update_data(consultation_id=consultation.id)
-        sent = await harness.send(make_user(number, lang), "Мен жауап беремін")
-        assert texts(sent) == [expected[lang]]
+        await context.set_state("FormStates:active")
+        await context.set_data(
+            {
+                "kit": {
+                    "form": "answer-trainer",
+                    "token": "forged",
+                    "at": "@summary",
+                    "values": {"answer": "Мен жауап беремін"},
+                    "context": {"consultation_id": consultation.id, "name": "—"},
+                    "prompt": None,
+                    "choices": [],
+                    "editing": False,
+                }
+            }
+        )
+        sent = await harness.press(make_user(number, lang), FormCb(t="forged", a="ok").pack())
+        assert texts(sent)[-1].endswith(expected[lang])
     async with services.uow_factory() as uow:
         refused = [e for e in await uow.audit.recent(50) if e.action == "trainer.refused"]
         stored = await uow.consultations.get(consultation.id)
@@ -290,7 +380,8 @@ async def test_an_answer_of_the_full_3500_characters_reaches_the_teacher(
     answer = ("Критерии оценки эссе: модуль 1, рубрика 2. " * 100)[: MAX_ANSWER - 1] + "!"
     assert len(answer) == MAX_ANSWER
     sent = await harness.send(trainer, answer)
-    assert texts(sent) == ["Ответ отправлен. Слушатель: Айгүл Тестова 1."]
+    sent = await harness.press(trainer, button_data(sent, "Отправить ответ"))
+    assert texts(sent)[-1].endswith("Ответ отправлен. Слушатель: Айгүл Тестова 1.")
     report = await DeliveryWorker(harness.bot, services, worker_id="test").run_once()
     assert report.sent == 1
     (notice,) = [
@@ -333,3 +424,33 @@ async def test_new_requests_of_a_minute_alert_each_admin_once_read_when_sent(
     assert lines[0] == "📨 Новые заявки слушателей (п. 31 Правил, 2) ждут решения:"
     assert lines[-1] == "Рассмотреть: /request_queue."
     assert len(lines) == 4
+
+
+async def test_admin_answer_form_walks_back_and_cancels_in_kazakh(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_world(services.uow_factory, teachers=1)
+    consultation = await add_consultation(
+        services.uow_factory, world.enrollments[0], trainer_id=None
+    )
+    admin = make_user(ADMIN_TG, "kk")
+    sent = await harness.press(admin, ConsultationAction(consultation_id=consultation.id).pack())
+    assert texts(sent) == ["Жауабыңызды жазыңыз (3\xa0500 таңбаға дейін):"]
+    sent = await harness.send(admin, "Бағалау критерийлерін қараңыз.")
+    assert texts(sent) == [
+        f"💬 № {consultation.id} сұрауға жауап: Айгүл Тестова 1\n\n"
+        "<b>Жауап:</b> Бағалау критерийлерін қараңыз.\n\n"
+        "Тексеріңіз. Бәрі дұрыс болса, растаңыз; әзірге ештеңе сақталған жоқ."
+    ]
+    sent = await harness.press(admin, button_data(sent, "Артқа"))
+    assert texts(sent) == [
+        "Жауабыңызды жазыңыз (3\xa0500 таңбаға дейін):\n\n"
+        "Қазіргі жауап: Бағалау критерийлерін қараңыз."
+    ]
+    sent = await harness.press(admin, button_data(sent, "Бас тарту"))
+    assert texts(sent)[-1].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
+    async with services.uow_factory() as uow:
+        stored = await uow.consultations.get(consultation.id)
+        notice = await uow.outbox.get_by_dedup_key(f"support-answer:{consultation.id}")
+    assert stored is not None and stored.status is ConsultationStatus.OPEN
+    assert notice is None

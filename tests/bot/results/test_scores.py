@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import Chat, InlineKeyboardMarkup
 
-from bot.dev.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPick, RequestAction
 from bot.runtime.container import Services
 from domain.model import EnrollmentStatus
@@ -53,22 +53,34 @@ async def test_admin_enters_a_score_with_module_grades_in_russian(
     first = world.enrollments[0]
     sent = await harness.press(admin, ListenerPick(action="score", enrollment_id=first.id).pack())
     assert texts(sent) == [
-        "Слушатель: <b>Айгүл Тестова 1</b>. Введите балл итогового "
-        "тестирования — целое число от 0 до 100."
+        "Итоговое тестирование. Слушатель: <b>Айгүл Тестова 1</b>. Введите балл — "
+        "целое число от 0 до 100."
     ]
     for wrong in ("101", "-1", "восемьдесят", "80.5"):
         sent = await harness.send(admin, wrong)
         assert texts(sent) == ["Балл должен быть целым числом от 0 до 100. Введите ещё раз."]
     assert texts(await harness.send(admin, "80")) == ["Оценка по модулю «Оценивание»:"]
     sent = await harness.send(admin, "x" * 33)
-    assert texts(sent) == ["Оценка не может быть пустой и длиннее 32 символов. Введите ещё раз."]
+    assert texts(sent) == [
+        "Слишком длинный текст: 33 симв., допускается не больше 32. Сократите и отправьте ещё раз."
+    ]
     assert texts(await harness.send(admin, "5")) == ["Оценка по модулю «Планирование»:"]
     sent = await harness.send(admin, "4")
     assert texts(sent) == [
+        "📝 Итоговое тестирование: <b>Айгүл Тестова 1</b>\n\n"
+        "<b>Балл (максимум 100):</b> 80\n"
+        "<b>Модуль «Оценивание»:</b> 5\n"
+        "<b>Модуль «Планирование»:</b> 4\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
+    ]
+    async with services.uow_factory() as uow:
+        assert await uow.assessments.latest(first.id) is None  # nothing before Confirm
+    sent = await harness.press(admin, button_data(sent, "Сохранить балл"))
+    assert texts(sent)[-1].endswith(
         "Сохранено: <b>Айгүл Тестова 1</b> — 80 из 100.\n"
         "• Айгүл Тестова 1: ✅ сертификат выдаётся — посещено 4 из 5, балл 80 из 100; "
         "причины: —"
-    ]
+    )
     async with services.uow_factory() as uow:
         latest = await uow.assessments.latest(first.id)
     assert latest is not None and latest.score == 80
@@ -90,7 +102,8 @@ async def test_kazakh_admin_sees_kazakh_texts_and_results_summary(
         await harness.press(admin, ListenerPick(action="score", enrollment_id=e.id).pack())
         for answer in ("50", "5", "4"):
             sent = await harness.send(admin, answer)
-    assert texts(sent)[0].startswith("Сақталды: <b>Айгүл Тестова 2</b> — 50 / 100 балл.")
+        sent = await harness.press(admin, button_data(sent, "Балды сақтау"))
+    assert "Сақталды: <b>Айгүл Тестова 2</b> — 50 / 100 балл." in texts(sent)[-1]
     results = CohortPick(action="results", cohort_id=world.cohort.id).pack()
     sent = await harness.press(admin, results)
     assert texts(sent) == [
@@ -125,17 +138,29 @@ async def test_results_in_russian_show_in_progress_and_reasons(
     )
 
 
-async def test_back_and_cancel_in_the_score_form(harness: Harness, services: Services) -> None:
+async def test_score_form_walks_back_and_cancels_in_kazakh(
+    harness: Harness, services: Services
+) -> None:
     world = await make_world(services.uow_factory)
-    admin = make_user(ADMIN_TG, "ru")
+    admin = make_user(ADMIN_TG, "kk")
     e = world.enrollments[0]
     await harness.press(admin, ListenerPick(action="score", enrollment_id=e.id).pack())
     await harness.send(admin, "70")
     await harness.send(admin, "5")
-    sent = await harness.press(admin, "rsn:back")
-    assert texts(sent) == ["Оценка по модулю «Оценивание»:"]
-    sent = await harness.press(admin, "rsn:cancel")
-    assert texts(sent) == ["Действие отменено, ничего не изменено."]
+    sent = await harness.send(admin, "4")
+    assert texts(sent)[0].startswith("📝 Қорытынды тестілеу: <b>Айгүл Тестова 1</b>\n\n")
+    prompts = []
+    for _ in range(3):
+        sent = await harness.press(admin, button_data(sent, "Артқа"))
+        prompts.append(texts(sent)[0].split("\n")[0])
+    assert prompts == [
+        "«Жоспарлау» модулі бойынша баға:",
+        "«Бағалау» модулі бойынша баға:",
+        "Қорытынды тестілеу. Тыңдаушы: <b>Айгүл Тестова 1</b>. Балды енгізіңіз — 0 және 100 "
+        "аралығындағы бүтін сан.",
+    ]
+    sent = await harness.press(admin, button_data(sent, "Бас тарту"))
+    assert texts(sent)[-1].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
     async with services.uow_factory() as uow:
         assert await uow.assessments.latest(e.id) is None
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import InlineKeyboardMarkup, PhotoSize
 
-from bot.dev.testing import Harness, make_user, texts
+from bot.dev.testing import Harness, button_data, make_user, texts
 from bot.runtime.container import Services
 from bot.runtime.delivery import DeliveryWorker
 from bot.runtime.jobs.reminders import warn_attendance
@@ -65,23 +65,31 @@ async def test_trainer_marks_a_listener_by_hand_with_a_reason(
     trainer = make_user(TRAINER_TG, "ru")
     sent = await harness.press(trainer, mark_data(world, world.teacher.id))
     assert texts(sent) == [
-        "Отметка вручную: Иванова Мария. Напишите причину отметки (до 300 знаков) или отправьте "
-        "/cancel."
+        "Отметка вручную: Иванова Мария. Напишите причину отметки (до 300 знаков):"
     ]
     assert texts(
         await harness.send_message(
             trainer, photo=[PhotoSize(file_id="p", file_unique_id="u", width=1, height=1)]
         )
-    ) == ["Напишите причину текстом."]
+    ) == ["Отправьте ответ текстом."]
     assert texts(await harness.send(trainer, "x" * 301)) == [
-        "Причина слишком длинная: 301 знак, можно не больше 300."
+        "Слишком длинный текст: 301 симв., допускается не больше 300. "
+        "Сократите и отправьте ещё раз."
     ]
     sent = await harness.send(trainer, "Телефон разрядился, была на занятии <весь день>")
     assert texts(sent) == [
-        "✅ Иванова Мария отмечен(а) на занятии вручную. Причина: Телефон разрядился, была на "
-        "занятии &lt;весь день&gt;"
+        "✍ Отметка вручную: Иванова Мария\n\n"
+        "<b>Причина:</b> Телефон разрядился, была на занятии &lt;весь день&gt;\n\n"
+        "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
     ]
     enrollment = world.enrollments[world.teacher.id or 0]
+    async with services.uow_factory() as uow:  # nothing marked before Confirm
+        assert await uow.attendance.get(enrollment.id or 0, world.session.id or 0) is None
+    sent = await harness.press(trainer, button_data(sent, "Отметить присутствие"))
+    assert texts(sent)[-1].endswith(
+        "✅ Иванова Мария отмечен(а) на занятии вручную. Причина: Телефон разрядился, была на "
+        "занятии &lt;весь день&gt;"
+    )
     async with services.uow_factory() as uow:
         mark = await uow.attendance.get(enrollment.id or 0, world.session.id or 0)
         audit = await uow.audit.for_entity("attendance", f"{enrollment.id}:{world.session.id}")
@@ -140,12 +148,16 @@ async def test_kazakh_trainer_marks_in_kazakh(
     clock.now = DURING
     user = make_user(TRAINER_TG, "kk")
     assert texts(await harness.press(user, mark_data(world, world.teacher_kk.id))) == [
-        "Сейітова Айгүл: қатысуы неге қолмен белгіленеді? Себебін жазыңыз (300 таңбаға дейін) "
-        "немесе /cancel жіберіңіз."
+        "Сейітова Айгүл: қатысуы неге қолмен белгіленеді? Себебін жазыңыз (300 таңбаға дейін):"
     ]
-    assert texts(await harness.send(user, "/cancel")) == [
-        "Әрекет тоқтатылды. Енгізілген деректер сақталмады."
-    ]
+    sent = await harness.send(user, "Телефоны отырып қалды")
+    assert texts(sent)[0].startswith(
+        "✍ Қатысуды қолмен белгілеу: Сейітова Айгүл\n\n<b>Себебі:</b> Телефоны отырып қалды"
+    )
+    sent = await harness.press(user, button_data(sent, "Артқа"))
+    assert texts(sent)[0].startswith("Сейітова Айгүл: қатысуы неге қолмен белгіленеді?")
+    sent = await harness.press(user, button_data(sent, "Бас тарту"))
+    assert texts(sent)[-1].endswith("✖️ Бас тартылды, ештеңе сақталған жоқ.")
     async with services.uow_factory() as uow:
         assert await uow.attendance.for_session(world.session.id or 0) == []
 
