@@ -35,9 +35,12 @@ async def test_granting_and_revoking_the_trainer_role_changes_the_command_menu(
     panel = await admin.say("/admin", "Әкімші панелі")
     roles = await admin.tap(panel, "adm:roles", lambda m: "adr:" in json.dumps(m))
     await admin.tap(roles, "adr:trainer:1", "Адамды көрсетіңіз")
-    await admin.say("@zhanar_kz", "✅ Жанар")
+    summary = await admin.say("@zhanar_kz", "Жанар")
+    assert "today" not in own_commands(sandbox, ZHANAR)  # nothing before Confirm
+    await admin.confirm(summary, "Растау", "✅ Жанар")
     assert {"today", "questions"} <= set(own_commands(sandbox, ZHANAR))
 
     await admin.tap(roles, "adr:trainer:0", "Адамды көрсетіңіз")
-    await admin.say("@zhanar_kz", "✅ Жанар")
+    summary = await admin.say("@zhanar_kz", "Жанар")
+    await admin.confirm(summary, "Растау", "✅ Жанар")
     assert "today" not in own_commands(sandbox, ZHANAR)

@@ -151,7 +151,7 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     await admin.say(today.strftime("%d.%m.%Y"), "Білім басқармасының")
     summary = await admin.say("Астана қаласының білім басқармасы", "Бұйрық нөмірі: 88-қ")
     mark = admin.last
-    await admin.tap(summary, data_for(summary, "Бұйрық шығарып"), lambda m: bool(file_name(m)))
+    await admin.confirm(summary, "Бұйрық шығарып", "№ 88-қ бұйрық ресімделді")
     files = [m for m in await client.messages(ADMIN.telegram_id, mark) if file_name(m)]
     assert len(files) == 2
     pdf = await client.download(files[0]["document"]["url"])

@@ -58,9 +58,7 @@ class EditForm(StatesGroup):
 
 def _cancel_row(i18n: I18nContext, cohort_id: int) -> list[InlineKeyboardButton]:
     return [
-        button(
-            i18n.get("form-cancel"), CohortEdit(action="cancel", cohort_id=cohort_id).pack()
-        )
+        button(i18n.get("form-cancel"), CohortEdit(action="cancel", cohort_id=cohort_id).pack())
     ]
 
 
