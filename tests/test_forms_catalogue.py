@@ -44,3 +44,31 @@ def test_a_step_is_typed_or_offers_buttons(form: Form) -> None:
     for step in form.steps:
         assert (step.parse, step.choices, step.receive) != (None, None, None), step.name
         assert not (step.multiple and step.parse is not None), step.name
+
+
+# FSM states outside the form kit, each for a reason: waiting for a file or a forwarded
+# message is not a typed step (uploads, the person to give a role), a certificate number is
+# recognised in any state; the last three are plain steps not yet moved onto the kit (a
+# ratchet: the list may only shrink).
+STATES_OUTSIDE_THE_KIT = {
+    "bot/handlers/admin/schedule_import.py",
+    "bot/handlers/admin/score_import.py",
+    "bot/handlers/admin/enrollment_import.py",
+    "bot/handlers/admin/roles.py",
+    "bot/handlers/public/verify.py",
+    "bot/handlers/admin/cohort_editing.py",
+    "bot/handlers/admin/effectiveness.py",
+    "bot/handlers/teacher/survey.py",
+}
+
+
+def test_multi_step_flows_use_the_form_kit() -> None:
+    from pathlib import Path
+
+    root = Path(bot.handlers.__path__[0]).parents[1]
+    with_states = {
+        str(path.relative_to(root))
+        for path in (root / "bot" / "handlers").rglob("*.py")
+        if "(StatesGroup)" in path.read_text(encoding="utf-8")
+    }
+    assert with_states <= STATES_OUTSIDE_THE_KIT, with_states - STATES_OUTSIDE_THE_KIT
