@@ -8,7 +8,13 @@ from storage.models.courses import (
     CourseRow,
     TrainingSessionRow,
 )
-from storage.models.documents import CertificateCounterRow, CertificateRow, DocumentFileRow
+from storage.models.documents import (
+    CertificateCounterRow,
+    CertificateRow,
+    DocumentFileRow,
+    SigningKeyRow,
+    VerificationCheckRow,
+)
 from storage.models.enrollment import (
     ApplicationRow,
     AttendanceRow,
@@ -37,6 +43,8 @@ __all__ = [
     "CourseModuleRow",
     "CourseRow",
     "DocumentFileRow",
+    "SigningKeyRow",
+    "VerificationCheckRow",
     "EnrollmentOrderRow",
     "EnrollmentRow",
     "FinalAssessmentRow",
