@@ -25,6 +25,7 @@ import os
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -61,9 +62,12 @@ def make_self_signed_pkcs12(common_name: str, password: bytes, now: datetime) ->
     from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    common_name = " ".join(common_name.split()) or "Biliktilik"
+    while len(common_name.encode()) > 64:  # X.520 upper bound of a common name
+        common_name = common_name[:-1]
     name = x509.Name(
         [
-            x509.NameAttribute(NameOID.COMMON_NAME, common_name[:64] or "Biliktilik"),
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
             x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
         ]
     )
@@ -124,7 +128,7 @@ class DocumentSigner:
         from cryptography.hazmat.primitives.serialization import pkcs12
         from pyhanko.sign import signers
 
-        key, certificate, chain = pkcs12.load_key_and_certificates(pkcs12_data, password)
+        key, certificate, _chain = pkcs12.load_key_and_certificates(pkcs12_data, password)
         if key is None or certificate is None:
             raise ValueError("the PKCS#12 file has no private key or no certificate")
         self._key: Any = key
@@ -258,7 +262,7 @@ def _fast_signer_class() -> type:
 _FAST_SIGNER: type | None = None
 
 
-def _FastSigner(owner: DocumentSigner) -> Any:  # noqa: N802 -- a class made on first use
+def _FastSigner(owner: DocumentSigner) -> Any:
     global _FAST_SIGNER
     if _FAST_SIGNER is None:
         _FAST_SIGNER = _fast_signer_class()
@@ -280,8 +284,7 @@ async def load_signer(
     if cache_key in _SIGNERS:
         return _SIGNERS[cache_key]
     if path:
-        with open(path, "rb") as file:
-            data = file.read()
+        data = await asyncio.to_thread(Path(path).read_bytes)
         secret = settings.signing_pkcs12_password
         password = secret.get_secret_value().encode() if secret is not None else None
     else:

@@ -98,6 +98,10 @@ async def build_services(
         i18n_core=create_core(),
         session_factory=session_factory,
     )
+    # §33: the organization's signing key is ready (made and stored at first start)
+    from bot.documents.signing import load_signer
+
+    await load_signer(services.uow_factory, settings)
     return services, engine
 
 

@@ -43,8 +43,6 @@ __all__ = [
     "CourseModuleRow",
     "CourseRow",
     "DocumentFileRow",
-    "SigningKeyRow",
-    "VerificationCheckRow",
     "EnrollmentOrderRow",
     "EnrollmentRow",
     "FinalAssessmentRow",
@@ -56,7 +54,9 @@ __all__ = [
     "RequestDocumentRow",
     "RequestRow",
     "SchoolRow",
+    "SigningKeyRow",
     "TrainingSessionRow",
     "UTCDateTime",
+    "VerificationCheckRow",
     "metadata",
 ]
