@@ -213,6 +213,12 @@ async def revoke(
     if certificate is None or certificate.id is None:
         await message.answer(i18n.get("certificates-revoke-not-found"))
         return
+    if certificate.revoked_on is not None:
+        date = long_date(certificate.revoked_on, i18n.locale)
+        await message.answer(
+            i18n.get("certificates-revoke-already", number=certificate.number, date=date)
+        )
+        return
     await state.update_data(revoke_number=certificate.number, revoke_reason=reason)
     buttons = [
         [
