@@ -531,13 +531,19 @@ async def reissue_certificate(
 class IssuedDocument:
     certificate: Certificate
     files: list[DocumentFile]
+    checks: list[datetime] = field(default_factory=list)  # when it was verified, oldest first
 
 
 async def documents_of(uows: UnitOfWorkFactory, person_id: int) -> list[IssuedDocument]:
     """A teacher's issued documents with their frozen PDFs, oldest first: re-sent as stored
-    (same number, same bytes), whatever the organization's settings are today."""
+    (same number, same bytes), whatever the organization's settings are today; with the
+    moments each was verified (never by whom), so the holder knows an employer looked."""
     async with uows(read_only=True) as uow:
         issued = await uow.certificates.for_person(person_id)
+        checks = await uow.certificates.checks_for([c.id for c in issued if c.id is not None])
         return [
-            IssuedDocument(c, await uow.documents.list_for_certificate(c.id or 0)) for c in issued
+            IssuedDocument(
+                c, await uow.documents.list_for_certificate(c.id or 0), checks.get(c.id or 0, [])
+            )
+            for c in issued
         ]

@@ -40,4 +40,4 @@ verification-reissue-note = № { $number } сертификаттың орны�
 ## Менің құжаттарым (тыңдаушы)
 
 verification-checks-none = Әлі тексерілмеген.
-verification-checks = { $count } рет тексерілген, соңғы рет { KK($last, case: "locative") }.
+verification-checks = { $count } рет тексерілген: { $dates }

@@ -47,4 +47,4 @@ verification-checks =
         [one] { $count } раз
         [few] { $count } раза
        *[other] { $count } раз
-    }, последний раз { $last }.
+    }: { $dates }

@@ -3,6 +3,8 @@ forged link, masked vs. full name, the 10-per-minute limit; and the admin's /rev
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from aiogram.methods import SendMessage
 
 from bot.dev.testing import Harness, make_user, texts
@@ -271,3 +273,25 @@ async def test_admin_revokes_and_verification_says_revoked_with_the_date(
     assert all(n is not None and n.chat_id == TEACHER_TG for n in notices)
     pdf = next(f.content for f in files if f.kind == "certificate")
     assert f"№ {NUMBER}" in flat(pypdf_text(pdf))
+
+
+async def test_the_holder_sees_how_many_times_and_on_which_local_days_it_was_verified(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    """Issue 17.4: /documents counts the checks and gives their local dates, never who."""
+    await issue_two(services)
+    teacher = make_user(TEACHER_TG, "kk")
+    captions = texts(await harness.send(teacher, "/documents"))
+    assert captions[0].endswith("\nӘлі тексерілмеген.")
+    assert "тексер" not in captions[1]  # the appendix is not verified by itself
+    await harness.send(make_user(STRANGER, "ru"), NUMBER)
+    clock.now = datetime(2026, 11, 24, 20, 30, tzinfo=UTC)  # 25 November in Almaty
+    await harness.send(make_user(STRANGER + 1, "kk"), f"/start {link(services)}")
+    await harness.send(make_user(STRANGER + 2, "kk"), "ORL-2026-000002")  # a reference: no
+    captions = texts(await harness.send(teacher, "/documents"))
+    assert captions[0].endswith(
+        "\n2 рет тексерілген: 2026\u202fж. 23 қараша, 2026\u202fж. 25 қараша"
+    )
+    assert str(STRANGER) not in captions[0]
+    ru = services.i18n_core.get("verification-checks", "ru", count=2, dates="…")
+    assert ru == "Проверялся 2 раза: …"
