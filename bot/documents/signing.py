@@ -44,6 +44,7 @@ __all__ = [
 logger = logging.getLogger("biliktilik.signing")
 
 FIELD_NAME = "OrganizationSignature"
+_THREAD = threading.local()
 SELF_SIGNED_YEARS = 20
 
 
@@ -54,14 +55,16 @@ def signing_key_password(secret: bytes) -> bytes:
 
 
 def make_self_signed_pkcs12(common_name: str, password: bytes, now: datetime) -> bytes:
-    """A new RSA-2048 key and a self-signed certificate naming the organization, as PKCS#12."""
+    """A new ECDSA P-256 key and a self-signed certificate naming the organization, as
+    PKCS#12. P-256 rather than RSA: a signature costs ~0.1 ms instead of ~2 ms, and every PDF
+    reader that checks signatures (poppler's ``pdfsig``, Acrobat) verifies it."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.serialization import pkcs12
     from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    key = ec.generate_private_key(ec.SECP256R1())
     common_name = " ".join(common_name.split()) or "Biliktilik"
     while len(common_name.encode()) > 64:  # X.520 upper bound of a common name
         common_name = common_name[:-1]
@@ -223,8 +226,22 @@ class DocumentSigner:
         )
         pdf_signer = signers.PdfSigner(meta, signer=_FastSigner(self))
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-        output = pdf_signer.sign_pdf(writer, bytes_reserved=self._reserved)
+        # The document information dictionary is left as reportlab wrote it (title, dates):
+        # pyHanko would re-read and re-write it for a new ModDate, a third of the signing time.
+        writer._update_meta = _keep_metadata
+        # one event loop per worker thread for pyHanko's coroutines (``sign_pdf`` would make
+        # and close a new loop for every document)
+        loop = getattr(_THREAD, "loop", None)
+        if loop is None:
+            loop = _THREAD.loop = asyncio.new_event_loop()
+        output = loop.run_until_complete(
+            pdf_signer.async_sign_pdf(writer, bytes_reserved=self._reserved)
+        )
         return bytes(output.getvalue())
+
+
+def _keep_metadata() -> None:
+    """Stands in for ``IncrementalPdfFileWriter._update_meta`` (see ``DocumentSigner.sign``)."""
 
 
 def _der_encoding() -> Any:
