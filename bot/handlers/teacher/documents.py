@@ -17,7 +17,6 @@ from domain.model import DocumentKind, Person
 from domain.ports import UnitOfWorkFactory
 from domain.services.certificates import documents_of
 
-
 #: The files whose verifications are shown: the ones a number or QR code verifies.
 VERIFIED_KINDS = (DocumentKind.CERTIFICATE, DocumentKind.INTERNSHIP_CERTIFICATE)
 CHECK_DATES_SHOWN = 5

@@ -266,8 +266,10 @@ async def test_admin_revokes_and_verification_says_revoked_with_the_date(
     async with services.uow_factory() as uow:
         reissued = await uow.certificates.get_by_number(new)
         files = await uow.documents.list_for_certificate(reissued.id)
-        notices = [await uow.outbox.get_by_dedup_key(f"doc:{reissued.id}:{k}") for k in
-                   ("certificate", "appendix")]
+        notices = [
+            await uow.outbox.get_by_dedup_key(f"doc:{reissued.id}:{k}")
+            for k in ("certificate", "appendix")
+        ]
     assert reissued.replaces_number == NUMBER and reissued.follows_number == NUMBER
     assert sorted(f.kind for f in files) == ["appendix", "certificate"]
     assert all(n is not None and n.chat_id == TEACHER_TG for n in notices)
