@@ -228,7 +228,7 @@ class DocumentSigner:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         # The document information dictionary is left as reportlab wrote it (title, dates):
         # pyHanko would re-read and re-write it for a new ModDate, a third of the signing time.
-        writer._update_meta = _keep_metadata
+        writer._update_meta = _keep_metadata  # type: ignore[method-assign]
         # one event loop per worker thread for pyHanko's coroutines (``sign_pdf`` would make
         # and close a new loop for every document)
         loop = getattr(_THREAD, "loop", None)

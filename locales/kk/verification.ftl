@@ -41,3 +41,15 @@ verification-reissue-note = № { $number } сертификаттың орны�
 
 verification-checks-none = Әлі тексерілмеген.
 verification-checks = { $count } рет тексерілген: { $dates }
+
+## Тексеру веб-беті
+
+web-verify-title = Құжатты тексеру
+web-verify-lead = Сертификатты тіркеу нөмірі бойынша тексеріңіз немесе ұйым берген PDF файлды жүктеңіз.
+web-verify-number-label = Тіркеу нөмірі
+web-verify-number-button = Тексеру
+web-verify-file-label = Құжат файлы (PDF)
+web-verify-file-button = Файлды тексеру
+web-verify-open-telegram = Telegram-да ашу
+web-verify-too-many = Минутына 10 тексеруден артық болмайды. { $seconds } секунд күтіп, қайталап көріңіз.
+web-verify-switch = Русский

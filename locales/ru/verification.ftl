@@ -48,3 +48,15 @@ verification-checks =
         [few] { $count } раза
        *[other] { $count } раз
     }: { $dates }
+
+## Веб-страница проверки
+
+web-verify-title = Проверка документа
+web-verify-lead = Проверьте сертификат по регистрационному номеру или загрузите файл PDF, выданный организацией.
+web-verify-number-label = Регистрационный номер
+web-verify-number-button = Проверить
+web-verify-file-label = Файл документа (PDF)
+web-verify-file-button = Проверить файл
+web-verify-open-telegram = Открыть в Telegram
+web-verify-too-many = Не больше 10 проверок в минуту. Подождите { $seconds } с и попробуйте снова.
+web-verify-switch = Қазақша
