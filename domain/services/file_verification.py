@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -25,6 +26,7 @@ from domain.validity import CertificateStatus, certificate_status
 
 __all__ = ["FileVerification", "SignatureState", "claimed_number", "verify_file"]
 
+_PRINTED_NUMBER = re.compile(r"(?<![A-Za-z])([A-Z]{2,10}) ?- ?([0-9]{4}) ?- ?([0-9]{6})(?![0-9])")
 #: The largest file looked at: issued documents are ~150 KB; a bigger one is not ours.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -48,16 +50,13 @@ class FileVerification:
 
 
 def claimed_number(text: str) -> str | None:
-    """The first registration number written in a document's text (``PREFIX-YYYY-NNNNNN``,
-    read tolerantly line by line and word by word)."""
-    for line in text.splitlines():
-        words = line.replace("№", " ").split()
-        for start in range(len(words)):
-            for length in (1, 3):
-                candidate = " ".join(words[start : start + length])
-                number = parse_certificate_number(candidate)
-                if number is not None and "-" in candidate:
-                    return number.format()
+    """The first registration number written in a document's text, as our documents print
+    it (``PREFIX-YYYY-NNNNNN``; spaces around the dashes tolerated, as text extraction may
+    insert them); ``None`` if there is none."""
+    for match in _PRINTED_NUMBER.finditer(text):
+        number = parse_certificate_number("-".join(match.groups()))
+        if number is not None:
+            return number.format()
     return None
 
 
