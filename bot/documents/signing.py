@@ -66,8 +66,9 @@ def make_self_signed_pkcs12(common_name: str, password: bytes, now: datetime) ->
 
     key = ec.generate_private_key(ec.SECP256R1())
     common_name = " ".join(common_name.split()) or "Biliktilik"
-    while len(common_name.encode()) > 64:  # X.520 upper bound of a common name
-        common_name = common_name[:-1]
+    while len(common_name.encode()) > 64:  # X.520 upper bound: cut at a word boundary
+        cut = common_name.rsplit(" ", 1)[0]
+        common_name = cut if cut != common_name else common_name[:-1]
     name = x509.Name(
         [
             x509.NameAttribute(NameOID.COMMON_NAME, common_name),
@@ -358,7 +359,11 @@ def check_signature(pdf: bytes, signer: DocumentSigner | None) -> SignatureCheck
         # trust is decided below by comparing certificates; path building of a self-signed
         # or unknown certificate would only log a traceback
         logging.getLogger("pyhanko.sign.validation").setLevel(logging.CRITICAL)
-        status = validate_pdf_signature(embedded, skip_diff=True)
+        from pyhanko_certvalidator import ValidationContext
+
+        roots = [signer._pyhanko_signer.signing_cert] if signer is not None else []
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        status = validate_pdf_signature(embedded, context, skip_diff=True)
     except Exception:  # a broken or hostile file: no usable signature
         return SignatureCheck(present=False)
     certificate_der = embedded.signer_cert.dump() if embedded.signer_cert else b""
