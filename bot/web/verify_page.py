@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, cast
 from urllib.parse import quote, urlencode
 
@@ -27,7 +28,17 @@ from domain.certificate_numbers import deep_link_payload, parse_certificate_numb
 from domain.services.file_verification import MAX_FILE_BYTES, verify_file
 from domain.services.verification import verify_number, verify_signed_number
 
-__all__ = ["add_verification_routes", "page_language"]
+__all__ = ["VERIFY_LIMITER", "add_verification_routes", "page_language"]
+
+
+@dataclass
+class PageBudget:
+    """The page's rate limiter (the bot's "verify" rate, per client address)."""
+
+    limiter: Limiter
+
+
+VERIFY_LIMITER = web.AppKey("biliktilik_verify_limiter", PageBudget)
 
 LANGS = ("kk", "ru")
 ServicesGetter = Callable[[], Services | None]
@@ -152,7 +163,7 @@ def add_verification_routes(
     from bot.handlers.public.verify import render_verification
     from bot.handlers.public.verify_file import render_file_verification
 
-    budget = limiter or MemoryLimiter()
+    app[VERIFY_LIMITER] = PageBudget(limiter or MemoryLimiter())
     rate = DEFAULT_RATES["verify"]
 
     async def prepared(request: web.Request) -> tuple[Services, _Texts] | web.Response:
@@ -160,7 +171,9 @@ def add_verification_routes(
         if current is None:
             return web.Response(status=503, text="starting")
         texts = _Texts(current, page_language(request))
-        verdict = await budget.hit(f"web-verify:{request.remote or '?'}", rate)
+        verdict = await request.app[VERIFY_LIMITER].limiter.hit(
+            f"web-verify:{request.remote or '?'}", rate
+        )
         if not verdict.allowed:
             message = texts.get("web-verify-too-many", seconds=verdict.wait_seconds)
             response = _page(texts, current, request, message, "", status=429)
