@@ -11,11 +11,10 @@ the client's address, or every visitor shares one budget).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, cast
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from aiogram_i18n import I18nContext
 from aiohttp import web
@@ -24,6 +23,7 @@ from bot.runtime.container import Services
 from bot.runtime.limits import Limiter, MemoryLimiter
 from bot.runtime.middlewares.rate_limit import DEFAULT_RATES
 from bot.ui.formatting import local_today
+from bot.ui.markup import attribute, escape
 from domain.certificate_numbers import deep_link_payload, parse_certificate_number
 from domain.services.file_verification import MAX_FILE_BYTES, verify_file
 from domain.services.verification import verify_number, verify_signed_number
@@ -87,10 +87,6 @@ class _Texts:
         return str(self._core.get(key, self.locale, **kwargs))
 
 
-def _attr(value: str) -> str:
-    return html.escape(value, quote=True)
-
-
 def _page(
     texts: _Texts,
     services: Services,
@@ -110,7 +106,7 @@ def _page(
     organization = settings.organization_name_kk if lang == "kk" else settings.organization_name_ru
     answer_html = f'<section class="answer" id="answer">{answer}</section>' if answer else ""
     telegram = (
-        f'<p><a class="button" href="{_attr(telegram_url)}">'
+        f'<p><a class="button" href="{attribute(telegram_url)}">'
         f"{texts.get('web-verify-open-telegram')}</a></p>"
         if telegram_url
         else ""
@@ -121,15 +117,15 @@ def _page(
 <title>{texts.get("web-verify-title")}</title><style>{_CSS}</style></head>
 <body><main>
 <header><h1>{texts.get("web-verify-title")}</h1>
-<a href="{_attr(switch)}" hreflang="{other}" id="switch">{texts.get("web-verify-switch")}</a>
+<a href="{attribute(switch)}" hreflang="{other}" id="switch">{texts.get("web-verify-switch")}</a>
 </header>
-<p class="org">{html.escape(organization)}</p>
+<p class="org">{escape(organization)}</p>
 {answer_html}
 {telegram}
 <form method="get" action="/v"><input type="hidden" name="lang" value="{lang}">
 <label for="number">{texts.get("web-verify-number-label")}</label>
-<input type="text" id="number" name="number" value="{_attr(number)}" autocomplete="off"
- inputmode="text" placeholder="{_attr(settings.certificate_prefix)}-2026-000123">
+<input type="text" id="number" name="number" value="{attribute(number)}" autocomplete="off"
+ inputmode="text" placeholder="{attribute(settings.certificate_prefix)}-2026-000123">
 <button type="submit">{texts.get("web-verify-number-button")}</button></form>
 <form method="post" action="/v/file?lang={lang}" enctype="multipart/form-data">
 <label for="file">{texts.get("web-verify-file-label")}</label>
@@ -184,20 +180,22 @@ def add_verification_routes(
     async def telegram_link(number: str | None, signed: bool, secret: bytes) -> str:
         try:
             username = (await bot_username()).removeprefix("@")
+            if not username.replace("_", "").isalnum() or not username.isascii():
+                return ""
         except Exception:  # the bot's name is a courtesy link; the page works without it
             return ""
         if not username:
             return ""
         parsed = parse_certificate_number(number or "")
         if parsed is not None and signed:
-            return f"https://t.me/{quote(username)}?start={deep_link_payload(parsed, secret)}"
-        return f"https://t.me/{quote(username)}"
+            return f"https://t.me/{username}?start={deep_link_payload(parsed, secret)}"
+        return f"https://t.me/{username}"
 
     async def form(request: web.Request) -> web.Response:
         number = request.query.get("number", "").strip()
-        if number:
+        if number:  # a number that does not parse reads "not found" like an unknown one
             parsed = parse_certificate_number(number)
-            target = quote(parsed.format() if parsed else number[:100], safe="")
+            target = parsed.format() if parsed else "-"
             raise web.HTTPSeeOther(f"/v/{target}?lang={page_language(request)}")
         current = services()
         if current is None:
