@@ -164,3 +164,51 @@ async def test_the_page_has_the_bots_limit_per_client_address(
         page = await response.text()
     assert "Минутына 10 тексеруден артық болмайды." in page
     assert "<script" not in page
+
+
+async def test_the_webhook_server_serves_the_page(tmp_path: Path) -> None:
+    """`biliktilik run --webhook` as deployed: the page is on the same port as the webhook."""
+    import aiohttp
+
+    from storage.migrate import upgrade_database
+    from tests.e2e.processes import STARTUP_SECONDS, BotProcess, emulator_only, until
+    from tests.e2e.test_stop_mid_send import _free_port
+
+    database_url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    await upgrade_database(database_url)
+    async with emulator_only() as sandbox:
+        port = _free_port()
+        bot = BotProcess(
+            sandbox,
+            database_url,
+            tmp_path,
+            WEBHOOK_URL=f"http://127.0.0.1:{port}/webhook",
+            WEBHOOK_HOST="127.0.0.1",
+            WEBHOOK_PORT=str(port),
+        ).start("run", "--webhook")
+        pages: dict[str, tuple[int, str]] = {}
+        try:
+            async with aiohttp.ClientSession() as http:
+
+                async def fetch(path: str, lang: str) -> bool:
+                    try:
+                        async with http.get(
+                            f"http://127.0.0.1:{port}{path}", headers={"Accept-Language": lang}
+                        ) as response:
+                            pages[path] = (response.status, await response.text())
+                            return True
+                    except aiohttp.ClientError:
+                        return False
+
+                async def up() -> bool:
+                    return await fetch("/v", "kk")
+
+                await until(up, STARTUP_SECONDS, "the webhook server")
+                await fetch("/v/BLK-2026-000404", "ru")
+        finally:
+            bot.stop()
+    status, page = pages["/v"]
+    assert status == 200 and '<html lang="kk">' in page and "Құжатты тексеру" in page
+    assert '<input type="file"' in page and "<script" not in page
+    status, page = pages["/v/BLK-2026-000404"]
+    assert status == 404 and "Сертификат с таким номером не найден." in page
