@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     cert_secret: SecretStr = SecretStr(PLACEHOLDER_SECRET)
     timezone: str = "Asia/Almaty"
     #: The organization's document-signing key (PKCS#12); unset: a self-signed key is made at
-    #: first start and kept in the database (``bot.documents.signing``).
+    #: first start and kept in the database (``bot.authenticity.signing``).
     signing_pkcs12_path: str | None = None
     signing_pkcs12_password: SecretStr | None = None
     #: The public address of the verification web page (``https://…``, no trailing slash):

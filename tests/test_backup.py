@@ -43,7 +43,7 @@ async def test_the_backup_keeps_the_organizations_signing_key(
 ) -> None:
     """Issue 17.2: the self-signed key made at first start lives in the database, so a backup
     restored elsewhere signs (and recognises its documents) with the same key."""
-    from bot.documents.signing import _SIGNERS, DocumentSigner, load_signer, signing_key_password
+    from bot.authenticity.signing import _SIGNERS, DocumentSigner, load_signer, signing_key_password
 
     _SIGNERS.clear()
     signer = await load_signer(services.uow_factory, services.settings)

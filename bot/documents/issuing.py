@@ -14,9 +14,9 @@ from typing import TypeVar
 
 from aiogram_i18n.cores import FluentRuntimeCore
 
+from bot.authenticity.signing import DocumentSigner
 from bot.config import Settings
 from bot.documents import render_appendix, render_certificate, render_listening_reference
-from bot.documents.signing import DocumentSigner
 from domain.documents import AppendixDoc, CertificateDoc, ListeningReferenceDoc, OrganizationInfo
 from domain.model import LANGUAGES, Lang
 from domain.services.certificates import IssuingOptions

@@ -251,8 +251,8 @@ def add_verification_routes(
             return _page(texts, current, request, texts.get("verification-file-too-big"), "")
         if not content.startswith(b"%PDF"):
             return _page(texts, current, request, texts.get("verification-file-not-pdf"), "")
-        from bot.documents.file_check import inspect_pdf
-        from bot.documents.signing import load_signer
+        from bot.authenticity.file_check import inspect_pdf
+        from bot.authenticity.signing import load_signer
 
         signer = await load_signer(current.uow_factory, current.settings)
         text, signature = await inspect_pdf(content, signer)

@@ -11,9 +11,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
-from bot.documents import render_appendix, render_certificate
-from bot.documents.samples import sample_appendix, sample_certificate
-from bot.documents.signing import (
+from bot.authenticity.signing import (
     _SIGNERS,
     DocumentSigner,
     check_signature,
@@ -21,6 +19,8 @@ from bot.documents.signing import (
     make_self_signed_pkcs12,
     signing_key_password,
 )
+from bot.documents import render_appendix, render_certificate
+from bot.documents.samples import sample_appendix, sample_certificate
 from tests.documents.pdfutil import flat, pypdf_text, tool, write
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

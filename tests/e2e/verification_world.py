@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from bot.authenticity.signing import load_signer
 from bot.dev.demo import ADMIN
 from bot.dev.sandbox.runner import Sandbox
 from bot.documents.issuing import PdfRenderer, issuing_options
-from bot.documents.signing import load_signer
 from domain.courses import CourseFormat, CourseKind
 from domain.model import (
     Attendance,

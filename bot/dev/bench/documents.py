@@ -114,7 +114,7 @@ async def bench_signed(quick: bool) -> dict[str, Any]:
     import asyncio
     from datetime import UTC, datetime
 
-    from bot.documents.signing import DocumentSigner, make_self_signed_pkcs12
+    from bot.authenticity.signing import DocumentSigner, make_self_signed_pkcs12
 
     count = 60 if quick else 300
     password = b"bench"

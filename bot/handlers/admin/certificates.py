@@ -138,8 +138,8 @@ async def issue(
             await message.edit_text(i18n.get("certificates-issue-progress", done=done, total=total))
 
     # reportlab and the renderers load with the first issue, not with the bot (~8 MB)
+    from bot.authenticity.signing import load_signer
     from bot.documents.issuing import PdfRenderer, issuing_options
-    from bot.documents.signing import load_signer
 
     me = await bot.me()
     summary = await issue_cohort_documents(
@@ -304,8 +304,8 @@ async def reissue(
 ) -> None:
     """§33: a revoked certificate is reissued under a new number naming the old one."""
     await query.answer()
+    from bot.authenticity.signing import load_signer
     from bot.documents.issuing import PdfRenderer, issuing_options
-    from bot.documents.signing import load_signer
 
     old = await certificate_by_id(uow_factory, callback_data.certificate_id)
     me = await bot.me()

@@ -11,8 +11,6 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.documents.file_check import inspect_pdf
-from bot.documents.signing import load_signer
 from bot.ui.formatting import local_today, long_date
 from domain.model import DocumentKind
 from domain.names import mask_full_name
@@ -128,6 +126,10 @@ async def file_sent(
     if not content.startswith(b"%PDF"):
         await message.answer(i18n.get("verification-file-not-pdf"))
         return
+    # pyHanko and pypdf load with the first file checked, not with the bot
+    from bot.authenticity.file_check import inspect_pdf
+    from bot.authenticity.signing import load_signer
+
     signer = await load_signer(uow_factory, settings)
     text, signature = await inspect_pdf(content, signer)
     result = await verify_file(

@@ -36,6 +36,7 @@ __all__ = [
     "DocumentSigner",
     "SignatureCheck",
     "check_signature",
+    "ensure_signing_key",
     "load_signer",
     "make_self_signed_pkcs12",
     "signing_key_password",
@@ -292,6 +293,31 @@ def _FastSigner(owner: DocumentSigner) -> Any:
 _SIGNERS: dict[tuple[str, str], DocumentSigner] = {}
 
 
+async def ensure_signing_key(
+    uows: UnitOfWorkFactory, settings: Settings, now: datetime | None = None
+) -> bytes | None:
+    """At start: without a configured PKCS#12 file, the stored self-signed key, made and
+    stored now if there is none yet (another instance may win the race: the stored one is
+    returned either way). ``None`` when a key file is configured."""
+    if settings.signing_pkcs12_path:
+        return None
+    async with uows(read_only=True) as uow:
+        stored = await uow.documents.signing_key()
+    if stored is not None:
+        return stored
+    made = await asyncio.to_thread(
+        make_self_signed_pkcs12,
+        settings.organization_name_ru,
+        signing_key_password(settings.cert_secret_bytes),
+        now or datetime.now(UTC),
+    )
+    async with uows() as uow:
+        stored = await uow.documents.store_signing_key(made, now or datetime.now(UTC))
+        await uow.commit()
+    logger.info("a self-signed document-signing key was made and stored")
+    return stored
+
+
 async def load_signer(
     uows: UnitOfWorkFactory, settings: Settings, now: datetime | None = None
 ) -> DocumentSigner:
@@ -306,21 +332,9 @@ async def load_signer(
         secret = settings.signing_pkcs12_password
         password = secret.get_secret_value().encode() if secret is not None else None
     else:
-        password = signing_key_password(settings.cert_secret_bytes)
-        async with uows(read_only=True) as uow:
-            data_or_none = await uow.documents.signing_key()
-        if data_or_none is None:
-            made = await asyncio.to_thread(
-                make_self_signed_pkcs12,
-                settings.organization_name_ru,
-                password,
-                now or datetime.now(UTC),
-            )
-            async with uows() as uow:
-                data_or_none = await uow.documents.store_signing_key(made, now or datetime.now(UTC))
-                await uow.commit()
-            logger.info("a self-signed document-signing key was made and stored")
-        data = data_or_none
+        stored = await ensure_signing_key(uows, settings, now)
+        assert stored is not None
+        data, password = stored, signing_key_password(settings.cert_secret_bytes)
     signer = await asyncio.to_thread(DocumentSigner, data, password)
     _SIGNERS[cache_key] = signer
     return signer

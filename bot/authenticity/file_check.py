@@ -7,7 +7,7 @@ import asyncio
 import io
 import logging
 
-from bot.documents.signing import DocumentSigner, check_signature
+from bot.authenticity.signing import DocumentSigner, check_signature
 from domain.services.file_verification import SignatureState
 
 __all__ = ["inspect_pdf"]
