@@ -1,6 +1,6 @@
 ## Құжат файлын тексеру (кез келген пайдаланушы)
 
-verification-file-genuine = ✅ Бұл түпнұсқа файл: { $kind } «{ $organization }» ұйымы { KK($issued, case: "locative") } берген, тіркеу нөмірі { $number }.
+verification-file-genuine = ✅ Бұл — { KK($issued, case: "locative") } берілген түпнұсқа файл. Ұйым: { $organization }. Құжат: { $kind }, тіркеу нөмірі { $number }.
 verification-file-not-ours = ❌ Бұл файлды біз бермегенбіз немесе ол берілгеннен кейін өзгертілген. Оған сенбеңіз.
 verification-file-claims = Файлда { $number } нөмірі көрсетілген. Салыстыру үшін тізілімдегі осы нөмірдің деректері:
 verification-file-claims-unknown = Файлда { $number } нөмірі көрсетілген, бірақ тізілімде мұндай құжат жоқ.
@@ -16,10 +16,10 @@ verification-file-reference-details = Тіркеу нөмірі: { $number }
     Курстың тақырыбы: { $topic }
     Ұйым: { $organization }
     Берілген күні: { $issued }
-verification-kind-certificate = сертификатты
-verification-kind-appendix = сертификатқа қосымшаны
-verification-kind-listening_reference = тыңдағаны туралы анықтаманы
-verification-kind-internship_certificate = тағылымдамадан өткені туралы куәлікті
+verification-kind-certificate = сертификат
+verification-kind-appendix = сертификатқа қосымша
+verification-kind-listening_reference = тыңдағаны туралы анықтама
+verification-kind-internship_certificate = тағылымдамадан өткені туралы куәлік
 verification-replaced-by = Оның орнына № { $number } сертификат берілген.
 
 ## Кері қайтарып алу және қайта беру (әкімші)

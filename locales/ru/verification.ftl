@@ -1,6 +1,6 @@
 ## Проверка файла документа (кто угодно)
 
-verification-file-genuine = ✅ Это подлинный файл: { $kind } выдан(а) организацией «{ $organization }» { $issued }, регистрационный номер { $number }.
+verification-file-genuine = ✅ Это подлинный файл, выданный { $issued }. Организация: { $organization }. Документ: { $kind }, регистрационный номер { $number }.
 verification-file-not-ours = ❌ Этот файл не выдавался нами или был изменён после выдачи. Не доверяйте ему.
 verification-file-claims = В файле указан номер { $number }. Данные реестра по этому номеру для сравнения:
 verification-file-claims-unknown = В файле указан номер { $number }, но в реестре такого документа нет.
