@@ -1,6 +1,6 @@
 ## Құжат файлын тексеру (кез келген пайдаланушы)
 
-verification-file-genuine = ✅ Бұл — { KK($issued, case: "locative") } берілген түпнұсқа файл. Ұйым: { $organization }. Құжат: { $kind }, тіркеу нөмірі { $number }.
+verification-file-genuine = ✅ Бұл — түпнұсқа файл: { $kind } № { $number }. Берілген күні: { $issued }; ұйым: { $organization }.
 verification-file-not-ours = ❌ Бұл файлды біз бермегенбіз немесе ол берілгеннен кейін өзгертілген. Оған сенбеңіз.
 verification-file-claims = Файлда { $number } нөмірі көрсетілген. Салыстыру үшін тізілімдегі осы нөмірдің деректері:
 verification-file-claims-unknown = Файлда { $number } нөмірі көрсетілген, бірақ тізілімде мұндай құжат жоқ.
@@ -16,10 +16,10 @@ verification-file-reference-details = Тіркеу нөмірі: { $number }
     Курстың тақырыбы: { $topic }
     Ұйым: { $organization }
     Берілген күні: { $issued }
-verification-kind-certificate = сертификат
+verification-kind-certificate = біліктілікті арттыру сертификаты
 verification-kind-appendix = сертификатқа қосымша
-verification-kind-listening_reference = тыңдағаны туралы анықтама
-verification-kind-internship_certificate = тағылымдамадан өткені туралы куәлік
+verification-kind-listening_reference = курсты тыңдағаны туралы анықтама
+verification-kind-internship_certificate = тағылымдамадан өткені туралы сертификат
 verification-replaced-by = Оның орнына № { $number } сертификат берілген.
 
 ## Кері қайтарып алу және қайта беру (әкімші)

@@ -1,6 +1,6 @@
 ## Проверка файла документа (кто угодно)
 
-verification-file-genuine = ✅ Это подлинный файл, выданный { $issued }. Организация: { $organization }. Документ: { $kind }, регистрационный номер { $number }.
+verification-file-genuine = ✅ Это подлинный файл: { $kind } № { $number }. Дата выдачи: { $issued }; организация: { $organization }.
 verification-file-not-ours = ❌ Этот файл не выдавался нами или был изменён после выдачи. Не доверяйте ему.
 verification-file-claims = В файле указан номер { $number }. Данные реестра по этому номеру для сравнения:
 verification-file-claims-unknown = В файле указан номер { $number }, но в реестре такого документа нет.
@@ -19,8 +19,8 @@ verification-file-reference-details =
     Дата выдачи: { $issued }
 verification-kind-certificate = сертификат
 verification-kind-appendix = приложение к сертификату
-verification-kind-listening_reference = справка о прослушивании
-verification-kind-internship_certificate = свидетельство о стажировке
+verification-kind-listening_reference = справка о прослушивании курса
+verification-kind-internship_certificate = сертификат о прохождении стажировки
 verification-replaced-by = Вместо него выдан сертификат № { $number }.
 
 ## Отзыв и перевыпуск (администратор)
