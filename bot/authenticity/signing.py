@@ -301,21 +301,34 @@ async def ensure_signing_key(
     returned either way). ``None`` when a key file is configured."""
     if settings.signing_pkcs12_path:
         return None
+    password = signing_key_password(settings.cert_secret_bytes)
     async with uows(read_only=True) as uow:
         stored = await uow.documents.signing_key()
-    if stored is not None:
+    if stored is not None and await asyncio.to_thread(_opens, stored, password):
         return stored
+    if stored is not None:  # CERT_SECRET was changed: the old key cannot be opened any more
+        logger.warning(
+            "the stored signing key does not open with this CERT_SECRET: a new one is made; "
+            "documents signed before keep their (old) signature"
+        )
     made = await asyncio.to_thread(
-        make_self_signed_pkcs12,
-        settings.organization_name_ru,
-        signing_key_password(settings.cert_secret_bytes),
-        now or datetime.now(UTC),
+        make_self_signed_pkcs12, settings.organization_name_ru, password, now or datetime.now(UTC)
     )
     async with uows() as uow:
-        stored = await uow.documents.store_signing_key(made, now or datetime.now(UTC))
+        in_force = await uow.documents.store_signing_key(made, now or datetime.now(UTC), stored)
         await uow.commit()
     logger.info("a self-signed document-signing key was made and stored")
-    return stored
+    return in_force
+
+
+def _opens(pkcs12_data: bytes, password: bytes) -> bool:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    try:
+        pkcs12.load_key_and_certificates(pkcs12_data, password)
+    except ValueError:
+        return False
+    return True
 
 
 async def load_signer(

@@ -310,16 +310,21 @@ class DocumentsRepository(Repository):
         return to_document(row) if row else None
 
     async def signing_key(self) -> bytes | None:
-        """The organization's stored signing key (PKCS#12), the first one made."""
-        row = await self.session.scalar(select(SigningKeyRow).order_by(SigningKeyRow.id).limit(1))
+        """The organization's stored signing key (PKCS#12) in force: the latest one made."""
+        row = await self.session.scalar(
+            select(SigningKeyRow).order_by(SigningKeyRow.id.desc()).limit(1)
+        )
         return bytes(row.pkcs12) if row else None
 
-    async def store_signing_key(self, pkcs12: bytes, created_at: datetime) -> bytes:
-        """Keep ``pkcs12`` unless a key is stored already (another instance was first): the
-        key in force is returned."""
+    async def store_signing_key(
+        self, pkcs12: bytes, created_at: datetime, replacing: bytes | None = None
+    ) -> bytes:
+        """Keep ``pkcs12`` as the key in force, unless the key in force is no longer
+        ``replacing`` (``None``: no key yet) — another instance was first: its key is
+        returned."""
         await self.begin_write()
         existing = await self.signing_key()
-        if existing is not None:
+        if existing is not None and existing != replacing:
             return existing
         self.session.add(SigningKeyRow(pkcs12=pkcs12, created_at=created_at))
         await self.session.flush()

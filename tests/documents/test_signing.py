@@ -97,6 +97,16 @@ async def test_the_self_signed_key_is_made_once_and_kept_in_the_database(
     with pytest.raises(ValueError):
         DocumentSigner(stored, b"wrong")
 
+    # CERT_SECRET changed (against the advice): a new key is made rather than issuing failing
+    services.settings.cert_secret = SecretStr("another-secret-" + "x" * 32)
+    _SIGNERS.clear()
+    renewed = await load_signer(services.uow_factory, services.settings, NOW)
+    assert renewed.certificate_sha256 != first.certificate_sha256
+    _SIGNERS.clear()
+    assert (
+        await load_signer(services.uow_factory, services.settings, NOW)
+    ).certificate_sha256 == renewed.certificate_sha256
+
     # a configured PKCS#12 file (a real key) wins over the stored one
     path = tmp_path / "org.p12"
     path.write_bytes(make_self_signed_pkcs12("Real organization key", b"secret", NOW))
