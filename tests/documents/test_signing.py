@@ -116,3 +116,39 @@ async def test_the_self_signed_key_is_made_once_and_kept_in_the_database(
     real = await load_signer(services.uow_factory, services.settings, NOW)
     assert "Real organization key" in real.subject
     _SIGNERS.clear()
+
+
+async def test_with_public_url_new_qr_codes_open_the_web_page(
+    services: Any, tmp_path: Path
+) -> None:
+    """Issue 17.3: PUBLIC_URL set, the issued certificate's QR code opens the signed page."""
+    from bot.documents.issuing import PdfRenderer, issuing_options
+    from domain.certificate_numbers import parse_certificate_number, sign_certificate_number
+    from domain.services.certificates import issue_cohort_documents
+    from tests.bot.certificates.factories import add_teacher, make_cohort
+    from tests.documents.pdfutil import decode_qr
+
+    services.settings.public_url = "https://verify.example.kz"
+    world = await make_cohort(services.uow_factory, language="ru")
+    await add_teacher(services.uow_factory, world, "Әлия Нұрланова", telegram_id=None)
+    now = services.clock()
+    today = now.astimezone(services.settings.tz).date()
+    summary = await issue_cohort_documents(
+        services.uow_factory,
+        world.cohort.id,
+        today,
+        now,
+        issuing_options(services.settings, "orleu_bot"),
+        PdfRenderer(services.i18n_core),
+        None,
+    )
+    [number] = summary.certificates
+    async with services.uow_factory(read_only=True) as uow:
+        certificate = await uow.certificates.get_by_number(number)
+        pdf = (await uow.documents.list_for_certificate(certificate.id))[0].content
+    parsed = parse_certificate_number(number)
+    assert parsed is not None
+    signature = sign_certificate_number(parsed, services.settings.cert_secret_bytes)
+    assert decode_qr(write(tmp_path, pdf), tmp_path) == [
+        f"https://verify.example.kz/v/{number}?s={signature}"
+    ]
