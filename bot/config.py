@@ -51,6 +51,13 @@ class Settings(BaseSettings):
     certificate_prefix: str = "BLK"
     cert_secret: SecretStr = SecretStr(PLACEHOLDER_SECRET)
     timezone: str = "Asia/Almaty"
+    #: The organization's document-signing key (PKCS#12); unset: a self-signed key is made at
+    #: first start and kept in the database (``bot.authenticity.signing``).
+    signing_pkcs12_path: str | None = None
+    signing_pkcs12_password: SecretStr | None = None
+    #: The public address of the verification web page (``https://…``, no trailing slash):
+    #: set, new QR codes open ``<PUBLIC_URL>/v/<number>…``; unset, the Telegram deep link.
+    public_url: str | None = None
     extra_holidays: Annotated[list[date], NoDecode] = Field(default_factory=list)
 
     webhook_url: str | None = None

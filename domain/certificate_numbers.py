@@ -26,6 +26,7 @@ __all__ = [
     "verification_url",
     "verify_deep_link_payload",
     "verify_signature",
+    "web_verification_url",
 ]
 
 SIGNATURE_LENGTH = 12
@@ -177,3 +178,10 @@ def verification_url(bot_username: str, number: CertificateNumber, secret: bytes
     if not _BOT_USERNAME_RE.fullmatch(username):
         raise ValueError("not a Telegram bot username")
     return f"https://t.me/{username}?start={deep_link_payload(number, secret)}"
+
+
+def web_verification_url(public_url: str, number: CertificateNumber, secret: bytes) -> str:
+    """§33 QR content when the organization publishes the web page (``PUBLIC_URL``):
+    ``<PUBLIC_URL>/v/<number>?s=<signature>``; the page offers "open in Telegram" too."""
+    base = public_url.rstrip("/")
+    return f"{base}/v/{number.format()}?s={sign_certificate_number(number, secret)}"

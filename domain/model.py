@@ -326,6 +326,7 @@ class Certificate:
     revoke_reason: str = ""
     follows_number: str | None = None
     pdf_sha256: str = ""
+    replaces_number: str | None = None  # §33 reissue: the revoked certificate replaced
     id: int | None = None
 
 

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from aiogram_i18n.cores import FluentRuntimeCore
 
+from bot.authenticity.signing import DocumentSigner
 from bot.config import Settings
 from bot.documents import render_appendix, render_certificate, render_listening_reference
 from domain.documents import AppendixDoc, CertificateDoc, ListeningReferenceDoc, OrganizationInfo
@@ -42,6 +43,7 @@ def issuing_options(settings: Settings, bot_username: str) -> IssuingOptions:
         prefix=settings.certificate_prefix,
         secret=settings.cert_secret_bytes,
         bot_username=bot_username,
+        public_url=settings.public_url or "",
         organizations={lang: organization_info(settings, lang) for lang in LANGUAGES},
     )
 
@@ -54,17 +56,25 @@ def _locked(render: Callable[[Doc], bytes], doc: Doc) -> bytes:
 class PdfRenderer:
     """``DocumentRenderer`` with reportlab; words for the forms come from the locales."""
 
-    def __init__(self, i18n_core: FluentRuntimeCore) -> None:
+    def __init__(self, i18n_core: FluentRuntimeCore, signer: DocumentSigner | None = None) -> None:
         self.i18n_core = i18n_core
+        self.signer = signer
+
+    async def _render(self, render: Callable[[Doc], bytes], doc: Doc) -> bytes:
+        """Render, then sign with the organization's key (PAdES) in the same worker thread."""
+        pdf = await asyncio.to_thread(_locked, render, doc)
+        if self.signer is None:
+            return pdf
+        return await asyncio.to_thread(self.signer.sign, pdf)
 
     async def certificate(self, doc: CertificateDoc) -> bytes:
-        return await asyncio.to_thread(_locked, render_certificate, doc)
+        return await self._render(render_certificate, doc)
 
     async def appendix(self, doc: AppendixDoc) -> bytes:
-        return await asyncio.to_thread(_locked, render_appendix, doc)
+        return await self._render(render_appendix, doc)
 
     async def listening_reference(self, doc: ListeningReferenceDoc) -> bytes:
-        return await asyncio.to_thread(_locked, render_listening_reference, doc)
+        return await self._render(render_listening_reference, doc)
 
     def reason_not_passed(self, shortfalls: Sequence[str], lang: Lang) -> str:
         """§31 reference: every reason the listener has no certificate, in the doc language."""

@@ -8,7 +8,13 @@ from storage.models.courses import (
     CourseRow,
     TrainingSessionRow,
 )
-from storage.models.documents import CertificateCounterRow, CertificateRow, DocumentFileRow
+from storage.models.documents import (
+    CertificateCounterRow,
+    CertificateRow,
+    DocumentFileRow,
+    SigningKeyRow,
+    VerificationCheckRow,
+)
 from storage.models.enrollment import (
     ApplicationRow,
     AttendanceRow,
@@ -50,8 +56,10 @@ __all__ = [
     "RequestDocumentRow",
     "RequestRow",
     "SchoolRow",
+    "SigningKeyRow",
     "SurveyResponseRow",
     "TrainingSessionRow",
     "UTCDateTime",
+    "VerificationCheckRow",
     "metadata",
 ]

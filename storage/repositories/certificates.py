@@ -10,13 +10,19 @@ from sqlalchemy.exc import IntegrityError
 
 from domain.model import Certificate, DocumentKind, Lang
 from domain.ports import AlreadyIssued, DocumentFile, DuplicateNumber
-from storage.models import CertificateCounterRow, CertificateRow, DocumentFileRow
+from storage.models import (
+    CertificateCounterRow,
+    CertificateRow,
+    DocumentFileRow,
+    SigningKeyRow,
+    VerificationCheckRow,
+)
 from storage.repositories.base import Repository, violated
 
 _FIELDS = (
     "number", "person_id", "enrollment_id", "holder_full_name", "topic", "academic_hours",
     "issued_on", "valid_until", "organization_name", "revoked_on", "revoke_reason",
-    "follows_number", "pdf_sha256",
+    "follows_number", "pdf_sha256", "replaces_number",
 )  # fmt: skip
 
 
@@ -127,6 +133,36 @@ class CertificatesRepository(Repository):
             .order_by(CertificateRow.id)
         )
         return [to_certificate(row) for row in rows]
+
+    async def replacement_of(self, number: str) -> Certificate | None:
+        """§33 reissue: the certificate issued in place of ``number`` (the latest one)."""
+        row = await self.session.scalar(
+            select(CertificateRow)
+            .where(CertificateRow.replaces_number == number)
+            .order_by(CertificateRow.id.desc())
+            .limit(1)
+        )
+        return to_certificate(row) if row else None
+
+    async def record_check(self, certificate_id: int, at: datetime, channel: str) -> None:
+        self.session.add(
+            VerificationCheckRow(certificate_id=certificate_id, checked_at=at, channel=channel)
+        )
+        await self.session.flush()
+
+    async def checks_for(self, certificate_ids: list[int]) -> dict[int, list[datetime]]:
+        """When each certificate was verified, oldest first (never by whom)."""
+        found: dict[int, list[datetime]] = {i: [] for i in certificate_ids}
+        if not certificate_ids:
+            return found
+        rows = await self.session.execute(
+            select(VerificationCheckRow.certificate_id, VerificationCheckRow.checked_at)
+            .where(VerificationCheckRow.certificate_id.in_(certificate_ids))
+            .order_by(VerificationCheckRow.checked_at, VerificationCheckRow.id)
+        )
+        for certificate_id, checked_at in rows:
+            found[certificate_id].append(checked_at)
+        return found
 
 
 def to_document(row: DocumentFileRow) -> DocumentFile:
@@ -259,3 +295,37 @@ class DocumentsRepository(Repository):
             )
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+    async def find_by_sha256(self, sha256: str) -> DocumentFile | None:
+        """The issued document whose frozen PDF has exactly this SHA-256 (hex, lower case)."""
+        row = await self.session.scalar(
+            select(DocumentFileRow)
+            .where(
+                DocumentFileRow.sha256 == sha256.lower(),
+                DocumentFileRow.certificate_id.is_not(None),
+            )
+            .order_by(DocumentFileRow.id)
+            .limit(1)
+        )
+        return to_document(row) if row else None
+
+    async def signing_key(self) -> bytes | None:
+        """The organization's stored signing key (PKCS#12) in force: the latest one made."""
+        row = await self.session.scalar(
+            select(SigningKeyRow).order_by(SigningKeyRow.id.desc()).limit(1)
+        )
+        return bytes(row.pkcs12) if row else None
+
+    async def store_signing_key(
+        self, pkcs12: bytes, created_at: datetime, replacing: bytes | None = None
+    ) -> bytes:
+        """Keep ``pkcs12`` as the key in force, unless the key in force is no longer
+        ``replacing`` (``None``: no key yet) — another instance was first: its key is
+        returned."""
+        await self.begin_write()
+        existing = await self.signing_key()
+        if existing is not None and existing != replacing:
+            return existing
+        self.session.add(SigningKeyRow(pkcs12=pkcs12, created_at=created_at))
+        await self.session.flush()
+        return pkcs12

@@ -17,6 +17,7 @@ from aiogram_i18n import I18nContext
 from aiogram_i18n.lazy.filter import LazyFilter
 
 from bot.config import Settings
+from bot.handlers.public import verify_file
 from bot.ui.formatting import local_today, long_date, number_example
 from bot.ui.menus import ALL_MENU_KEYS
 from domain.certificate_numbers import parse_certificate_number
@@ -69,6 +70,8 @@ def render_verification(result: Verification, i18n: I18nContext, example: str) -
         issued=long_date(certificate.issued_on, lang),
         until=long_date(until, lang),
     )
+    if result.replaced_by:
+        head += "\n" + i18n.get("verification-replaced-by", number=result.replaced_by)
     return f"{head}\n\n{details}"
 
 
@@ -81,7 +84,7 @@ async def _check(
     clock: Clock,
 ) -> None:
     today = local_today(clock, settings)
-    result = await verify_number(uow_factory, text, today)
+    result = await verify_number(uow_factory, text, today, clock())
     await message.answer(render_verification(result, i18n, number_example(settings, today)))
 
 
@@ -154,7 +157,7 @@ async def deep_link(
 ) -> None:
     today = local_today(clock, settings)
     result = await verify_deep_link(
-        uow_factory, command.args or "", settings.cert_secret_bytes, today
+        uow_factory, command.args or "", settings.cert_secret_bytes, today, clock()
     )
     await message.answer(render_verification(result, i18n, number_example(settings, today)))
 
@@ -177,6 +180,9 @@ def is_not_menu_or_command(message: Message, i18n: I18nContext) -> bool:
 
 def create_router() -> Router:
     router = Router(name="certificates-verify")
+    router.message.register(
+        verify_file.file_sent, StateFilter(None), F.document, verify_file.is_pdf, flags=VERIFY
+    )
     router.message.register(
         deep_link,
         CommandStart(deep_link=True, magic=F.args.startswith(DEEP_LINK_PREFIX)),

@@ -271,7 +271,7 @@ async def test_documents_are_resent_byte_for_byte_after_the_settings_change(
     first = await harness.send(teacher, "/documents")
     assert texts(first) == [
         "Сертификат о повышении квалификации № ORL-2026-000001, дата выдачи: 23 ноября "
-        "2026\u202fг.",
+        "2026\u202fг.\nЕщё не проверялся.",
         "Приложение к сертификату № ORL-2026-000001, дата выдачи: 23 ноября 2026\u202fг.",
     ]
     services.settings.organization_name_ru = "Новое название организации"

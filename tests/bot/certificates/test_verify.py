@@ -3,6 +3,8 @@ forged link, masked vs. full name, the 10-per-minute limit; and the admin's /rev
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from aiogram.methods import SendMessage
 
 from bot.dev.testing import Harness, make_user, texts
@@ -17,6 +19,7 @@ from tests.bot.certificates.factories import (
     make_cohort,
 )
 from tests.conftest import FakeClock
+from tests.documents.pdfutil import flat, pypdf_text
 
 STRANGER = 555_001
 NUMBER = "ORL-2026-000001"  # Әлия's certificate; 000002 is Өмір's listening reference
@@ -203,6 +206,17 @@ async def test_admin_revokes_and_verification_says_revoked_with_the_date(
     ]
     assert texts(await harness.send(make_user(STRANGER, "ru"), NUMBER))[0].startswith("✅")
     sent = await harness.send(admin, "/revoke orl 2026 000001 ошибка <b>в</b> фамилии")
+    assert texts(sent) == [  # issue 14.10: the holder is shown before acting
+        f"Отозвать сертификат № {NUMBER}?\nВладелец: Әлия Серікқызы Нұрланова\n"
+        f"Тема курса: {TOPIC}\nДата выдачи: {ISSUED_RU}\n"
+        "Причина: ошибка &lt;b&gt;в&lt;/b&gt; фамилии"
+    ]
+    assert texts(await harness.press(admin, "crv:cancel:1")) == [
+        "Отзыв отменён, ничего не изменено."
+    ]
+    assert texts(await harness.send(make_user(STRANGER, "ru"), NUMBER))[0].startswith("✅")
+    await harness.send(admin, "/revoke orl 2026 000001 ошибка <b>в</b> фамилии")
+    sent = await harness.press(admin, "crv:go:1")
     assert texts(sent) == [
         f"Сертификат № {NUMBER} отозван {ISSUED_RU}\n"
         "Владелец получит уведомление; проверка теперь показывает «отозван»."
@@ -226,8 +240,60 @@ async def test_admin_revokes_and_verification_says_revoked_with_the_date(
         "Сұрақтарыңызды курс әкімшісіне қоюға болады."
     )
     sent = await harness.send(teacher, "/documents")
-    assert texts(sent)[0] == (
+    assert texts(sent)[0].startswith(
         f"Біліктілікті арттыру сертификаты № {NUMBER}, берілген күні: "
         f"{ISSUED_KK}\n⛔ {ISSUED_KK}да кері қайтарып алынған."
     )
     assert not any(isinstance(r, SendMessage) for r in sent)
+
+    # issue 14.10: reissued under a new number that names the one it replaces
+    new = "ORL-2026-000003"
+    assert texts(await harness.press(admin, "crv:reissue:1")) == [
+        f"Выдан сертификат № {new} взамен № {NUMBER}. Владелец получит новые документы."
+    ]
+    assert texts(await harness.press(admin, "crv:reissue:1")) == [
+        "Перевыпуск невозможен: сертификат не отозван или уже перевыпущен."
+    ]
+    assert texts(await harness.send(make_user(STRANGER, "ru"), NUMBER)) == [
+        f"⛔ Сертификат отозван {ISSUED_RU}\nВместо него выдан сертификат № {new}.\n\n"
+        f"{details_ru('Ә. С. Н.')}"
+    ]
+    assert texts(await harness.send(make_user(STRANGER + 1, "kk"), NUMBER))[0].startswith(
+        f"⛔ Сертификат {ISSUED_KK}да кері қайтарып алынған.\n"
+        f"Оның орнына № {new} сертификат берілген."
+    )
+    assert texts(await harness.send(make_user(STRANGER, "ru"), new))[0].startswith("✅")
+    async with services.uow_factory() as uow:
+        reissued = await uow.certificates.get_by_number(new)
+        files = await uow.documents.list_for_certificate(reissued.id)
+        notices = [
+            await uow.outbox.get_by_dedup_key(f"doc:{reissued.id}:{k}")
+            for k in ("certificate", "appendix")
+        ]
+    assert reissued.replaces_number == NUMBER and reissued.follows_number == NUMBER
+    assert sorted(f.kind for f in files) == ["appendix", "certificate"]
+    assert all(n is not None and n.chat_id == TEACHER_TG for n in notices)
+    pdf = next(f.content for f in files if f.kind == "certificate")
+    assert f"№ {NUMBER}" in flat(pypdf_text(pdf))
+
+
+async def test_the_holder_sees_how_many_times_and_on_which_local_days_it_was_verified(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    """Issue 17.4: /documents counts the checks and gives their local dates, never who."""
+    await issue_two(services)
+    teacher = make_user(TEACHER_TG, "kk")
+    captions = texts(await harness.send(teacher, "/documents"))
+    assert captions[0].endswith("\nӘлі тексерілмеген.")
+    assert "тексер" not in captions[1]  # the appendix is not verified by itself
+    await harness.send(make_user(STRANGER, "ru"), NUMBER)
+    clock.now = datetime(2026, 11, 24, 20, 30, tzinfo=UTC)  # 25 November in Almaty
+    await harness.send(make_user(STRANGER + 1, "kk"), f"/start {link(services)}")
+    await harness.send(make_user(STRANGER + 2, "kk"), "ORL-2026-000002")  # a reference: no
+    captions = texts(await harness.send(teacher, "/documents"))
+    assert captions[0].endswith(
+        "\n2 рет тексерілген: 2026\u202fж. 23 қараша, 2026\u202fж. 25 қараша"
+    )
+    assert str(STRANGER) not in captions[0]
+    ru = services.i18n_core.get("verification-checks", "ru", count=2, dates="…")
+    assert ru == "Проверялся 2 раза: …"
