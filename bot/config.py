@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     cert_secret: SecretStr = SecretStr(PLACEHOLDER_SECRET)
     timezone: str = "Asia/Almaty"
     extra_holidays: Annotated[list[date], NoDecode] = Field(default_factory=list)
+    #: §19: weekend days made working by a government decree transferring days off (e.g. a
+    #: working Saturday); they count towards the NOBD deadline.
+    extra_working_days: Annotated[list[date], NoDecode] = Field(default_factory=list)
 
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -70,7 +73,7 @@ class Settings(BaseSettings):
     def _parse_admin_ids(cls, value: object) -> object:
         return _split_csv(value)
 
-    @field_validator("extra_holidays", mode="before")
+    @field_validator("extra_holidays", "extra_working_days", mode="before")
     @classmethod
     def _parse_holidays(cls, value: object) -> object:
         return _split_csv(value)

@@ -74,12 +74,14 @@ def test_each_malformed_setting_is_explained(
 def test_settings_defaults_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ADMIN_IDS", "11, 22;33")
     monkeypatch.setenv("EXTRA_HOLIDAYS", "2026-12-17,2026-03-24")
+    monkeypatch.setenv("EXTRA_WORKING_DAYS", "2026-11-21")
     settings = load_settings(_env_file=None)
     assert settings.admin_ids == [11, 22, 33]
     assert settings.database_url == "sqlite+aiosqlite:///./data/biliktilik.db"
     assert settings.timezone == "Asia/Almaty"
     assert str(settings.tz) == "Asia/Almaty"
     assert [d.isoformat() for d in settings.extra_holidays] == ["2026-12-17", "2026-03-24"]
+    assert [d.isoformat() for d in settings.extra_working_days] == ["2026-11-21"]
 
 
 def test_env_example_lists_every_setting() -> None:

@@ -200,7 +200,10 @@ class NobdDue:
 
 
 async def nobd_due(
-    uows: UnitOfWorkFactory, today: date, extra_holidays: Collection[date] = ()
+    uows: UnitOfWorkFactory,
+    today: date,
+    extra_holidays: Collection[date] = (),
+    extra_working_days: Collection[date] = (),
 ) -> list[NobdDue]:
     """Cohorts whose §19 reminder day has come and whose deadline has not passed. Reading of
     "completion" for a cohort: the earliest completion day of its listeners (the first NOBD
@@ -219,8 +222,8 @@ async def nobd_due(
             if not completed:
                 continue
             first = min(completed)
-            deadline = nobd_deadline(first, extra_holidays)
-            if nobd_reminder_date(first, extra_holidays) <= today <= deadline:
+            deadline = nobd_deadline(first, extra_holidays, extra_working_days)
+            if nobd_reminder_date(first, extra_holidays, extra_working_days) <= today <= deadline:
                 due.append(NobdDue(cohort, first, deadline))
     return due
 
@@ -231,11 +234,12 @@ async def enqueue_nobd_reminders(
     today: date,
     extra_holidays: Collection[date] = (),
     format_day: Callable[[date, Lang], str] = lambda d, _lang: d.isoformat(),
+    extra_working_days: Collection[date] = (),
 ) -> int:
     """§19 reminder to every admin, two working days before the deadline. One outbox row per
     cohort and admin (``dedup_key``), so the reminder is sent once however often the job
     runs; a reminder missed while the bot was down is still sent up to the deadline day."""
-    due = await nobd_due(uows, today, extra_holidays)
+    due = await nobd_due(uows, today, extra_holidays, extra_working_days)
     if not due:
         return 0
     added = 0

@@ -103,6 +103,22 @@ async def test_nobd_export_is_an_xlsx_with_the_completed_teachers(
     assert len(rows) == 2
 
 
+async def test_nobd_deadline_counts_a_working_saturday_from_the_settings(
+    harness: Harness, services: Services
+) -> None:
+    """§19: Saturday 21 November 2026 made working by decree (EXTRA_WORKING_DAYS) is one of
+    the five working days, so the deadline is Thursday 26 November, not Friday 27."""
+    world = await finished_world(services)
+    services.settings.extra_working_days = [date(2026, 11, 21)]
+    pick = CohortPick(action="nobd", cohort_id=world.cohort.id).pack()
+    captions = {}
+    for lang in ("ru", "kk"):
+        sent = await harness.press(make_user(ADMIN_TG, lang), pick)
+        captions[lang] = next(r for r in sent if isinstance(r, SendDocument)).caption
+    assert "не позднее 26 ноября 2026\u202fг." in (captions["ru"] or "")
+    assert "мерзімі: 2026\u202fж. 26 қараша" in (captions["kk"] or "")
+
+
 async def test_nobd_in_kazakh_and_an_empty_cohort(harness: Harness, services: Services) -> None:
     world = await make_world(services.uow_factory, teachers=1)
     admin = make_user(ADMIN_TG, "kk")
