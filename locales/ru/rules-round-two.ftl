@@ -1,0 +1,12 @@
+# Rules, round two (issue 14): reminders, §23 course and schedule checks, §24, §31, §33.
+
+reminder-soon =
+    ⏰ Скоро занятие: { $when }.
+    { $topic } (поток { $cohort })
+    📍 { $place }
+    Отметка открывается за 15 минут до начала.
+reminder-trainer-soon =
+    ⏰ Скоро ваше занятие: { $when }.
+    { $topic } (поток { $cohort })
+    📍 { $place }
+    Запустите отметку в меню «🧑‍🏫 Занятия тренера».
