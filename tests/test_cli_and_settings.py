@@ -169,3 +169,32 @@ def test_a_32_byte_secret_is_enough() -> None:
 def test_the_example_settings_hold_no_usable_secret() -> None:
     example = (Path(__file__).resolve().parent.parent / ".env.example").read_text()
     assert "CERT_SECRET=\n" in example
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_render_previews_the_configured_organization_head_logo_and_prefix(
+    tmp_path: Path, lang: str
+) -> None:
+    """Item 16: the preview shows what the bot will print, not the fictional sample centre."""
+    from PIL import Image
+    from pypdf import PdfReader
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (64, 64), (200, 30, 30)).save(logo)
+    out = tmp_path / "certificate.pdf"
+    env = {
+        "ORGANIZATION_NAME_KK": "«Шұғыла» біліктілікті арттыру орталығы",
+        "ORGANIZATION_NAME_RU": "Центр повышения квалификации «Шугыла»",
+        "HEAD_NAME": "Сәуле Маратқызы Өтегенова",
+        "LOGO_PATH": str(logo),
+        "CERTIFICATE_PREFIX": "SHG",
+    }
+    result = run_cli("render", "certificate", "--out", str(out), "--lang", lang, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Шұғыла" in text and "Шугыла" in text
+    assert "Өтегенова" in text
+    assert "SHG-2026-000123" in text
+    assert "Білім шыңы" not in text and "BLK-" not in text
+    assert len(reader.pages[0].images) == 1  # the logo (the QR code is drawn as vectors)

@@ -1,8 +1,12 @@
-"""Realistic sample documents (fictional people and organization) for ``biliktilik render``."""
+"""Realistic sample documents (fictional people) for ``biliktilik render``: the organization,
+its head, logo and number prefix are the configured ones when the caller passes them (the CLI
+does), the fictional ``ORGANIZATION`` otherwise."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
+from typing import Any
 
 from domain.documents import (
     AppendixDoc,
@@ -251,36 +255,63 @@ SAMPLE_KINDS = (
 )
 
 
+_SAMPLE_PREFIX = "BLK-"
+
+
+def configured(doc: Any, organization: OrganizationInfo | None, prefix: str | None) -> Any:
+    """The sample ``doc`` with the configured organization and registration-number prefix."""
+    changes: dict[str, Any] = {}
+    if organization is not None and hasattr(doc, "organization"):
+        changes["organization"] = organization
+    if prefix is not None:
+        for name in ("number", "certificate_number"):
+            value = getattr(doc, name, None)
+            if isinstance(value, str) and value.startswith(_SAMPLE_PREFIX):
+                changes[name] = f"{prefix}-{value.removeprefix(_SAMPLE_PREFIX)}"
+    return dataclasses.replace(doc, **changes) if changes else doc
+
+
 def render_sample(
     kind: str,
     lang: Lang = "kk",
     name: str | None = None,
     topic: str | None = None,
     hours: int | None = None,
+    *,
+    organization: OrganizationInfo | None = None,
+    prefix: str | None = None,
 ) -> bytes:
-    """PDF bytes of a sample document; ``kind`` is one of :data:`SAMPLE_KINDS`."""
+    """PDF bytes of a sample document; ``kind`` is one of :data:`SAMPLE_KINDS`. With
+    ``organization`` / ``prefix`` the sample shows the configured organization (names, head,
+    logo) and number prefix instead of the fictional ones."""
     import bot.documents as docs
 
+    def ours(doc: Any) -> Any:
+        return configured(doc, organization, prefix)
+
     if kind == "certificate":
-        return docs.render_certificate(sample_certificate(lang, name, topic, hours))
+        return docs.render_certificate(ours(sample_certificate(lang, name, topic, hours)))
     if kind == "appendix":
-        return docs.render_appendix(sample_appendix(lang, name, topic, hours))
+        return docs.render_appendix(ours(sample_appendix(lang, name, topic, hours)))
     if kind == "certificate-with-appendix":
         return docs.render_certificate_with_appendix(
-            sample_certificate(lang, name, topic, hours), sample_appendix(lang, name, topic, hours)
+            ours(sample_certificate(lang, name, topic, hours)),
+            ours(sample_appendix(lang, name, topic, hours)),
         )
     if kind == "internship-certificate":
         return docs.render_internship_certificate(
-            sample_internship_certificate(lang, name, topic, hours)
+            ours(sample_internship_certificate(lang, name, topic, hours))
         )
     if kind == "enterprise-reference":
         return docs.render_enterprise_reference(sample_enterprise_reference(lang, name, hours))
     if kind == "listening-reference":
-        return docs.render_listening_reference(sample_listening_reference(lang, name, topic, hours))
+        return docs.render_listening_reference(
+            ours(sample_listening_reference(lang, name, topic, hours))
+        )
     if kind in ("application", "application-abroad"):
         return docs.render_application(
             sample_application(lang, name, abroad=kind == "application-abroad")
         )
     if kind == "enrollment-order":
-        return docs.render_enrollment_order(sample_enrollment_order(lang, name, topic, hours))
+        return docs.render_enrollment_order(ours(sample_enrollment_order(lang, name, topic, hours)))
     raise ValueError(f"unknown document kind {kind!r}; expected one of {', '.join(SAMPLE_KINDS)}")
