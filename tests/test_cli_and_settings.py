@@ -189,7 +189,9 @@ def test_render_previews_the_configured_organization_head_logo_and_prefix(
         "LOGO_PATH": str(logo),
         "CERTIFICATE_PREFIX": "SHG",
     }
-    result = run_cli("render", "certificate", "--out", str(out), "--lang", lang, env=env, cwd=tmp_path)
+    result = run_cli(
+        "render", "certificate", "--out", str(out), "--lang", lang, env=env, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     reader = PdfReader(out)
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)

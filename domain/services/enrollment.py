@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from domain.collation import sorted_by_name
 from domain.documents import BasisLetter, EnrolledTeacher, EnrollmentOrderDoc, OrganizationInfo
 from domain.model import (
     Application,
@@ -34,6 +35,7 @@ from domain.model import (
     Person,
     Role,
 )
+from domain.names import display_name
 from domain.notifications import text_notice
 from domain.ports import DocumentFile, DuplicateNumber, UnitOfWork, UnitOfWorkFactory
 from domain.services.admin_courses import NotAllowedError
@@ -298,7 +300,7 @@ async def issue_order(
             if application.person_id in people:
                 application.status = ApplicationStatus.ENROLLED
                 await uow.applications.update(application)
-        teachers = sorted((people[e.person_id] for e in waiting), key=lambda p: p.full_name)
+        listed = [people[e.person_id] for e in waiting]
         result = OrderResult(order=order, enrolled=len(waiting))
         for lang in ("kk", "ru"):
             doc = EnrollmentOrderDoc(
@@ -318,7 +320,7 @@ async def issue_order(
                 ],
                 teachers=[
                     EnrolledTeacher(p.full_name or p.first_name, p.school_name, p.position)
-                    for p in teachers
+                    for p in sorted_by_name(listed, display_name, lang)
                 ],
             )
             result.files.append(

@@ -31,8 +31,8 @@ from domain.ports import UnitOfWork, UnitOfWorkFactory
 __all__ = [
     "DAY_BEFORE_AT",
     "HOUR_BEFORE",
-    "LOOKAHEAD",
     "HOUR_BEFORE_TEXT_UNTIL",
+    "LOOKAHEAD",
     "ReminderKind",
     "enqueue_due_reminders",
     "hour_before_text_holds",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from domain.attendance import attendance_share
+from domain.collation import name_sort_key
 from domain.model import (
     Cohort,
     ConsultationStatus,
@@ -55,7 +56,7 @@ class NobdRow:
 
 
 async def nobd_rows(
-    uows: UnitOfWorkFactory, cohort_id: int, lang: str
+    uows: UnitOfWorkFactory, cohort_id: int, lang: Lang
 ) -> tuple[Cohort, list[NobdRow]] | None:
     """Teachers of the cohort with status COMPLETED, by full name; the topic in ``lang``."""
     async with uows(read_only=True) as uow:
@@ -92,7 +93,7 @@ async def nobd_rows(
                     certificates[-1].number if certificates else "",
                 )
             )
-    rows.sort(key=lambda r: r.full_name)
+    rows.sort(key=lambda r: name_sort_key(r.full_name, lang))
     return cohort, rows
 
 

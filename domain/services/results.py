@@ -17,6 +17,7 @@ from typing import Any
 
 from domain.assessment import Outcome, decide_outcome, meets_score
 from domain.attendance import meets_attendance
+from domain.collation import name_sort_key
 from domain.model import (
     AuditEntry,
     Cohort,
@@ -27,6 +28,7 @@ from domain.model import (
     ModuleGrade,
     Person,
 )
+from domain.names import display_name
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.requests_rules import reassessment_allowed_on
 
@@ -202,7 +204,7 @@ async def decide_cohort_outcomes(
             )
             summary.results.append(result)
         await uow.commit()
-    summary.results.sort(key=lambda r: r.person.full_name or r.person.first_name)
+    summary.results.sort(key=lambda r: name_sort_key(display_name(r.person), cohort.language))
     return summary
 
 

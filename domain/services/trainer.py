@@ -18,6 +18,7 @@ from domain.attendance import (
     sessions_needed_for_attendance,
 )
 from domain.checkin_codes import code_for
+from domain.collation import name_sort_key
 from domain.model import (
     Attendance,
     AttendanceMethod,
@@ -30,6 +31,7 @@ from domain.model import (
     Role,
     TrainingSession,
 )
+from domain.names import display_name
 from domain.notifications import text_notice
 from domain.ports import AlreadyCheckedIn, UnitOfWork, UnitOfWorkFactory
 from domain.services.checkin import failed_attempts
@@ -279,7 +281,7 @@ async def roster(
                     enrollment.id in here,
                 )
             )
-        rows.sort(key=lambda r: (r.person.full_name or r.person.first_name).casefold())
+        rows.sort(key=lambda r: name_sort_key(display_name(r.person), cohort.language))
         return Roster(session, cohort, course, rows, len(sessions))
 
 

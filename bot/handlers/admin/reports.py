@@ -78,9 +78,7 @@ async def nobd_export(
     content = render_nobd_xlsx(rows, headers, i18n.get("results-nobd-sheet"))
     first = min((r.completed_on for r in rows if r.completed_on), default=None)
     deadline = (
-        long_date(
-            nobd_deadline(first, settings.extra_holidays, settings.extra_working_days), lang
-        )
+        long_date(nobd_deadline(first, settings.extra_holidays, settings.extra_working_days), lang)
         if first
         else "—"
     )

@@ -175,9 +175,7 @@ async def test_expelled_and_unlinked_listeners_get_no_reminder(
 def test_in_one_hour_is_said_only_while_about_an_hour_is_left() -> None:
     assert hour_before_text_holds(TOMORROW_START, datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
     assert hour_before_text_holds(TOMORROW_START, datetime(2026, 11, 24, 9, 15, tzinfo=UTC))
-    assert not hour_before_text_holds(
-        TOMORROW_START, datetime(2026, 11, 24, 9, 15, 1, tzinfo=UTC)
-    )
+    assert not hour_before_text_holds(TOMORROW_START, datetime(2026, 11, 24, 9, 15, 1, tzinfo=UTC))
     assert not hour_before_text_holds(TOMORROW_START, datetime(2026, 11, 24, 9, 50, tzinfo=UTC))
 
 

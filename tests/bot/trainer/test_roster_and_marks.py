@@ -15,6 +15,7 @@ from domain.checkin_codes import code_for
 from domain.model import AttendanceMethod
 from domain.services.trainer import MARK_ACTION, warn_unreachable_attendance
 from tests.bot.checkin.factories import (
+    OTHER_TRAINER_TG,
     TEACHER_KK_TG,
     TEACHER_RU_TG,
     TRAINER_TG,
@@ -224,3 +225,32 @@ async def test_roster_refused_to_listener_with_forged_button(
         "Бұл тек тренерлерге қолжетімді. Әрекет журналға жазылды."
     ]
     assert not [r for r in sent if isinstance(r, SendMessage)]
+
+
+async def test_roster_lists_names_in_kazakh_and_russian_alphabetical_order(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    """Item 12: Ә, Қ, Ө, Ұ names no longer come after Я; І follows Ы in a Kazakh cohort and
+    И in a Russian one."""
+    world = await build_world(services)
+    clock.now = DURING
+    names = ["Яковлева Яна", "Ұлықпанов Ерлан", "Әлімова Дана", "Ілиясова Іңкәр",
+             "Қасенов Бақыт", "Ыбыраев Нұр", "Өтегенов Асан", "Бекова Сара"]  # fmt: skip
+    for i, name in enumerate(names):
+        person = await add_person(services, 760_000 + i, "kk", name)
+        await enroll(services, person, world.cohort)
+        await enroll(services, person, world.other_cohort)
+
+    async def listed(trainer_tg: int, lang: str, session_id: int | None) -> list[str]:
+        sent = await harness.press(make_user(trainer_tg, lang), f"tgs:roster:{session_id}")
+        text = "\n".join(texts(sent))
+        return [line[2:].split(" — ")[0].strip() for line in text.splitlines() if " — " in line]
+
+    assert await listed(TRAINER_TG, "ru", world.session.id) == [
+        "Әлімова Дана", "Бекова Сара", "Иванова Мария", "Ілиясова Іңкәр", "Қасенов Бақыт",
+        "Өтегенов Асан", "Сейітова Айгүл", "Ұлықпанов Ерлан", "Ыбыраев Нұр", "Яковлева Яна",
+    ]  # fmt: skip
+    assert await listed(OTHER_TRAINER_TG, "kk", world.other_session.id) == [
+        "Әлімова Дана", "Бекова Сара", "Қасенов Бақыт", "Өтегенов Асан", "Ұлықпанов Ерлан",
+        "Ыбыраев Нұр", "Ілиясова Іңкәр", "Яковлева Яна",
+    ]  # fmt: skip
