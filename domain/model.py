@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import Any, Literal
 
 from domain.assessment import Outcome
@@ -178,9 +178,9 @@ class TrainingSession:
     topic: str = ""
     id: int | None = None
 
-    @property
-    def day(self) -> date:
-        return self.starts_at.date()
+    def local_day(self, tz: tzinfo) -> date:
+        """The session's calendar day in the organization's time zone (not UTC's)."""
+        return self.starts_at.astimezone(tz).date()
 
     @property
     def start_time(self) -> time:

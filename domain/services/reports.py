@@ -7,10 +7,11 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from domain.attendance import attendance_share
 from domain.collation import name_sort_key
+from domain.local_dates import local_date
 from domain.model import (
     Cohort,
     ConsultationStatus,
@@ -174,10 +175,10 @@ class Effectiveness:
         return round(100 * self.answered / self.total) if self.total else 0
 
 
-async def effectiveness(uows: UnitOfWorkFactory, since: datetime) -> Effectiveness:
+async def effectiveness(uows: UnitOfWorkFactory, since: datetime, tz: tzinfo) -> Effectiveness:
     """Consultation requests created since ``since``: per §37 kind, the answered share and the
-    median time from request to answer (hours)."""
-    report = Effectiveness(since.date())
+    median time from request to answer (hours). The period starts on ``since``'s local date."""
+    report = Effectiveness(local_date(since, tz))
     async with uows(read_only=True) as uow:
         consultations = await uow.consultations.created_since(since)
     waits: list[timedelta] = []

@@ -12,12 +12,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from domain.assessment import Outcome, decide_outcome, meets_score
 from domain.attendance import meets_attendance
 from domain.collation import name_sort_key
+from domain.local_dates import local_date
 from domain.model import (
     AuditEntry,
     Cohort,
@@ -256,13 +257,14 @@ async def record_score(
     now: datetime,
     *,
     reassessment: bool = False,
+    tz: tzinfo,
 ) -> ScoreResult:
     """Store a §28 final-assessment score (or a §31 re-assessment) with module grades.
 
     A score outside 0..max is refused; so is a grade for a module of another course. A
     re-assessment needs a NOT_PASSED listener and no other re-assessment of the same course
     within 365 days (§31.1). Audit-logged with the previous latest score as "before"."""
-    today: date = now.date()
+    today = local_date(now, tz)  # the assessment day is the organization's date
     async with uows() as uow:
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
         cohort = await uow.cohorts.get(enrollment.cohort_id) if enrollment else None

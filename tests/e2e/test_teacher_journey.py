@@ -193,7 +193,13 @@ async def test_a_kazakh_teacher_from_start_to_results(
         admin = await uow.people.get_by_telegram_id(ADMIN.telegram_id)
 
     result = await record_score(
-        sandbox.services.uow_factory, admin.id, enrollment.id, 86, {}, sandbox.services.clock()
+        sandbox.services.uow_factory,
+        admin.id,
+        enrollment.id,
+        86,
+        {},
+        sandbox.services.clock(),
+        tz=sandbox.services.settings.tz,
     )
     assert result.refusal is None
     card = body(await teacher.say("🎓 Менің курстарым", "Қорытынды бағалау"))

@@ -145,6 +145,7 @@ async def effectiveness_command(
     i18n: I18nContext,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     months = DEFAULT_MONTHS
     if command.args:
@@ -154,7 +155,7 @@ async def effectiveness_command(
             return
         months = int(arg)
     since = clock() - timedelta(days=round(months * 30.44))
-    report = await effectiveness(uow_factory, since)
+    report = await effectiveness(uow_factory, since, settings.tz)
     hours = report.median_answer_hours
     await message.answer(
         i18n.get(

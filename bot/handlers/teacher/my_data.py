@@ -15,10 +15,12 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.teacher.callbacks import MyDataCb
 from bot.handlers.teacher.common import register_entry
 from bot.ui.formatting import long_date
 from bot.ui.screens import ui_lang
+from domain.local_dates import local_date
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import personal_data as service
@@ -38,6 +40,7 @@ async def mydata_entry(
     person: Person,
     state: FSMContext,
     uow_factory: UnitOfWorkFactory,
+    settings: Settings,
 ) -> None:
     await state.clear()
     assert person.id is not None
@@ -50,7 +53,9 @@ async def mydata_entry(
         await message.answer(
             i18n.get(
                 "mydata-deletion-pending",
-                date=long_date(person.deletion_requested_at.date(), ui_lang(i18n)),
+                date=long_date(
+                    local_date(person.deletion_requested_at, settings.tz), ui_lang(i18n)
+                ),
             )
         )
         return

@@ -30,6 +30,7 @@ from bot.handlers.teacher.common import (
 )
 from bot.ui.formatting import local_today, long_date
 from bot.ui.menus import main_menu
+from domain.local_dates import local_date
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services import profile as service
@@ -115,11 +116,14 @@ async def accepted(
     person: Person,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     data = await state.get_data()
     if data.get("editing"):
         assert person.id is not None
-        result = await service.update_profile_field(uow_factory, person.id, field, value, clock())
+        result = await service.update_profile_field(
+            uow_factory, person.id, field, value, clock(), tz=settings.tz
+        )
         if not result.ok:
             await message.answer(i18n.get(f"profile-error-{result.refusal}"))
             return
@@ -127,7 +131,7 @@ async def accepted(
         await message.answer(
             i18n.get("profile-field-saved"), reply_markup=main_menu(i18n, result.person or person)
         )
-        await show_profile(message, i18n, result.person or person)
+        await show_profile(message, i18n, result.person or person, settings)
         return
     await state.update_data({field: value})
     if field == "phone":
@@ -155,7 +159,7 @@ async def text_step(
     if refusal is not None:
         await message.answer(i18n.get(f"profile-error-{refusal}"))
         return
-    await accepted(message, i18n, state, field, value, person, uow_factory, clock)
+    await accepted(message, i18n, state, field, value, person, uow_factory, clock, settings)
 
 
 async def not_text(message: Message, i18n: I18nContext) -> None:
@@ -173,6 +177,7 @@ async def contact_step(
     person: Person,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     contact = message.contact
     if contact is None or message.from_user is None or contact.user_id != message.from_user.id:
@@ -182,7 +187,7 @@ async def contact_step(
     if not phone:
         await message.answer(i18n.get("profile-error-phone-invalid"))
         return
-    await accepted(message, i18n, state, "phone", phone, person, uow_factory, clock)
+    await accepted(message, i18n, state, "phone", phone, person, uow_factory, clock, settings)
 
 
 async def phone_not_contact(message: Message, i18n: I18nContext) -> None:
@@ -264,13 +269,16 @@ def profile_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[buttons[i : i + 2] for i in range(0, 6, 2)])
 
 
-async def show_profile(message: Message, i18n: I18nContext, person: Person) -> None:
+async def show_profile(
+    message: Message, i18n: I18nContext, person: Person, settings: Settings
+) -> None:
     values = {f: getattr(person, f) for f in STEPS}
     await message.answer(
         i18n.get(
             "profile-view",
             consent_at=long_date(
-                person.consent_at.date() if person.consent_at else None, i18n.locale
+                local_date(person.consent_at, settings.tz) if person.consent_at else None,
+                i18n.locale,
             ),
             **summary_args(values, i18n.locale),
         ),
@@ -279,10 +287,10 @@ async def show_profile(message: Message, i18n: I18nContext, person: Person) -> N
 
 
 async def profile_entry(
-    message: Message, i18n: I18nContext, person: Person, state: FSMContext
+    message: Message, i18n: I18nContext, person: Person, state: FSMContext, settings: Settings
 ) -> None:
     await state.clear()
-    await show_profile(message, i18n, person)
+    await show_profile(message, i18n, person, settings)
 
 
 async def edit_field(

@@ -124,7 +124,12 @@ async def start_request(
     kind = RequestKind(callback_data.kind)
     assert person.id is not None
     result = await service.check_request(
-        uow_factory, person.id, callback_data.enrollment_id, kind, today_of(clock, settings)
+        uow_factory,
+        person.id,
+        callback_data.enrollment_id,
+        kind,
+        today_of(clock, settings),
+        settings.tz,
     )
     if result.refusal is not None:
         await query.answer(refusal_text(i18n, result), show_alert=True)
@@ -372,6 +377,7 @@ async def nav(
             data["files"],
             clock(),
             today_of(clock, settings),
+            settings.tz,
         )
         await state.clear()
         text = refusal_text(i18n, result) if result.refusal else i18n.get("requests-submitted")

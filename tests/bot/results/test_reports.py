@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from aiogram.methods import SendDocument, SendPhoto
 from aiogram.types import BufferedInputFile
@@ -26,6 +27,8 @@ from tests.bot.results.factories import (
 )
 from tests.conftest import FakeClock
 
+ALMATY = ZoneInfo("Asia/Almaty")
+
 DONE = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
@@ -36,8 +39,8 @@ async def finished_world(services: Services):  # type: ignore[no-untyped-def]
     first, second, _third = world.enrollments
     await attend(uow, first, world.sessions)
     await attend(uow, second, world.sessions[:2])
-    await record_score(uow, 1, first.id, 88, {}, DONE)
-    await record_score(uow, 1, second.id, 30, {}, DONE)
+    await record_score(uow, 1, first.id, 88, {}, DONE, tz=ALMATY)
+    await record_score(uow, 1, second.id, 30, {}, DONE, tz=ALMATY)
     await decide_cohort_outcomes(uow, world.cohort.id, DONE)
     async with uow() as u:
         await u.certificates.add(
