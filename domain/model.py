@@ -297,6 +297,7 @@ class FinalAssessment:
     is_reassessment: bool = False
     module_grades: list[ModuleGrade] = field(default_factory=list)
     id: int | None = None
+    with_next_cohort: bool = False  # §31.2: taken with the next cohort (not §31.1)
 
 
 class DocumentKind(enum.StrEnum):

@@ -23,6 +23,7 @@ from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.requests_rules import (
     RefusalReason,
     check_reassessment,
+    counts_towards_yearly_limit,
     finish_interrupted_allowed,
     reassessment_with_next_cohort_allowed,
     transfer_allowed,
@@ -149,7 +150,7 @@ async def _reassessment_dates(
         dates += [
             a.assessed_on
             for a in await uow.assessments.for_enrollment(enrollment.id)
-            if a.is_reassessment
+            if counts_towards_yearly_limit(a.is_reassessment, a.with_next_cohort)
         ]
         dates += [
             local_date(r.decided_at, tz)

@@ -85,6 +85,7 @@ async def start_score_form(
     state: FSMContext,
     enrollment_id: int,
     reassessment: bool,
+    next_cohort: bool = False,
 ) -> bool:
     found = await enrollment_context(uow_factory, enrollment_id)
     if found is None:
@@ -96,6 +97,7 @@ async def start_score_form(
     await state.update_data(
         enrollment_id=enrollment_id,
         reassessment=reassessment,
+        next_cohort=next_cohort,
         max_score=course.max_score,
         modules=[[m.id, m.name(lang)] for m in course.modules],
         grades={},
@@ -237,6 +239,7 @@ async def save_score(
         {int(k): v for k, v in data["grades"].items()},
         clock(),
         reassessment=data["reassessment"],
+        next_cohort=data.get("next_cohort", False),
         tz=settings.tz,
     )
     if result.refusal is not None:
