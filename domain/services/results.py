@@ -301,9 +301,8 @@ async def record_score(
         if any(not g.strip() or len(g.strip()) > MAX_GRADE_LENGTH for g in grades.values()):
             return ScoreResult(ScoreRefusal.BAD_GRADE)
         next_cohort = reassessment and next_cohort
-        if reassessment:
-            if enrollment.status is not EnrollmentStatus.NOT_PASSED:
-                return ScoreResult(ScoreRefusal.NOT_FAILED)
+        if reassessment and enrollment.status is not EnrollmentStatus.NOT_PASSED:
+            return ScoreResult(ScoreRefusal.NOT_FAILED)
         if next_cohort:
             if not await _next_cohort_right_open(uow, enrollment_id):
                 return ScoreResult(ScoreRefusal.NO_NEXT_COHORT_REQUEST)
