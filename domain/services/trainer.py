@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.agreement import may_check_in
 from domain.attendance import (
     CHECKIN_OPENS_BEFORE,
     attendance_share,
@@ -290,6 +291,7 @@ class MarkOutcome(enum.StrEnum):
     REFUSED = "refused"  # not a trainer of this cohort (logged)
     NOT_IN_COHORT = "not_in_cohort"
     NOT_STARTED = "not_started"
+    AGREEMENT_NOT_ACCEPTED = "agreement_not_accepted"  # §24: no attendance before it
     ALREADY_PRESENT = "already_present"
     REASON_REQUIRED = "reason_required"
     REASON_TOO_LONG = "reason_too_long"
@@ -305,8 +307,11 @@ async def mark_present(
 ) -> MarkOutcome:
     """A trainer marks a listener present by hand (method MANUAL) with a reason, audit-logged
     with before/after. Reading of §24.3: allowed once the session's check-in window has opened
-    (also after the session, to correct a dead phone), never for a future session. With an
-    empty ``reason`` nothing is stored: REASON_REQUIRED then means every other rule holds."""
+    (also after the session, to correct a dead phone), never for a future session.
+    §24 "Слушатель подписывает договор (соглашение) на обучение": a hand mark is attendance
+    like a check-in, so it needs the accepted agreement too (``may_check_in``); a trainer
+    cannot mark in a listener who has not accepted it. With an empty ``reason`` nothing is
+    stored: REASON_REQUIRED then means every other rule holds."""
     reason = clean_text(reason).strip()
     async with uows() as uow:
         found = await _session_of_trainer(uow, actor, session_id, "mark_present", now)
@@ -323,6 +328,8 @@ async def mark_present(
             return MarkOutcome.NOT_IN_COHORT
         if now < session.starts_at - CHECKIN_OPENS_BEFORE:
             return MarkOutcome.NOT_STARTED
+        if not may_check_in(enrollment.agreement_accepted_at):
+            return MarkOutcome.AGREEMENT_NOT_ACCEPTED
         if await uow.attendance.get(enrollment_id, session_id) is not None:
             return MarkOutcome.ALREADY_PRESENT
         # Checked last, so a call with an empty reason is a dry run of every other rule.
