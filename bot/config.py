@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     organization_city_kk: str = "Астана"
     organization_city_ru: str = "Астана"
     head_name: str = "—"
+    #: §33: "the head of the Organization, in their absence the person acting for them" signs;
+    #: true while HEAD_NAME is the acting head (documents print "И.о. руководителя" /
+    #: "Басшының м.а." instead of the head's title).
+    head_is_acting: bool = False
     logo_path: str | None = None
     certificate_prefix: str = "BLK"
     cert_secret: SecretStr = SecretStr(PLACEHOLDER_SECRET)

@@ -22,6 +22,7 @@ from domain.documents import (
     ModuleLine,
     OrganizationInfo,
 )
+from domain.validity import certificate_valid_until
 
 ORGANIZATION = OrganizationInfo(
     name_kk="«Білім шыңы» педагогтердің біліктілігін арттыру орталығы» ЖШС",
@@ -51,6 +52,7 @@ MODULES: dict[Lang, list[tuple[str, int, str]]] = {
 }
 NUMBER = "BLK-2026-000123"
 ISSUED = date(2026, 11, 23)
+COMPLETED = date(2026, 11, 20)
 VERIFY_URL = "https://t.me/biliktilik_bot?start=v_BLK-2026-000123_3f9a1c7e5b2d"
 
 
@@ -63,8 +65,8 @@ def sample_certificate(
         topic=topic or TOPICS[lang],
         academic_hours=hours or 72,
         issued_on=ISSUED,
-        valid_until=date(2029, 11, 20),
-        completed_on=date(2026, 11, 20),
+        valid_until=certificate_valid_until(COMPLETED, ISSUED),  # the bot's one §33 rule
+        completed_on=COMPLETED,
         lang=lang,
         organization=ORGANIZATION,
         verification_url=VERIFY_URL,

@@ -276,6 +276,12 @@ class _Issuing:
         return self.cohort.language
 
     @property
+    def completed_on(self) -> date:
+        """§33: the day the courses were completed (the deciding assessment's day), else the
+        cohort's last day."""
+        return self.enrollment.completed_on or self.cohort.ends_on
+
+    @property
     def holder(self) -> str:
         return self.person.full_name or self.person.first_name
 
@@ -305,7 +311,7 @@ class _Issuing:
             topic=self.course.topic(self.lang),
             academic_hours=self.course.hours,
             issued_on=self.today,
-            valid_until=certificate_valid_until(self.today)
+            valid_until=certificate_valid_until(self.completed_on, self.today)
             if kind is DocumentKind.CERTIFICATE
             else None,
             organization_name=self._organization_name(),
@@ -355,7 +361,7 @@ class _Issuing:
                 academic_hours=certificate.academic_hours,
                 issued_on=self.today,
                 valid_until=certificate.valid_until,
-                completed_on=self.enrollment.completed_on or self.cohort.ends_on,
+                completed_on=self.completed_on,
                 lang=self.lang,
                 organization=organization,
                 verification_url=verification_url(

@@ -118,7 +118,9 @@ async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
         assert [c.kind for c in issued[failed.id]] == [DocumentKind.LISTENING_REFERENCE]
     assert issued[expelled.id] == [] and issued[unscored.id] == []
     certificate = issued[eight_fifty.id][0]
-    assert certificate.valid_until == date(2029, 11, 23)  # §33: 3 years from the issue date
+    # §33: completed 20 November (the assessment day), issued on the 23rd: 3 years from the
+    # completion, the earlier of the two days
+    assert certificate.valid_until == date(2029, 11, 20)
     assert certificate.topic.startswith("Функционалдық") and certificate.academic_hours == 72
     assert certificate.holder_full_name == "Әлия Серікқызы Нұрланова"
     assert issued[seven.id][0].valid_until is None  # a reference has no validity
@@ -132,7 +134,7 @@ async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
     assert cert_doc.verification_url == (
         f"https://t.me/biliktilik_bot?start={deep_link_payload(parsed, SECRET)}"
     )
-    assert cert_doc.lang == "kk" and cert_doc.valid_until == date(2029, 11, 23)
+    assert cert_doc.lang == "kk" and cert_doc.valid_until == date(2029, 11, 20)
     appendix = next(
         d
         for d in renderer.rendered
@@ -307,8 +309,8 @@ async def test_verification_statuses_and_revocation(services: Services) -> None:
     result = await verify_number(uf, f"№ {number.lower().replace('-', ' ')}", TODAY)
     assert result.status is CertificateStatus.VALID and not result.link_genuine
     assert result.certificate is not None and result.certificate.number == number
-    assert (await verify_number(uf, number, date(2029, 11, 23))).status is CertificateStatus.VALID
-    assert (await verify_number(uf, number, date(2029, 11, 24))).status is CertificateStatus.EXPIRED
+    assert (await verify_number(uf, number, date(2029, 11, 20))).status is CertificateStatus.VALID
+    assert (await verify_number(uf, number, date(2029, 11, 21))).status is CertificateStatus.EXPIRED
     for unknown in (reference, "ORL-2026-000099", "ORL-2026", "hello", "ORL-2026-0000001"):
         assert await verify_number(uf, unknown, TODAY) == await verify_number(
             uf, "ORL-2026-000777", TODAY

@@ -53,13 +53,10 @@ async def start(
 
 
 def organization(settings: Settings) -> OrganizationInfo:
-    return OrganizationInfo(
-        name_kk=settings.organization_name_kk,
-        name_ru=settings.organization_name_ru,
-        head_name=settings.head_name,
-        city=settings.organization_city_ru,
-        logo_path=settings.logo_path,
-    )
+    """The order is signed like the certificates (acting head's title with HEAD_IS_ACTING)."""
+    from bot.documents.issuing import organization_info  # PDF code loads on first use
+
+    return organization_info(settings, "ru")
 
 
 async def step_typed(

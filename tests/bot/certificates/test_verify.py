@@ -21,9 +21,9 @@ from tests.conftest import FakeClock
 STRANGER = 555_001
 NUMBER = "ORL-2026-000001"  # Әлия's certificate; 000002 is Өмір's listening reference
 ISSUED_RU = "23 ноября 2026\u202fг."
-UNTIL_RU = "23 ноября 2029\u202fг."
+UNTIL_RU = "20 ноября 2029\u202fг."  # §33: three years from completion (20 Nov)
 ISSUED_KK = "2026\u202fж. 23 қараша"
-UNTIL_KK = "2029\u202fж. 23 қараша"
+UNTIL_KK = "2029\u202fж. 20 қараша"
 TOPIC = "Функционалдық сауаттылықты дамыту: Қазақ тілі және әдебиеті"
 ORG_KK = "«Өрлеу» біліктілікті арттыру орталығы"
 NOT_FOUND_RU = (
@@ -131,10 +131,11 @@ async def test_an_expired_certificate_after_three_years(
     harness: Harness, services: Services, clock: FakeClock
 ) -> None:
     await issue_two(services)
-    clock.advance(days=3 * 365)  # 22 November 2029: the last valid day is the 23rd
+    # completed 20 November 2026, issued on the 23rd: the last valid day is 20 November 2029
+    clock.advance(days=3 * 365 - 3)  # 19 November 2029
     ru, kk = make_user(STRANGER, "ru"), make_user(STRANGER + 1, "kk")
     assert texts(await harness.send(ru, NUMBER))[0].startswith("✅ Сертификат действителен.")
-    clock.advance(days=2)
+    clock.advance(days=2)  # 21 November 2029
     assert texts(await harness.send(ru, NUMBER)) == [
         f"⌛ Срок действия сертификата истёк.\n\n{details_ru('Ә. С. Н.')}"
     ]
