@@ -17,6 +17,7 @@ class CertificateStatus(enum.StrEnum):
     EXPIRED = "expired"
     REVOKED = "revoked"
     NOT_FOUND = "not_found"
+    LISTENING_REFERENCE = "reference"  # §31: the number is a listening reference's
 
 
 def _add_years(day: date, years: int) -> date:

@@ -142,7 +142,7 @@ def sample_listening_reference(
     lang: Lang = "kk", name: str | None = None, topic: str | None = None, hours: int | None = None
 ) -> ListeningReferenceDoc:
     return ListeningReferenceDoc(
-        number="BLK-R-2026-0042",
+        number="BLK-2026-C000042",  # the bot's reference series (domain.certificate_numbers)
         holder_full_name=name or ("Дәурен Қанатұлы Жұмабеков" if lang == "kk" else NAMES["ru"]),
         topic=topic or TOPICS[lang],
         academic_hours=hours or 72,

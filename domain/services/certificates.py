@@ -18,7 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
-from domain.certificate_numbers import parse_certificate_number, verification_url
+from domain.certificate_numbers import (
+    REFERENCE_SERIES,
+    parse_certificate_number,
+    verification_url,
+)
 from domain.documents import (
     AppendixDoc,
     CertificateDoc,
@@ -122,11 +126,14 @@ async def issue_cohort_documents(
     progress: Progress | None = None,
 ) -> IssueSummary:
     """§29: a certificate and its appendix to each listener who passed; §31: a listening
-    reference to each one who did not. One transaction per teacher, so a crash resumes
+    reference to each one who did not, including one who did not sit the final assessment
+    (no score). References are numbered in their own series (``REFERENCE_SERIES``), so the
+    certificate register has no gaps. One transaction per teacher, so a crash resumes
     cleanly; idempotent (a teacher's stored document is never issued again).
 
     Refused while the cohort has not ended (its ``ends_on`` is after ``today``): reading of
-    "when scores are final". Expelled listeners (§32) and those without a score get nothing.
+    "when scores are final". Expelled listeners (§32) get nothing. ``not_assessed`` counts the
+    references that went to listeners without a score.
     """
     async with uows(read_only=True) as uow:
         cohort = await uow.cohorts.get(cohort_id)
@@ -134,7 +141,7 @@ async def issue_cohort_documents(
         return IssueSummary(IssueRefusal.NOT_FOUND)
     if cohort.ends_on > today:
         return IssueSummary(IssueRefusal.NOT_FINISHED, cohort)
-    outcomes = await decide_cohort_outcomes(uows, cohort_id, now, actor_id)
+    outcomes = await decide_cohort_outcomes(uows, cohort_id, now, actor_id, assessment_over=True)
     if outcomes is None:
         return IssueSummary(IssueRefusal.NOT_FOUND)
     summary = IssueSummary(
@@ -201,15 +208,13 @@ async def _issue_one(
     ) as uow:  # a read-only look first: a re-run takes no write lock for issued ones
         needed = await _document_needed(uow, enrollment_id)
     if needed is None:
-        if result.score is None:
-            summary.not_assessed += 1
-        else:
-            summary.skipped += 1
+        summary.skipped += 1
         return
     async with uows() as uow:
         # The number first: it takes the write lock (SQLite) / the counter row lock
         # (PostgreSQL), so the check below cannot race another admin issuing the same cohort.
-        number = await uow.certificates.next_number(options.prefix, today.year)
+        series = REFERENCE_SERIES if needed is DocumentKind.LISTENING_REFERENCE else ""
+        number = await uow.certificates.next_number(options.prefix, today.year, series)
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
         if enrollment is None or await _document_needed(uow, enrollment_id) is not needed:
             summary.skipped += 1
@@ -229,6 +234,8 @@ async def _issue_one(
             summary.certificates.append(certificate.number)
         else:
             summary.references.append(certificate.number)
+            if result.score is None:
+                summary.not_assessed += 1
         await uow.audit.record(
             AuditEntry(
                 actor_id,

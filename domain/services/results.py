@@ -94,13 +94,20 @@ def evaluate_listener(
     total_sessions: int,
     assessment: FinalAssessment | None,
     max_score: int,
+    assessment_over: bool = False,
 ) -> ListenerResult:
     """§29/§31/§32 outcome via ``decide_outcome``, plus every reason a certificate is missing
     (all of them, not only the first, so the admin sees the whole picture)."""
     score = assessment.score if assessment else None
     expelled = enrollment.status is EnrollmentStatus.EXPELLED
     outcome = decide_outcome(
-        attended, total_sessions, score, max_score, enrollment.agreement_accepted, expelled
+        attended,
+        total_sessions,
+        score,
+        max_score,
+        enrollment.agreement_accepted,
+        expelled,
+        assessment_over,
     )
     shortfalls: list[Shortfall] = []
     if not expelled:
@@ -172,11 +179,18 @@ async def _apply_outcome(
 
 
 async def decide_cohort_outcomes(
-    uows: UnitOfWorkFactory, cohort_id: int, now: datetime, actor_id: int | None = None
+    uows: UnitOfWorkFactory,
+    cohort_id: int,
+    now: datetime,
+    actor_id: int | None = None,
+    *,
+    assessment_over: bool = False,
 ) -> CohortOutcomes | None:
     """§28–29, §31, §32 for every listener of the cohort; stores the outcomes, returns the
     summary (``None`` for an unknown cohort). Attendance counts all *scheduled* sessions of
-    the cohort (§24.3). Listeners without a score stay ENROLLED (in progress)."""
+    the cohort (§24.3). Listeners without a score stay ENROLLED (in progress) — unless
+    ``assessment_over`` (documents are issued for the ended cohort): then they did not pass
+    (§31, ``decide_outcome``), completed on the cohort's last day."""
     async with uows() as uow:
         cohort = await uow.cohorts.get(cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
@@ -201,10 +215,12 @@ async def decide_cohort_outcomes(
                 total,
                 assessment,
                 course.max_score,
+                assessment_over,
             )
-            await _apply_outcome(
-                uow, actor_id, result, assessment.assessed_on if assessment else None, now
-            )
+            decided_on = assessment.assessed_on if assessment else None
+            if decided_on is None and assessment_over:
+                decided_on = cohort.ends_on
+            await _apply_outcome(uow, actor_id, result, decided_on, now)
             summary.results.append(result)
         await uow.commit()
     summary.results.sort(key=lambda r: name_sort_key(display_name(r.person), cohort.language))
