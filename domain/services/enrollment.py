@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from domain.collation import sorted_by_name
+from domain.courses import ScheduleCheck, schedule_covers_course
 from domain.documents import BasisLetter, EnrolledTeacher, EnrollmentOrderDoc, OrganizationInfo
 from domain.model import (
     Application,
@@ -240,6 +241,7 @@ class OrderDraft:
 class OrderRefusal(enum.StrEnum):
     DUPLICATE_NUMBER = "duplicate-number"
     NOBODY = "nobody"  # no place in the cohort waits for an order
+    SCHEDULE_INCOMPLETE = "schedule-incomplete"  # §23: sessions short of the course hours
 
 
 @dataclass
@@ -249,6 +251,24 @@ class OrderResult:
     enrolled: int = 0
     notified: int = 0
     refusal: OrderRefusal | None = None
+    schedule: ScheduleCheck | None = None  # with SCHEDULE_INCOMPLETE: scheduled vs required
+
+
+async def order_schedule_check(uow: UnitOfWork, cohort_id: int, hours: int) -> ScheduleCheck:
+    """§23: the cohort's scheduled academic hours against the course's."""
+    sessions = await uow.sessions.for_cohort(cohort_id)
+    return schedule_covers_course(hours, [s.academic_hours for s in sessions])
+
+
+async def cohort_schedule_check(uows: UnitOfWorkFactory, cohort_id: int) -> ScheduleCheck | None:
+    """§23: may an order be issued for this cohort as far as its schedule goes (``None`` for
+    an unknown cohort)? The order form asks it first, so the admin is told before typing."""
+    async with uows(read_only=True) as uow:
+        cohort = await uow.cohorts.get(cohort_id)
+        course = await uow.courses.get(cohort.course_id) if cohort else None
+        if cohort is None or course is None:
+            return None
+        return await order_schedule_check(uow, cohort_id, course.hours)
 
 
 async def issue_order(
@@ -262,7 +282,10 @@ async def issue_order(
 ) -> OrderResult:
     """§16, §18: the order enrolls every held place of the cohort not yet in an order;
     approved applications become ENROLLED; the PDF is rendered in Kazakh and Russian and
-    frozen in ``uow.documents``; each enrolled teacher with Telegram is notified."""
+    frozen in ``uow.documents``; each enrolled teacher with Telegram is notified. Refused
+    while the cohort's sessions add up to fewer academic hours than the course has
+    (``schedule_covers_course``, §23): the order would enroll teachers on a course that cannot
+    be held in full."""
     async with uows() as uow:
         await _require_admin(uow, actor_id)
         cohort = await uow.cohorts.get(cohort_id)
@@ -277,6 +300,9 @@ async def issue_order(
         ]
         if not waiting:
             return OrderResult(refusal=OrderRefusal.NOBODY)
+        schedule = await order_schedule_check(uow, cohort_id, course.hours)
+        if not schedule.complete:
+            return OrderResult(refusal=OrderRefusal.SCHEDULE_INCOMPLETE, schedule=schedule)
         try:
             order = await uow.orders.add(
                 EnrollmentOrder(

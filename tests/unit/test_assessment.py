@@ -99,6 +99,4 @@ def test_no_score_is_in_progress_until_the_assessment_is_over() -> None:
     assert decide_outcome(10, 10, None, 100, True, False, assessment_over=True) is (
         Outcome.LISTENING_REFERENCE
     )
-    assert decide_outcome(10, 10, None, 100, True, True, assessment_over=True) is (
-        Outcome.EXPELLED
-    )
+    assert decide_outcome(10, 10, None, 100, True, True, assessment_over=True) is (Outcome.EXPELLED)

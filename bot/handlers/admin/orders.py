@@ -14,10 +14,11 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.handlers.admin.typed_dates import parse_day
+from domain.courses import ScheduleCheck
 from domain.documents import OrganizationInfo
 from domain.model import Cohort, Person
 from domain.ports import Clock, UnitOfWorkFactory
-from domain.services.enrollment import OrderDraft, issue_order
+from domain.services.enrollment import OrderDraft, cohort_schedule_check, issue_order
 
 MAX_TEXT = 200
 
@@ -40,6 +41,16 @@ FLOW: dict[str, tuple[str | None, str, bool]] = {
 }
 
 
+def schedule_text(i18n: I18nContext, code: str, schedule: ScheduleCheck) -> str:
+    return i18n.get(
+        "admin-order-refused-schedule-incomplete",
+        cohort=code,
+        scheduled=schedule.scheduled,
+        required=schedule.required,
+        missing=schedule.required - schedule.scheduled,
+    )
+
+
 async def start(
     message: Message,
     i18n: I18nContext,
@@ -47,8 +58,13 @@ async def start(
     cohort: Cohort,
     uow_factory: UnitOfWorkFactory,
 ) -> None:
+    assert cohort.id is not None
+    schedule = await cohort_schedule_check(uow_factory, cohort.id)
+    if schedule is not None and not schedule.complete:
+        await message.answer(schedule_text(i18n, cohort.code, schedule))
+        return
     await state.set_state(OrderForm.number)
-    await state.update_data(cohort_id=cohort.id)
+    await state.update_data(cohort_id=cohort.id, code=cohort.code)
     await message.answer(i18n.get("admin-order-ask-number", code=cohort.code))
 
 
@@ -118,6 +134,9 @@ async def _issue(
         clock(),
     )
     await state.clear()
+    if result.schedule is not None and not result.schedule.complete:
+        await message.answer(schedule_text(i18n, data.get("code", ""), result.schedule))
+        return
     if result.refusal is not None:
         await message.answer(
             i18n.get("admin-order-refused-" + result.refusal.value, number=draft.number)
