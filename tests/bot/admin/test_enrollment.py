@@ -338,3 +338,46 @@ async def test_order_is_refused_until_the_sessions_add_up_to_the_course_hours(
     await add_hours(services, cohort, [8] * 7 + [7])  # 9 + 63 = 72
     sent = await harness.press(make_user(people.admin.id, "kk"), f"adh:order:{cohort.id}")
     assert "бұйрықты әзірге ресімдеуге болмайды" not in texts(sent)[0]
+
+
+async def test_the_order_lists_teachers_in_each_languages_alphabetical_order(
+    services: Services, people: People
+) -> None:
+    """Item 12: the Kazakh order in Kazakh order (І after Ы), the Russian one in Russian order
+    (І after И); Ә and Ө no longer after Я."""
+    from datetime import UTC, datetime
+
+    from domain.documents import EnrollmentOrderDoc, OrganizationInfo
+    from domain.model import Enrollment, Person, Role
+    from domain.services.enrollment import OrderDraft, issue_order
+
+    cohort = await make_cohort(services, await make_course(services))
+    await add_hours(services, cohort, [8] * 9)
+    names = ["Яковлева Яна", "Өмірбек Асан", "Иванов Олег", "Ілиясова Іңкәр", "Ыбыраев Нұр",
+             "Әбенова Дана", "Бекова Сара"]  # fmt: skip
+    async with services.uow_factory() as uow:
+        for name in names:
+            teacher = await uow.people.add(
+                Person(telegram_id=None, full_name=name, first_name=name, roles={Role.TEACHER})
+            )
+            await uow.enrollments.add(Enrollment(person_id=teacher.id, cohort_id=cohort.id))
+        await uow.commit()
+    admin = await person(services, people.admin.id)
+    rendered: list[EnrollmentOrderDoc] = []
+
+    def render(doc: EnrollmentOrderDoc) -> bytes:
+        rendered.append(doc)
+        return b"%PDF-fake"
+
+    draft = OrderDraft("7-қ", date(2026, 11, 25), "01/1", date(2026, 11, 20), "Білім басқармасы")
+    organization = OrganizationInfo("Ұйым", "Организация", "Басшы")
+    now = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
+    result = await issue_order(
+        services.uow_factory, admin.id or 0, cohort.id or 0, draft, organization, render, now
+    )
+    assert result.refusal is None
+    listed = {doc.lang: [t.full_name for t in doc.teachers] for doc in rendered}
+    assert listed["kk"] == ["Әбенова Дана", "Бекова Сара", "Иванов Олег", "Өмірбек Асан",
+                            "Ыбыраев Нұр", "Ілиясова Іңкәр", "Яковлева Яна"]  # fmt: skip
+    assert listed["ru"] == ["Әбенова Дана", "Бекова Сара", "Иванов Олег", "Ілиясова Іңкәр",
+                            "Өмірбек Асан", "Ыбыраев Нұр", "Яковлева Яна"]  # fmt: skip
