@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     organization_city_kk: str = "Астана"
     organization_city_ru: str = "Астана"
     head_name: str = "—"
+    #: §33: "the head of the Organization, in their absence the person acting for them" signs;
+    #: true while HEAD_NAME is the acting head (documents print "И.о. руководителя" /
+    #: "Басшының м.а." instead of the head's title).
+    head_is_acting: bool = False
     logo_path: str | None = None
     certificate_prefix: str = "BLK"
     cert_secret: SecretStr = SecretStr(PLACEHOLDER_SECRET)
@@ -59,6 +63,9 @@ class Settings(BaseSettings):
     #: set, new QR codes open ``<PUBLIC_URL>/v/<number>…``; unset, the Telegram deep link.
     public_url: str | None = None
     extra_holidays: Annotated[list[date], NoDecode] = Field(default_factory=list)
+    #: §19: weekend days made working by a government decree transferring days off (e.g. a
+    #: working Saturday); they count towards the NOBD deadline.
+    extra_working_days: Annotated[list[date], NoDecode] = Field(default_factory=list)
 
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -77,7 +84,7 @@ class Settings(BaseSettings):
     def _parse_admin_ids(cls, value: object) -> object:
         return _split_csv(value)
 
-    @field_validator("extra_holidays", mode="before")
+    @field_validator("extra_holidays", "extra_working_days", mode="before")
     @classmethod
     def _parse_holidays(cls, value: object) -> object:
         return _split_csv(value)

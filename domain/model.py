@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import Any, Literal
 
 from domain.assessment import Outcome
@@ -178,9 +178,9 @@ class TrainingSession:
     topic: str = ""
     id: int | None = None
 
-    @property
-    def day(self) -> date:
-        return self.starts_at.date()
+    def local_day(self, tz: tzinfo) -> date:
+        """The session's calendar day in the organization's time zone (not UTC's)."""
+        return self.starts_at.astimezone(tz).date()
 
     @property
     def start_time(self) -> time:
@@ -297,6 +297,7 @@ class FinalAssessment:
     is_reassessment: bool = False
     module_grades: list[ModuleGrade] = field(default_factory=list)
     id: int | None = None
+    with_next_cohort: bool = False  # §31.2: taken with the next cohort (not §31.1)
 
 
 class DocumentKind(enum.StrEnum):

@@ -17,6 +17,7 @@ from aiogram_i18n.cores import FluentRuntimeCore
 from bot.authenticity.signing import DocumentSigner
 from bot.config import Settings
 from bot.documents import render_appendix, render_certificate, render_listening_reference
+from bot.documents.texts import T
 from domain.documents import AppendixDoc, CertificateDoc, ListeningReferenceDoc, OrganizationInfo
 from domain.model import LANGUAGES, Lang
 from domain.services.certificates import IssuingOptions
@@ -28,11 +29,15 @@ Doc = TypeVar("Doc")
 
 
 def organization_info(settings: Settings, lang: Lang) -> OrganizationInfo:
-    """The organization as the settings name it today (frozen into each PDF at issue)."""
+    """The organization as the settings name it today (frozen into each PDF at issue); the
+    signer's title is the acting head's while ``HEAD_IS_ACTING`` is set (§33)."""
+    acting = settings.head_is_acting
     return OrganizationInfo(
         name_kk=settings.organization_name_kk,
         name_ru=settings.organization_name_ru,
         head_name=settings.head_name,
+        head_title_kk=T["kk"]["acting_head_title"] if acting else None,
+        head_title_ru=T["ru"]["acting_head_title"] if acting else None,
         city=settings.organization_city_kk if lang == "kk" else settings.organization_city_ru,
         logo_path=settings.logo_path,
     )

@@ -86,6 +86,8 @@ BILINGUAL = {
 T: dict[Lang, dict[str, str]] = {
     "kk": {
         "head_title": "Ұйым басшысы",
+        "acting_head_title": "Басшының м.а.",  # §33: the acting head signs in the head's absence
+        "completed_on": "Курстың аяқталған күні:",
         "signature": "(қолы)",
         "full_name_caption": "(тегі, аты, әкесінің аты (болған жағдайда))",
         "stamp": "Мөр орны\n(болған жағдайда)",
@@ -182,6 +184,8 @@ T: dict[Lang, dict[str, str]] = {
     },
     "ru": {
         "head_title": "Руководитель организации",
+        "acting_head_title": "И.о. руководителя",  # §33: the acting head signs in the absence
+        "completed_on": "Дата завершения курса:",
         "signature": "(подпись)",
         "full_name_caption": "(фамилия, имя, отчество (при его наличии))",
         "stamp": "Место печати\n(при наличии)",

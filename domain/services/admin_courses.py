@@ -6,7 +6,13 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from domain.courses import CourseFormat, CourseKind, validate_course_hours, validate_module_hours
+from domain.courses import (
+    CourseFormat,
+    CourseKind,
+    validate_course_hours,
+    validate_kind_and_format,
+    validate_module_hours,
+)
 from domain.model import AuditEntry, Course, CourseModule, Lang, Role
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 
@@ -36,6 +42,7 @@ class CourseDraft:
 def validate_draft(draft: CourseDraft) -> None:
     """§23 hours for the kind, App. 4 modules adding up to the hours; raises CourseHoursError.
     A max score must be positive (§24.4 measures the pass mark as 50 % of it)."""
+    validate_kind_and_format(draft.kind, draft.format)
     validate_course_hours(draft.kind, draft.hours, draft.duration_days)
     validate_module_hours(draft.hours, [hours for _, _, hours in draft.modules])
     if not 1 <= draft.max_score <= MAX_SCORE_LIMIT:

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from domain.assessment import Outcome
 from domain.certificate_numbers import (
+    REFERENCE_SERIES,
     CertificateNumber,
     parse_certificate_number,
     verification_url,
@@ -138,11 +139,14 @@ async def issue_cohort_documents(
     progress: Progress | None = None,
 ) -> IssueSummary:
     """§29: a certificate and its appendix to each listener who passed; §31: a listening
-    reference to each one who did not. One transaction per teacher, so a crash resumes
+    reference to each one who did not, including one who did not sit the final assessment
+    (no score). References are numbered in their own series (``REFERENCE_SERIES``), so the
+    certificate register has no gaps. One transaction per teacher, so a crash resumes
     cleanly; idempotent (a teacher's stored document is never issued again).
 
     Refused while the cohort has not ended (its ``ends_on`` is after ``today``): reading of
-    "when scores are final". Expelled listeners (§32) and those without a score get nothing.
+    "when scores are final". Expelled listeners (§32) get nothing. ``not_assessed`` counts the
+    references that went to listeners without a score.
     """
     async with uows(read_only=True) as uow:
         cohort = await uow.cohorts.get(cohort_id)
@@ -150,7 +154,7 @@ async def issue_cohort_documents(
         return IssueSummary(IssueRefusal.NOT_FOUND)
     if cohort.ends_on > today:
         return IssueSummary(IssueRefusal.NOT_FINISHED, cohort)
-    outcomes = await decide_cohort_outcomes(uows, cohort_id, now, actor_id)
+    outcomes = await decide_cohort_outcomes(uows, cohort_id, now, actor_id, assessment_over=True)
     if outcomes is None:
         return IssueSummary(IssueRefusal.NOT_FOUND)
     summary = IssueSummary(
@@ -217,15 +221,13 @@ async def _issue_one(
     ) as uow:  # a read-only look first: a re-run takes no write lock for issued ones
         needed = await _document_needed(uow, enrollment_id)
     if needed is None:
-        if result.score is None:
-            summary.not_assessed += 1
-        else:
-            summary.skipped += 1
+        summary.skipped += 1
         return
     async with uows() as uow:
         # The number first: it takes the write lock (SQLite) / the counter row lock
         # (PostgreSQL), so the check below cannot race another admin issuing the same cohort.
-        number = await uow.certificates.next_number(options.prefix, today.year)
+        series = REFERENCE_SERIES if needed is DocumentKind.LISTENING_REFERENCE else ""
+        number = await uow.certificates.next_number(options.prefix, today.year, series)
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
         if enrollment is None or await _document_needed(uow, enrollment_id) is not needed:
             summary.skipped += 1
@@ -245,6 +247,8 @@ async def _issue_one(
             summary.certificates.append(certificate.number)
         else:
             summary.references.append(certificate.number)
+            if result.score is None:
+                summary.not_assessed += 1
         await uow.audit.record(
             AuditEntry(
                 actor_id,
@@ -290,6 +294,12 @@ class _Issuing:
     def lang(self) -> Lang:
         """§29, App. 3–4: the body text follows the cohort's language of instruction."""
         return self.cohort.language
+
+    @property
+    def completed_on(self) -> date:
+        """§33: the day the courses were completed (the deciding assessment's day), else the
+        cohort's last day."""
+        return self.enrollment.completed_on or self.cohort.ends_on
 
     @property
     def holder(self) -> str:
@@ -340,7 +350,7 @@ class _Issuing:
             topic=self.course.topic(self.lang),
             academic_hours=self.course.hours,
             issued_on=self.today,
-            valid_until=certificate_valid_until(self.today)
+            valid_until=certificate_valid_until(self.completed_on, self.today)
             if kind is DocumentKind.CERTIFICATE
             else None,
             organization_name=self._organization_name(),
@@ -391,7 +401,7 @@ class _Issuing:
                 academic_hours=certificate.academic_hours,
                 issued_on=self.today,
                 valid_until=certificate.valid_until,
-                completed_on=self.enrollment.completed_on or self.cohort.ends_on,
+                completed_on=self.completed_on,
                 lang=self.lang,
                 organization=organization,
                 verification_url=self.options.qr_url(parsed),

@@ -1,8 +1,9 @@
 """§33: checking a certificate's authenticity (by number or QR link) and revoking one.
 
-Anyone may verify. The answer never tells more than "not found" about a number that is not a
-certificate: a malformed number, a never-issued one, a listening reference's number and a
-certificate dated in the future all give the same NOT_FOUND.
+Anyone may verify. A malformed number, a never-issued one and a document dated in the future
+all give the same NOT_FOUND. A §31 listening reference's number (its own series,
+``…-C000007``) verifies as what it is: LISTENING_REFERENCE, with the reference's details and
+no validity (a reference certifies attendance, not a qualification).
 """
 
 from __future__ import annotations
@@ -39,8 +40,7 @@ __all__ = [
 
 DEEP_LINK_PREFIX = "v_"
 MAX_REVOKE_REASON = 500
-#: Documents whose numbers verification answers for; a §31 listening reference is no
-#: certificate and has no validity, so its number reads as "not found".
+#: Documents with a validity (§33) that verification answers for and an admin may revoke.
 VERIFIABLE = (DocumentKind.CERTIFICATE, DocumentKind.INTERNSHIP_CERTIFICATE)
 
 
@@ -81,7 +81,13 @@ async def lookup_certificate(
     async with uows(read_only=True) as uow:
         certificate = await uow.certificates.get_by_number(number)
         replacement = await uow.certificates.replacement_of(number) if certificate else None
-    if certificate is None or certificate.kind not in VERIFIABLE:
+    if certificate is None:
+        return _NOT_FOUND
+    if certificate.kind is DocumentKind.LISTENING_REFERENCE:
+        if certificate.issued_on > today:
+            return _NOT_FOUND
+        return Verification(CertificateStatus.LISTENING_REFERENCE, certificate, genuine)
+    if certificate.kind not in VERIFIABLE:
         return _NOT_FOUND
     status = certificate_status(
         certificate.issued_on, certificate.valid_until, certificate.revoked_on, today

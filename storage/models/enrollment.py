@@ -116,6 +116,8 @@ class FinalAssessmentRow(Base):
     max_score: Mapped[int] = mapped_column(Integer)
     assessed_on: Mapped[date] = mapped_column(Date)
     is_reassessment: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: §31.2 re-assessment with the next cohort (not counted by the §31.1 yearly limit)
+    with_next_cohort: Mapped[bool] = mapped_column(Boolean, default=False)
 
     module_grades: Mapped[list[ModuleGradeRow]] = relationship(
         cascade="all, delete-orphan",

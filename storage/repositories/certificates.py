@@ -26,9 +26,15 @@ _FIELDS = (
 )  # fmt: skip
 
 
-def format_number(prefix: str, year: int, serial: int) -> str:
-    """``<PREFIX>-<YEAR>-<6 digits>``."""
-    return f"{prefix}-{year:04d}-{serial:06d}"
+def format_number(prefix: str, year: int, serial: int, series: str = "") -> str:
+    """``<PREFIX>-<YEAR>-<series><6 digits>`` (``domain.certificate_numbers``)."""
+    return f"{prefix}-{year:04d}-{series}{serial:06d}"
+
+
+def counter_key(prefix: str, series: str) -> str:
+    """The counter row of a series: the prefix itself for certificates (rows kept from
+    before), ``PREFIX-C`` for references (a hyphen never occurs in a configured prefix)."""
+    return f"{prefix}-{series}" if series else prefix
 
 
 def to_certificate(row: CertificateRow) -> Certificate:
@@ -38,8 +44,10 @@ def to_certificate(row: CertificateRow) -> Certificate:
 
 
 class CertificatesRepository(Repository):
-    async def next_number(self, prefix: str, year: int) -> str:
-        """Allocate the next registration number for ``prefix`` and ``year``.
+    async def next_number(self, prefix: str, year: int, series: str = "") -> str:
+        """Allocate the next registration number for ``prefix``, ``year`` and ``series``
+        (``""`` certificates, ``"C"`` §31 listening references: separate counters, so the
+        certificate register has no gaps).
 
         Unique under concurrency: PostgreSQL locks the counter row (``FOR UPDATE``) until the
         transaction ends; SQLite takes the write lock (``BEGIN IMMEDIATE``). The increment is a
@@ -50,10 +58,13 @@ class CertificatesRepository(Repository):
         counter = CertificateCounterRow.__table__
         await self.insert_ignoring_conflict(
             counter,  # type: ignore[arg-type]
-            {"prefix": prefix, "year": year, "last_serial": 0},
+            {"prefix": counter_key(prefix, series), "year": year, "last_serial": 0},
             ["prefix", "year"],
         )
-        where = (CertificateCounterRow.prefix == prefix, CertificateCounterRow.year == year)
+        where = (
+            CertificateCounterRow.prefix == counter_key(prefix, series),
+            CertificateCounterRow.year == year,
+        )
         await self.session.execute(
             select(CertificateCounterRow.last_serial).where(*where).with_for_update()
         )
@@ -64,7 +75,7 @@ class CertificatesRepository(Repository):
             .returning(CertificateCounterRow.last_serial)
         )
         assert serial is not None
-        return format_number(prefix, year, int(serial))
+        return format_number(prefix, year, int(serial), series)
 
     async def get(self, certificate_id: int) -> Certificate | None:
         row = await self.session.get(CertificateRow, certificate_id)

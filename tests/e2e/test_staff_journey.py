@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -133,6 +133,24 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     assert "Бекітілген орын: 2" in body(imported)
     admin.last = max(admin.last, imported["message_id"])
 
+    # §23: the order needs the cohort's 72 academic hours in its schedule (days 3–5 from now,
+    # beyond the reminders' look-ahead): 9 sessions of 8 hours
+    async with sandbox.services.uow_factory() as uow:
+        first = datetime.combine(today + timedelta(days=3), time(3, 0), tzinfo=UTC)
+        await uow.sessions.add_many(
+            [
+                TrainingSession(
+                    cohort_id=cohort.id,
+                    starts_at=first + timedelta(days=day, hours=7 * slot),
+                    ends_at=first + timedelta(days=day, hours=7 * slot + 6),
+                    academic_hours=8,
+                    place="ауд. 7",
+                )
+                for day in range(3)
+                for slot in range(3)
+            ]
+        )
+        await uow.commit()
     await admin.tap(card, f"adh:order:{cohort.id}", "Бұйрықтың нөмірі")
     await admin.say("88-қ", "Бұйрықтың күні")
     await admin.say(today.strftime("%d.%m.%Y"), "хатының нөмірі")

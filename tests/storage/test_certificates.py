@@ -190,3 +190,16 @@ async def test_hashes_replacements_checks_and_the_signing_key(
         await uow.commit()
     async with uow_factory() as uow:
         assert await uow.documents.signing_key() == b"first"
+
+
+async def test_references_have_their_own_series(uow_factory: UowFactory) -> None:
+    """§31: listening references are numbered apart, so certificates have no gaps."""
+    async with uow_factory() as uow:
+        numbers = [
+            await uow.certificates.next_number("ORL", 2026),
+            await uow.certificates.next_number("ORL", 2026, "C"),
+            await uow.certificates.next_number("ORL", 2026, "C"),
+            await uow.certificates.next_number("ORL", 2026),
+        ]
+        await uow.commit()
+    assert numbers == ["ORL-2026-000001", "ORL-2026-C000001", "ORL-2026-C000002", "ORL-2026-000002"]

@@ -25,6 +25,8 @@ from domain.courses import (
     CourseFormat,
     CourseHoursError,
     CourseKind,
+    format_allowed,
+    validate_abroad_duration,
     validate_course_hours,
     validate_module_hours,
 )
@@ -77,6 +79,16 @@ CHOICES: dict[str, list[str]] = {
     "distance": ["yes", "no"],
     "languages": ["kk", "ru", "kk,ru"],
 }
+
+
+def _choices(step: str, data: dict[str, Any]) -> list[str]:
+    """The buttons of a step; the form's buttons only offer the forms the kind allows (§5 ×
+    §23, ``domain.courses.ALLOWED_FORMATS``)."""
+    values = CHOICES.get(step, [])
+    if step == "format" and data.get("kind") in CHOICES["kind"]:
+        kind = CourseKind(data["kind"])
+        return [v for v in values if format_allowed(kind, CourseFormat(v))]
+    return values
 
 
 def _state(step: str) -> State:
@@ -157,7 +169,8 @@ async def ask(message: Message, i18n: I18nContext, state: FSMContext, step: str)
     rows: list[list[InlineKeyboardButton]] = []
     if step in CHOICES:
         rows = [
-            [button(_label(i18n, step, v), CourseChoice(value=v).pack())] for v in CHOICES[step]
+            [button(_label(i18n, step, v), CourseChoice(value=v).pack())]
+            for v in _choices(step, data)
         ]
     if step == "confirm":
         rows = [[button(i18n.get("admin-nav-save"), FormNav(action="save").pack())]]
@@ -190,7 +203,7 @@ def parse_answer(
         if step == "max_score" and not 1 <= number <= MAX_SCORE_LIMIT:
             return None, "admin-course-bad-max-score", {"max": MAX_SCORE_LIMIT}
         if step == "duration_days":
-            validate_course_hours(CourseKind(data["kind"]), 1, number)
+            validate_abroad_duration(number)
         if step == "hours":
             validate_course_hours(CourseKind(data["kind"]), number, data.get("duration_days"))
         return number, None, {}
@@ -236,14 +249,16 @@ async def choice_answer(
     query: CallbackQuery, callback_data: CourseChoice, i18n: I18nContext, state: FSMContext
 ) -> None:
     step = (await state.get_state() or "").split(":")[-1]
-    if callback_data.value not in CHOICES.get(step, []):
+    data = await state.get_data()
+    if callback_data.value not in _choices(step, data):
         await query.answer(i18n.get("error-bad-button"), show_alert=True)
         return
     await query.answer()
-    data = await state.get_data()
     changes: dict[str, Any] = {step: callback_data.value}
     if step == "kind" and data.get("kind") != callback_data.value and data.get("hours"):
         changes.update(hours=None, modules=None, duration_days=None)  # re-check §23 for the kind
+    if step == "kind" and data.get("format") not in _choices("format", {"kind": changes["kind"]}):
+        changes.update(format=None)  # §5 × §23: ask the form again for the new kind
     await state.update_data(changes)
     if isinstance(query.message, Message):
         await _advance(query.message, i18n, state, step)

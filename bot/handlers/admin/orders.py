@@ -16,12 +16,23 @@ from aiogram_i18n import I18nContext
 from bot.config import Settings
 from bot.ui.file_names import document_file_name
 from bot.ui.forms import Form, FormRun, Step, day, open_form, text
+from domain.courses import ScheduleCheck
 from domain.documents import OrganizationInfo
 from domain.model import Cohort
 from domain.ports import UnitOfWorkFactory
-from domain.services.enrollment import OrderDraft, issue_order
+from domain.services.enrollment import OrderDraft, cohort_schedule_check, issue_order
 
 MAX_TEXT = 200
+
+
+def schedule_text(i18n: I18nContext, code: str, schedule: ScheduleCheck) -> str:
+    return i18n.get(
+        "admin-order-refused-schedule-incomplete",
+        cohort=code,
+        scheduled=schedule.scheduled,
+        required=schedule.required,
+        missing=schedule.required - schedule.scheduled,
+    )
 
 
 async def start(
@@ -31,17 +42,20 @@ async def start(
     cohort: Cohort,
     uow_factory: UnitOfWorkFactory,
 ) -> None:
+    assert cohort.id is not None
+    # §23: no order while the cohort's sessions do not add up to the course hours
+    schedule = await cohort_schedule_check(uow_factory, cohort.id)
+    if schedule is not None and not schedule.complete:
+        await message.answer(schedule_text(i18n, cohort.code, schedule))
+        return
     await open_form(ORDER, message, state, i18n, {"cohort_id": cohort.id, "code": cohort.code})
 
 
 def organization(settings: Settings) -> OrganizationInfo:
-    return OrganizationInfo(
-        name_kk=settings.organization_name_kk,
-        name_ru=settings.organization_name_ru,
-        head_name=settings.head_name,
-        city=settings.organization_city_ru,
-        logo_path=settings.logo_path,
-    )
+    """The order is signed like the certificates (acting head's title with HEAD_IS_ACTING)."""
+    from bot.documents.issuing import organization_info  # PDF code loads on first use
+
+    return organization_info(settings, "ru")
 
 
 async def issue(run: FormRun) -> str | None:
@@ -67,6 +81,8 @@ async def issue(run: FormRun) -> str | None:
         run["clock"](),
     )
     i18n = run.i18n
+    if result.schedule is not None and not result.schedule.complete:
+        return schedule_text(i18n, str(run.context.get("code", "")), result.schedule)
     if result.refusal is not None:
         return i18n.get("admin-order-refused-" + result.refusal.value, number=draft.number)
     for file in result.files:

@@ -10,6 +10,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPage, ListenerPick
 from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
@@ -84,6 +85,7 @@ async def start_score_form(
     state: FSMContext,
     enrollment_id: int,
     reassessment: bool,
+    next_cohort: bool = False,
 ) -> bool:
     found = await enrollment_context(uow_factory, enrollment_id)
     if found is None:
@@ -95,6 +97,7 @@ async def start_score_form(
     await state.update_data(
         enrollment_id=enrollment_id,
         reassessment=reassessment,
+        next_cohort=next_cohort,
         max_score=course.max_score,
         modules=[[m.id, m.name(lang)] for m in course.modules],
         grades={},
@@ -133,6 +136,7 @@ async def score_entered(
     uow_factory: UnitOfWorkFactory,
     person: Person,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     data = await state.get_data()
     text = (message.text or "").strip()
@@ -143,7 +147,7 @@ async def score_entered(
         )
         return
     await state.update_data(score=int(text))
-    await ask_next_grade(message, i18n, state, uow_factory, person, clock)
+    await ask_next_grade(message, i18n, state, uow_factory, person, clock, settings)
 
 
 async def ask_next_grade(
@@ -153,6 +157,7 @@ async def ask_next_grade(
     uow_factory: UnitOfWorkFactory,
     person: Person,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     data = await state.get_data()
     pending = [m for m in data["modules"] if str(m[0]) not in data["grades"]]
@@ -163,7 +168,7 @@ async def ask_next_grade(
             reply_markup=nav_keyboard(i18n, back=True),
         )
         return
-    await save_score(message, i18n, state, uow_factory, person, clock)
+    await save_score(message, i18n, state, uow_factory, person, clock, settings)
 
 
 async def grade_entered(
@@ -173,6 +178,7 @@ async def grade_entered(
     uow_factory: UnitOfWorkFactory,
     person: Person,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     grade = (message.text or "").strip()
     if not grade or len(grade) > MAX_GRADE_LENGTH:
@@ -186,7 +192,7 @@ async def grade_entered(
     grades = dict(data["grades"])
     grades[str(pending[0][0])] = grade
     await state.update_data(grades=grades)
-    await ask_next_grade(message, i18n, state, uow_factory, person, clock)
+    await ask_next_grade(message, i18n, state, uow_factory, person, clock, settings)
 
 
 async def back(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
@@ -220,6 +226,7 @@ async def save_score(
     uow_factory: UnitOfWorkFactory,
     person: Person,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     data = await state.get_data()
     await state.clear()
@@ -232,6 +239,8 @@ async def save_score(
         {int(k): v for k, v in data["grades"].items()},
         clock(),
         reassessment=data["reassessment"],
+        next_cohort=data.get("next_cohort", False),
+        tz=settings.tz,
     )
     if result.refusal is not None:
         lang = ui_lang(i18n)

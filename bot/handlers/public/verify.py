@@ -47,6 +47,21 @@ def render_verification(result: Verification, i18n: I18nContext, example: str) -
     if result.status is CertificateStatus.NOT_FOUND or certificate is None:
         return i18n.get("certificates-verify-not-found", example=example)
     lang = i18n.locale
+    holder = (
+        certificate.holder_full_name
+        if result.link_genuine
+        else mask_full_name(certificate.holder_full_name)
+    )
+    if result.status is CertificateStatus.LISTENING_REFERENCE:
+        return i18n.get(
+            "verify-reference",
+            number=certificate.number,
+            holder=holder,
+            topic=certificate.topic,
+            hours=certificate.academic_hours,
+            organization=certificate.organization_name or "—",
+            issued=long_date(certificate.issued_on, lang),
+        )
     if result.status is CertificateStatus.REVOKED:
         assert certificate.revoked_on is not None
         head = i18n.get("certificates-verify-revoked", date=long_date(certificate.revoked_on, lang))
@@ -54,11 +69,6 @@ def render_verification(result: Verification, i18n: I18nContext, example: str) -
         head = i18n.get("certificates-verify-expired")
     else:
         head = i18n.get("certificates-verify-valid")
-    holder = (
-        certificate.holder_full_name
-        if result.link_genuine
-        else mask_full_name(certificate.holder_full_name)
-    )
     until = certificate.valid_until or certificate_valid_until(certificate.issued_on)
     details = i18n.get(
         "certificates-verify-details",

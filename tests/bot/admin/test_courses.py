@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from aiogram.methods import AnswerCallbackQuery
+
 from bot.dev.testing import Harness, texts
 from bot.runtime.container import Services
 from domain.courses import CourseFormat, CourseKind
@@ -13,7 +15,8 @@ async def fill_until_hours(harness: Harness, people: People, kind: str) -> None:
     await harness.send(people.admin, "Математиканы оқыту әдістемесі")
     await harness.send(people.admin, "Методика преподавания математики")
     await harness.press(people.admin, f"adcf:{kind}")
-    await harness.press(people.admin, "adcf:without_leave")
+    form = "abroad" if kind.startswith("abroad") else "without_leave"  # §5 × §23
+    await harness.press(people.admin, f"adcf:{form}")
     await harness.press(people.admin, "adcf:no")
 
 
@@ -140,3 +143,25 @@ async def test_admin_edits_the_max_score_keeping_the_rest(
         100,
         50,
     )
+
+
+async def test_the_form_step_offers_only_the_forms_the_kind_allows(
+    harness: Harness, people: People
+) -> None:
+    """§5 × §23 (domain.courses.ALLOWED_FORMATS): an abroad course only «За рубежом»; an
+    internship not the combined form; a forged button is refused."""
+    await harness.press(people.admin, "adc:new:0")
+    await harness.send(people.admin, "Тақырып")
+    await harness.send(people.admin, "Тема")
+    sent = await harness.press(people.admin, "adcf:abroad_short")
+    assert [b.text for row in sent[-1].reply_markup.inline_keyboard for b in row][:1] == [
+        "За рубежом"
+    ]
+    sent = await harness.press(people.admin, "adcf:without_leave")  # forged: not offered
+    alerts = [r.text for r in sent if isinstance(r, AnswerCallbackQuery)]
+    assert alerts == ["Эта кнопка устарела или недоступна. Откройте меню заново: /menu"]
+    await harness.press(people.admin, "adn:back")
+    sent = await harness.press(people.admin, "adcf:internship")
+    labels = [b.text for row in sent[-1].reply_markup.inline_keyboard for b in row]
+    assert "Без отрыва от трудовой деятельности" in labels
+    assert "Комбинированная" not in labels and "За рубежом" not in labels

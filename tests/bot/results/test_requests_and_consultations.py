@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from aiogram.methods import AnswerCallbackQuery, SendDocument
 
 from bot.dev.testing import Harness, make_user, texts
@@ -333,3 +334,47 @@ async def test_new_requests_of_a_minute_alert_each_admin_once_read_when_sent(
     assert lines[0] == "📨 Новые заявки слушателей (п. 31 Правил, 2) ждут решения:"
     assert lines[-1] == "Рассмотреть: /request_queue."
     assert len(lines) == 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "saved"),
+    [("ru", "Сохранено: <b>Айгүл Тестова 1</b> — 75 из 100."),
+     ("kk", "Сақталды: <b>Айгүл Тестова 1</b> — 75 / 100 балл.")],
+)  # fmt: skip
+async def test_next_cohort_retake_after_this_years_reassessment_is_stored(
+    harness: Harness, services: Services, lang: str, saved: str
+) -> None:
+    """§31.2 after a §31.1 re-assessment this year: the approved request leads to a stored
+    score (it used to be refused "not more than once a year")."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from domain.services.results import decide_cohort_outcomes, record_score
+    from tests.bot.results.factories import attend
+
+    world = await make_world(services.uow_factory, teachers=1, sessions=5)
+    e = world.enrollments[0]
+    await attend(services.uow_factory, e, world.sessions)
+    earlier = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    tz = ZoneInfo("Asia/Almaty")
+    await record_score(services.uow_factory, 1, e.id, 20, {}, earlier, tz=tz)
+    await decide_cohort_outcomes(services.uow_factory, world.cohort.id, earlier)
+    first = await record_score(
+        services.uow_factory, 1, e.id, 30, {}, earlier, reassessment=True, tz=tz
+    )
+    assert first.refusal is None  # §31.1 used three days ago
+    await decide_cohort_outcomes(services.uow_factory, world.cohort.id, earlier)
+    target = await other_cohort(services, world.course.id)
+    request = await add_request(
+        services.uow_factory, e, RequestKind.REASSESSMENT_NEXT_COHORT, target=target
+    )
+    admin = make_user(ADMIN_TG, lang)
+    await harness.press(admin, RequestAction(action="approve", request_id=request.id).pack())
+    await harness.press(admin, RequestAction(action="rescore", request_id=request.id).pack())
+    for answer in ("75", "5", "5"):
+        sent = await harness.send(admin, answer)
+    assert texts(sent)[0].startswith(saved)
+    async with services.uow_factory() as uow:
+        latest = await uow.assessments.latest(e.id)
+    assert latest is not None and latest.score == 75 and latest.with_next_cohort
+    assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.COMPLETED
