@@ -35,6 +35,7 @@ from storage.repositories.certificates import CertificatesRepository, DocumentsR
 from storage.repositories.cohorts import CohortsRepository, SessionsRepository
 from storage.repositories.consultations import ConsultationsRepository
 from storage.repositories.courses import CoursesRepository
+from storage.repositories.internship_blanks import BlanksRepository, InternshipRepository
 from storage.repositories.enrollments import EnrollmentsRepository, OrdersRepository
 from storage.repositories.outbox import OutboxRepository
 from storage.repositories.people import PeopleRepository, SchoolsRepository
@@ -68,6 +69,8 @@ class SqlAlchemyUnitOfWork:
     consultations: ConsultationsRepository
     audit: AuditRepository
     outbox: OutboxRepository
+    internship: InternshipRepository
+    blanks: BlanksRepository
 
     def __init__(
         self,
@@ -101,6 +104,8 @@ class SqlAlchemyUnitOfWork:
         self.consultations = ConsultationsRepository(s)
         self.audit = AuditRepository(s)
         self.outbox = OutboxRepository(s)
+        self.internship = InternshipRepository(s)
+        self.blanks = BlanksRepository(s)
         if self.read_only:
             mark_read_only(s.sync_session)
             return self  # the deferred BEGIN comes with the first statement

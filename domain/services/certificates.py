@@ -25,7 +25,9 @@ from domain.documents import (
     ListeningReferenceDoc,
     ModuleLine,
     OrganizationInfo,
+    holder_gender,
 )
+from domain.courses import CourseKind
 from domain.model import (
     AuditEntry,
     Certificate,
@@ -88,6 +90,7 @@ class IssuingOptions:
 class IssueRefusal(enum.StrEnum):
     NOT_FOUND = "not-found"
     NOT_FINISHED = "not-finished"  # the cohort ends after today: scores are not final yet
+    INTERNSHIP = "internship"  # §30: App. 6 on the enterprise's reference, not App. 3–4
 
 
 @dataclass
@@ -134,6 +137,12 @@ async def issue_cohort_documents(
         return IssueSummary(IssueRefusal.NOT_FOUND)
     if cohort.ends_on > today:
         return IssueSummary(IssueRefusal.NOT_FINISHED, cohort)
+    async with uows(read_only=True) as uow:
+        course = await uow.courses.get(cohort.course_id)
+    if course is not None and course.kind is CourseKind.INTERNSHIP:
+        # §30: an internship ends with the App. 6 certificate, issued on the accepted App. 5
+        # reference (domain.services.internship), never with the App. 3 certificate.
+        return IssueSummary(IssueRefusal.INTERNSHIP, cohort, course)
     outcomes = await decide_cohort_outcomes(uows, cohort_id, now, actor_id)
     if outcomes is None:
         return IssueSummary(IssueRefusal.NOT_FOUND)
@@ -362,6 +371,7 @@ class _Issuing:
                     self.options.bot_username, parsed, self.options.secret
                 ),
                 follows_number=certificate.follows_number,
+                holder_gender=holder_gender(self.person.iin),
             )
         )
         appendix = await self.renderer.appendix(
@@ -376,6 +386,7 @@ class _Issuing:
                 ),
                 total_hours=certificate.academic_hours,
                 issued_on=self.today,
+                holder_gender=holder_gender(self.person.iin),
             )
         )
         certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
@@ -419,6 +430,7 @@ class _Issuing:
                 issued_on=self.today,
                 lang=self.lang,
                 organization=self.options.organization(self.lang),
+                holder_gender=holder_gender(self.person.iin),
             )
         )
         certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()

@@ -17,6 +17,11 @@ from storage.models.enrollment import (
     FinalAssessmentRow,
     ModuleGradeRow,
 )
+from storage.models.internship_blanks import (
+    CertificateBlankRow,
+    CohortMemorandumRow,
+    EnterpriseReferenceRow,
+)
 from storage.models.ops import AuditLogRow, FsmStateRow, OutboxRow
 from storage.models.people import PersonRoleRow, PersonRow, SchoolRow
 from storage.models.support import ConsultationRow, RequestDocumentRow, RequestRow
@@ -29,8 +34,10 @@ __all__ = [
     "AttendanceRow",
     "AuditLogRow",
     "Base",
+    "CertificateBlankRow",
     "CertificateCounterRow",
     "CertificateRow",
+    "CohortMemorandumRow",
     "CohortRow",
     "CohortTrainerRow",
     "ConsultationRow",
@@ -39,6 +46,7 @@ __all__ = [
     "DocumentFileRow",
     "EnrollmentOrderRow",
     "EnrollmentRow",
+    "EnterpriseReferenceRow",
     "FinalAssessmentRow",
     "FsmStateRow",
     "ModuleGradeRow",

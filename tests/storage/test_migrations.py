@@ -24,7 +24,7 @@ from storage.models import metadata
 def test_migration_scripts_are_found_next_to_the_package() -> None:
     assert (MIGRATIONS_DIR / "env.py").is_file()
     assert (MIGRATIONS_DIR / "script.py.mako").is_file()
-    assert head_revision() == "0002"
+    assert head_revision() == "0005"
 
 
 async def test_upgrade_builds_every_table_and_matches_the_models(database_url: str) -> None:
