@@ -9,14 +9,14 @@ from aiogram_i18n.cores import FluentRuntimeCore
 from domain.model import LANGUAGES
 
 EVERYONE = (
-    "start", "menu", "profile", "courses", "mycourses", "documents", "verify", "language",
-    "help", "cancel",
+    "start", "menu", "profile", "courses", "mycourses", "documents", "internship", "verify",
+    "language", "help", "cancel",
 )  # fmt: skip
 TRAINERS: tuple[str, ...] = ("today", "questions")
 ADMINS = (
     "admin", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
     "consultations", "nobd", "stats", "effectiveness", "unreachable",
-    "deletions",
+    "deletions", "internships", "blanks",
 )  # fmt: skip
 
 

@@ -192,3 +192,32 @@ async def blank_of(uows: UnitOfWorkFactory, certificate_id: int) -> BlankRef | N
 async def recent_blanks(uows: UnitOfWorkFactory, limit: int = 15) -> list[CertificateBlank]:
     async with uows(read_only=True) as uow:
         return await uow.blanks.recent(limit)
+
+
+async def cohort_by_code(uows: UnitOfWorkFactory, code: str) -> int | None:
+    """A cohort's id by its code as the admin types it (case and spaces aside)."""
+    wanted = "".join(code.split()).casefold()
+    async with uows(read_only=True) as uow:
+        for cohort in await uow.cohorts.list_all():
+            if "".join(cohort.code.split()).casefold() == wanted:
+                return cohort.id
+    return None
+
+
+@dataclass(frozen=True)
+class OverlaySource:
+    certificate: Certificate
+    blank: BlankRef | None
+
+
+async def overlay_source(uows: UnitOfWorkFactory, certificate_text: str) -> OverlaySource | None:
+    """The certificate whose variable data the print overlay carries (App. 3 or App. 6)."""
+    parsed = parse_certificate_number(certificate_text)
+    if parsed is None:
+        return None
+    async with uows(read_only=True) as uow:
+        certificate = await uow.certificates.get_by_number(parsed.format())
+        if certificate is None or certificate.kind not in PRINTABLE or certificate.id is None:
+            return None
+        blank = await uow.blanks.for_certificate(certificate.id)
+    return OverlaySource(certificate, blank.ref if blank else None)

@@ -21,7 +21,13 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from domain.documents import BasisLetter, EnrolledTeacher, EnrollmentOrderDoc, OrganizationInfo
+from domain.documents import (
+    BasisLetter,
+    EnrolledTeacher,
+    EnrollmentOrderDoc,
+    InternshipBase,
+    OrganizationInfo,
+)
 from domain.model import (
     Application,
     ApplicationStatus,
@@ -232,7 +238,8 @@ class OrderDraft:
     issued_on: date
     basis_letter_number: str
     basis_letter_date: date
-    basis_department: str
+    basis_department: str  # in Russian (the Russian order prints it)
+    basis_department_kk: str = ""  # in Kazakh (the Kazakh order); "" → the Russian one
 
 
 class OrderRefusal(enum.StrEnum):
@@ -284,6 +291,7 @@ async def issue_order(
                     basis_letter_number=draft.basis_letter_number,
                     basis_letter_date=draft.basis_letter_date,
                     basis_department=draft.basis_department,
+                    basis_department_kk=draft.basis_department_kk,
                     created_by=actor_id,
                 )
             )
@@ -299,6 +307,12 @@ async def issue_order(
                 application.status = ApplicationStatus.ENROLLED
                 await uow.applications.update(application)
         teachers = sorted((people[e.person_id] for e in waiting), key=lambda p: p.full_name)
+        memorandum = await uow.internship.memorandum(cohort_id)
+        base = (
+            InternshipBase(memorandum.enterprise_name, memorandum.number, memorandum.signed_on)
+            if memorandum is not None
+            else None
+        )
         result = OrderResult(order=order, enrolled=len(waiting))
         for lang in ("kk", "ru"):
             doc = EnrollmentOrderDoc(
@@ -313,9 +327,13 @@ async def issue_order(
                 ends_on=cohort.ends_on,
                 basis_letters=[
                     BasisLetter(
-                        draft.basis_letter_number, draft.basis_letter_date, draft.basis_department
+                        draft.basis_letter_number,
+                        draft.basis_letter_date,
+                        (draft.basis_department_kk if lang == "kk" else "")
+                        or draft.basis_department,
                     )
                 ],
+                internship_base=base,
                 teachers=[
                     EnrolledTeacher(p.full_name or p.first_name, p.school_name, p.position)
                     for p in teachers

@@ -476,3 +476,8 @@ async def accept_reference(
             )
         await uow.commit()
     return AcceptResult(certificate=certificate, pdf=pdf)
+
+
+async def memorandum_of(uows: UnitOfWorkFactory, cohort_id: int) -> Memorandum | None:
+    async with uows(read_only=True) as uow:
+        return await uow.internship.memorandum(cohort_id)

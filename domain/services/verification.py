@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from domain.blanks import BlankRef
 from domain.certificate_numbers import parse_certificate_number, verify_deep_link_payload
 from domain.model import AuditEntry, Certificate, DocumentKind
 from domain.notifications import text_notice
@@ -41,6 +42,7 @@ class Verification:
     certificate: Certificate | None = None  # None whenever status is NOT_FOUND
     link_genuine: bool = False  # reached through a correctly signed QR link: full name shown
     forged: bool = False  # a QR link whose signature is wrong: nothing else is said
+    blank: BlankRef | None = None  # §29 (2025): the security blank it is printed on
 
 
 _NOT_FOUND = Verification(CertificateStatus.NOT_FOUND)
@@ -49,6 +51,11 @@ _NOT_FOUND = Verification(CertificateStatus.NOT_FOUND)
 async def _lookup(uows: UnitOfWorkFactory, number: str, today: date, genuine: bool) -> Verification:
     async with uows(read_only=True) as uow:
         certificate = await uow.certificates.get_by_number(number)
+        on_blank = (
+            await uow.blanks.for_certificate(certificate.id)
+            if certificate is not None and certificate.id is not None
+            else None
+        )
     if certificate is None or certificate.kind not in VERIFIABLE:
         return _NOT_FOUND
     status = certificate_status(
@@ -56,7 +63,8 @@ async def _lookup(uows: UnitOfWorkFactory, number: str, today: date, genuine: bo
     )
     if status is CertificateStatus.NOT_FOUND:
         return _NOT_FOUND
-    return Verification(status, certificate, link_genuine=genuine)
+    blank = on_blank.ref if on_blank is not None else None
+    return Verification(status, certificate, link_genuine=genuine, blank=blank)
 
 
 async def verify_number(uows: UnitOfWorkFactory, text: str, today: date) -> Verification:

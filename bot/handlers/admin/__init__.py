@@ -13,6 +13,7 @@ from aiogram import Router
 from bot.gates import admin_only
 from bot.handlers.admin import (
     applications,
+    blanks,
     certificates,
     cohorts,
     consultations,
@@ -20,6 +21,7 @@ from bot.handlers.admin import (
     deletions,
     enrollment_import,
     expulsion,
+    internship,
     orders,
     panel,
     reports,
@@ -51,6 +53,8 @@ CAPABILITIES = (
     consultations,
     reports,
     certificates,
+    internship,
+    blanks,
 )
 
 

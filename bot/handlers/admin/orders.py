@@ -14,6 +14,7 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.handlers.admin.typed_dates import parse_day
+from domain.document_numbers import normalize_document_number
 from domain.documents import OrganizationInfo
 from domain.model import Cohort, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -28,6 +29,7 @@ class OrderForm(StatesGroup):
     letter_number = State()
     letter_date = State()
     department = State()
+    department_ru = State()
 
 
 # step → (next step, the prompt of the next step, is the answer a date)
@@ -36,8 +38,12 @@ FLOW: dict[str, tuple[str | None, str, bool]] = {
     "issued_on": ("letter_number", "admin-order-ask-letter-number", True),
     "letter_number": ("letter_date", "admin-order-ask-letter-date", False),
     "letter_date": ("department", "admin-order-ask-department", True),
-    "department": (None, "", False),
+    # the department's name in each document's language: Kazakh first, then Russian
+    "department": ("department_ru", "orders-ask-department-ru", False),
+    "department_ru": (None, "", False),
 }
+#: steps whose answer is a number the forms print after their own "№"
+NUMBERS = ("number", "letter_number")
 
 
 async def start(
@@ -83,6 +89,11 @@ async def step_typed(
     elif not 1 <= len(text) <= MAX_TEXT:
         await message.answer(i18n.get("admin-order-bad-text", max=MAX_TEXT))
         return
+    elif step in NUMBERS:
+        text = normalize_document_number(text)
+        if not text:
+            await message.answer(i18n.get("admin-order-bad-text", max=MAX_TEXT))
+            return
     await state.update_data({step: text})
     if following is not None:
         await state.set_state(getattr(OrderForm, following))
@@ -108,7 +119,8 @@ async def _issue(
         issued_on=date.fromisoformat(data["issued_on"]),
         basis_letter_number=data["letter_number"],
         basis_letter_date=date.fromisoformat(data["letter_date"]),
-        basis_department=data["department"],
+        basis_department=data["department_ru"],
+        basis_department_kk=data["department"],
     )
     assert person.id is not None
     result = await issue_order(

@@ -19,6 +19,7 @@ from bot.handlers.teacher import (
     consent,
     courses,
     documents,
+    internship,
     my_courses,
     my_data,
     profile,
@@ -45,6 +46,7 @@ def create_router() -> Router:
         my_courses.create_router(),
         requests.create_router(),
         support.create_router(),
+        internship.create_router(),
         my_data.create_router(),
     )
     return router

@@ -7,6 +7,7 @@ import contextlib
 import io
 import re
 from datetime import date
+from pathlib import Path
 
 from aiogram.methods import EditMessageText, SendDocument
 from openpyxl import Workbook
@@ -15,6 +16,7 @@ from bot.dev.testing import Harness, texts
 from bot.runtime.container import Services
 from domain.iin import Sex, make_iin
 from domain.model import Application, ApplicationKind, ApplicationStatus, Cohort
+from tests.documents.pdfutil import flat, pdftotext, write
 from tests.bot.admin.conftest import People, Uploads, audit, make_cohort, make_course, person
 
 HEADERS = ["ФИО", "ИИН", "Школа", "Должность", "Телефон", "Язык"]
@@ -228,7 +230,7 @@ async def test_applications_approved_and_rejected_with_notices(
 
 
 async def test_enrollment_order_is_issued_in_both_languages(
-    harness: Harness, services: Services, people: People, uploads: Uploads
+    harness: Harness, services: Services, people: People, uploads: Uploads, tmp_path: Path
 ) -> None:
     cohort = await open_import(harness, people, services)
     await uploads.send(people.admin, xlsx(list_rows(3)), "list.xlsx")
@@ -244,6 +246,11 @@ async def test_enrollment_order_is_issued_in_both_languages(
     await harness.send(people.admin, "01-12/345")
     await harness.send(people.admin, "20.11.2026")
     sent = await harness.send(people.admin, "Алматы қаласының білім басқармасы")
+    assert texts(sent) == [
+        "Наименование управления (отдела) образования на русском языке (для приказа на "
+        "русском языке):"
+    ]
+    sent = await harness.send(people.admin, "Управление образования города Алматы")
     documents = [r for r in sent if isinstance(r, SendDocument)]
     assert [d.caption for d in documents] == [
         "Приказ № 45-к — на казахском языке",
@@ -268,13 +275,24 @@ async def test_enrollment_order_is_issued_in_both_languages(
         decided = await uow.applications.get(application.id or 0)
     assert order is not None and (order.number, order.basis_letter_number) == ("45-к", "01-12/345")
     assert pdf_kk is not None and pdf_kk.content.startswith(b"%PDF")
+    # each order names the department in its own language (item 9 of issue 14)
+    async with services.uow_factory() as uow:
+        pdf_ru = await uow.documents.get_for_owner(
+            "enrollment_order", order_id, "enrollment_order", "ru"
+        )
+    assert pdf_ru is not None
+    text_kk = flat(pdftotext(write(tmp_path, pdf_kk.content, "kk.pdf")))
+    text_ru = flat(pdftotext(write(tmp_path, pdf_ru.content, "ru.pdf")))
+    assert "Алматы қаласының білім басқармасы" in text_kk
+    assert "Управление образования города Алматы" not in text_kk
+    assert "Управление образования города Алматы от 20.11.2026 № 01-12/345" in text_ru
     assert notice is not None and notice.payload["key"] == "application-status-enrolled"
     assert notice.payload["args"]["order"] == "45-к"
     assert decided is not None and decided.status is ApplicationStatus.ENROLLED
     assert (await audit(services))[-1].action == "order.issue"
 
     await harness.press(people.admin, f"adh:order:{cohort.id}")
-    for text in ("45-к", "26.11.2026", "1", "20.11.2026", "Отдел"):
+    for text in ("№ 45-к", "26.11.2026", "1", "20.11.2026", "Бөлім", "Отдел"):
         sent = await harness.send(people.admin, text)
     assert texts(sent) == [
         "Некого зачислять: в потоке нет слушателей, ожидающих приказа. Приказ № 45-к не оформлен."
