@@ -35,8 +35,8 @@ from storage.repositories.certificates import CertificatesRepository, DocumentsR
 from storage.repositories.cohorts import CohortsRepository, SessionsRepository
 from storage.repositories.consultations import ConsultationsRepository
 from storage.repositories.courses import CoursesRepository
-from storage.repositories.internship_blanks import BlanksRepository, InternshipRepository
 from storage.repositories.enrollments import EnrollmentsRepository, OrdersRepository
+from storage.repositories.internship_blanks import BlanksRepository, InternshipRepository
 from storage.repositories.outbox import OutboxRepository
 from storage.repositories.people import PeopleRepository, SchoolsRepository
 from storage.repositories.requests import RequestsRepository

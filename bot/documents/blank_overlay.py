@@ -150,9 +150,7 @@ def render_calibration_page(
     canvas.setDash()
     canvas.setFillColorRGB(0, 0, 0)
     canvas.setFont(SERIF, 9)
-    canvas.drawString(
-        20 * MM, 8 * MM, f"{title}: X {offset_x_mm:+.1f} mm, Y {offset_y_mm:+.1f} mm"
-    )
+    canvas.drawString(20 * MM, 8 * MM, f"{title}: X {offset_x_mm:+.1f} mm, Y {offset_y_mm:+.1f} mm")
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -121,7 +121,7 @@ def sample_internship_certificate(
             if lang == "kk"
             else "Современные технологии в машиностроении"
         ),
-        academic_hours=reference.academic_hours,
+        academic_hours=reference.academic_hours or 0,
         issued_on=ISSUED,
         lang=lang,
         organization=ORGANIZATION,

@@ -79,9 +79,9 @@ BILINGUAL = {
     "internship_ru": "СЕРТИФИКАТ О ПРОХОЖДЕНИИ СТАЖИРОВКИ",
     "order_kk": "БҰЙРЫҚ",
     "order_ru": "ПРИКАЗ",
-    # the forms' "Место печати (при наличии)" (App. 3–6), in both languages, abbreviated as
-    # the stamp place is printed: "М.О. (бар болса)" / "М.П. (при наличии)"
-    "stamp": "М.О.\n(бар болса)\nМ.П.\n(при наличии)",
+    # the forms' "Место печати (при наличии)" (App. 3–6) in full, in both languages; the
+    # Kazakh forms write "Мөр орны (бар болса)"
+    "stamp": "Мөр орны\n(бар болса)\nМесто печати\n(при наличии)",
 }
 
 T: dict[Lang, dict[str, str]] = {
@@ -89,7 +89,7 @@ T: dict[Lang, dict[str, str]] = {
         "head_title": "Ұйым басшысы",
         "signature": "(қолы)",
         "full_name_caption": "(тегі, аты, әкесінің аты (болған жағдайда))",
-        "stamp": "М.О.\n(бар болса)",
+        "stamp": "Мөр орны\n(бар болса)",
         "reg_number": "Тіркеу нөмірі №",
         "issued_on": "Берілген күні:",
         "valid_until": "Жарамдылық мерзімі: {date} дейін",
@@ -119,7 +119,7 @@ T: dict[Lang, dict[str, str]] = {
         "{date} № {number} меморандум негізінде өткізілсін.",
         # App. 5
         "ent_title": "Педагогтің кәсіпорын (ұйым) базасында тағылымдамадан өткені туралы анықтама",
-        "ent_given": "Педагог:",
+        "ent_given": "Анықтама берілді:",
         "ent_enterprise": "",  # the body names the enterprise: "Ол X базасында …"
         "ent_body": "Ол {enterprise} базасында {start} – {end} аралығында {hours} "
         "тағылымдамадан өтті, «{position}» лауазымы бойынша функционалдық міндеттерді "
@@ -131,7 +131,7 @@ T: dict[Lang, dict[str, str]] = {
         # §31
         "ref_title": "БІЛІКТІЛІКТІ АРТТЫРУ КУРСЫН ТЫҢДАҒАНЫ ТУРАЛЫ АНЫҚТАМА",
         "ref_number": "№ {number}, {date}",
-        "ref_given": "Тыңдаушы:",
+        "ref_given": "Анықтама берілді:",
         "ref_body": "Ол «{topic}» тақырыбы бойынша {hours} біліктілікті арттыру курсын "
         "{start} – {end} аралығында тыңдады.",
         "ref_attendance": "Қатысқан сабақтары: {attended}, барлық сабақ саны — {total} "
@@ -191,7 +191,7 @@ T: dict[Lang, dict[str, str]] = {
         "head_title": "Руководитель организации",
         "signature": "(подпись)",
         "full_name_caption": "(фамилия, имя, отчество (при его наличии))",
-        "stamp": "М.П.\n(при наличии)",
+        "stamp": "Место печати\n(при наличии)",
         "reg_number": "Регистрационный номер №",
         "issued_on": "Дата выдачи:",
         "valid_until": "Действителен до: {date}",
@@ -216,7 +216,7 @@ T: dict[Lang, dict[str, str]] = {
         "order_internship": "Стажировку провести на базе организации: {enterprise}, на "
         "основании меморандума о сотрудничестве от {date} № {number}.",
         "ent_title": "Справка о прохождении педагогом стажировки на базе предприятия (организации)",
-        "ent_given": "Педагог:",
+        "ent_given": "Справка выдана педагогу:",
         "ent_enterprise": "Предприятие (организация): {enterprise}.",
         "ent_body": "{pronoun} {passed} стажировку на базе этого предприятия (организации) "
         "с {start} по {end} {hours}, {did} функциональные обязанности по должности "
@@ -227,7 +227,7 @@ T: dict[Lang, dict[str, str]] = {
         "ent_head": "Руководитель предприятия (организации)",
         "ref_title": "СПРАВКА О ПРОСЛУШИВАНИИ КУРСА ПОВЫШЕНИЯ КВАЛИФИКАЦИИ",
         "ref_number": "№ {number} от {date}",
-        "ref_given": "Слушатель:",
+        "ref_given": "Справка выдана слушателю:",
         "ref_body": "{pronoun} {listened} курс повышения квалификации на тему "
         "«{topic}» {hours} в период с {start} по {end}.",
         "ref_attendance": "Посещено занятий: {attended} из {total} ({percent} %).",

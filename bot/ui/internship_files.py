@@ -26,7 +26,10 @@ def reference_file(message: Message) -> tuple[str, ReferenceFileKind] | None:
     document = message.document
     if (
         document is not None
-        and (document.mime_type == "application/pdf" or (document.file_name or "").lower().endswith(".pdf"))
+        and (
+            document.mime_type == "application/pdf"
+            or (document.file_name or "").lower().endswith(".pdf")
+        )
         and (document.file_size or 0) <= MAX_REFERENCE_BYTES
     ):
         return document.file_id, ReferenceFileKind.PDF

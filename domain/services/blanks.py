@@ -18,9 +18,9 @@ from domain.model import AuditEntry, Certificate, DocumentKind
 from domain.ports import AlreadyIssued, DuplicateNumber, UnitOfWork, UnitOfWorkFactory
 
 __all__ = [
+    "PRINTABLE",
     "BlankOutcome",
     "BlankResult",
-    "PRINTABLE",
     "blank_of",
     "record_batch",
     "record_blank",
@@ -172,7 +172,9 @@ async def spoil_blank(
         used = await _used(uow, ref)
         if used is not None:
             return used
-        blank = CertificateBlank(ref.series, ref.number, BlankStatus.SPOILED, None, note, actor_id, now)
+        blank = CertificateBlank(
+            ref.series, ref.number, BlankStatus.SPOILED, None, note, actor_id, now
+        )
         try:
             await uow.blanks.add(blank)
         except DuplicateNumber:

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.certificate_numbers import parse_certificate_number, verification_url
+from domain.courses import CourseKind
 from domain.documents import (
     AppendixDoc,
     CertificateDoc,
@@ -27,7 +28,6 @@ from domain.documents import (
     OrganizationInfo,
     holder_gender,
 )
-from domain.courses import CourseKind
 from domain.model import (
     AuditEntry,
     Certificate,

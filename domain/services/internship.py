@@ -301,9 +301,7 @@ class ReferenceReview:
 async def review_reference(uows: UnitOfWorkFactory, reference_id: int) -> ReferenceReview | None:
     async with uows(read_only=True) as uow:
         reference = await uow.internship.get_reference(reference_id)
-        enrollment = (
-            await uow.enrollments.get_by_id(reference.enrollment_id) if reference else None
-        )
+        enrollment = await uow.enrollments.get_by_id(reference.enrollment_id) if reference else None
         place = await _place(uow, enrollment) if enrollment else None
     if reference is None or place is None:
         return None

@@ -27,9 +27,9 @@ from domain.services.blanks import (
     BlankResult,
     cohort_by_code,
     overlay_source,
+    recent_blanks,
     record_batch,
     record_blank,
-    recent_blanks,
     spoil_blank,
 )
 
@@ -48,17 +48,20 @@ def outcome_text(result: BlankResult, i18n: I18nContext) -> str:
     number = result.certificate_number or "—"
     if result.outcome is BlankOutcome.RECORDED and result.assigned:
         lines = Markup("\n").join(
-            i18n.get("blanks-batch-line", number=n, blank=ref.label())
-            for n, ref in result.assigned
+            i18n.get("blanks-batch-line", number=n, blank=ref.label()) for n, ref in result.assigned
         )
         head = i18n.get("blanks-batch-done", count=len(result.assigned), left=result.left_over)
         return f"{head}\n{lines}"
     key = {
-        BlankOutcome.RECORDED: "blanks-spoiled" if result.certificate_number is None else "blanks-set-done",
+        BlankOutcome.RECORDED: "blanks-spoiled"
+        if result.certificate_number is None
+        else "blanks-set-done",
         BlankOutcome.BAD_BLANK: "blanks-bad-blank",
         BlankOutcome.NOT_FOUND: "blanks-not-found",
         BlankOutcome.REVOKED: "blanks-revoked",
-        BlankOutcome.BLANK_USED: "blanks-used" if result.certificate_number else "blanks-used-spoiled",
+        BlankOutcome.BLANK_USED: "blanks-used"
+        if result.certificate_number
+        else "blanks-used-spoiled",
         BlankOutcome.HAS_BLANK: "blanks-has-blank",
         BlankOutcome.RANGE_SHORT: "blanks-range-short",
         BlankOutcome.NOTHING: "blanks-nothing",

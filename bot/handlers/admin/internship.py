@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -27,7 +27,7 @@ from bot.ui.screens import button, ui_lang
 from domain.courses import CourseKind
 from domain.document_numbers import normalize_document_number
 from domain.internship import APPENDIX_5_FIELDS
-from domain.model import Person
+from domain.model import Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.internship import (
     MAX_ENTERPRISE,
@@ -65,7 +65,9 @@ class ReferenceForm(StatesGroup):
     reject_note = State()
 
 
-async def cohorts(message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, state: FSMContext) -> None:
+async def cohorts(
+    message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, state: FSMContext
+) -> None:
     """Internship cohorts, the latest first."""
     await state.clear()
     rows = []
@@ -73,7 +75,14 @@ async def cohorts(message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFa
         found = await cohort_with_course(uow_factory, cohort.id or 0)
         if found is None or found[1].kind is not CourseKind.INTERNSHIP:
             continue
-        rows.append([button(f"{cohort.code} · {cohort.ends_on:%d.%m.%Y}", InternCb(action="cohort", id=cohort.id or 0).pack())])
+        rows.append(
+            [
+                button(
+                    f"{cohort.code} · {cohort.ends_on:%d.%m.%Y}",
+                    InternCb(action="cohort", id=cohort.id or 0).pack(),
+                )
+            ]
+        )
         if len(rows) >= COHORTS_SHOWN:
             break
     if not rows:
@@ -84,7 +93,9 @@ async def cohorts(message: Message, i18n: I18nContext, uow_factory: UnitOfWorkFa
     )
 
 
-async def show_cohort(target: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, cohort_id: int) -> bool:
+async def show_cohort(
+    target: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, cohort_id: int
+) -> bool:
     found = await cohort_with_course(uow_factory, cohort_id)
     if found is None or found[1].kind is not CourseKind.INTERNSHIP:
         return False
@@ -103,10 +114,20 @@ async def show_cohort(target: Message, i18n: I18nContext, uow_factory: UnitOfWor
         else i18n.get("internship-memorandum-missing")
     )
     rows = [
-        [button(i18n.get("internship-btn-memorandum"), InternCb(action="memo", id=cohort_id).pack())],
         [
-            button(i18n.get("internship-btn-blank-kk"), InternCb(action="blank", id=cohort_id, lang="kk").pack()),
-            button(i18n.get("internship-btn-blank-ru"), InternCb(action="blank", id=cohort_id, lang="ru").pack()),
+            button(
+                i18n.get("internship-btn-memorandum"), InternCb(action="memo", id=cohort_id).pack()
+            )
+        ],
+        [
+            button(
+                i18n.get("internship-btn-blank-kk"),
+                InternCb(action="blank", id=cohort_id, lang="kk").pack(),
+            ),
+            button(
+                i18n.get("internship-btn-blank-ru"),
+                InternCb(action="blank", id=cohort_id, lang="ru").pack(),
+            ),
         ],
     ]
     for place in places:
@@ -115,7 +136,9 @@ async def show_cohort(target: Message, i18n: I18nContext, uow_factory: UnitOfWor
             name=display_name(place.person),
             state=i18n.get("internship-state-" + place.state),
         )
-        rows.append([button(str(label), InternCb(action="place", id=place.enrollment.id or 0).pack())])
+        rows.append(
+            [button(str(label), InternCb(action="place", id=place.enrollment.id or 0).pack())]
+        )
     await target.answer(
         i18n.get(
             "internship-admin-cohort",
@@ -129,29 +152,47 @@ async def show_cohort(target: Message, i18n: I18nContext, uow_factory: UnitOfWor
     return True
 
 
-async def cohort_picked(query: CallbackQuery, callback_data: InternCb, i18n: I18nContext, uow_factory: UnitOfWorkFactory) -> None:
-    if not isinstance(query.message, Message) or not await show_cohort(query.message, i18n, uow_factory, callback_data.id):
+async def cohort_picked(
+    query: CallbackQuery, callback_data: InternCb, i18n: I18nContext, uow_factory: UnitOfWorkFactory
+) -> None:
+    if not isinstance(query.message, Message) or not await show_cohort(
+        query.message, i18n, uow_factory, callback_data.id
+    ):
         await query.answer(i18n.get("internship-not-found"), show_alert=True)
         return
     await query.answer()
 
 
-async def blank_wanted(query: CallbackQuery, callback_data: InternCb, i18n: I18nContext, uow_factory: UnitOfWorkFactory) -> None:
+async def blank_wanted(
+    query: CallbackQuery, callback_data: InternCb, i18n: I18nContext, uow_factory: UnitOfWorkFactory
+) -> None:
     if not isinstance(query.message, Message) or callback_data.lang not in ("kk", "ru"):
         await query.answer(i18n.get("internship-not-found"), show_alert=True)
         return
     await query.answer()
-    lang = "kk" if callback_data.lang == "kk" else "ru"
+    lang: Lang = "kk" if callback_data.lang == "kk" else "ru"
     memo = await memorandum_of(uow_factory, callback_data.id)
-    await send_blank_reference(query.message, lang, i18n.get("internship-blank-caption-" + lang), memorandum=memo)
+    await send_blank_reference(
+        query.message, lang, i18n.get("internship-blank-caption-" + lang), memorandum=memo
+    )
 
 
 # --- the memorandum form ----------------------------------------------------------------
 
 
-async def memo_start(query: CallbackQuery, callback_data: InternCb, i18n: I18nContext, state: FSMContext, uow_factory: UnitOfWorkFactory) -> None:
+async def memo_start(
+    query: CallbackQuery,
+    callback_data: InternCb,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: UnitOfWorkFactory,
+) -> None:
     found = await cohort_with_course(uow_factory, callback_data.id)
-    if found is None or found[1].kind is not CourseKind.INTERNSHIP or not isinstance(query.message, Message):
+    if (
+        found is None
+        or found[1].kind is not CourseKind.INTERNSHIP
+        or not isinstance(query.message, Message)
+    ):
         await query.answer(i18n.get("internship-not-found"), show_alert=True)
         return
     await query.answer()
@@ -181,7 +222,14 @@ async def memo_date(message: Message, i18n: I18nContext, state: FSMContext) -> N
     await message.answer(i18n.get("internship-memo-ask-enterprise"))
 
 
-async def memo_enterprise(message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+async def memo_enterprise(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+) -> None:
     enterprise = " ".join((message.text or "").split())
     if not 1 <= len(enterprise) <= MAX_ENTERPRISE:
         await message.answer(i18n.get("internship-memo-bad-enterprise", max=MAX_ENTERPRISE))
@@ -217,7 +265,9 @@ def checklist(i18n: I18nContext) -> str:
     return "\n".join(f"☐ {i18n.get('internship-field-' + name)}" for name in APPENDIX_5_FIELDS)
 
 
-async def show_place(target: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, enrollment_id: int) -> bool:
+async def show_place(
+    target: Message, i18n: I18nContext, uow_factory: UnitOfWorkFactory, enrollment_id: int
+) -> bool:
     place = await internship_place(uow_factory, enrollment_id)
     if place is None or place.course.kind is not CourseKind.INTERNSHIP:
         return False
@@ -235,29 +285,57 @@ async def show_place(target: Message, i18n: I18nContext, uow_factory: UnitOfWork
     pending = place.pending
     if pending is not None and pending.id is not None:
         await send_reference_file(target, pending.file_id, pending.file_kind)
-        rows = [[
-            button(i18n.get("internship-btn-accept"), InternCb(action="accept", id=pending.id).pack()),
-            button(i18n.get("internship-btn-reject"), InternCb(action="reject", id=pending.id).pack()),
-        ]]
+        rows = [
+            [
+                button(
+                    i18n.get("internship-btn-accept"),
+                    InternCb(action="accept", id=pending.id).pack(),
+                ),
+                button(
+                    i18n.get("internship-btn-reject"),
+                    InternCb(action="reject", id=pending.id).pack(),
+                ),
+            ]
+        ]
         text = f"{head}\n\n{i18n.get('internship-check-fields')}\n{checklist(i18n)}"
         await target.answer(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
         return True
     rows = []
     if place.state in ("none", "rejected"):
-        rows.append([button(i18n.get("internship-btn-upload"), InternCb(action="upload", id=enrollment_id).pack())])
-    rows.append([button(i18n.get("internship-btn-back"), InternCb(action="cohort", id=place.cohort.id or 0).pack())])
+        rows.append(
+            [
+                button(
+                    i18n.get("internship-btn-upload"),
+                    InternCb(action="upload", id=enrollment_id).pack(),
+                )
+            ]
+        )
+    rows.append(
+        [
+            button(
+                i18n.get("internship-btn-back"),
+                InternCb(action="cohort", id=place.cohort.id or 0).pack(),
+            )
+        ]
+    )
     await target.answer(head, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
     return True
 
 
-async def place_picked(query: CallbackQuery, callback_data: InternCb, i18n: I18nContext, uow_factory: UnitOfWorkFactory) -> None:
-    if not isinstance(query.message, Message) or not await show_place(query.message, i18n, uow_factory, callback_data.id):
+async def place_picked(
+    query: CallbackQuery, callback_data: InternCb, i18n: I18nContext, uow_factory: UnitOfWorkFactory
+) -> None:
+    if not isinstance(query.message, Message) or not await show_place(
+        query.message, i18n, uow_factory, callback_data.id
+    ):
         await query.answer(i18n.get("internship-not-found"), show_alert=True)
         return
     await query.answer()
 
 
-async def upload_start(query: CallbackQuery, callback_data: InternCb, i18n: I18nContext, state: FSMContext) -> None:
+async def upload_start(
+    query: CallbackQuery, callback_data: InternCb, i18n: I18nContext, state: FSMContext
+) -> None:
     await query.answer()
     await state.clear()
     await state.set_state(ReferenceForm.file)
@@ -266,7 +344,14 @@ async def upload_start(query: CallbackQuery, callback_data: InternCb, i18n: I18n
         await query.message.answer(i18n.get("internship-ask-file"))
 
 
-async def file_sent(message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+async def file_sent(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+) -> None:
     found = reference_file(message)
     if found is None:
         await message.answer(i18n.get("internship-bad-file"))
@@ -274,9 +359,15 @@ async def file_sent(message: Message, i18n: I18nContext, state: FSMContext, pers
     enrollment_id = int((await state.get_data())["enrollment_id"])
     await state.clear()
     assert person.id is not None
-    result = await upload_reference(uow_factory, person.id, enrollment_id, found[0], found[1], clock())
+    result = await upload_reference(
+        uow_factory, person.id, enrollment_id, found[0], found[1], clock()
+    )
     if result.not_found or result.refusal is not None:
-        key = "internship-not-found" if result.not_found else "internship-refused-" + str(result.refusal)
+        key = (
+            "internship-not-found"
+            if result.not_found
+            else "internship-refused-" + str(result.refusal)
+        )
         await message.answer(i18n.get(key))
         return
     await show_place(message, i18n, uow_factory, enrollment_id)
@@ -315,11 +406,19 @@ async def accept(
         certificate = result.certificate
         await query.message.answer_document(
             BufferedInputFile(result.pdf, filename=f"internship-{certificate.number}.pdf"),
-            caption=i18n.get("internship-issued", number=certificate.number, name=certificate.holder_full_name),
+            caption=i18n.get(
+                "internship-issued", number=certificate.number, name=certificate.holder_full_name
+            ),
         )
 
 
-async def reject_start(query: CallbackQuery, callback_data: InternCb, i18n: I18nContext, state: FSMContext, uow_factory: UnitOfWorkFactory) -> None:
+async def reject_start(
+    query: CallbackQuery,
+    callback_data: InternCb,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: UnitOfWorkFactory,
+) -> None:
     review = await review_reference(uow_factory, callback_data.id)
     if review is None or not isinstance(query.message, Message):
         await query.answer(i18n.get("internship-not-found"), show_alert=True)
@@ -331,7 +430,14 @@ async def reject_start(query: CallbackQuery, callback_data: InternCb, i18n: I18n
     await query.message.answer(i18n.get("internship-ask-reject-note"))
 
 
-async def reject_note(message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+async def reject_note(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+) -> None:
     note = " ".join((message.text or "").split())
     if not 1 <= len(note) <= MAX_NOTE:
         await message.answer(i18n.get("internship-bad-note", max=MAX_NOTE))

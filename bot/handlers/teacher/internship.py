@@ -15,7 +15,7 @@ from bot.handlers.teacher.common import register_entry
 from bot.ui.formatting import long_date
 from bot.ui.internship_files import reference_file, send_blank_reference
 from bot.ui.screens import button, ui_lang
-from domain.model import Person
+from domain.model import Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.internship import InternshipPlace, internship_places, upload_reference
 
@@ -48,7 +48,11 @@ def place_text(i18n: I18nContext, place: InternshipPlace) -> str:
 
 
 async def my_internships(
-    message: Message, i18n: I18nContext, person: Person, uow_factory: UnitOfWorkFactory, state: FSMContext
+    message: Message,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    state: FSMContext,
 ) -> None:
     await state.clear()
     assert person.id is not None
@@ -60,34 +64,66 @@ async def my_internships(
         eid = place.enrollment.id or 0
         rows = [
             [
-                button(i18n.get("internship-btn-blank-kk"), MyInternCb(action="blank", enrollment_id=eid, lang="kk").pack()),
-                button(i18n.get("internship-btn-blank-ru"), MyInternCb(action="blank", enrollment_id=eid, lang="ru").pack()),
+                button(
+                    i18n.get("internship-btn-blank-kk"),
+                    MyInternCb(action="blank", enrollment_id=eid, lang="kk").pack(),
+                ),
+                button(
+                    i18n.get("internship-btn-blank-ru"),
+                    MyInternCb(action="blank", enrollment_id=eid, lang="ru").pack(),
+                ),
             ]
         ]
         if place.state in ("none", "rejected"):
-            rows.append([button(i18n.get("internship-btn-send"), MyInternCb(action="send", enrollment_id=eid).pack())])
-        await message.answer(place_text(i18n, place), reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
+            rows.append(
+                [
+                    button(
+                        i18n.get("internship-btn-send"),
+                        MyInternCb(action="send", enrollment_id=eid).pack(),
+                    )
+                ]
+            )
+        await message.answer(
+            place_text(i18n, place), reply_markup=InlineKeyboardMarkup(inline_keyboard=rows)
+        )
 
 
-async def _mine(uow_factory: UnitOfWorkFactory, person: Person, enrollment_id: int) -> InternshipPlace | None:
+async def _mine(
+    uow_factory: UnitOfWorkFactory, person: Person, enrollment_id: int
+) -> InternshipPlace | None:
     places = await internship_places(uow_factory, person_id=person.id or 0)
     return next((p for p in places if p.enrollment.id == enrollment_id), None)
 
 
 async def blank_wanted(
-    query: CallbackQuery, callback_data: MyInternCb, i18n: I18nContext, person: Person, uow_factory: UnitOfWorkFactory
+    query: CallbackQuery,
+    callback_data: MyInternCb,
+    i18n: I18nContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     place = await _mine(uow_factory, person, callback_data.enrollment_id)
-    if place is None or callback_data.lang not in ("kk", "ru") or not isinstance(query.message, Message):
+    if (
+        place is None
+        or callback_data.lang not in ("kk", "ru")
+        or not isinstance(query.message, Message)
+    ):
         await query.answer(i18n.get("internship-not-found"), show_alert=True)
         return
     await query.answer()
-    lang = "kk" if callback_data.lang == "kk" else "ru"
-    await send_blank_reference(query.message, lang, i18n.get("internship-blank-caption-" + lang), place)
+    lang: Lang = "kk" if callback_data.lang == "kk" else "ru"
+    await send_blank_reference(
+        query.message, lang, i18n.get("internship-blank-caption-" + lang), place
+    )
 
 
 async def send_start(
-    query: CallbackQuery, callback_data: MyInternCb, i18n: I18nContext, person: Person, state: FSMContext, uow_factory: UnitOfWorkFactory
+    query: CallbackQuery,
+    callback_data: MyInternCb,
+    i18n: I18nContext,
+    person: Person,
+    state: FSMContext,
+    uow_factory: UnitOfWorkFactory,
 ) -> None:
     place = await _mine(uow_factory, person, callback_data.enrollment_id)
     if place is None or not isinstance(query.message, Message):
@@ -101,7 +137,12 @@ async def send_start(
 
 
 async def file_sent(
-    message: Message, i18n: I18nContext, state: FSMContext, person: Person, uow_factory: UnitOfWorkFactory, clock: Clock
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    person: Person,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
 ) -> None:
     found = reference_file(message)
     if found is None:
@@ -111,10 +152,20 @@ async def file_sent(
     await state.clear()
     assert person.id is not None
     result = await upload_reference(
-        uow_factory, person.id, enrollment_id, found[0], found[1], clock(), teacher_person_id=person.id
+        uow_factory,
+        person.id,
+        enrollment_id,
+        found[0],
+        found[1],
+        clock(),
+        teacher_person_id=person.id,
     )
     if result.not_found or result.refusal is not None:
-        key = "internship-not-found" if result.not_found else "internship-refused-" + str(result.refusal)
+        key = (
+            "internship-not-found"
+            if result.not_found
+            else "internship-refused-" + str(result.refusal)
+        )
         await message.answer(i18n.get(key))
         return
     await message.answer(i18n.get("internship-my-sent"))

@@ -16,8 +16,8 @@ from bot.dev.testing import Harness, texts
 from bot.runtime.container import Services
 from domain.iin import Sex, make_iin
 from domain.model import Application, ApplicationKind, ApplicationStatus, Cohort
-from tests.documents.pdfutil import flat, pdftotext, write
 from tests.bot.admin.conftest import People, Uploads, audit, make_cohort, make_course, person
+from tests.documents.pdfutil import flat, pdftotext, write
 
 HEADERS = ["ФИО", "ИИН", "Школа", "Должность", "Телефон", "Язык"]
 
