@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["DEFAULT_SCALE", "GradingScale", "grades_of", "is_grade_of"]
+__all__ = ["DEFAULT_SCALE", "GradingScale", "grades_of", "is_grade_of", "scale_of"]
 
 
 class GradingScale(enum.StrEnum):

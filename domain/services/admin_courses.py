@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from domain.courses import CourseFormat, CourseKind, validate_course_hours, validate_module_hours
+from domain.grading import scale_of
 from domain.model import AuditEntry, Course, CourseModule, Lang, Role
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 
@@ -31,6 +32,7 @@ class CourseDraft:
     languages: tuple[Lang, ...]
     max_score: int
     duration_days: int | None = None
+    grading_scale: str = "pass_fail"  # domain.grading: App. 4 module grades are chosen on it
 
 
 def validate_draft(draft: CourseDraft) -> None:
@@ -55,6 +57,7 @@ def _apply(course: Course, draft: CourseDraft) -> None:
     course.kind, course.format, course.distance = draft.kind, draft.format, draft.distance
     course.hours, course.max_score = draft.hours, draft.max_score
     course.languages, course.duration_days = draft.languages, draft.duration_days
+    course.grading_scale = str(scale_of(draft.grading_scale))
     course.modules = [
         CourseModule(name_kk=kk, name_ru=ru, hours=hours, position=i)
         for i, (kk, ru, hours) in enumerate(draft.modules)
@@ -140,6 +143,7 @@ def draft_of(course: Course) -> CourseDraft:
         languages=tuple(course.languages),
         max_score=course.max_score,
         duration_days=course.duration_days,
+        grading_scale=course.grading_scale,
     )
 
 
