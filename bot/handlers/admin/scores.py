@@ -193,9 +193,10 @@ def grade_from_text(text: str, scale: str, core: FluentRuntimeCore) -> str | Non
     either language); anything else is refused, so App. 4 never carries free text."""
     wanted = " ".join(text.split()).casefold()
     for code in grades_of(scale):
-        words = {code.casefold()} | {
-            core.get(f"grading-{scale_of(scale)}-{code}", lang).casefold() for lang in ("kk", "ru")
-        }
+        labels = [core.get(f"grading-{scale_of(scale)}-{code}", lang) for lang in ("kk", "ru")]
+        # "4 (хорошо)" is also typed as "4" or "хорошо"
+        words = {code.casefold()} | {label.casefold() for label in labels}
+        words |= {label.partition("(")[2].rstrip(")").casefold() for label in labels} - {""}
         if wanted in words:
             return code
     return None
