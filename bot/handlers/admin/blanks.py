@@ -43,9 +43,9 @@ def split_blank(words: list[str]) -> tuple[str, str]:
     return (words[0], " ".join(words[1:])) if words else ("", "")
 
 
-def outcome_text(result: BlankResult, i18n: I18nContext) -> str:
+def outcome_text(result: BlankResult, i18n: I18nContext, typed: str = "") -> str:
     blank = result.blank.label() if result.blank else ""
-    number = result.certificate_number or "—"
+    number = result.certificate_number or typed or "—"
     if result.outcome is BlankOutcome.RECORDED and result.assigned:
         lines = Markup("\n").join(
             i18n.get("blanks-batch-line", number=n, blank=ref.label()) for n, ref in result.assigned
@@ -89,7 +89,7 @@ async def blanks(
     assert person.id is not None
     if sub == "set" and len(rest) >= 2:
         result = await record_blank(uow_factory, person.id, rest[0], " ".join(rest[1:]), clock())
-        await message.answer(outcome_text(result, i18n))
+        await message.answer(outcome_text(result, i18n, rest[0]))
     elif sub == "batch" and len(rest) >= 2:
         cohort_id = await cohort_by_code(uow_factory, rest[0])
         if cohort_id is None:
