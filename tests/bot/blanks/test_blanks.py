@@ -27,7 +27,7 @@ def pdf_of(sent: list[Any]) -> bytes:
 
 async def three_certificates(services: Services) -> Any:
     world = await make_cohort(services.uow_factory, language="ru")
-    for n, name in enumerate(("Иванова Анна", "Петров Борис", "Сидорова Вера"), start=1):
+    for name in ("Иванова Анна", "Петров Борис", "Сидорова Вера"):
         await add_teacher(services.uow_factory, world, name, telegram_id=None, lang="ru")
     summary = await issue_fast(services, world.cohort.id)
     assert summary.certificates == ["ORL-2026-000001", "ORL-2026-000002", "ORL-2026-000003"]
