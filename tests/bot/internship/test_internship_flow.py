@@ -211,3 +211,32 @@ async def test_kazakh_teacher_and_admin_and_no_app_3_for_an_internship(
     # /issue of an internship cohort: App. 6 comes through the references, never App. 3
     sent = await harness.press(admin, f"cis:go:{world.cohort.id}")
     assert texts(sent)[-1].startswith("СТЖ-2026-11 ағыны — тағылымдама.")
+
+
+async def test_the_admin_uploads_the_reference_for_the_listener(
+    harness: Harness, services: Services
+) -> None:
+    world = await make_internship(services.uow_factory)
+    admin = make_user(ADMIN_ID, "ru", "Админ")
+    eid = world.enrollment.id or 0
+    sent = await harness.press(admin, InternCb(action="place", id=eid).pack())
+    [screen] = [r for r in sent if isinstance(r, SendMessage)]
+    assert "Состояние: справки нет" in screen.text
+    assert buttons(screen) == ["📎 Загрузить справку за слушателя", "◀️ К потоку"]
+    sent = await harness.press(admin, InternCb(action="upload", id=eid).pack())
+    assert texts(sent)[-1] == "Отправьте справку предприятия (приложение 5) — PDF-файл или фото."
+    table = Document(file_id="x1", file_unique_id="u", file_name="a.xlsx")
+    assert texts(await harness.send_message(admin, document=table)) == [
+        "Нужен PDF-файл или фото справки (до 20 МБ)."
+    ]
+    pdf_doc = Document(file_id="adm-1", file_unique_id="u", file_name="Справка.PDF")
+    sent = await harness.send_message(admin, document=pdf_doc)
+    assert isinstance(sent[0], SendDocument) and sent[0].document == "adm-1"
+    assert "Сверьте справку с полями приложения 5:" in texts(sent)[-1]
+    async with services.uow_factory() as uow:
+        [reference] = await uow.internship.references_for(eid)
+        entries = await uow.audit.for_entity("enrollment", str(eid))
+    assert reference.status is ReferenceStatus.PENDING and reference.uploaded_by is not None
+    assert [e.action for e in entries] == ["internship_reference.upload"]
+    # no notice to the admins when an admin uploaded it
+    assert not any(k.startswith("internship-ref:") for k in await outbox_keys(services))
