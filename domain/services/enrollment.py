@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from domain.document_numbers import normalize_document_number
 from domain.documents import (
     BasisLetter,
     EnrolledTeacher,
@@ -268,6 +269,12 @@ async def issue_order(
     """§16, §18: the order enrolls every held place of the cohort not yet in an order;
     approved applications become ENROLLED; the PDF is rendered in Kazakh and Russian and
     frozen in ``uow.documents``; each enrolled teacher with Telegram is notified."""
+    # the forms print "№ {number}" themselves: a typed "№" is not printed twice
+    draft = replace(
+        draft,
+        number=normalize_document_number(draft.number),
+        basis_letter_number=normalize_document_number(draft.basis_letter_number),
+    )
     async with uows() as uow:
         await _require_admin(uow, actor_id)
         cohort = await uow.cohorts.get(cohort_id)
