@@ -132,5 +132,5 @@ grading-five_point-2 = 2 (қанағаттанарлықсыз)
 grading-ask = «{ $module }» модулі бойынша баға — курс шкаласы бойынша таңдаңыз:
 grading-choose-from-list = Баға курс шкаласы бойынша таңдалады: төмендегі батырманы басыңыз.
 admin-course-ask-grading-scale = Сертификатқа қосымшадағы модуль бағаларының шкаласы (Қағидаларға 4-қосымша):
-admin-course-grading_scale-pass-fail = Есептелді / есептелмеді
+admin-course-grading_scale-pass-fail = Есептелді немесе есептелмеді
 admin-course-grading_scale-five-point = Бес балдық: 5, 4, 3, 2

@@ -132,5 +132,5 @@ grading-five_point-2 = 2 (неудовлетворительно)
 grading-ask = Оценка по модулю «{ $module }» — выберите по шкале курса:
 grading-choose-from-list = Оценка выбирается по шкале курса: нажмите кнопку ниже.
 admin-course-ask-grading-scale = Шкала оценок модулей в приложении к сертификату (приложение 4 к Правилам):
-admin-course-grading_scale-pass-fail = Зачтено / не зачтено
+admin-course-grading_scale-pass-fail = Зачёт или незачёт
 admin-course-grading_scale-five-point = Пятибалльная: 5, 4, 3, 2

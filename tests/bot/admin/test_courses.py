@@ -43,7 +43,7 @@ async def test_admin_creates_a_short_course(
     assert texts(sent) == [
         "Шкала оценок модулей в приложении к сертификату (приложение 4 к Правилам):"
     ]
-    assert buttons(sent[0])[:2] == ["Зачтено / не зачтено", "Пятибалльная: 5, 4, 3, 2"]
+    assert buttons(sent[0])[:2] == ["Зачёт или незачёт", "Пятибалльная: 5, 4, 3, 2"]
     sent = await harness.press(people.admin, "adcf:five_point")
     assert texts(sent) == ["Языки обучения:"]
     await harness.press(people.admin, "adcf:kk,ru")
