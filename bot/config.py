@@ -66,6 +66,15 @@ class Settings(BaseSettings):
     #: §19: weekend days made working by a government decree transferring days off (e.g. a
     #: working Saturday); they count towards the NOBD deadline.
     extra_working_days: Annotated[list[date], NoDecode] = Field(default_factory=list)
+    #: §29 (2025) print overlay for the security blanks: the whole overlay shifted by these
+    #: millimetres (right / down), and any field's box moved, as JSON
+    #: ``{"name": [x, y, width, height], ...}`` in mm from the sheet's top-left corner
+    #: (fields: name, topic, hours, number, issued, valid, qr). ``/blanks calibrate`` helps.
+    blank_offset_x_mm: float = Field(default=0.0, ge=-50, le=50)
+    blank_offset_y_mm: float = Field(default=0.0, ge=-50, le=50)
+    blank_fields: Annotated[dict[str, tuple[float, float, float, float]], NoDecode] = Field(
+        default_factory=dict
+    )
 
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -88,6 +97,20 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_holidays(cls, value: object) -> object:
         return _split_csv(value)
+
+    @field_validator("blank_fields", mode="before")
+    @classmethod
+    def _parse_blank_fields(cls, value: object) -> object:
+        import json
+
+        if isinstance(value, str):
+            value = json.loads(value) if value.strip() else {}
+        known = ("name", "topic", "hours", "number", "issued", "valid", "qr")
+        if isinstance(value, dict):
+            unknown = sorted(set(value) - set(known))
+            if unknown:
+                raise ValueError(f"unknown fields {unknown}; known: {', '.join(known)}")
+        return value
 
     @field_validator("certificate_prefix")
     @classmethod

@@ -145,6 +145,7 @@ class Course:
     distance: bool = False
     duration_days: int | None = None
     modules: list[CourseModule] = field(default_factory=list)
+    grading_scale: str = "pass_fail"  # domain.grading.GradingScale: module grades of App. 4
     id: int | None = None
 
     def topic(self, lang: Lang) -> str:
@@ -228,8 +229,9 @@ class EnrollmentOrder:
     cohort_id: int
     basis_letter_number: str
     basis_letter_date: date
-    basis_department: str = ""
+    basis_department: str = ""  # the department's name in Russian (or as typed, if only one)
     created_by: int | None = None
+    basis_department_kk: str = ""  # the department's name in Kazakh
     id: int | None = None
 
 

@@ -16,9 +16,20 @@ from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.authenticity.signing import DocumentSigner
 from bot.config import Settings
-from bot.documents import render_appendix, render_certificate, render_listening_reference
+from bot.documents import (
+    render_appendix,
+    render_certificate,
+    render_internship_certificate,
+    render_listening_reference,
+)
 from bot.documents.texts import T
-from domain.documents import AppendixDoc, CertificateDoc, ListeningReferenceDoc, OrganizationInfo
+from domain.documents import (
+    AppendixDoc,
+    CertificateDoc,
+    InternshipCertificateDoc,
+    ListeningReferenceDoc,
+    OrganizationInfo,
+)
 from domain.model import LANGUAGES, Lang
 from domain.services.certificates import IssuingOptions
 
@@ -80,6 +91,10 @@ class PdfRenderer:
 
     async def listening_reference(self, doc: ListeningReferenceDoc) -> bytes:
         return await self._render(render_listening_reference, doc)
+
+    async def internship_certificate(self, doc: InternshipCertificateDoc) -> bytes:
+        """§30 App. 6, rendered like the others (``domain.services.internship``)."""
+        return await asyncio.to_thread(_locked, render_internship_certificate, doc)
 
     def reason_not_passed(self, shortfalls: Sequence[str], lang: Lang) -> str:
         """§31 reference: every reason the listener has no certificate, in the doc language."""

@@ -127,11 +127,12 @@ def sample_internship_certificate(
             if lang == "kk"
             else "Современные технологии в машиностроении"
         ),
-        academic_hours=reference.academic_hours,
+        academic_hours=reference.academic_hours or 0,
         issued_on=ISSUED,
         lang=lang,
         organization=ORGANIZATION,
         enterprise_name=reference.enterprise_name,
+        memorandum="01.09.2026 № 12" if lang == "kk" else "№ 12 от 01.09.2026",
         verification_url="https://t.me/biliktilik_bot?start=v_BLK-2026-000456_8c2e4f6a1b3d",
         reference=reference,
         holder_gender="m" if name is None else None,

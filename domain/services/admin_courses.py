@@ -13,6 +13,7 @@ from domain.courses import (
     validate_kind_and_format,
     validate_module_hours,
 )
+from domain.grading import scale_of
 from domain.model import AuditEntry, Course, CourseModule, Lang, Role
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 
@@ -37,6 +38,7 @@ class CourseDraft:
     languages: tuple[Lang, ...]
     max_score: int
     duration_days: int | None = None
+    grading_scale: str = "pass_fail"  # domain.grading: App. 4 module grades are chosen on it
 
 
 def validate_draft(draft: CourseDraft) -> None:
@@ -62,6 +64,7 @@ def _apply(course: Course, draft: CourseDraft) -> None:
     course.kind, course.format, course.distance = draft.kind, draft.format, draft.distance
     course.hours, course.max_score = draft.hours, draft.max_score
     course.languages, course.duration_days = draft.languages, draft.duration_days
+    course.grading_scale = str(scale_of(draft.grading_scale))
     course.modules = [
         CourseModule(name_kk=kk, name_ru=ru, hours=hours, position=i)
         for i, (kk, ru, hours) in enumerate(draft.modules)
@@ -147,6 +150,7 @@ def draft_of(course: Course) -> CourseDraft:
         languages=tuple(course.languages),
         max_score=course.max_score,
         duration_days=course.duration_days,
+        grading_scale=course.grading_scale,
     )
 
 

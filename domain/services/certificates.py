@@ -26,12 +26,14 @@ from domain.certificate_numbers import (
     verification_url,
     web_verification_url,
 )
+from domain.courses import CourseKind
 from domain.documents import (
     AppendixDoc,
     CertificateDoc,
     ListeningReferenceDoc,
     ModuleLine,
     OrganizationInfo,
+    holder_gender,
 )
 from domain.model import (
     AuditEntry,
@@ -105,6 +107,7 @@ class IssuingOptions:
 class IssueRefusal(enum.StrEnum):
     NOT_FOUND = "not-found"
     NOT_FINISHED = "not-finished"  # the cohort ends after today: scores are not final yet
+    INTERNSHIP = "internship"  # §30: App. 6 on the enterprise's reference, not App. 3–4
 
 
 @dataclass
@@ -154,6 +157,12 @@ async def issue_cohort_documents(
         return IssueSummary(IssueRefusal.NOT_FOUND)
     if cohort.ends_on > today:
         return IssueSummary(IssueRefusal.NOT_FINISHED, cohort)
+    async with uows(read_only=True) as uow:
+        course = await uow.courses.get(cohort.course_id)
+    if course is not None and course.kind is CourseKind.INTERNSHIP:
+        # §30: an internship ends with the App. 6 certificate, issued on the accepted App. 5
+        # reference (domain.services.internship), never with the App. 3 certificate.
+        return IssueSummary(IssueRefusal.INTERNSHIP, cohort, course)
     outcomes = await decide_cohort_outcomes(uows, cohort_id, now, actor_id, assessment_over=True)
     if outcomes is None:
         return IssueSummary(IssueRefusal.NOT_FOUND)
@@ -406,6 +415,7 @@ class _Issuing:
                 organization=organization,
                 verification_url=self.options.qr_url(parsed),
                 follows_number=certificate.follows_number,
+                holder_gender=holder_gender(self.person.iin),
             )
         )
         appendix = await self.renderer.appendix(
@@ -420,6 +430,7 @@ class _Issuing:
                 ),
                 total_hours=certificate.academic_hours,
                 issued_on=self.today,
+                holder_gender=holder_gender(self.person.iin),
             )
         )
         certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
@@ -463,6 +474,7 @@ class _Issuing:
                 issued_on=self.today,
                 lang=self.lang,
                 organization=self.options.organization(self.lang),
+                holder_gender=holder_gender(self.person.iin),
             )
         )
         certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()

@@ -18,12 +18,19 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from domain.collation import sorted_by_name
 from domain.courses import ScheduleCheck, schedule_covers_course
-from domain.documents import BasisLetter, EnrolledTeacher, EnrollmentOrderDoc, OrganizationInfo
+from domain.document_numbers import normalize_document_number
+from domain.documents import (
+    BasisLetter,
+    EnrolledTeacher,
+    EnrollmentOrderDoc,
+    InternshipBase,
+    OrganizationInfo,
+)
 from domain.model import (
     Application,
     ApplicationStatus,
@@ -261,7 +268,8 @@ class OrderDraft:
     issued_on: date
     basis_letter_number: str
     basis_letter_date: date
-    basis_department: str
+    basis_department: str  # in Russian (the Russian order prints it)
+    basis_department_kk: str = ""  # in Kazakh (the Kazakh order); "" → the Russian one
 
 
 class OrderRefusal(enum.StrEnum):
@@ -312,6 +320,12 @@ async def issue_order(
     while the cohort's sessions add up to fewer academic hours than the course has
     (``schedule_covers_course``, §23): the order would enroll teachers on a course that cannot
     be held in full."""
+    # the forms print "№ {number}" themselves: a typed "№" is not printed twice
+    draft = replace(
+        draft,
+        number=normalize_document_number(draft.number),
+        basis_letter_number=normalize_document_number(draft.basis_letter_number),
+    )
     async with uows() as uow:
         await _require_admin(uow, actor_id)
         cohort = await uow.cohorts.get(cohort_id)
@@ -338,6 +352,7 @@ async def issue_order(
                     basis_letter_number=draft.basis_letter_number,
                     basis_letter_date=draft.basis_letter_date,
                     basis_department=draft.basis_department,
+                    basis_department_kk=draft.basis_department_kk,
                     created_by=actor_id,
                 )
             )
@@ -353,6 +368,12 @@ async def issue_order(
                 application.status = ApplicationStatus.ENROLLED
                 await uow.applications.update(application)
         listed = [people[e.person_id] for e in waiting]
+        memorandum = await uow.internship.memorandum(cohort_id)
+        base = (
+            InternshipBase(memorandum.enterprise_name, memorandum.number, memorandum.signed_on)
+            if memorandum is not None
+            else None
+        )
         result = OrderResult(order=order, enrolled=len(waiting))
         for lang in ("kk", "ru"):
             doc = EnrollmentOrderDoc(
@@ -367,9 +388,13 @@ async def issue_order(
                 ends_on=cohort.ends_on,
                 basis_letters=[
                     BasisLetter(
-                        draft.basis_letter_number, draft.basis_letter_date, draft.basis_department
+                        draft.basis_letter_number,
+                        draft.basis_letter_date,
+                        (draft.basis_department_kk if lang == "kk" else "")
+                        or draft.basis_department,
                     )
                 ],
+                internship_base=base,
                 teachers=[
                     EnrolledTeacher(p.full_name or p.first_name, p.school_name, p.position)
                     for p in sorted_by_name(listed, display_name, lang)

@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from domain.blanks import BlankRef
 from domain.certificate_numbers import (
     parse_certificate_number,
     verify_deep_link_payload,
@@ -51,6 +52,7 @@ class Verification:
     link_genuine: bool = False  # reached through a correctly signed QR link: full name shown
     forged: bool = False  # a QR link whose signature is wrong: nothing else is said
     replaced_by: str | None = None  # §33 reissue: the number issued in place of a revoked one
+    blank: BlankRef | None = None  # §29 (2025): the security blank it is printed on
 
 
 _NOT_FOUND = Verification(CertificateStatus.NOT_FOUND)
@@ -81,6 +83,11 @@ async def lookup_certificate(
     async with uows(read_only=True) as uow:
         certificate = await uow.certificates.get_by_number(number)
         replacement = await uow.certificates.replacement_of(number) if certificate else None
+        on_blank = (
+            await uow.blanks.for_certificate(certificate.id)
+            if certificate is not None and certificate.id is not None
+            else None
+        )
     if certificate is None:
         return _NOT_FOUND
     if certificate.kind is DocumentKind.LISTENING_REFERENCE:
@@ -96,7 +103,10 @@ async def lookup_certificate(
         return _NOT_FOUND
     await record_check(uows, certificate, now, channel)
     replaced_by = replacement.number if replacement and replacement.issued_on <= today else None
-    return Verification(status, certificate, link_genuine=genuine, replaced_by=replaced_by)
+    blank = on_blank.ref if on_blank is not None else None
+    return Verification(
+        status, certificate, link_genuine=genuine, replaced_by=replaced_by, blank=blank
+    )
 
 
 async def verify_number(

@@ -24,6 +24,11 @@ from storage.models.enrollment import (
     ModuleGradeRow,
 )
 from storage.models.follow_up import EffectivenessReviewRow, SurveyResponseRow
+from storage.models.internship_blanks import (
+    CertificateBlankRow,
+    CohortMemorandumRow,
+    EnterpriseReferenceRow,
+)
 from storage.models.ops import AuditLogRow, FsmStateRow, OutboxRow
 from storage.models.people import PersonRoleRow, PersonRow, SchoolRow
 from storage.models.support import ConsultationRow, RequestDocumentRow, RequestRow
@@ -36,8 +41,10 @@ __all__ = [
     "AttendanceRow",
     "AuditLogRow",
     "Base",
+    "CertificateBlankRow",
     "CertificateCounterRow",
     "CertificateRow",
+    "CohortMemorandumRow",
     "CohortRow",
     "CohortTrainerRow",
     "ConsultationRow",
@@ -47,6 +54,7 @@ __all__ = [
     "EffectivenessReviewRow",
     "EnrollmentOrderRow",
     "EnrollmentRow",
+    "EnterpriseReferenceRow",
     "FinalAssessmentRow",
     "FsmStateRow",
     "ModuleGradeRow",

@@ -67,6 +67,7 @@ class EnrollmentOrderRow(Base):
     basis_letter_number: Mapped[str] = mapped_column(String(64))
     basis_letter_date: Mapped[date] = mapped_column(Date)
     basis_department: Mapped[str] = mapped_column(String(500), default="")
+    basis_department_kk: Mapped[str] = mapped_column(String(500), default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
 
 

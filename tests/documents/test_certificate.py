@@ -55,7 +55,7 @@ def test_kazakh_certificate_prints_every_field_exactly(tmp_path: Path) -> None:
     assert "Ұйым басшысы" in text
     assert "Бауыржан Серікұлы Қайратов" in text
     # the forms' "Место печати (при наличии)", in both languages, not "М.О. / М.П."
-    assert "Мөр орны (болған жағдайда) Место печати (при наличии)" in text
+    assert "Мөр орны (бар болса) Место печати (при наличии)" in text
     assert "М.П." not in text and "М.О." not in text
     assert doc.organization.name_kk in text and doc.organization.name_ru in text
     # poppler reads the same text (ToUnicode maps are right for every Kazakh letter).

@@ -87,7 +87,7 @@ def test_enterprise_reference_app_5() -> None:
     assert "Анықтама берілді: Ержан Болатұлы Сәрсенбаев." in kk
     assert "05.10.2026 – 16.10.2026 аралығында" in kk
     assert "Кәсіпорын (ұйым) басшысы" in kk
-    assert "Мөр орны (болған жағдайда)" in kk and "М.О." not in kk
+    assert "Мөр орны (бар болса)" in kk and "М.О." not in kk
 
 
 def test_listening_reference_section_31() -> None:

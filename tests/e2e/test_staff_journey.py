@@ -67,8 +67,9 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     await admin.say("72", f("admin-course-ask-modules"))
     step = await admin.say(
         "Жоба әдісі | Метод проектов | 36\nБағалау | Оценивание | 36",
-        f("admin-course-ask-languages"),
+        f("admin-course-ask-grading-scale"),
     )
+    step = await admin.tap(step, "adcf:pass_fail", f("admin-course-ask-languages"))
     await admin.tap(step, "adcf:kk,ru", f("admin-course-ask-max-score"))
     summary = await admin.say("100", "Жоба әдісі")
     await admin.tap(summary, "adn:save", "курс сақталды: Жобалық оқыту әдістемесі")
@@ -156,7 +157,8 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     await admin.say(today.strftime("%d.%m.%Y"), "хатының нөмірі")
     await admin.say("02-14/501", "Хаттың күні")
     await admin.say(today.strftime("%d.%m.%Y"), "Білім басқармасының")
-    summary = await admin.say("Астана қаласының білім басқармасы", "Бұйрық нөмірі: 88-қ")
+    await admin.say("Астана қаласының білім басқармасы", f("orders-ask-department-ru"))
+    summary = await admin.say("Управление образования города Астаны", "Бұйрық нөмірі: 88-қ")
     mark = admin.last
     await admin.tap(summary, data_for(summary, "Бұйрық шығарып"), lambda m: bool(file_name(m)))
     files = [m for m in await client.messages(ADMIN.telegram_id, mark) if file_name(m)]

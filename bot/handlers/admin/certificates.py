@@ -166,6 +166,8 @@ def summary_text(summary: IssueSummary, i18n: I18nContext) -> str:
             cohort=cohort,
             date=long_date(summary.cohort.ends_on, i18n.locale),
         )
+    if summary.refusal is IssueRefusal.INTERNSHIP:
+        return i18n.get("internship-issue-use-references", cohort=cohort)
     return i18n.get(
         "certificates-issue-summary",
         cohort=cohort,

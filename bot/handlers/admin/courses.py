@@ -30,6 +30,7 @@ from domain.courses import (
     validate_course_hours,
     validate_module_hours,
 )
+from domain.grading import GradingScale
 from domain.model import Course, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.admin_courses import (
@@ -55,6 +56,7 @@ class CourseForm(StatesGroup):
     duration_days = State()
     hours = State()
     modules = State()
+    grading_scale = State()
     languages = State()
     max_score = State()
     confirm = State()
@@ -69,6 +71,7 @@ STEPS: list[str] = [
     "duration_days",
     "hours",
     "modules",
+    "grading_scale",
     "languages",
     "max_score",
     "confirm",
@@ -78,6 +81,7 @@ CHOICES: dict[str, list[str]] = {
     "format": [f.value for f in CourseFormat],
     "distance": ["yes", "no"],
     "languages": ["kk", "ru", "kk,ru"],
+    "grading_scale": [s.value for s in GradingScale],  # App. 4 module grades (domain.grading)
 }
 
 
@@ -310,6 +314,7 @@ async def _save(
         languages=tuple(data["languages"].split(",")),
         max_score=int(data["max_score"]),
         duration_days=data.get("duration_days"),
+        grading_scale=data.get("grading_scale") or "pass_fail",
     )
     assert person.id is not None
     try:
@@ -342,6 +347,7 @@ def _data_of(course: Course) -> dict[str, Any]:
         "modules": [list(m) for m in draft.modules],
         "languages": ",".join(draft.languages),
         "max_score": draft.max_score,
+        "grading_scale": draft.grading_scale,
     }
 
 

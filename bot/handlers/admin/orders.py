@@ -1,8 +1,8 @@
 """§16, §18: issue the enrollment order of a cohort — number, date, basis letter (number, date,
 education department) — as a PDF in Kazakh and Russian, and notify each enrolled teacher.
 
-A form (``bot.ui.forms``): the five answers, then a summary; nothing is issued and no teacher is
-told before the admin confirms it."""
+A form (``bot.ui.forms``): the six answers (the department in Kazakh, then in Russian), then a
+summary; nothing is issued and no teacher is told before the admin confirms it."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.ui.file_names import document_file_name
-from bot.ui.forms import Form, FormRun, Step, day, open_form, text
+from bot.ui.forms import Form, FormRun, Invalid, Step, day, open_form, text
 from domain.courses import ScheduleCheck
+from domain.document_numbers import normalize_document_number
 from domain.documents import OrganizationInfo
 from domain.model import Cohort
 from domain.ports import UnitOfWorkFactory
@@ -33,6 +34,14 @@ def schedule_text(i18n: I18nContext, code: str, schedule: ScheduleCheck) -> str:
         required=schedule.required,
         missing=schedule.required - schedule.scheduled,
     )
+
+
+def document_number(raw: str) -> str:
+    """An order or letter number; the forms print their own "№", so a typed one is dropped."""
+    value = normalize_document_number(text(64)(raw))
+    if not value:
+        raise Invalid("form-empty")
+    return value
 
 
 async def start(
@@ -67,7 +76,9 @@ async def issue(run: FormRun) -> str | None:
         issued_on=date.fromisoformat(values["issued_on"]),
         basis_letter_number=values["letter_number"],
         basis_letter_date=date.fromisoformat(values["letter_date"]),
-        basis_department=values["department"],
+        # the department's name in each document's language (Kazakh step, then Russian)
+        basis_department=values["department_ru"],
+        basis_department_kk=values["department"],
     )
     person = run["person"]
     assert person.id is not None
@@ -105,19 +116,25 @@ ORDER = Form(
     confirm="admin-order-confirm",
     submit=issue,
     steps=(
-        Step("number", "admin-order-ask-number", "admin-order-label-number", text(64)),
+        Step("number", "admin-order-ask-number", "admin-order-label-number", document_number),
         Step("issued_on", "admin-order-ask-date", "admin-order-label-date", day()),
         Step(
             "letter_number",
             "admin-order-ask-letter-number",
             "admin-order-label-letter-number",
-            text(64),
+            document_number,
         ),
         Step("letter_date", "admin-order-ask-letter-date", "admin-order-label-letter-date", day()),
         Step(
             "department",
             "admin-order-ask-department",
             "admin-order-label-department",
+            text(MAX_TEXT),
+        ),
+        Step(
+            "department_ru",
+            "orders-ask-department-ru",
+            "admin-order-label-department-ru",
             text(MAX_TEXT),
         ),
     ),

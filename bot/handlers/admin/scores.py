@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
+from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
+from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.config import Settings
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPage, ListenerPick
@@ -16,7 +18,8 @@ from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
 from bot.ui.formatting import long_date
 from bot.ui.markup import Markup
-from bot.ui.screens import cancel_form, nav_keyboard, not_found, ui_lang
+from bot.ui.screens import button, cancel_form, nav_keyboard, not_found, ui_lang
+from domain.grading import grades_of, is_grade_of, scale_of
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import display_name, enrollment_context
@@ -29,6 +32,12 @@ from domain.services.results import (
 )
 
 MAX_MESSAGE = 3800
+
+
+class GradeCb(CallbackData, prefix="grd"):
+    """A module grade pressed in the score form: a code of the course's grading scale."""
+
+    code: str
 
 
 class ScoreForm(StatesGroup):
@@ -101,6 +110,8 @@ async def start_score_form(
         max_score=course.max_score,
         modules=[[m.id, m.name(lang)] for m in course.modules],
         grades={},
+        scale=course.grading_scale,
+        doc_lang=found.cohort.language,  # App. 4 prints the grade in the course's language
         name=display_name(person),
         cohort_id=enrollment.cohort_id,
     )
@@ -164,11 +175,91 @@ async def ask_next_grade(
     if pending:
         await state.set_state(ScoreForm.grade)
         await message.answer(
-            i18n.get("results-ask-grade", module=pending[0][1]),
-            reply_markup=nav_keyboard(i18n, back=True),
+            i18n.get("grading-ask", module=pending[0][1]),
+            reply_markup=grade_keyboard(i18n, data.get("scale", "")),
         )
         return
     await save_score(message, i18n, state, uow_factory, person, clock, settings)
+
+
+def grade_keyboard(i18n: I18nContext, scale: str) -> InlineKeyboardMarkup:
+    """§29, App. 4: the grades of the course's scale, best first, then back / cancel."""
+    rows = [
+        [button(i18n.get(f"grading-{scale_of(scale)}-{code}"), GradeCb(code=code).pack())]
+        for code in grades_of(scale)
+    ]
+    return InlineKeyboardMarkup(
+        inline_keyboard=rows + nav_keyboard(i18n, back=True).inline_keyboard
+    )
+
+
+def grade_from_text(text: str, scale: str, core: FluentRuntimeCore) -> str | None:
+    """A grade typed instead of pressed: only one of the scale's (its code, or its words in
+    either language); anything else is refused, so App. 4 never carries free text."""
+    wanted = " ".join(text.split()).casefold()
+    for code in grades_of(scale):
+        labels = [core.get(f"grading-{scale_of(scale)}-{code}", lang) for lang in ("kk", "ru")]
+        # "4 (хорошо)" is also typed as "4" or "хорошо"
+        words = {code.casefold()} | {label.casefold() for label in labels}
+        words |= {label.partition("(")[2].rstrip(")").casefold() for label in labels} - {""}
+        if wanted in words:
+            return code
+    return None
+
+
+async def record_grade(
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: UnitOfWorkFactory,
+    person: Person,
+    clock: Clock,
+    settings: Settings,
+    core: FluentRuntimeCore,
+    code: str,
+) -> None:
+    data = await state.get_data()
+    pending = [m for m in data["modules"] if str(m[0]) not in data["grades"]]
+    if not pending:
+        return
+    scale = data.get("scale", "")
+    words = core.get(f"grading-{scale_of(scale)}-{code}", data.get("doc_lang", "ru"))
+    grades = dict(data["grades"])
+    grades[str(pending[0][0])] = words[:MAX_GRADE_LENGTH]
+    await state.update_data(grades=grades)
+    await ask_next_grade(message, i18n, state, uow_factory, person, clock, settings)
+
+
+async def grade_pressed(
+    query: CallbackQuery,
+    callback_data: GradeCb,
+    i18n: I18nContext,
+    state: FSMContext,
+    uow_factory: UnitOfWorkFactory,
+    person: Person,
+    clock: Clock,
+    settings: Settings,
+    i18n_core: FluentRuntimeCore,
+) -> None:
+    data = await state.get_data()
+    if not is_grade_of(data.get("scale", ""), callback_data.code) or not isinstance(
+        query.message, Message
+    ):
+        await not_found(query, i18n)
+        return
+    await query.answer()
+    await query.message.edit_reply_markup(reply_markup=None)
+    await record_grade(
+        query.message,
+        i18n,
+        state,
+        uow_factory,
+        person,
+        clock,
+        settings,
+        i18n_core,
+        callback_data.code,
+    )
 
 
 async def grade_entered(
@@ -179,20 +270,17 @@ async def grade_entered(
     person: Person,
     clock: Clock,
     settings: Settings,
+    i18n_core: FluentRuntimeCore,
 ) -> None:
-    grade = (message.text or "").strip()
-    if not grade or len(grade) > MAX_GRADE_LENGTH:
+    data = await state.get_data()
+    scale = data.get("scale", "")
+    code = grade_from_text(message.text or "", scale, i18n_core)
+    if code is None:
         await message.answer(
-            i18n.get("results-grade-invalid", max=MAX_GRADE_LENGTH),
-            reply_markup=nav_keyboard(i18n, back=True),
+            i18n.get("grading-choose-from-list"), reply_markup=grade_keyboard(i18n, scale)
         )
         return
-    data = await state.get_data()
-    pending = [m for m in data["modules"] if str(m[0]) not in data["grades"]]
-    grades = dict(data["grades"])
-    grades[str(pending[0][0])] = grade
-    await state.update_data(grades=grades)
-    await ask_next_grade(message, i18n, state, uow_factory, person, clock, settings)
+    await record_grade(message, i18n, state, uow_factory, person, clock, settings, i18n_core, code)
 
 
 async def back(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
@@ -208,8 +296,8 @@ async def back(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> No
         await state.update_data(grades=grades)
         pending = [m for m in data["modules"] if str(m[0]) not in grades]
         await message.answer(
-            i18n.get("results-ask-grade", module=pending[0][1]),
-            reply_markup=nav_keyboard(i18n, back=True),
+            i18n.get("grading-ask", module=pending[0][1]),
+            reply_markup=grade_keyboard(i18n, data.get("scale", "")),
         )
         return
     await state.set_state(ScoreForm.score)
@@ -334,6 +422,7 @@ def create_router() -> Router:
     router.callback_query.register(listener_for_score, ListenerPick.filter(F.action == "score"))
     router.message.register(score_entered, ScoreForm.score, text)
     router.message.register(grade_entered, ScoreForm.grade, text)
+    router.callback_query.register(grade_pressed, GradeCb.filter(), StateFilter(ScoreForm.grade))
     router.message.register(
         not_text, StateFilter(ScoreForm.score, ScoreForm.grade), ~F.text.startswith("/")
     )

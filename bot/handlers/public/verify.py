@@ -21,6 +21,7 @@ from bot.handlers.public import verify_file
 from bot.ui.formatting import local_today, long_date, number_example
 from bot.ui.menus import ALL_MENU_KEYS
 from domain.certificate_numbers import parse_certificate_number
+from domain.model import DocumentKind
 from domain.names import mask_full_name
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.verification import (
@@ -82,6 +83,10 @@ def render_verification(result: Verification, i18n: I18nContext, example: str) -
     )
     if result.replaced_by:
         head += "\n" + i18n.get("verification-replaced-by", number=result.replaced_by)
+    if certificate.kind is DocumentKind.INTERNSHIP_CERTIFICATE:  # §30, App. 6
+        head = f"{head}\n{i18n.get('internship-verify-kind')}"
+    if result.blank is not None:  # §29 (2025): the security blank it is printed on
+        details = f"{details}\n{i18n.get('blanks-verify-line', blank=result.blank.label())}"
     return f"{head}\n\n{details}"
 
 

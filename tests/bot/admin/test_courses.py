@@ -10,6 +10,11 @@ from domain.courses import CourseFormat, CourseKind
 from tests.bot.admin.conftest import People, audit, make_course
 
 
+def buttons(request: object) -> list[str]:
+    markup = getattr(request, "reply_markup", None)
+    return [b.text for row in markup.inline_keyboard for b in row] if markup else []
+
+
 async def fill_until_hours(harness: Harness, people: People, kind: str) -> None:
     await harness.press(people.admin, "adc:new:0")
     await harness.send(people.admin, "Математиканы оқыту әдістемесі")
@@ -38,6 +43,11 @@ async def test_admin_creates_a_short_course(
     sent = await harness.send(
         people.admin, "Цифрлық сауаттылық | Цифровая грамотность | 36\nБағалау | Оценивание | 36"
     )
+    assert texts(sent) == [
+        "Шкала оценок модулей в приложении к сертификату (приложение 4 к Правилам):"
+    ]
+    assert buttons(sent[0])[:2] == ["Зачёт или незачёт", "Пятибалльная: 5, 4, 3, 2"]
+    sent = await harness.press(people.admin, "adcf:five_point")
     assert texts(sent) == ["Языки обучения:"]
     await harness.press(people.admin, "adcf:kk,ru")
     sent = await harness.send(people.admin, "100")
@@ -55,6 +65,7 @@ async def test_admin_creates_a_short_course(
         100,
         ("kk", "ru"),
     )
+    assert course.grading_scale == "five_point"
     assert [(m.name_kk, m.hours) for m in course.modules] == [
         ("Цифрлық сауаттылық", 36),
         ("Бағалау", 36),
@@ -130,7 +141,9 @@ async def test_admin_edits_the_max_score_keeping_the_rest(
     course = await make_course(services)
     sent = await harness.press(people.admin, f"adc:edit:{course.id}")
     assert "Максимальный балл: 100" in texts(sent)[0]
-    for _ in range(8):  # topic kk, topic ru, kind, format, distance, hours, modules, languages
+    for _ in range(
+        9
+    ):  # topic kk, topic ru, kind, format, distance, hours, modules, scale, languages
         await harness.press(people.admin, "adn:keep")
     await harness.send(people.admin, "50")
     sent = await harness.press(people.admin, "adn:save")

@@ -7,6 +7,7 @@ import contextlib
 import io
 import re
 from datetime import date
+from pathlib import Path
 
 from aiogram.methods import EditMessageText, SendDocument
 from openpyxl import Workbook
@@ -16,6 +17,7 @@ from bot.runtime.container import Services
 from domain.iin import Sex, make_iin
 from domain.model import Application, ApplicationKind, ApplicationStatus, Cohort
 from tests.bot.admin.conftest import People, Uploads, audit, make_cohort, make_course, person
+from tests.documents.pdfutil import flat, pdftotext, write
 
 HEADERS = ["ФИО", "ИИН", "Школа", "Должность", "Телефон", "Язык"]
 
@@ -235,7 +237,7 @@ async def test_applications_approved_and_rejected_with_notices(
 
 
 async def test_enrollment_order_is_issued_in_both_languages(
-    harness: Harness, services: Services, people: People, uploads: Uploads
+    harness: Harness, services: Services, people: People, uploads: Uploads, tmp_path: Path
 ) -> None:
     cohort = await open_import(harness, people, services)
     await uploads.send(people.admin, xlsx(list_rows(3)), "list.xlsx")
@@ -251,6 +253,11 @@ async def test_enrollment_order_is_issued_in_both_languages(
     await harness.send(people.admin, "01-12/345")
     await harness.send(people.admin, "20.11.2026")
     sent = await harness.send(people.admin, "Алматы қаласының білім басқармасы")
+    assert texts(sent) == [
+        "Наименование управления (отдела) образования на русском языке (для приказа на "
+        "русском языке):"
+    ]
+    sent = await harness.send(people.admin, "Управление образования города Алматы")
     # a summary first: nothing issued, nobody told until the admin confirms
     assert texts(sent) == [
         "📄 Приказ о зачислении на поток 2026-12-МАТ-1\n\n"
@@ -258,7 +265,10 @@ async def test_enrollment_order_is_issued_in_both_languages(
         "<b>Дата приказа:</b> 25 ноября 2026\u202fг.\n"
         "<b>Письмо-основание, №:</b> 01-12/345\n"
         "<b>Дата письма:</b> 20 ноября 2026\u202fг.\n"
-        "<b>Управление (отдел) образования:</b> Алматы қаласының білім басқармасы\n\n"
+        "<b>Управление (отдел) образования, на казахском:</b> "
+        "Алматы қаласының білім басқармасы\n"
+        "<b>Управление (отдел) образования, на русском:</b> Управление образования города Алматы"
+        "\n\n"
         "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
     ]
     assert {e.order_id for e in await enrollments(services, cohort)} == {None}
@@ -290,6 +300,17 @@ async def test_enrollment_order_is_issued_in_both_languages(
         decided = await uow.applications.get(application.id or 0)
     assert order is not None and (order.number, order.basis_letter_number) == ("45-к", "01-12/345")
     assert pdf_kk is not None and pdf_kk.content.startswith(b"%PDF")
+    # each order names the department in its own language (item 9 of issue 14)
+    async with services.uow_factory() as uow:
+        pdf_ru = await uow.documents.get_for_owner(
+            "enrollment_order", order_id, "enrollment_order", "ru"
+        )
+    assert pdf_ru is not None
+    text_kk = flat(pdftotext(write(tmp_path, pdf_kk.content, "kk.pdf")))
+    text_ru = flat(pdftotext(write(tmp_path, pdf_ru.content, "ru.pdf")))
+    assert "Алматы қаласының білім басқармасы" in text_kk
+    assert "Управление образования города Алматы" not in text_kk
+    assert "Управление образования города Алматы от 20.11.2026 № 01-12/345" in text_ru
     assert notice is not None and notice.payload["key"] == "application-status-enrolled"
     assert notice.payload["args"]["order"] == "45-к"
     # the notice carries the button that opens the agreement (issue 13), in her language
@@ -312,7 +333,7 @@ async def test_enrollment_order_is_issued_in_both_languages(
     assert (await audit(services))[-1].action == "order.issue"
 
     await harness.press(people.admin, f"adh:order:{cohort.id}")
-    for text in ("45-к", "26.11.2026", "1", "20.11.2026", "Отдел"):
+    for text in ("№ 45-к", "26.11.2026", "1", "20.11.2026", "Бөлім", "Отдел"):
         sent = await harness.send(people.admin, text)
     sent = await harness.press(people.admin, button_data(sent, "Издать приказ"))
     assert texts(sent)[-1].endswith(

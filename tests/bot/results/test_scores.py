@@ -7,6 +7,7 @@ from aiogram.types import Chat, InlineKeyboardMarkup
 
 from bot.dev.testing import Harness, make_user, texts
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPick, RequestAction
+from bot.handlers.admin.scores import GradeCb
 from bot.runtime.container import Services
 from domain.model import EnrollmentStatus
 from tests.bot.results.factories import (
@@ -59,11 +60,23 @@ async def test_admin_enters_a_score_with_module_grades_in_russian(
     for wrong in ("101", "-1", "восемьдесят", "80.5"):
         sent = await harness.send(admin, wrong)
         assert texts(sent) == ["Балл должен быть целым числом от 0 до 100. Введите ещё раз."]
-    assert texts(await harness.send(admin, "80")) == ["Оценка по модулю «Оценивание»:"]
-    sent = await harness.send(admin, "x" * 33)
-    assert texts(sent) == ["Оценка не может быть пустой и длиннее 32 символов. Введите ещё раз."]
-    assert texts(await harness.send(admin, "5")) == ["Оценка по модулю «Планирование»:"]
-    sent = await harness.send(admin, "4")
+    sent = await harness.send(admin, "80")
+    assert texts(sent) == ["Оценка по модулю «Оценивание» — выберите по шкале курса:"]
+    # App. 4 grades come from the course's scale, as buttons: no free text
+    assert buttons(sent[0]) == [
+        "5 (отлично)",
+        "4 (хорошо)",
+        "3 (удовлетворительно)",
+        "2 (неудовлетворительно)",
+        "◀ Назад",
+        "✖ Отмена",
+    ]
+    for wrong in ("x" * 33, "отл", "6"):
+        sent = await harness.send(admin, wrong)
+        assert texts(sent) == ["Оценка выбирается по шкале курса: нажмите кнопку ниже."]
+    sent = await harness.press(admin, GradeCb(code="5").pack())
+    assert texts(sent)[-1] == "Оценка по модулю «Планирование» — выберите по шкале курса:"
+    sent = await harness.send(admin, "хорошо")  # a grade of the scale, typed, is taken too
     assert texts(sent) == [
         "Сохранено: <b>Айгүл Тестова 1</b> — 80 из 100.\n"
         "• Айгүл Тестова 1: ✅ сертификат выдаётся — посещено 4 из 5, балл 80 из 100; "
@@ -72,7 +85,8 @@ async def test_admin_enters_a_score_with_module_grades_in_russian(
     async with services.uow_factory() as uow:
         latest = await uow.assessments.latest(first.id)
     assert latest is not None and latest.score == 80
-    assert [g.grade for g in latest.module_grades] == ["5", "4"]
+    # stored in the course's language, as App. 4 prints it
+    assert [g.grade for g in latest.module_grades] == ["5 (отлично)", "4 (хорошо)"]
     stored = await enrollment(services.uow_factory, first.id)
     assert stored.status is EnrollmentStatus.COMPLETED
 
@@ -133,7 +147,7 @@ async def test_back_and_cancel_in_the_score_form(harness: Harness, services: Ser
     await harness.send(admin, "70")
     await harness.send(admin, "5")
     sent = await harness.press(admin, "rsn:back")
-    assert texts(sent) == ["Оценка по модулю «Оценивание»:"]
+    assert texts(sent) == ["Оценка по модулю «Оценивание» — выберите по шкале курса:"]
     sent = await harness.press(admin, "rsn:cancel")
     assert texts(sent) == ["Действие отменено, ничего не изменено."]
     async with services.uow_factory() as uow:
