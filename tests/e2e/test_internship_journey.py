@@ -8,7 +8,7 @@ admin records the security blank it is printed on (§29) and verification shows 
 from __future__ import annotations
 
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -17,7 +17,7 @@ from bot.dev.demo import ADMIN, TEACHERS
 from bot.dev.sandbox.client import SandboxClient
 from bot.dev.sandbox.runner import Sandbox
 from domain.courses import CourseFormat, CourseKind
-from domain.model import Cohort, Course
+from domain.model import Cohort, Course, TrainingSession
 from tests.e2e.chat import Chat, body, file_name
 from tests.e2e.test_staff_journey import frag, xlsx
 
@@ -58,6 +58,20 @@ async def test_internship_from_enrollment_to_verified_app_6(
                 seats=20,
             )
         )
+        # §23: the order needs a schedule that adds up to the course's 72 hours
+        first = datetime.combine(today - timedelta(days=12), time(3, 0), tzinfo=UTC)
+        await uow.sessions.add_many(
+            [
+                TrainingSession(
+                    cohort_id=cohort.id or 0,
+                    starts_at=first + timedelta(days=day),
+                    ends_at=first + timedelta(days=day, hours=6),
+                    academic_hours=8,
+                    place="зауыт",
+                )
+                for day in range(9)
+            ]
+        )
         listener = await uow.people.get_by_telegram_id(persona.telegram_id)
         await uow.commit()
     assert listener is not None
@@ -88,8 +102,9 @@ async def test_internship_from_enrollment_to_verified_app_6(
     await admin.say("02-14/777", "Хаттың күні")
     await admin.say(today.strftime("%d.%m.%Y"), "Білім басқармасының")
     await admin.say("Павлодар облысының білім басқармасы", f("orders-ask-department-ru"))
+    summary = await admin.say("Управление образования Павлодарской области", "Тексеріңіз")
     mark = admin.last
-    await admin.say("Управление образования Павлодарской области", "№ 91-қ бұйрық ресімделді")
+    await admin.confirm(summary, "✅", "№ 91-қ бұйрық ресімделді")
     files = [m for m in await client.messages(ADMIN.telegram_id, mark) if file_name(m)]
     order_kk = pdf_text(await client.download(files[0]["document"]["url"]))
     assert "«Павлодар машина жасау зауыты» ЖШС" in order_kk and "№ 15-м" in order_kk

@@ -135,7 +135,8 @@ async def approve_and_order_as_admin(
     await admin.say(today, "хатының нөмірі")
     await admin.say("01-12/77", "Хаттың күні")
     await admin.say(today, "Білім басқармасының")
-    summary = await admin.say("Астана қаласының білім басқармасы", "Тексеріңіз")
+    await admin.say("Астана қаласының білім басқармасы", "орыс тіліндегі атауы")
+    summary = await admin.say("Управление образования города Астаны", "Тексеріңіз")
     issued = await admin.confirm(summary, "✅", "№ 17-қ бұйрық ресімделді")
     assert "Қабылданғаны: 1." in body(issued)
 

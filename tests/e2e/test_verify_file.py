@@ -125,5 +125,5 @@ async def test_a_forwarded_pdf_is_genuine_changed_or_revoked(
     assert new.certificate.replaces_number == number
     # the holder got the new documents
     holder = Chat(client, HOLDER_TG)
-    for kind in ("certificate", "appendix"):
-        await holder.expect(lambda m, k=kind: file_name(m) == f"{k}-{new.certificate.number}.pdf")
+    for word in ("Сертификат", "Приложение"):  # named in her language (Russian)
+        await holder.expect(lambda m, w=word: file_name(m) == f"{w}-{new.certificate.number}.pdf")
