@@ -93,8 +93,8 @@ class PdfRenderer:
         return await self._render(render_listening_reference, doc)
 
     async def internship_certificate(self, doc: InternshipCertificateDoc) -> bytes:
-        """§30 App. 6, rendered like the others (``domain.services.internship``)."""
-        return await asyncio.to_thread(_locked, render_internship_certificate, doc)
+        """§30 App. 6, rendered and signed like the others (``domain.services.internship``)."""
+        return await self._render(render_internship_certificate, doc)
 
     def reason_not_passed(self, shortfalls: Sequence[str], lang: Lang) -> str:
         """§31 reference: every reason the listener has no certificate, in the doc language."""

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from domain.certificate_numbers import parse_certificate_number, verification_url
+from domain.certificate_numbers import parse_certificate_number
 from domain.courses import CourseKind
 from domain.document_numbers import normalize_document_number
 from domain.documents import EnterpriseReference, InternshipCertificateDoc, holder_gender
@@ -403,7 +403,10 @@ async def accept_reference(
                 topic=place.course.topic(lang),
                 academic_hours=place.course.hours,
                 issued_on=today,
-                valid_until=certificate_valid_until(today),
+                # §33: three years from the completion of the courses, in force from issue
+                valid_until=certificate_valid_until(
+                    enrollment.completed_on or place.cohort.ends_on, today
+                ),
                 organization_name=organization.name_kk if lang == "kk" else organization.name_ru,
             )
         )
@@ -420,7 +423,7 @@ async def accept_reference(
                 organization=organization,
                 enterprise_name=place.memorandum.enterprise_name,
                 memorandum=memorandum_line(place.memorandum, lang),
-                verification_url=verification_url(options.bot_username, parsed, options.secret),
+                verification_url=options.qr_url(parsed),
                 holder_gender=holder_gender(place.person.iin),
             )
         )

@@ -384,6 +384,7 @@ async def accept(
     clock: Clock,
     i18n_core: FluentRuntimeCore,
 ) -> None:
+    from bot.authenticity.signing import load_signer
     from bot.documents.issuing import PdfRenderer, issuing_options
 
     assert person.id is not None
@@ -395,7 +396,7 @@ async def accept(
         local_today(clock, settings),
         clock(),
         issuing_options(settings, me.username or ""),
-        PdfRenderer(i18n_core).internship_certificate,
+        PdfRenderer(i18n_core, await load_signer(uow_factory, settings)).internship_certificate,
     )
     if result.refusal is not None or result.certificate is None:
         await query.answer(i18n.get("internship-refused-" + str(result.refusal)), show_alert=True)
