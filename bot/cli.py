@@ -124,9 +124,19 @@ def cmd_render(args: argparse.Namespace) -> int:
             print(f"no issued {args.kind} with number {args.number}", file=sys.stderr)
             return 1
     else:
+        from bot.documents.issuing import organization_info
         from bot.documents.samples import render_sample
 
-        pdf = render_sample(DOCUMENT_KINDS[args.kind], args.lang, args.name, args.topic, args.hours)
+        settings = _settings()  # the preview shows the configured organization, head and logo
+        pdf = render_sample(
+            DOCUMENT_KINDS[args.kind],
+            args.lang,
+            args.name,
+            args.topic,
+            args.hours,
+            organization=organization_info(settings, args.lang),
+            prefix=settings.certificate_prefix,
+        )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(pdf)
     print(f"{args.kind} written to {args.out} ({len(pdf)} bytes)")

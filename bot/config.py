@@ -47,11 +47,34 @@ class Settings(BaseSettings):
     organization_city_kk: str = "Астана"
     organization_city_ru: str = "Астана"
     head_name: str = "—"
+    #: §33: "the head of the Organization, in their absence the person acting for them" signs;
+    #: true while HEAD_NAME is the acting head (documents print "И.о. руководителя" /
+    #: "Басшының м.а." instead of the head's title).
+    head_is_acting: bool = False
     logo_path: str | None = None
     certificate_prefix: str = "BLK"
     cert_secret: SecretStr = SecretStr(PLACEHOLDER_SECRET)
     timezone: str = "Asia/Almaty"
+    #: The organization's document-signing key (PKCS#12); unset: a self-signed key is made at
+    #: first start and kept in the database (``bot.authenticity.signing``).
+    signing_pkcs12_path: str | None = None
+    signing_pkcs12_password: SecretStr | None = None
+    #: The public address of the verification web page (``https://…``, no trailing slash):
+    #: set, new QR codes open ``<PUBLIC_URL>/v/<number>…``; unset, the Telegram deep link.
+    public_url: str | None = None
     extra_holidays: Annotated[list[date], NoDecode] = Field(default_factory=list)
+    #: §19: weekend days made working by a government decree transferring days off (e.g. a
+    #: working Saturday); they count towards the NOBD deadline.
+    extra_working_days: Annotated[list[date], NoDecode] = Field(default_factory=list)
+    #: §29 (2025) print overlay for the security blanks: the whole overlay shifted by these
+    #: millimetres (right / down), and any field's box moved, as JSON
+    #: ``{"name": [x, y, width, height], ...}`` in mm from the sheet's top-left corner
+    #: (fields: name, topic, hours, number, issued, valid, qr). ``/blanks calibrate`` helps.
+    blank_offset_x_mm: float = Field(default=0.0, ge=-50, le=50)
+    blank_offset_y_mm: float = Field(default=0.0, ge=-50, le=50)
+    blank_fields: Annotated[dict[str, tuple[float, float, float, float]], NoDecode] = Field(
+        default_factory=dict
+    )
 
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -70,10 +93,24 @@ class Settings(BaseSettings):
     def _parse_admin_ids(cls, value: object) -> object:
         return _split_csv(value)
 
-    @field_validator("extra_holidays", mode="before")
+    @field_validator("extra_holidays", "extra_working_days", mode="before")
     @classmethod
     def _parse_holidays(cls, value: object) -> object:
         return _split_csv(value)
+
+    @field_validator("blank_fields", mode="before")
+    @classmethod
+    def _parse_blank_fields(cls, value: object) -> object:
+        import json
+
+        if isinstance(value, str):
+            value = json.loads(value) if value.strip() else {}
+        known = ("name", "topic", "hours", "number", "issued", "valid", "qr")
+        if isinstance(value, dict):
+            unknown = sorted(set(value) - set(known))
+            if unknown:
+                raise ValueError(f"unknown fields {unknown}; known: {', '.join(known)}")
+        return value
 
     @field_validator("certificate_prefix")
     @classmethod

@@ -82,11 +82,16 @@ def decide_outcome(
     max_score: Score,
     agreement_accepted: bool,
     expelled: bool,
+    assessment_over: bool = False,
 ) -> Outcome:
     """§29, §31, §32: the outcome of one listener.
 
     - expelled (§32) → EXPELLED, whatever the scores;
-    - not assessed yet (``score is None``) → IN_PROGRESS;
+    - no score while the course runs (``score is None``) → IN_PROGRESS;
+    - no score once the final assessment is over (``assessment_over``: the documents are being
+      issued) → LISTENING_REFERENCE. §31: "Слушателям, не прошедшим итоговое оценивание,
+      Организацией выдается справка о прослушивании" — a listener who did not sit the final
+      assessment has not passed it, and gets the reference like the others;
     - eligible (see ``is_certificate_eligible``) → CERTIFICATE;
     - otherwise → LISTENING_REFERENCE (§31). Reading: §31 gives the reference to those who
       "did not pass the final assessment"; we also give it to a listener who scored enough but
@@ -97,7 +102,7 @@ def decide_outcome(
     if expelled:
         return Outcome.EXPELLED
     if score is None:
-        return Outcome.IN_PROGRESS
+        return Outcome.LISTENING_REFERENCE if assessment_over else Outcome.IN_PROGRESS
     if is_certificate_eligible(
         attended, total_sessions, score, max_score, agreement_accepted, expelled
     ):

@@ -1,6 +1,9 @@
 """§33 registration numbers of certificates and the signed QR / deep-link payload.
 
-Canonical form: ``<PREFIX>-<YEAR>-<6 digits>``, e.g. ``ORL-2026-000123``. The QR code of a
+Canonical form: ``<PREFIX>-<YEAR>-<6 digits>``, e.g. ``ORL-2026-000123``. §31 listening
+references have their own series, marked by ``C`` (Справка) before the serial:
+``ORL-2026-C000007`` — so they take no numbers from the certificate register (which has no
+gaps) and a reference's number is recognisably one. The QR code of a
 certificate opens ``https://t.me/<bot>?start=v_<number>_<signature>``; the signature is a
 truncated HMAC-SHA256 with ``CERT_SECRET``, so a number that was never issued cannot be made to
 "verify" by editing the link.
@@ -15,7 +18,9 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "CERTIFICATE_SERIES",
     "DEEP_LINK_MAX_LENGTH",
+    "REFERENCE_SERIES",
     "SIGNATURE_LENGTH",
     "CertificateNumber",
     "DeepLinkPayload",
@@ -26,12 +31,18 @@ __all__ = [
     "verification_url",
     "verify_deep_link_payload",
     "verify_signature",
+    "web_verification_url",
 ]
 
 SIGNATURE_LENGTH = 12
 """Base32 characters of the truncated HMAC (12 × 5 = 60 bits)."""
 DEEP_LINK_MAX_LENGTH = 64
 """Telegram's limit for a ``/start`` parameter (``A-Za-z0-9_-``)."""
+CERTIFICATE_SERIES = ""
+"""Certificates (App. 3, App. 6): no series mark."""
+REFERENCE_SERIES = "C"
+"""§31 listening references: ``C`` for "справка" (a Cyrillic С typed by a user reads as it)."""
+_SERIES = (CERTIFICATE_SERIES, REFERENCE_SERIES)
 MIN_YEAR = 2000
 MAX_YEAR = 2099
 MAX_SERIAL = 999_999
@@ -40,24 +51,35 @@ _PREFIX_RE = re.compile(r"[A-Z]{2,10}")
 _CYRILLIC_LOOKALIKES = str.maketrans("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")
 _SEPARATORS = "-‐‑‒–—―_./\\:"
 # optional number sign ("№", "#", or "N"/"No"/"Nr" followed by a separator), then the parts
-_NUMBER_RE = re.compile(r"(?P<prefix>[A-Z]{2,10})(?P<year>[0-9]{4})(?P<serial>[0-9]{1,6})")
+_NUMBER_RE = re.compile(
+    r"(?P<prefix>[A-Z]{2,10})(?P<year>[0-9]{4})(?P<series>C?)(?P<serial>[0-9]{1,6})"
+)
 _SIGN_RE = re.compile(r"^(?:[№#]\s*|N[OR]? )")
 _PAYLOAD_RE = re.compile(
-    r"^v_(?P<prefix>[A-Z]{2,10})-(?P<year>[0-9]{4})-(?P<serial>[0-9]{6})_(?P<sig>[A-Z2-7]+)$"
+    r"^v_(?P<prefix>[A-Z]{2,10})-(?P<year>[0-9]{4})-(?P<series>C?)(?P<serial>[0-9]{6})"
+    r"_(?P<sig>[A-Z2-7]+)$"
 )
 _BOT_USERNAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class CertificateNumber:
-    """A registration number: prefix of 2–10 latin capitals, a year 2000–2099 and a serial
-    1–999999 (shown zero-padded to 6 digits)."""
+    """A registration number: prefix of 2–10 latin capitals, a year 2000–2099, the series
+    (``""`` for certificates, ``"C"`` for §31 listening references) and a serial 1–999999
+    (shown zero-padded to 6 digits)."""
 
     prefix: str
     year: int
     serial: int
+    series: str = CERTIFICATE_SERIES
+
+    @property
+    def is_reference(self) -> bool:
+        return self.series == REFERENCE_SERIES
 
     def __post_init__(self) -> None:
+        if self.series not in _SERIES:
+            raise ValueError("series must be '' or 'C'")
         if not _PREFIX_RE.fullmatch(self.prefix):
             raise ValueError("prefix must be 2–10 latin capital letters")
         if not MIN_YEAR <= self.year <= MAX_YEAR:
@@ -66,7 +88,7 @@ class CertificateNumber:
             raise ValueError(f"serial must be 1–{MAX_SERIAL}")
 
     def format(self) -> str:
-        return f"{self.prefix}-{self.year:04d}-{self.serial:06d}"
+        return f"{self.prefix}-{self.year:04d}-{self.series}{self.serial:06d}"
 
     def __str__(self) -> str:
         return self.format()
@@ -78,7 +100,8 @@ def parse_certificate_number(text: str) -> CertificateNumber | None:
     Tolerated: any case; a leading ``№``, ``#`` or ``N`` / ``No`` / ``Nr`` followed by a
     space, dot or colon; spaces, dashes (incl. en/em dashes), underscores, dots, slashes,
     colons anywhere between the characters, or none at all (``ORL2026000123``);
-    Cyrillic letters that look like latin ones (``ОRL`` typed with a Cyrillic О).
+    Cyrillic letters that look like latin ones (``ОRL`` typed with a Cyrillic О). A listening
+    reference's number has ``C`` (or a Cyrillic ``С``) before its serial: ``ORL-2026-С7``.
 
     Decision: the serial may be typed with 1–6 digits and is zero-padded (``ORL-2026-123`` is
     ``ORL-2026-000123``): serials are numbers, and the padding is our formatting, so it never
@@ -105,7 +128,10 @@ def parse_certificate_number(text: str) -> CertificateNumber | None:
         return None
     try:
         return CertificateNumber(
-            match.group("prefix"), int(match.group("year")), int(match.group("serial"))
+            match.group("prefix"),
+            int(match.group("year")),
+            int(match.group("serial")),
+            match.group("series"),
         )
     except ValueError:
         return None
@@ -139,7 +165,7 @@ class DeepLinkPayload:
 
 
 def deep_link_payload(number: CertificateNumber, secret: bytes) -> str:
-    """``v_<PREFIX>-<YEAR>-<SERIAL>_<signature>``: at most 37 characters of ``A-Za-z0-9_-``."""
+    """``v_<PREFIX>-<YEAR>-<SERIAL>_<signature>``: at most 38 characters of ``A-Za-z0-9_-``."""
     payload = f"v_{number.format()}_{sign_certificate_number(number, secret)}"
     assert len(payload) <= DEEP_LINK_MAX_LENGTH
     return payload
@@ -155,7 +181,10 @@ def parse_deep_link_payload(payload: str) -> DeepLinkPayload | None:
         return None
     try:
         number = CertificateNumber(
-            match.group("prefix"), int(match.group("year")), int(match.group("serial"))
+            match.group("prefix"),
+            int(match.group("year")),
+            int(match.group("serial")),
+            match.group("series"),
         )
     except ValueError:
         return None
@@ -177,3 +206,10 @@ def verification_url(bot_username: str, number: CertificateNumber, secret: bytes
     if not _BOT_USERNAME_RE.fullmatch(username):
         raise ValueError("not a Telegram bot username")
     return f"https://t.me/{username}?start={deep_link_payload(number, secret)}"
+
+
+def web_verification_url(public_url: str, number: CertificateNumber, secret: bytes) -> str:
+    """§33 QR content when the organization publishes the web page (``PUBLIC_URL``):
+    ``<PUBLIC_URL>/v/<number>?s=<signature>``; the page offers "open in Telegram" too."""
+    base = public_url.rstrip("/")
+    return f"{base}/v/{number.format()}?s={sign_certificate_number(number, secret)}"

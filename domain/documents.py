@@ -32,6 +32,17 @@ AbroadDuration = Literal["3_months", "1_year"]
 """App. 2: "(до 3 месяцев или до 1 года) месячных (годовых) курсах"."""
 
 
+def holder_gender(iin: str | None) -> Gender | None:
+    """The ``Gender`` a document's Russian verbs agree with, from the holder's IIN (its 7th
+    digit); ``None`` (no IIN) keeps the form's "прошел(ла)"."""
+    from domain.iin import Sex, sex_from_iin
+
+    sex = sex_from_iin(iin)
+    if sex is None:
+        return None
+    return "m" if sex is Sex.MALE else "f"
+
+
 @dataclass(frozen=True, slots=True)
 class OrganizationInfo:
     """The organization that runs the courses (its official names head every form)."""
@@ -91,11 +102,11 @@ class AppendixDoc:
 class EnterpriseReference:
     """App. 5: reference the enterprise fills in after a TVET teacher's internship (§30)."""
 
-    holder_full_name: str
+    holder_full_name: str  # "" on a blank form: the enterprise writes it in
     enterprise_name: str
-    period_start: date
-    period_end: date
-    academic_hours: int
+    period_start: date | None  # None: left blank for the enterprise
+    period_end: date | None
+    academic_hours: int | None
     position_held: str  # "исполнял функциональные обязанности ___ (наименование должности)"
     skills_acquired: str  # "приобрел профессиональные навыки ___"
     enterprise_head_name: str  # signs the reference
@@ -118,6 +129,7 @@ class InternshipCertificateDoc:
     lang: Lang
     organization: OrganizationInfo
     enterprise_name: str | None = None  # the practice base; printed after the form's words
+    memorandum: str | None = None  # §30 memorandum of cooperation, "№ 12 от 01.09.2026"
     verification_url: str | None = None  # QR, when the certificate is verifiable online
     reference: EnterpriseReference | None = None
     holder_gender: Gender | None = None
@@ -199,3 +211,40 @@ class EnrollmentOrderDoc:
     ends_on: date
     basis_letters: list[BasisLetter] = field(default_factory=list)
     teachers: list[EnrolledTeacher] = field(default_factory=list)
+    #: §30: an internship cohort's practice base and memorandum of cooperation, if recorded
+    internship_base: InternshipBase | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InternshipBase:
+    """§30: the enterprise and the memorandum of cooperation the internship rests on."""
+
+    enterprise_name: str
+    memorandum_number: str
+    memorandum_date: date
+
+
+@dataclass(frozen=True, slots=True)
+class BlankOverlayDoc:
+    """§29 (2025): only the variable data of a certificate, to be printed onto the security
+    blank (which carries the form itself): name, topic, hours, dates, number, QR."""
+
+    number: str
+    holder_full_name: str
+    topic: str
+    academic_hours: int
+    issued_on: date
+    valid_until: date | None
+    lang: Lang
+    verification_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldBox:
+    """Where one variable field goes on the blank: the box's top-left corner measured from
+    the sheet's top-left corner, its width and height, all in millimetres."""
+
+    x_mm: float
+    y_mm: float
+    width_mm: float
+    height_mm: float

@@ -17,6 +17,7 @@ __all__ = [
     "check_digit",
     "make_iin",
     "mask_iin",
+    "sex_from_iin",
     "validate_iin",
 ]
 
@@ -108,6 +109,16 @@ def validate_iin(text: str, today: date | None = None) -> IinResult:
 def birth_date_from_iin(iin: str) -> date:
     """The date of birth of a valid IIN (raises ``IinError`` otherwise)."""
     return validate_iin(iin).birth_date
+
+
+def sex_from_iin(iin: str | None) -> Sex | None:
+    """The holder's sex by the 7th digit (odd: male, even: female), or ``None`` when there is
+    no IIN or the digit is not a century digit. Used only to choose the Russian verb ending of
+    a document ("прошел" / "прошла"); never shown."""
+    digits = (iin or "").strip()
+    if len(digits) != 12 or not digits.isdigit() or int(digits[6]) not in _CENTURY:
+        return None
+    return Sex.MALE if int(digits[6]) % 2 else Sex.FEMALE
 
 
 def mask_iin(iin: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import Any, Literal
 
 from domain.assessment import Outcome
@@ -145,6 +145,7 @@ class Course:
     distance: bool = False
     duration_days: int | None = None
     modules: list[CourseModule] = field(default_factory=list)
+    grading_scale: str = "pass_fail"  # domain.grading.GradingScale: module grades of App. 4
     id: int | None = None
 
     def topic(self, lang: Lang) -> str:
@@ -178,9 +179,9 @@ class TrainingSession:
     topic: str = ""
     id: int | None = None
 
-    @property
-    def day(self) -> date:
-        return self.starts_at.date()
+    def local_day(self, tz: tzinfo) -> date:
+        """The session's calendar day in the organization's time zone (not UTC's)."""
+        return self.starts_at.astimezone(tz).date()
 
     @property
     def start_time(self) -> time:
@@ -228,8 +229,9 @@ class EnrollmentOrder:
     cohort_id: int
     basis_letter_number: str
     basis_letter_date: date
-    basis_department: str = ""
+    basis_department: str = ""  # the department's name in Russian (or as typed, if only one)
     created_by: int | None = None
+    basis_department_kk: str = ""  # the department's name in Kazakh
     id: int | None = None
 
 
@@ -297,6 +299,7 @@ class FinalAssessment:
     is_reassessment: bool = False
     module_grades: list[ModuleGrade] = field(default_factory=list)
     id: int | None = None
+    with_next_cohort: bool = False  # §31.2: taken with the next cohort (not §31.1)
 
 
 class DocumentKind(enum.StrEnum):
@@ -326,6 +329,7 @@ class Certificate:
     revoke_reason: str = ""
     follows_number: str | None = None
     pdf_sha256: str = ""
+    replaces_number: str | None = None  # §33 reissue: the revoked certificate replaced
     id: int | None = None
 
 

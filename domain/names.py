@@ -1,10 +1,22 @@
-"""Masking personal names for public certificate verification (§33 QR check)."""
+"""A person's name in lists, and masking names for public certificate verification (§33)."""
 
 from __future__ import annotations
 
 import unicodedata
+from typing import Protocol
 
-__all__ = ["mask_full_name"]
+__all__ = ["display_name", "mask_full_name"]
+
+
+class _Named(Protocol):
+    id: int | None
+    full_name: str
+    first_name: str
+
+
+def display_name(person: _Named) -> str:
+    """A person's name in lists: the full name, else the Telegram first name, else ``#id``."""
+    return person.full_name or person.first_name or f"#{person.id}"
 
 
 def mask_full_name(full_name: str) -> str:

@@ -18,6 +18,7 @@ __all__ = [
     "RequestCheck",
     "RequestKind",
     "check_reassessment",
+    "counts_towards_yearly_limit",
     "finish_interrupted_allowed",
     "next_reassessment_date",
     "reassessment_allowed_on",
@@ -78,6 +79,18 @@ def requires_documents(kind: RequestKind) -> bool:
 def requires_valid_reason(kind: RequestKind) -> bool:
     """§31.3–31.4: a transfer and finishing an interrupted course need a valid reason."""
     return kind in (RequestKind.TRANSFER, RequestKind.FINISH_INTERRUPTED)
+
+
+def counts_towards_yearly_limit(is_reassessment: bool, with_next_cohort: bool) -> bool:
+    """§31: "Слушатели, не получившие сертификат, имеют возможность: 1) на повторное
+    оценивание знаний, не более одного раза в год; 2) на повторное оценивание знаний со
+    следующим потоком Курсов".
+
+    Reading: 1) and 2) are two separate rights, listed as separate options, and only 1) carries
+    the "once a year" limit. So only a §31.1 re-assessment counts towards that limit: a
+    re-assessment taken with the next cohort (§31.2) is neither limited by an earlier §31.1
+    one nor uses up the year's §31.1 chance; the first final assessment never counts."""
+    return is_reassessment and not with_next_cohort
 
 
 def next_reassessment_date(previous_reassessment_dates: Iterable[date]) -> date | None:

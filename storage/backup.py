@@ -2,6 +2,10 @@
 
 SQLite: the online backup API copies a consistent snapshot page by page without stopping
 writers (WAL mode). PostgreSQL: `pg_dump --format=custom`, restorable with `pg_restore`.
+
+The organization's self-signed document-signing key is a row of the database (``signing_keys``,
+encrypted with a password derived from ``CERT_SECRET``), so every backup carries it; a key
+configured as a PKCS#12 file (``SIGNING_PKCS12_PATH``) is the operator's to keep.
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ from storage.repositories.consultations import ConsultationsRepository
 from storage.repositories.courses import CoursesRepository
 from storage.repositories.enrollments import EnrollmentsRepository, OrdersRepository
 from storage.repositories.follow_up import FollowUpRepository
+from storage.repositories.internship_blanks import BlanksRepository, InternshipRepository
 from storage.repositories.outbox import OutboxRepository
 from storage.repositories.people import PeopleRepository, SchoolsRepository
 from storage.repositories.requests import RequestsRepository
@@ -70,6 +71,8 @@ class SqlAlchemyUnitOfWork:
     audit: AuditRepository
     outbox: OutboxRepository
     follow_up: FollowUpRepository
+    internship: InternshipRepository
+    blanks: BlanksRepository
 
     def __init__(
         self,
@@ -104,6 +107,8 @@ class SqlAlchemyUnitOfWork:
         self.audit = AuditRepository(s)
         self.outbox = OutboxRepository(s)
         self.follow_up = FollowUpRepository(s)
+        self.internship = InternshipRepository(s)
+        self.blanks = BlanksRepository(s)
         if self.read_only:
             mark_read_only(s.sync_session)
             return self  # the deferred BEGIN comes with the first statement

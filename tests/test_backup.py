@@ -38,6 +38,23 @@ async def test_sqlite_backup_while_writing_is_consistent(
     assert version is not None
 
 
+async def test_the_backup_keeps_the_organizations_signing_key(
+    services: Services, tmp_path: Path
+) -> None:
+    """Issue 17.2: the self-signed key made at first start lives in the database, so a backup
+    restored elsewhere signs (and recognises its documents) with the same key."""
+    from bot.authenticity.signing import _SIGNERS, DocumentSigner, load_signer, signing_key_password
+
+    _SIGNERS.clear()
+    signer = await load_signer(services.uow_factory, services.settings)
+    _SIGNERS.clear()
+    target = await backup_database(services.settings.database_url, tmp_path / "copy.db")
+    with sqlite3.connect(target) as copy:
+        (pkcs12,) = copy.execute("SELECT pkcs12 FROM signing_keys").fetchone()
+    restored = DocumentSigner(pkcs12, signing_key_password(services.settings.cert_secret_bytes))
+    assert restored.certificate_sha256 == signer.certificate_sha256
+
+
 async def test_backup_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="no database file"):
         await backup_database(f"sqlite+aiosqlite:///{tmp_path / 'none.db'}", tmp_path / "x.db")

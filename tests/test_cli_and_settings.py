@@ -74,12 +74,14 @@ def test_each_malformed_setting_is_explained(
 def test_settings_defaults_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ADMIN_IDS", "11, 22;33")
     monkeypatch.setenv("EXTRA_HOLIDAYS", "2026-12-17,2026-03-24")
+    monkeypatch.setenv("EXTRA_WORKING_DAYS", "2026-11-21")
     settings = load_settings(_env_file=None)
     assert settings.admin_ids == [11, 22, 33]
     assert settings.database_url == "sqlite+aiosqlite:///./data/biliktilik.db"
     assert settings.timezone == "Asia/Almaty"
     assert str(settings.tz) == "Asia/Almaty"
     assert [d.isoformat() for d in settings.extra_holidays] == ["2026-12-17", "2026-03-24"]
+    assert [d.isoformat() for d in settings.extra_working_days] == ["2026-11-21"]
 
 
 def test_env_example_lists_every_setting() -> None:
@@ -167,3 +169,34 @@ def test_a_32_byte_secret_is_enough() -> None:
 def test_the_example_settings_hold_no_usable_secret() -> None:
     example = (Path(__file__).resolve().parent.parent / ".env.example").read_text()
     assert "CERT_SECRET=\n" in example
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_render_previews_the_configured_organization_head_logo_and_prefix(
+    tmp_path: Path, lang: str
+) -> None:
+    """Item 16: the preview shows what the bot will print, not the fictional sample centre."""
+    from PIL import Image
+    from pypdf import PdfReader
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (64, 64), (200, 30, 30)).save(logo)
+    out = tmp_path / "certificate.pdf"
+    env = {
+        "ORGANIZATION_NAME_KK": "«Шұғыла» біліктілікті арттыру орталығы",
+        "ORGANIZATION_NAME_RU": "Центр повышения квалификации «Шугыла»",
+        "HEAD_NAME": "Сәуле Маратқызы Өтегенова",
+        "LOGO_PATH": str(logo),
+        "CERTIFICATE_PREFIX": "SHG",
+    }
+    result = run_cli(
+        "render", "certificate", "--out", str(out), "--lang", lang, env=env, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Шұғыла" in text and "Шугыла" in text
+    assert "Өтегенова" in text
+    assert "SHG-2026-000123" in text
+    assert "Білім шыңы" not in text and "BLK-" not in text
+    assert len(reader.pages[0].images) == 1  # the logo (the QR code is drawn as vectors)

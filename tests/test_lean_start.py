@@ -14,6 +14,8 @@ HEAVY_ON_DEMAND = (
     "icalendar",
     "matplotlib",
     "openpyxl",
+    "pyhanko",
+    "pypdf",
     "qrcode",
     "reportlab",
 )

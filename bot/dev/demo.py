@@ -220,19 +220,21 @@ async def fill(uow: UnitOfWork, settings: Settings, now: datetime) -> str:
                     )
                 )
                 sessions += 1
-        for day_offset in range(7):
-            begins, ends = _session_times(
-                upcoming.starts_on + timedelta(days=day_offset), time(10, 0), 4, tz
-            )
-            await uow.sessions.add(
-                TrainingSession(
-                    cohort_id=_id(upcoming),
-                    starts_at=begins,
-                    ends_at=ends,
-                    academic_hours=4,
-                    place="ауд. 101",
+        # the whole course (§23: 8 days × (4 + 5) = 72 academic hours), so its order can be issued
+        for day_offset in range(8):
+            for start, hours in ((time(10, 0), 4), (time(14, 0), 5)):
+                begins, ends = _session_times(
+                    upcoming.starts_on + timedelta(days=day_offset), start, hours, tz
                 )
-            )
+                await uow.sessions.add(
+                    TrainingSession(
+                        cohort_id=_id(upcoming),
+                        starts_at=begins,
+                        ends_at=ends,
+                        academic_hours=hours,
+                        place="ауд. 101",
+                    )
+                )
         for index, teacher in enumerate(teachers):
             enrollment = Enrollment(person_id=_id(teacher), cohort_id=_id(running))
             if index < 3:

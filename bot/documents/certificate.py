@@ -46,6 +46,7 @@ def draw_certificate(canvas: Canvas, doc: CertificateDoc) -> None:
         canvas.drawCentredString(WIDTH / 2, HEIGHT - 128 * MM, follows)
     lines = (
         f"{t['reg_number']} {doc.number}",
+        f"{t['completed_on']} {long_date(doc.completed_on, doc.lang)}",  # §33: both dates
         f"{t['issued_on']} {long_date(doc.issued_on, doc.lang)}",
         valid_until(doc.valid_until, doc.lang),
     )

@@ -39,6 +39,9 @@ def internship_body(doc: InternshipCertificateDoc) -> str:
         enterprise=enterprise,
         topic=esc(doc.topic),
         hours=hours_phrase(doc.academic_hours, doc.lang),
+        memorandum=T[doc.lang]["internship_memorandum"].format(memorandum=esc(doc.memorandum))
+        if doc.memorandum
+        else "",
     )
 
 
@@ -68,20 +71,29 @@ def render_internship_certificate(doc: InternshipCertificateDoc) -> bytes:
 def enterprise_reference_paragraphs(ref: EnterpriseReference) -> list[str]:
     t = T[ref.lang]
     g = ref.holder_gender
+    blank = t["blank_line"]
+
+    def filled(text: str) -> str:
+        """The value, or a line for the enterprise to write on (a blank App. 5)."""
+        return esc(text) if text.strip() else blank
+
     fields = {
-        "enterprise": esc(ref.enterprise_name),
-        "start": short_date(ref.period_start),
-        "end": short_date(ref.period_end),
-        "hours": hours_phrase(ref.academic_hours, ref.lang),
-        "position": esc(ref.position_held),
-        "skills": esc(ref.skills_acquired),
+        "enterprise": filled(ref.enterprise_name),
+        "start": short_date(ref.period_start) if ref.period_start else t["blank_date"],
+        "end": short_date(ref.period_end) if ref.period_end else t["blank_date"],
+        "hours": hours_phrase(ref.academic_hours, ref.lang)
+        if ref.academic_hours
+        else t["blank_hours"],
+        "position": filled(ref.position_held),
+        "skills": filled(ref.skills_acquired),
         "pronoun": ru_past(g, "Он", "Она", "Он(а)"),
         "passed": ru_past(g, "проходил", "проходила", "проходил(а)"),
         "did": ru_past(g, "исполнял", "исполняла", "исполнял(а)"),
         "gained": ru_past(g, "приобрел", "приобрела", "приобрел(а)"),
     }
     # names (the teacher's, the enterprise's) after a colon: no declension needed
-    lead = f"{t['ent_given']} <b>{esc(ref.holder_full_name)}</b>. "
+    holder = esc(ref.holder_full_name) if ref.holder_full_name.strip() else blank
+    lead = f"{t['ent_given']} <b>{holder}</b>. "
     paragraphs = [lead + t["ent_body"].format(**fields)]
     if t["ent_enterprise"]:
         paragraphs.insert(0, t["ent_enterprise"].format(enterprise=fields["enterprise"]))
@@ -104,7 +116,7 @@ def render_enterprise_reference(ref: EnterpriseReference) -> bytes:
     canvas = new_canvas(buffer, t["ent_title"], PORTRAIT)
     y = draw_fitted(
         canvas,
-        f"<b>{esc(ref.enterprise_name)}</b>",
+        f"<b>{esc(ref.enterprise_name) or t['blank_line']}</b>",
         margin,
         h - 18 * MM,
         width,

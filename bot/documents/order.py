@@ -54,7 +54,19 @@ def order_paragraphs(doc: EnrollmentOrderDoc) -> list[str]:
         end=short_date(doc.ends_on),
     )
     preamble = t["order_preamble"].format(letters=letters_text(doc))
-    return [preamble, item_1, t["order_item_2"], t["order_item_3"]]
+    items = [item_1.partition(" ")[2], t["order_item_2"].partition(" ")[2]]
+    base = doc.internship_base
+    if base is not None:  # §30: the internship rests on a memorandum of cooperation
+        items.insert(
+            1,
+            t["order_internship"].format(
+                enterprise=esc(base.enterprise_name),
+                date=short_date(base.memorandum_date),
+                number=esc(base.memorandum_number),
+            ),
+        )
+    items.append(t["order_item_3"].partition(" ")[2])
+    return [preamble, *(f"{n}. {item}" for n, item in enumerate(items, start=1))]
 
 
 def teachers_table(doc: EnrollmentOrderDoc) -> Table:

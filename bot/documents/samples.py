@@ -1,8 +1,12 @@
-"""Realistic sample documents (fictional people and organization) for ``biliktilik render``."""
+"""Realistic sample documents (fictional people) for ``biliktilik render``: the organization,
+its head, logo and number prefix are the configured ones when the caller passes them (the CLI
+does), the fictional ``ORGANIZATION`` otherwise."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
+from typing import Any
 
 from domain.documents import (
     AppendixDoc,
@@ -18,6 +22,7 @@ from domain.documents import (
     ModuleLine,
     OrganizationInfo,
 )
+from domain.validity import certificate_valid_until
 
 ORGANIZATION = OrganizationInfo(
     name_kk="«Білім шыңы» педагогтердің біліктілігін арттыру орталығы» ЖШС",
@@ -47,6 +52,7 @@ MODULES: dict[Lang, list[tuple[str, int, str]]] = {
 }
 NUMBER = "BLK-2026-000123"
 ISSUED = date(2026, 11, 23)
+COMPLETED = date(2026, 11, 20)
 VERIFY_URL = "https://t.me/biliktilik_bot?start=v_BLK-2026-000123_3f9a1c7e5b2d"
 
 
@@ -59,8 +65,8 @@ def sample_certificate(
         topic=topic or TOPICS[lang],
         academic_hours=hours or 72,
         issued_on=ISSUED,
-        valid_until=date(2029, 11, 20),
-        completed_on=date(2026, 11, 20),
+        valid_until=certificate_valid_until(COMPLETED, ISSUED),  # the bot's one §33 rule
+        completed_on=COMPLETED,
         lang=lang,
         organization=ORGANIZATION,
         verification_url=VERIFY_URL,
@@ -121,11 +127,12 @@ def sample_internship_certificate(
             if lang == "kk"
             else "Современные технологии в машиностроении"
         ),
-        academic_hours=reference.academic_hours,
+        academic_hours=reference.academic_hours or 0,
         issued_on=ISSUED,
         lang=lang,
         organization=ORGANIZATION,
         enterprise_name=reference.enterprise_name,
+        memorandum="01.09.2026 № 12" if lang == "kk" else "№ 12 от 01.09.2026",
         verification_url="https://t.me/biliktilik_bot?start=v_BLK-2026-000456_8c2e4f6a1b3d",
         reference=reference,
         holder_gender="m" if name is None else None,
@@ -136,7 +143,7 @@ def sample_listening_reference(
     lang: Lang = "kk", name: str | None = None, topic: str | None = None, hours: int | None = None
 ) -> ListeningReferenceDoc:
     return ListeningReferenceDoc(
-        number="BLK-R-2026-0042",
+        number="BLK-2026-C000042",  # the bot's reference series (domain.certificate_numbers)
         holder_full_name=name or ("Дәурен Қанатұлы Жұмабеков" if lang == "kk" else NAMES["ru"]),
         topic=topic or TOPICS[lang],
         academic_hours=hours or 72,
@@ -251,36 +258,63 @@ SAMPLE_KINDS = (
 )
 
 
+_SAMPLE_PREFIX = "BLK-"
+
+
+def configured(doc: Any, organization: OrganizationInfo | None, prefix: str | None) -> Any:
+    """The sample ``doc`` with the configured organization and registration-number prefix."""
+    changes: dict[str, Any] = {}
+    if organization is not None and hasattr(doc, "organization"):
+        changes["organization"] = organization
+    if prefix is not None:
+        for name in ("number", "certificate_number"):
+            value = getattr(doc, name, None)
+            if isinstance(value, str) and value.startswith(_SAMPLE_PREFIX):
+                changes[name] = f"{prefix}-{value.removeprefix(_SAMPLE_PREFIX)}"
+    return dataclasses.replace(doc, **changes) if changes else doc
+
+
 def render_sample(
     kind: str,
     lang: Lang = "kk",
     name: str | None = None,
     topic: str | None = None,
     hours: int | None = None,
+    *,
+    organization: OrganizationInfo | None = None,
+    prefix: str | None = None,
 ) -> bytes:
-    """PDF bytes of a sample document; ``kind`` is one of :data:`SAMPLE_KINDS`."""
+    """PDF bytes of a sample document; ``kind`` is one of :data:`SAMPLE_KINDS`. With
+    ``organization`` / ``prefix`` the sample shows the configured organization (names, head,
+    logo) and number prefix instead of the fictional ones."""
     import bot.documents as docs
 
+    def ours(doc: Any) -> Any:
+        return configured(doc, organization, prefix)
+
     if kind == "certificate":
-        return docs.render_certificate(sample_certificate(lang, name, topic, hours))
+        return docs.render_certificate(ours(sample_certificate(lang, name, topic, hours)))
     if kind == "appendix":
-        return docs.render_appendix(sample_appendix(lang, name, topic, hours))
+        return docs.render_appendix(ours(sample_appendix(lang, name, topic, hours)))
     if kind == "certificate-with-appendix":
         return docs.render_certificate_with_appendix(
-            sample_certificate(lang, name, topic, hours), sample_appendix(lang, name, topic, hours)
+            ours(sample_certificate(lang, name, topic, hours)),
+            ours(sample_appendix(lang, name, topic, hours)),
         )
     if kind == "internship-certificate":
         return docs.render_internship_certificate(
-            sample_internship_certificate(lang, name, topic, hours)
+            ours(sample_internship_certificate(lang, name, topic, hours))
         )
     if kind == "enterprise-reference":
         return docs.render_enterprise_reference(sample_enterprise_reference(lang, name, hours))
     if kind == "listening-reference":
-        return docs.render_listening_reference(sample_listening_reference(lang, name, topic, hours))
+        return docs.render_listening_reference(
+            ours(sample_listening_reference(lang, name, topic, hours))
+        )
     if kind in ("application", "application-abroad"):
         return docs.render_application(
             sample_application(lang, name, abroad=kind == "application-abroad")
         )
     if kind == "enrollment-order":
-        return docs.render_enrollment_order(sample_enrollment_order(lang, name, topic, hours))
+        return docs.render_enrollment_order(ours(sample_enrollment_order(lang, name, topic, hours)))
     raise ValueError(f"unknown document kind {kind!r}; expected one of {', '.join(SAMPLE_KINDS)}")

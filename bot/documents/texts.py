@@ -79,16 +79,19 @@ BILINGUAL = {
     "internship_ru": "СЕРТИФИКАТ О ПРОХОЖДЕНИИ СТАЖИРОВКИ",
     "order_kk": "БҰЙРЫҚ",
     "order_ru": "ПРИКАЗ",
-    # the forms' "Место печати (при наличии)" (App. 3–6), in both languages
-    "stamp": "Мөр орны\n(болған жағдайда)\nМесто печати\n(при наличии)",
+    # the forms' "Место печати (при наличии)" (App. 3–6) in full, in both languages; the
+    # Kazakh forms write "Мөр орны (бар болса)"
+    "stamp": "Мөр орны\n(бар болса)\nМесто печати\n(при наличии)",
 }
 
 T: dict[Lang, dict[str, str]] = {
     "kk": {
         "head_title": "Ұйым басшысы",
+        "acting_head_title": "Басшының м.а.",  # §33: the acting head signs in the head's absence
+        "completed_on": "Курстың аяқталған күні:",
         "signature": "(қолы)",
         "full_name_caption": "(тегі, аты, әкесінің аты (болған жағдайда))",
-        "stamp": "Мөр орны\n(болған жағдайда)",
+        "stamp": "Мөр орны\n(бар болса)",
         "reg_number": "Тіркеу нөмірі №",
         "issued_on": "Берілген күні:",
         "valid_until": "Жарамдылық мерзімі: {date} дейін",
@@ -109,7 +112,13 @@ T: dict[Lang, dict[str, str]] = {
         # App. 6
         "internship_body": "практика базасы ретінде айқындалған ұйымның{enterprise} базасында "
         "«{topic}» тақырыбы бойынша біліктілікті арттыру курсы аясында {hours} "
-        "тағылымдамадан өтті.",
+        "тағылымдамадан өтті.{memorandum}",
+        "internship_memorandum": " Ынтымақтастық туралы меморандум: {memorandum}.",
+        "blank_line": "____________________",
+        "blank_date": "«__» ________ 20__",
+        "blank_hours": "______ академиялық сағат көлемінде",
+        "order_internship": "Тағылымдама {enterprise} базасында ынтымақтастық туралы "
+        "{date} № {number} меморандум негізінде өткізілсін.",
         # App. 5
         "ent_title": "Педагогтің кәсіпорын (ұйым) базасында тағылымдамадан өткені туралы анықтама",
         "ent_given": "Анықтама берілді:",
@@ -182,6 +191,8 @@ T: dict[Lang, dict[str, str]] = {
     },
     "ru": {
         "head_title": "Руководитель организации",
+        "acting_head_title": "И.о. руководителя",  # §33: the acting head signs in the absence
+        "completed_on": "Дата завершения курса:",
         "signature": "(подпись)",
         "full_name_caption": "(фамилия, имя, отчество (при его наличии))",
         "stamp": "Место печати\n(при наличии)",
@@ -201,7 +212,13 @@ T: dict[Lang, dict[str, str]] = {
         "total": "Итого",
         "internship_body": "{passed} стажировку на базе организации, определенной в качестве "
         "базы практики{enterprise}, в рамках курса повышения квалификации на тему: "
-        "«{topic}» {hours}.",
+        "«{topic}» {hours}.{memorandum}",
+        "internship_memorandum": " Меморандум о сотрудничестве {memorandum}.",
+        "blank_line": "____________________",
+        "blank_date": "«__» ________ 20__ года",
+        "blank_hours": "в объеме ______ академических часов",
+        "order_internship": "Стажировку провести на базе организации: {enterprise}, на "
+        "основании меморандума о сотрудничестве от {date} № {number}.",
         "ent_title": "Справка о прохождении педагогом стажировки на базе предприятия (организации)",
         "ent_given": "Справка выдана педагогу:",
         "ent_enterprise": "Предприятие (организация): {enterprise}.",

@@ -98,6 +98,11 @@ async def build_services(
         i18n_core=create_core(),
         session_factory=session_factory,
     )
+    # §33: the organization's signing key exists (a self-signed one is made at first start);
+    # pyHanko loads with the first document signed or checked
+    from bot.authenticity.signing import ensure_signing_key
+
+    await ensure_signing_key(services.uow_factory, settings)
     return services, engine
 
 

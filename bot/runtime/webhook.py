@@ -48,6 +48,16 @@ def create_webhook_app(
         return web.json_response({"status": "ok"})
 
     app.router.add_get("/healthz", health)
+
+    async def bot_username() -> str:
+        return (await bot.me()).username or ""
+
+    from bot.runtime.limits import create_limiter
+    from bot.web.verify_page import add_verification_routes
+
+    add_verification_routes(
+        app, lambda: services, bot_username, create_limiter(services.settings.redis_url)
+    )
     updates = SimpleRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=secret)
     updates.register(app, path=path)
     app[UPDATES_KEY] = updates

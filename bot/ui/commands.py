@@ -22,13 +22,13 @@ logger = logging.getLogger(__name__)
 
 EVERYONE = (
     "start", "menu", "courses", "mycourses", "schedule", "requests", "support", "documents",
-    "profile", "mydata", "verify", "language", "help", "cancel",
+    "internship", "profile", "mydata", "verify", "language", "help", "cancel",
 )  # fmt: skip
 TRAINERS: tuple[str, ...] = ("today", "questions")
 ADMINS = (
     "admin", "scores", "scores_import", "results", "expel", "issue", "revoke", "request_queue",
     "consultations", "nobd", "stats", "effectiveness", "unreachable",
-    "deletions", "editcohort",
+    "deletions", "editcohort", "internships", "blanks",
 )  # fmt: skip
 
 

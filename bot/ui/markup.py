@@ -41,6 +41,12 @@ def escape(value: object) -> Markup:
     return Markup(html.escape(str(value), quote=False))
 
 
+def attribute(value: object) -> Markup:
+    """``value`` inside a quoted HTML attribute (the web page's links and form values):
+    quotes escaped too."""
+    return Markup(html.escape(str(value), quote=True))
+
+
 def escape_args(kwargs: Mapping[str, Any]) -> dict[str, Any]:
     """Fluent arguments ready for an HTML message: text escaped, ``Markup`` kept, numbers and
     dates left to Fluent (it writes them per locale and chooses plural forms by them)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.courses import academic_hours_to_minutes
+from domain.courses import academic_hours_to_minutes, overlapping
 from domain.model import AuditEntry, Cohort, Lang, Role, TrainingSession
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.services.admin_courses import NotAllowedError
@@ -120,7 +120,7 @@ def session_from_row(cohort_id: int, row: ScheduleRow, tz: ZoneInfo) -> Training
 
 class ScheduleRefusal(enum.StrEnum):
     OUTSIDE_DATES = "outside-dates"
-    CLASH = "clash"  # the same start time as a stored session
+    CLASH = "clash"  # overlaps a stored session or another row (``domain.courses.overlapping``)
 
 
 @dataclass(frozen=True)
@@ -138,20 +138,23 @@ async def add_sessions(
     now: datetime,
 ) -> tuple[list[TrainingSession], list[ScheduleProblem]]:
     """Add sessions all or nothing: every session must fall within the cohort's dates and not
-    start at the same moment as a stored session. Returns (added, problems); nothing is
-    stored when ``problems`` is not empty."""
+    overlap in time a stored session or another new one (§23: the cohort is one group; a
+    10:00–11:30 session and one at 11:00 cannot both be held). Returns (added, problems);
+    nothing is stored when ``problems`` is not empty."""
     async with uows() as uow:
         await _require_admin(uow, actor_id)
         cohort = await uow.cohorts.get(cohort_id)
         if cohort is None:
             raise LookupError(cohort_id)
-        stored = {s.starts_at for s in await uow.sessions.for_cohort(cohort_id)}
+        stored = await uow.sessions.for_cohort(cohort_id)
         sessions = [session_from_row(cohort_id, row, tz) for row in rows]
+        spans = [(s.starts_at, s.ends_at) for s in [*stored, *sessions]]
+        clashing = {k - len(stored) for pair in overlapping(spans) for k in pair}
         problems: list[ScheduleProblem] = []
-        for row, session in zip(rows, sessions, strict=True):
+        for index, row in enumerate(rows):
             if not cohort.starts_on <= row.day <= cohort.ends_on:
                 problems.append(ScheduleProblem(row.row, ScheduleRefusal.OUTSIDE_DATES))
-            elif session.starts_at in stored:
+            elif index in clashing:
                 problems.append(ScheduleProblem(row.row, ScheduleRefusal.CLASH))
         if problems:
             return [], problems

@@ -6,7 +6,14 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from domain.courses import CourseFormat, CourseKind, validate_course_hours, validate_module_hours
+from domain.courses import (
+    CourseFormat,
+    CourseKind,
+    validate_course_hours,
+    validate_kind_and_format,
+    validate_module_hours,
+)
+from domain.grading import scale_of
 from domain.model import AuditEntry, Course, CourseModule, Lang, Role
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 
@@ -31,11 +38,13 @@ class CourseDraft:
     languages: tuple[Lang, ...]
     max_score: int
     duration_days: int | None = None
+    grading_scale: str = "pass_fail"  # domain.grading: App. 4 module grades are chosen on it
 
 
 def validate_draft(draft: CourseDraft) -> None:
     """§23 hours for the kind, App. 4 modules adding up to the hours; raises CourseHoursError.
     A max score must be positive (§24.4 measures the pass mark as 50 % of it)."""
+    validate_kind_and_format(draft.kind, draft.format)
     validate_course_hours(draft.kind, draft.hours, draft.duration_days)
     validate_module_hours(draft.hours, [hours for _, _, hours in draft.modules])
     if not 1 <= draft.max_score <= MAX_SCORE_LIMIT:
@@ -55,6 +64,7 @@ def _apply(course: Course, draft: CourseDraft) -> None:
     course.kind, course.format, course.distance = draft.kind, draft.format, draft.distance
     course.hours, course.max_score = draft.hours, draft.max_score
     course.languages, course.duration_days = draft.languages, draft.duration_days
+    course.grading_scale = str(scale_of(draft.grading_scale))
     course.modules = [
         CourseModule(name_kk=kk, name_ru=ru, hours=hours, position=i)
         for i, (kk, ru, hours) in enumerate(draft.modules)
@@ -140,6 +150,7 @@ def draft_of(course: Course) -> CourseDraft:
         languages=tuple(course.languages),
         max_score=course.max_score,
         duration_days=course.duration_days,
+        grading_scale=course.grading_scale,
     )
 
 

@@ -18,13 +18,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
-from domain.certificate_numbers import parse_certificate_number, verification_url
+from domain.assessment import Outcome
+from domain.certificate_numbers import (
+    REFERENCE_SERIES,
+    CertificateNumber,
+    parse_certificate_number,
+    verification_url,
+    web_verification_url,
+)
+from domain.courses import CourseKind
 from domain.documents import (
     AppendixDoc,
     CertificateDoc,
     ListeningReferenceDoc,
     ModuleLine,
     OrganizationInfo,
+    holder_gender,
 )
 from domain.model import (
     AuditEntry,
@@ -49,9 +58,12 @@ __all__ = [
     "IssueSummary",
     "IssuedDocument",
     "IssuingOptions",
+    "ReissueOutcome",
+    "ReissueResult",
     "documents_of",
     "issue_cohort_documents",
     "notice_dedup_key",
+    "reissue_certificate",
 ]
 
 #: Caption message ids of the document notices (locales/*/certificates.ftl).
@@ -80,6 +92,13 @@ class IssuingOptions:
     secret: bytes
     bot_username: str
     organizations: Mapping[str, OrganizationInfo]  # by language of the document
+    public_url: str = ""  # set: QR codes open the verification web page
+
+    def qr_url(self, number: CertificateNumber) -> str:
+        """§33 QR: the web page's signed link when ``PUBLIC_URL`` is set, else the bot's."""
+        if self.public_url:
+            return web_verification_url(self.public_url, number, self.secret)
+        return verification_url(self.bot_username, number, self.secret)
 
     def organization(self, lang: Lang) -> OrganizationInfo:
         return self.organizations[lang]
@@ -88,6 +107,7 @@ class IssuingOptions:
 class IssueRefusal(enum.StrEnum):
     NOT_FOUND = "not-found"
     NOT_FINISHED = "not-finished"  # the cohort ends after today: scores are not final yet
+    INTERNSHIP = "internship"  # §30: App. 6 on the enterprise's reference, not App. 3–4
 
 
 @dataclass
@@ -122,11 +142,14 @@ async def issue_cohort_documents(
     progress: Progress | None = None,
 ) -> IssueSummary:
     """§29: a certificate and its appendix to each listener who passed; §31: a listening
-    reference to each one who did not. One transaction per teacher, so a crash resumes
+    reference to each one who did not, including one who did not sit the final assessment
+    (no score). References are numbered in their own series (``REFERENCE_SERIES``), so the
+    certificate register has no gaps. One transaction per teacher, so a crash resumes
     cleanly; idempotent (a teacher's stored document is never issued again).
 
     Refused while the cohort has not ended (its ``ends_on`` is after ``today``): reading of
-    "when scores are final". Expelled listeners (§32) and those without a score get nothing.
+    "when scores are final". Expelled listeners (§32) get nothing. ``not_assessed`` counts the
+    references that went to listeners without a score.
     """
     async with uows(read_only=True) as uow:
         cohort = await uow.cohorts.get(cohort_id)
@@ -134,7 +157,13 @@ async def issue_cohort_documents(
         return IssueSummary(IssueRefusal.NOT_FOUND)
     if cohort.ends_on > today:
         return IssueSummary(IssueRefusal.NOT_FINISHED, cohort)
-    outcomes = await decide_cohort_outcomes(uows, cohort_id, now, actor_id)
+    async with uows(read_only=True) as uow:
+        course = await uow.courses.get(cohort.course_id)
+    if course is not None and course.kind is CourseKind.INTERNSHIP:
+        # §30: an internship ends with the App. 6 certificate, issued on the accepted App. 5
+        # reference (domain.services.internship), never with the App. 3 certificate.
+        return IssueSummary(IssueRefusal.INTERNSHIP, cohort, course)
+    outcomes = await decide_cohort_outcomes(uows, cohort_id, now, actor_id, assessment_over=True)
     if outcomes is None:
         return IssueSummary(IssueRefusal.NOT_FOUND)
     summary = IssueSummary(
@@ -201,15 +230,13 @@ async def _issue_one(
     ) as uow:  # a read-only look first: a re-run takes no write lock for issued ones
         needed = await _document_needed(uow, enrollment_id)
     if needed is None:
-        if result.score is None:
-            summary.not_assessed += 1
-        else:
-            summary.skipped += 1
+        summary.skipped += 1
         return
     async with uows() as uow:
         # The number first: it takes the write lock (SQLite) / the counter row lock
         # (PostgreSQL), so the check below cannot race another admin issuing the same cohort.
-        number = await uow.certificates.next_number(options.prefix, today.year)
+        series = REFERENCE_SERIES if needed is DocumentKind.LISTENING_REFERENCE else ""
+        number = await uow.certificates.next_number(options.prefix, today.year, series)
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
         if enrollment is None or await _document_needed(uow, enrollment_id) is not needed:
             summary.skipped += 1
@@ -229,6 +256,8 @@ async def _issue_one(
             summary.certificates.append(certificate.number)
         else:
             summary.references.append(certificate.number)
+            if result.score is None:
+                summary.not_assessed += 1
         await uow.audit.record(
             AuditEntry(
                 actor_id,
@@ -276,6 +305,12 @@ class _Issuing:
         return self.cohort.language
 
     @property
+    def completed_on(self) -> date:
+        """§33: the day the courses were completed (the deciding assessment's day), else the
+        cohort's last day."""
+        return self.enrollment.completed_on or self.cohort.ends_on
+
+    @property
     def holder(self) -> str:
         return self.person.full_name or self.person.first_name
 
@@ -295,7 +330,26 @@ class _Issuing:
         organization = self.options.organization(self.lang)
         return organization.name_kk if self.lang == "kk" else organization.name_ru
 
+    replaces: Certificate | None = None  # §33 reissue: the revoked certificate replaced
+
     async def _store(self, kind: DocumentKind, follows: str | None) -> Certificate:
+        if self.replaces is not None:  # §33 reissue: same holder and course, a new number
+            return await self.uow.certificates.add(
+                Certificate(
+                    number=self.number,
+                    kind=kind,
+                    person_id=self.replaces.person_id,
+                    enrollment_id=None,  # the enrollment keeps its one (revoked) certificate
+                    holder_full_name=self.replaces.holder_full_name,
+                    topic=self.replaces.topic,
+                    academic_hours=self.replaces.academic_hours,
+                    issued_on=self.today,
+                    valid_until=certificate_valid_until(self.today),
+                    organization_name=self._organization_name(),
+                    follows_number=self.replaces.number,  # printed "issued instead of №"
+                    replaces_number=self.replaces.number,
+                )
+            )
         certificate = Certificate(
             number=self.number,
             kind=kind,
@@ -305,7 +359,7 @@ class _Issuing:
             topic=self.course.topic(self.lang),
             academic_hours=self.course.hours,
             issued_on=self.today,
-            valid_until=certificate_valid_until(self.today)
+            valid_until=certificate_valid_until(self.completed_on, self.today)
             if kind is DocumentKind.CERTIFICATE
             else None,
             organization_name=self._organization_name(),
@@ -343,7 +397,8 @@ class _Issuing:
 
     async def certificate(self) -> Certificate:
         """§29 App. 3 certificate with the §33 valid-until date and signed QR, and App. 4."""
-        certificate = await self._store(DocumentKind.CERTIFICATE, await self._follows())
+        follows = None if self.replaces is not None else await self._follows()
+        certificate = await self._store(DocumentKind.CERTIFICATE, follows)
         parsed = parse_certificate_number(certificate.number)
         assert parsed is not None and certificate.valid_until is not None
         organization = self.options.organization(self.lang)
@@ -355,13 +410,12 @@ class _Issuing:
                 academic_hours=certificate.academic_hours,
                 issued_on=self.today,
                 valid_until=certificate.valid_until,
-                completed_on=self.enrollment.completed_on or self.cohort.ends_on,
+                completed_on=self.completed_on,
                 lang=self.lang,
                 organization=organization,
-                verification_url=verification_url(
-                    self.options.bot_username, parsed, self.options.secret
-                ),
+                verification_url=self.options.qr_url(parsed),
                 follows_number=certificate.follows_number,
+                holder_gender=holder_gender(self.person.iin),
             )
         )
         appendix = await self.renderer.appendix(
@@ -376,6 +430,7 @@ class _Issuing:
                 ),
                 total_hours=certificate.academic_hours,
                 issued_on=self.today,
+                holder_gender=holder_gender(self.person.iin),
             )
         )
         certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
@@ -419,6 +474,7 @@ class _Issuing:
                 issued_on=self.today,
                 lang=self.lang,
                 organization=self.options.organization(self.lang),
+                holder_gender=holder_gender(self.person.iin),
             )
         )
         certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
@@ -427,17 +483,89 @@ class _Issuing:
         return certificate
 
 
+class ReissueOutcome(enum.StrEnum):
+    REISSUED = "reissued"
+    REFUSED = "refused"  # not a revoked certificate of an enrollment, or reissued already
+
+
+@dataclass(frozen=True)
+class ReissueResult:
+    outcome: ReissueOutcome
+    old: Certificate | None = None
+    new: Certificate | None = None
+
+
+async def reissue_certificate(
+    uows: UnitOfWorkFactory,
+    number: str,
+    today: date,
+    now: datetime,
+    options: IssuingOptions,
+    renderer: DocumentRenderer,
+    actor_id: int | None,
+) -> ReissueResult:
+    """§33 reissue: a revoked certificate is replaced by a new number that names the one it
+    replaces (printed "issued instead of № …"); verifying the old number then says "revoked
+    on …, replaced by …". The holder gets the new certificate and appendix. Once per revoked
+    certificate; a certificate still in force is never reissued (revoke it first)."""
+    refused = ReissueResult(ReissueOutcome.REFUSED)
+    async with uows() as uow:
+        number_now = await uow.certificates.next_number(options.prefix, today.year)
+        old = await uow.certificates.get_by_number(number)
+        if (
+            old is None
+            or old.kind is not DocumentKind.CERTIFICATE
+            or old.revoked_on is None
+            or old.enrollment_id is None
+            or await uow.certificates.replacement_of(old.number) is not None
+        ):
+            return refused  # rolled back: the number was never issued
+        enrollment = await uow.enrollments.get_by_id(old.enrollment_id)
+        cohort = await uow.cohorts.get(enrollment.cohort_id) if enrollment else None
+        course = await uow.courses.get(cohort.course_id) if cohort else None
+        person = await uow.people.get(old.person_id)
+        if enrollment is None or cohort is None or course is None or person is None:
+            return refused
+        result = ListenerResult(
+            enrollment, person, 0, 0, None, course.max_score, Outcome.CERTIFICATE, ()
+        )
+        issuing = _Issuing(
+            uow, cohort, course, result, enrollment, number_now, today, now, options, renderer
+        )
+        issuing.replaces = old
+        new = await issuing.certificate()
+        await uow.audit.record(
+            AuditEntry(
+                actor_id,
+                "certificate.reissue",
+                "certificate",
+                new.number,
+                None,
+                {"replaces": old.number, "pdf_sha256": new.pdf_sha256},
+                now,
+            )
+        )
+        await uow.commit()
+    return ReissueResult(ReissueOutcome.REISSUED, old, new)
+
+
 @dataclass(frozen=True)
 class IssuedDocument:
     certificate: Certificate
     files: list[DocumentFile]
+    checks: list[datetime] = field(default_factory=list)  # when it was verified, oldest first
 
 
 async def documents_of(uows: UnitOfWorkFactory, person_id: int) -> list[IssuedDocument]:
     """A teacher's issued documents with their frozen PDFs, oldest first: re-sent as stored
-    (same number, same bytes), whatever the organization's settings are today."""
+    (same number, same bytes), whatever the organization's settings are today; with the
+    moments each was verified (never by whom), so the holder knows an employer looked."""
     async with uows(read_only=True) as uow:
         issued = await uow.certificates.for_person(person_id)
+        checks = await uow.certificates.checks_for([c.id for c in issued if c.id is not None])
         return [
-            IssuedDocument(c, await uow.documents.list_for_certificate(c.id or 0)) for c in issued
+            IssuedDocument(
+                c, await uow.documents.list_for_certificate(c.id or 0), checks.get(c.id or 0, [])
+            )
+            for c in issued
         ]

@@ -18,10 +18,19 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from domain.documents import BasisLetter, EnrolledTeacher, EnrollmentOrderDoc, OrganizationInfo
+from domain.collation import sorted_by_name
+from domain.courses import ScheduleCheck, schedule_covers_course
+from domain.document_numbers import normalize_document_number
+from domain.documents import (
+    BasisLetter,
+    EnrolledTeacher,
+    EnrollmentOrderDoc,
+    InternshipBase,
+    OrganizationInfo,
+)
 from domain.model import (
     Application,
     ApplicationStatus,
@@ -34,6 +43,7 @@ from domain.model import (
     Person,
     Role,
 )
+from domain.names import display_name
 from domain.notifications import AGREEMENT_ACTION, text_notice, with_action
 from domain.ports import DocumentFile, DuplicateNumber, UnitOfWork, UnitOfWorkFactory
 from domain.services.admin_courses import NotAllowedError
@@ -258,12 +268,14 @@ class OrderDraft:
     issued_on: date
     basis_letter_number: str
     basis_letter_date: date
-    basis_department: str
+    basis_department: str  # in Russian (the Russian order prints it)
+    basis_department_kk: str = ""  # in Kazakh (the Kazakh order); "" → the Russian one
 
 
 class OrderRefusal(enum.StrEnum):
     DUPLICATE_NUMBER = "duplicate-number"
     NOBODY = "nobody"  # no place in the cohort waits for an order
+    SCHEDULE_INCOMPLETE = "schedule-incomplete"  # §23: sessions short of the course hours
 
 
 @dataclass
@@ -273,6 +285,24 @@ class OrderResult:
     enrolled: int = 0
     notified: int = 0
     refusal: OrderRefusal | None = None
+    schedule: ScheduleCheck | None = None  # with SCHEDULE_INCOMPLETE: scheduled vs required
+
+
+async def order_schedule_check(uow: UnitOfWork, cohort_id: int, hours: int) -> ScheduleCheck:
+    """§23: the cohort's scheduled academic hours against the course's."""
+    sessions = await uow.sessions.for_cohort(cohort_id)
+    return schedule_covers_course(hours, [s.academic_hours for s in sessions])
+
+
+async def cohort_schedule_check(uows: UnitOfWorkFactory, cohort_id: int) -> ScheduleCheck | None:
+    """§23: may an order be issued for this cohort as far as its schedule goes (``None`` for
+    an unknown cohort)? The order form asks it first, so the admin is told before typing."""
+    async with uows(read_only=True) as uow:
+        cohort = await uow.cohorts.get(cohort_id)
+        course = await uow.courses.get(cohort.course_id) if cohort else None
+        if cohort is None or course is None:
+            return None
+        return await order_schedule_check(uow, cohort_id, course.hours)
 
 
 async def issue_order(
@@ -286,7 +316,16 @@ async def issue_order(
 ) -> OrderResult:
     """§16, §18: the order enrolls every held place of the cohort not yet in an order;
     approved applications become ENROLLED; the PDF is rendered in Kazakh and Russian and
-    frozen in ``uow.documents``; each enrolled teacher with Telegram is notified."""
+    frozen in ``uow.documents``; each enrolled teacher with Telegram is notified. Refused
+    while the cohort's sessions add up to fewer academic hours than the course has
+    (``schedule_covers_course``, §23): the order would enroll teachers on a course that cannot
+    be held in full."""
+    # the forms print "№ {number}" themselves: a typed "№" is not printed twice
+    draft = replace(
+        draft,
+        number=normalize_document_number(draft.number),
+        basis_letter_number=normalize_document_number(draft.basis_letter_number),
+    )
     async with uows() as uow:
         await _require_admin(uow, actor_id)
         cohort = await uow.cohorts.get(cohort_id)
@@ -301,6 +340,9 @@ async def issue_order(
         ]
         if not waiting:
             return OrderResult(refusal=OrderRefusal.NOBODY)
+        schedule = await order_schedule_check(uow, cohort_id, course.hours)
+        if not schedule.complete:
+            return OrderResult(refusal=OrderRefusal.SCHEDULE_INCOMPLETE, schedule=schedule)
         try:
             order = await uow.orders.add(
                 EnrollmentOrder(
@@ -310,6 +352,7 @@ async def issue_order(
                     basis_letter_number=draft.basis_letter_number,
                     basis_letter_date=draft.basis_letter_date,
                     basis_department=draft.basis_department,
+                    basis_department_kk=draft.basis_department_kk,
                     created_by=actor_id,
                 )
             )
@@ -324,7 +367,13 @@ async def issue_order(
             if application.person_id in people:
                 application.status = ApplicationStatus.ENROLLED
                 await uow.applications.update(application)
-        teachers = sorted((people[e.person_id] for e in waiting), key=lambda p: p.full_name)
+        listed = [people[e.person_id] for e in waiting]
+        memorandum = await uow.internship.memorandum(cohort_id)
+        base = (
+            InternshipBase(memorandum.enterprise_name, memorandum.number, memorandum.signed_on)
+            if memorandum is not None
+            else None
+        )
         result = OrderResult(order=order, enrolled=len(waiting))
         for lang in ("kk", "ru"):
             doc = EnrollmentOrderDoc(
@@ -339,12 +388,16 @@ async def issue_order(
                 ends_on=cohort.ends_on,
                 basis_letters=[
                     BasisLetter(
-                        draft.basis_letter_number, draft.basis_letter_date, draft.basis_department
+                        draft.basis_letter_number,
+                        draft.basis_letter_date,
+                        (draft.basis_department_kk if lang == "kk" else "")
+                        or draft.basis_department,
                     )
                 ],
+                internship_base=base,
                 teachers=[
                     EnrolledTeacher(p.full_name or p.first_name, p.school_name, p.position)
-                    for p in teachers
+                    for p in sorted_by_name(listed, display_name, lang)
                 ],
             )
             result.files.append(

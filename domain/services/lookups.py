@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from domain.collation import name_sort_key
 from domain.model import (
     Application,
     Cohort,
@@ -15,6 +16,7 @@ from domain.model import (
     Person,
     TrainingSession,
 )
+from domain.names import display_name as display_name  # screens import it from here
 from domain.ports import UnitOfWorkFactory
 
 #: Listeners a results screen lists: everyone enrolled by the order who is still on the course
@@ -39,10 +41,6 @@ class EnrollmentContext:
     cohort: Cohort
     course: Course
     person: Person
-
-
-def display_name(person: Person) -> str:
-    return person.full_name or person.first_name or f"#{person.id}"
 
 
 async def recent_cohorts(uows: UnitOfWorkFactory, limit: int) -> list[Cohort]:
@@ -91,7 +89,7 @@ async def cohort_roster(
         ]
         people = {p.id: p for p in await uow.people.get_many([e.person_id for e in enrollments])}
     pairs = [(e, people[e.person_id]) for e in enrollments if e.person_id in people]
-    pairs.sort(key=lambda pair: display_name(pair[1]))
+    pairs.sort(key=lambda pair: name_sort_key(display_name(pair[1]), cohort.language))
     return cohort, pairs
 
 

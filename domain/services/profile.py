@@ -11,10 +11,11 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from domain.iin import IinError, IinErrorReason, mask_iin
 from domain.iin import validate_iin as check_iin
+from domain.local_dates import local_date
 from domain.model import EnrollmentStatus, Person
 from domain.notifications import text_notice
 from domain.ports import DuplicatePerson, UnitOfWork, UnitOfWorkFactory
@@ -221,12 +222,18 @@ async def save_profile(
 
 
 async def update_profile_field(
-    uows: UnitOfWorkFactory, person_id: int, field: str, value: str, now: datetime
+    uows: UnitOfWorkFactory,
+    person_id: int,
+    field: str,
+    value: str,
+    now: datetime,
+    *,
+    tz: tzinfo,
 ) -> ProfileResult:
     """Change one field of a saved profile (validated again here: callers may be forged)."""
     if field not in PROFILE_FIELDS:
         raise ValueError(field)
-    refusal, cleaned = validate_answer(field, value, now.date())
+    refusal, cleaned = validate_answer(field, value, local_date(now, tz))
     if refusal is not None:
         return ProfileResult(None, refusal)
     async with uows() as uow:

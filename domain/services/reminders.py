@@ -7,8 +7,11 @@ Decisions (tested in tests/bot/checkin/test_reminders.py):
   09:00 the day before, in the middle of a lesson). It is still sent later — the bot was down,
   the session was scheduled after 18:00 — as long as the session starts in more than one hour;
   closer than that, only the hour-before reminder goes.
-* **Hour before**: one hour before the start; still sent later while the session has not
-  started (a reminder after the start is useless).
+* **Hour before**: one hour before the start. Its text says "in one hour", so it goes out
+  with that text only while about an hour is left (``hour_before_text_holds``: from 60 down to
+  45 minutes before the start). Later — the bot was down, the session was added at the last
+  minute — the same reminder (same dedup key, never both) is sent with the "soon, at HH:MM"
+  text while the session has not started (a reminder after the start is useless).
 * Recipients: listeners with an ongoing place in the cohort and the cohort's trainers, in their
   own language; people without a Telegram chat are skipped.
 * Reminders are outbox rows with ``dedup_key = reminder:<kind>:<session_id>:<person_id>``: the
@@ -28,15 +31,19 @@ from domain.ports import UnitOfWork, UnitOfWorkFactory
 __all__ = [
     "DAY_BEFORE_AT",
     "HOUR_BEFORE",
+    "HOUR_BEFORE_TEXT_UNTIL",
     "LOOKAHEAD",
     "ReminderKind",
     "enqueue_due_reminders",
+    "hour_before_text_holds",
     "reminder_due_at",
     "reminder_useful",
 ]
 
 DAY_BEFORE_AT = time(18, 0)
 HOUR_BEFORE = timedelta(hours=1)
+HOUR_BEFORE_TEXT_UNTIL = timedelta(minutes=45)
+""""In one hour" is still true enough with 45 minutes left; with less, the "soon" text goes."""
 LOOKAHEAD = timedelta(days=2)
 """Sessions starting within this span are scanned (a day-before reminder is due at most
 ~30 hours before the start)."""
@@ -64,6 +71,18 @@ def reminder_useful(kind: ReminderKind, starts_at: datetime, now: datetime, tz: 
     if kind is ReminderKind.DAY_BEFORE:
         return now < starts_at - HOUR_BEFORE
     return now < starts_at
+
+
+def hour_before_text_holds(starts_at: datetime, now: datetime) -> bool:
+    """The hour-before reminder may say "in one hour": at least 45 minutes are left."""
+    return starts_at - now >= HOUR_BEFORE_TEXT_UNTIL
+
+
+def _message_key(kind: ReminderKind, is_trainer: bool, starts_at: datetime, now: datetime) -> str:
+    who = "trainer-" if is_trainer else ""
+    if kind is ReminderKind.HOUR_BEFORE and not hour_before_text_holds(starts_at, now):
+        return f"reminder-{who}soon"
+    return f"reminder-{who}{kind}-before"
 
 
 def _dedup_key(kind: ReminderKind, session_id: int, person_id: int) -> str:
@@ -109,7 +128,7 @@ async def _enqueue_for_session(
         if key in existing or not person.telegram_id:
             continue
         lang: Lang = person.language or cohort.language
-        message_key = f"reminder-{'trainer-' if is_trainer else ''}{kind}-before"
+        message_key = _message_key(kind, is_trainer, session.starts_at, now)
         added += await uow.outbox.enqueue(
             text_notice(
                 person.telegram_id,

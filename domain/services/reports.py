@@ -7,9 +7,11 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from domain.attendance import attendance_share
+from domain.collation import name_sort_key
+from domain.local_dates import local_date
 from domain.model import (
     Cohort,
     ConsultationStatus,
@@ -55,7 +57,7 @@ class NobdRow:
 
 
 async def nobd_rows(
-    uows: UnitOfWorkFactory, cohort_id: int, lang: str
+    uows: UnitOfWorkFactory, cohort_id: int, lang: Lang
 ) -> tuple[Cohort, list[NobdRow]] | None:
     """Teachers of the cohort with status COMPLETED, by full name; the topic in ``lang``."""
     async with uows(read_only=True) as uow:
@@ -92,7 +94,7 @@ async def nobd_rows(
                     certificates[-1].number if certificates else "",
                 )
             )
-    rows.sort(key=lambda r: r.full_name)
+    rows.sort(key=lambda r: name_sort_key(r.full_name, lang))
     return cohort, rows
 
 
@@ -173,10 +175,10 @@ class Effectiveness:
         return round(100 * self.answered / self.total) if self.total else 0
 
 
-async def effectiveness(uows: UnitOfWorkFactory, since: datetime) -> Effectiveness:
+async def effectiveness(uows: UnitOfWorkFactory, since: datetime, tz: tzinfo) -> Effectiveness:
     """Consultation requests created since ``since``: per §37 kind, the answered share and the
-    median time from request to answer (hours)."""
-    report = Effectiveness(since.date())
+    median time from request to answer (hours). The period starts on ``since``'s local date."""
+    report = Effectiveness(local_date(since, tz))
     async with uows(read_only=True) as uow:
         consultations = await uow.consultations.created_since(since)
     waits: list[timedelta] = []
@@ -200,7 +202,10 @@ class NobdDue:
 
 
 async def nobd_due(
-    uows: UnitOfWorkFactory, today: date, extra_holidays: Collection[date] = ()
+    uows: UnitOfWorkFactory,
+    today: date,
+    extra_holidays: Collection[date] = (),
+    extra_working_days: Collection[date] = (),
 ) -> list[NobdDue]:
     """Cohorts whose §19 reminder day has come and whose deadline has not passed. Reading of
     "completion" for a cohort: the earliest completion day of its listeners (the first NOBD
@@ -219,8 +224,8 @@ async def nobd_due(
             if not completed:
                 continue
             first = min(completed)
-            deadline = nobd_deadline(first, extra_holidays)
-            if nobd_reminder_date(first, extra_holidays) <= today <= deadline:
+            deadline = nobd_deadline(first, extra_holidays, extra_working_days)
+            if nobd_reminder_date(first, extra_holidays, extra_working_days) <= today <= deadline:
                 due.append(NobdDue(cohort, first, deadline))
     return due
 
@@ -231,11 +236,12 @@ async def enqueue_nobd_reminders(
     today: date,
     extra_holidays: Collection[date] = (),
     format_day: Callable[[date, Lang], str] = lambda d, _lang: d.isoformat(),
+    extra_working_days: Collection[date] = (),
 ) -> int:
     """§19 reminder to every admin, two working days before the deadline. One outbox row per
     cohort and admin (``dedup_key``), so the reminder is sent once however often the job
     runs; a reminder missed while the bot was down is still sent up to the deadline day."""
-    due = await nobd_due(uows, today, extra_holidays)
+    due = await nobd_due(uows, today, extra_holidays, extra_working_days)
     if not due:
         return 0
     added = 0

@@ -12,11 +12,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from domain.assessment import Outcome, decide_outcome, meets_score
 from domain.attendance import meets_attendance
+from domain.collation import name_sort_key
+from domain.local_dates import local_date
 from domain.model import (
     AuditEntry,
     Cohort,
@@ -26,9 +28,12 @@ from domain.model import (
     FinalAssessment,
     ModuleGrade,
     Person,
+    RequestKind,
+    RequestStatus,
 )
+from domain.names import display_name
 from domain.ports import UnitOfWork, UnitOfWorkFactory
-from domain.requests_rules import reassessment_allowed_on
+from domain.requests_rules import counts_towards_yearly_limit, reassessment_allowed_on
 
 __all__ = [
     "MAX_GRADE_LENGTH",
@@ -89,13 +94,20 @@ def evaluate_listener(
     total_sessions: int,
     assessment: FinalAssessment | None,
     max_score: int,
+    assessment_over: bool = False,
 ) -> ListenerResult:
     """§29/§31/§32 outcome via ``decide_outcome``, plus every reason a certificate is missing
     (all of them, not only the first, so the admin sees the whole picture)."""
     score = assessment.score if assessment else None
     expelled = enrollment.status is EnrollmentStatus.EXPELLED
     outcome = decide_outcome(
-        attended, total_sessions, score, max_score, enrollment.agreement_accepted, expelled
+        attended,
+        total_sessions,
+        score,
+        max_score,
+        enrollment.agreement_accepted,
+        expelled,
+        assessment_over,
     )
     shortfalls: list[Shortfall] = []
     if not expelled:
@@ -167,11 +179,18 @@ async def _apply_outcome(
 
 
 async def decide_cohort_outcomes(
-    uows: UnitOfWorkFactory, cohort_id: int, now: datetime, actor_id: int | None = None
+    uows: UnitOfWorkFactory,
+    cohort_id: int,
+    now: datetime,
+    actor_id: int | None = None,
+    *,
+    assessment_over: bool = False,
 ) -> CohortOutcomes | None:
     """§28–29, §31, §32 for every listener of the cohort; stores the outcomes, returns the
     summary (``None`` for an unknown cohort). Attendance counts all *scheduled* sessions of
-    the cohort (§24.3). Listeners without a score stay ENROLLED (in progress)."""
+    the cohort (§24.3). Listeners without a score stay ENROLLED (in progress) — unless
+    ``assessment_over`` (documents are issued for the ended cohort): then they did not pass
+    (§31, ``decide_outcome``), completed on the cohort's last day."""
     async with uows() as uow:
         cohort = await uow.cohorts.get(cohort_id)
         course = await uow.courses.get(cohort.course_id) if cohort else None
@@ -196,13 +215,15 @@ async def decide_cohort_outcomes(
                 total,
                 assessment,
                 course.max_score,
+                assessment_over,
             )
-            await _apply_outcome(
-                uow, actor_id, result, assessment.assessed_on if assessment else None, now
-            )
+            decided_on = assessment.assessed_on if assessment else None
+            if decided_on is None and assessment_over:
+                decided_on = cohort.ends_on
+            await _apply_outcome(uow, actor_id, result, decided_on, now)
             summary.results.append(result)
         await uow.commit()
-    summary.results.sort(key=lambda r: r.person.full_name or r.person.first_name)
+    summary.results.sort(key=lambda r: name_sort_key(display_name(r.person), cohort.language))
     return summary
 
 
@@ -216,6 +237,7 @@ class ScoreRefusal(enum.StrEnum):
     BAD_GRADE = "bad-grade"
     NOT_FAILED = "not-failed"  # §31: re-assessment is for those who did not pass
     WITHIN_YEAR = "within-year"  # §31.1
+    NO_NEXT_COHORT_REQUEST = "no-next-cohort-request"  # §31.2 needs an approved request
 
 
 @dataclass(frozen=True)
@@ -231,7 +253,8 @@ def check_score(score: int, max_score: int) -> bool:
 
 
 async def _previous_reassessments(uow: UnitOfWork, person_id: int, course_id: int) -> list[date]:
-    """§31.1 counts re-assessments of the same teacher and course, in any cohort."""
+    """§31.1 counts re-assessments of the same teacher and course, in any cohort — §31.1 ones
+    only (``counts_towards_yearly_limit``): a §31.2 retake with the next cohort is not one."""
     dates: list[date] = []
     for enrollment in await uow.enrollments.for_person(person_id):
         cohort = await uow.cohorts.get(enrollment.cohort_id)
@@ -240,9 +263,21 @@ async def _previous_reassessments(uow: UnitOfWork, person_id: int, course_id: in
         dates += [
             a.assessed_on
             for a in await uow.assessments.for_enrollment(enrollment.id)
-            if a.is_reassessment
+            if counts_towards_yearly_limit(a.is_reassessment, a.with_next_cohort)
         ]
     return dates
+
+
+async def _next_cohort_right_open(uow: UnitOfWork, enrollment_id: int) -> bool:
+    """§31.2: an approved "re-assessment with the next cohort" request of this enrollment whose
+    score has not been entered yet (each approved request gives one retake)."""
+    approved = [
+        r
+        for r in await uow.requests.for_enrollment(enrollment_id)
+        if r.kind is RequestKind.REASSESSMENT_NEXT_COHORT and r.status is RequestStatus.APPROVED
+    ]
+    used = [a for a in await uow.assessments.for_enrollment(enrollment_id) if a.with_next_cohort]
+    return len(approved) > len(used)
 
 
 async def record_score(
@@ -254,13 +289,18 @@ async def record_score(
     now: datetime,
     *,
     reassessment: bool = False,
+    next_cohort: bool = False,
+    tz: tzinfo,
 ) -> ScoreResult:
     """Store a §28 final-assessment score (or a §31 re-assessment) with module grades.
 
     A score outside 0..max is refused; so is a grade for a module of another course. A
-    re-assessment needs a NOT_PASSED listener and no other re-assessment of the same course
-    within 365 days (§31.1). Audit-logged with the previous latest score as "before"."""
-    today: date = now.date()
+    re-assessment needs a NOT_PASSED listener, and then one of two separate rights
+    (``counts_towards_yearly_limit``): §31.1 (``next_cohort=False``) — no other §31.1
+    re-assessment of the same course within 365 days; §31.2 (``next_cohort=True``) — an
+    approved request to be re-assessed with the next cohort, not used yet; the yearly limit
+    does not apply. Audit-logged with the previous latest score as "before"."""
+    today = local_date(now, tz)  # the assessment day is the organization's date
     async with uows() as uow:
         enrollment = await uow.enrollments.get_by_id(enrollment_id)
         cohort = await uow.cohorts.get(enrollment.cohort_id) if enrollment else None
@@ -276,9 +316,13 @@ async def record_score(
             return ScoreResult(ScoreRefusal.UNKNOWN_MODULE)
         if any(not g.strip() or len(g.strip()) > MAX_GRADE_LENGTH for g in grades.values()):
             return ScoreResult(ScoreRefusal.BAD_GRADE)
-        if reassessment:
-            if enrollment.status is not EnrollmentStatus.NOT_PASSED:
-                return ScoreResult(ScoreRefusal.NOT_FAILED)
+        next_cohort = reassessment and next_cohort
+        if reassessment and enrollment.status is not EnrollmentStatus.NOT_PASSED:
+            return ScoreResult(ScoreRefusal.NOT_FAILED)
+        if next_cohort:
+            if not await _next_cohort_right_open(uow, enrollment_id):
+                return ScoreResult(ScoreRefusal.NO_NEXT_COHORT_REQUEST)
+        elif reassessment:
             wait = reassessment_allowed_on(
                 await _previous_reassessments(uow, enrollment.person_id, course.id), today
             )
@@ -292,13 +336,16 @@ async def record_score(
                 max_score=course.max_score,
                 assessed_on=today,
                 is_reassessment=reassessment,
+                with_next_cohort=next_cohort,
                 module_grades=[ModuleGrade(m, g.strip()) for m, g in sorted(grades.items())],
             )
         )
         await uow.audit.record(
             AuditEntry(
                 actor_id,
-                "assessment.reassess" if reassessment else "assessment.score",
+                ("assessment.reassess_next_cohort" if next_cohort else "assessment.reassess")
+                if reassessment
+                else "assessment.score",
                 "enrollment",
                 str(enrollment_id),
                 {"score": previous.score} if previous else None,

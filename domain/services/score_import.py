@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from domain.iin import IinError, validate_iin
+from domain.local_dates import local_date
 from domain.model import (
     AuditEntry,
     Course,
@@ -163,6 +164,8 @@ async def import_scores(
     headers: Sequence[str],
     rows: Sequence[tuple[int, Mapping[str, str]]],
     now: datetime,
+    *,
+    tz: tzinfo,
 ) -> ScoreImport | None:
     """Validate the whole file, then store every score in one transaction (or none).
     ``None`` for an unknown cohort. One audit entry per imported score."""
@@ -189,7 +192,7 @@ async def import_scores(
         result = validate_score_rows(headers, rows, course, roster, known)
         if not result.ok:
             return result
-        today = now.date()
+        today = local_date(now, tz)  # the assessment day is the organization's date
         for row in result.rows:
             previous = await uow.assessments.latest(row.enrollment_id)
             await uow.assessments.add(

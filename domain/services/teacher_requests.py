@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
+from domain.local_dates import local_date
 from domain.model import (
     Cohort,
     Course,
@@ -22,6 +23,7 @@ from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.requests_rules import (
     RefusalReason,
     check_reassessment,
+    counts_towards_yearly_limit,
     finish_interrupted_allowed,
     reassessment_with_next_cohort_allowed,
     transfer_allowed,
@@ -136,7 +138,9 @@ async def target_cohorts(
         return await _candidates(uow, own[1], kind, today)
 
 
-async def _reassessment_dates(uow: UnitOfWork, person_id: int, course_id: int) -> list[date]:
+async def _reassessment_dates(
+    uow: UnitOfWork, person_id: int, course_id: int, tz: tzinfo
+) -> list[date]:
     """§31.1: the re-assessments this teacher used on this course — held ones and approved
     requests (an approved request uses the year's chance even before the score is in)."""
     dates: list[date] = []
@@ -147,10 +151,10 @@ async def _reassessment_dates(uow: UnitOfWork, person_id: int, course_id: int) -
         dates += [
             a.assessed_on
             for a in await uow.assessments.for_enrollment(enrollment.id)
-            if a.is_reassessment
+            if counts_towards_yearly_limit(a.is_reassessment, a.with_next_cohort)
         ]
         dates += [
-            r.decided_at.date()
+            local_date(r.decided_at, tz)
             for r in await uow.requests.for_enrollment(enrollment.id)
             if r.kind is RequestKind.REASSESSMENT
             and r.status is RequestStatus.APPROVED
@@ -169,6 +173,7 @@ async def _check(
     target_id: int | None,
     files: list[str],
     today: date,
+    tz: tzinfo,
 ) -> RequestResult:
     if kind not in kinds_for(enrollment):
         return RequestResult(RequestRefusal.NOT_ELIGIBLE)
@@ -181,7 +186,7 @@ async def _check(
         return RequestResult(RequestRefusal.TOO_MANY_DOCUMENTS)
     if kind is RequestKind.REASSESSMENT:
         check = check_reassessment(
-            await _reassessment_dates(uow, person_id, cohort.course_id), today
+            await _reassessment_dates(uow, person_id, cohort.course_id, tz), today
         )
         return RequestResult(
             RequestRefusal(check.refusal.value) if check.refusal else None, check.allowed_from
@@ -202,14 +207,19 @@ async def _check(
 
 
 async def check_request(
-    uows: UnitOfWorkFactory, person_id: int, enrollment_id: int, kind: RequestKind, today: date
+    uows: UnitOfWorkFactory,
+    person_id: int,
+    enrollment_id: int,
+    kind: RequestKind,
+    today: date,
+    tz: tzinfo,
 ) -> RequestResult:
     """Before the form starts: may this teacher ask for ``kind`` on this enrollment at all?"""
     async with uows(read_only=True) as uow:
         own = await _own(uow, person_id, enrollment_id)
         if own is None:
             return RequestResult(RequestRefusal.NOT_FOUND)
-        return await _check(uow, person_id, own[0], own[1], kind, "", None, [], today)
+        return await _check(uow, person_id, own[0], own[1], kind, "", None, [], today, tz)
 
 
 async def submit_request(
@@ -222,6 +232,7 @@ async def submit_request(
     document_file_ids: list[str],
     now: datetime,
     today: date,
+    tz: tzinfo,
 ) -> RequestResult:
     """Store a PENDING request after every §31 check; the admin queue decides it."""
     reason = one_line(reason)
@@ -243,6 +254,7 @@ async def submit_request(
             target_cohort_id if needs_target else None,
             document_file_ids,
             today,
+            tz,
         )
         if result.refusal is not None:
             return result

@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.agreement import may_check_in
 from domain.attendance import (
     CHECKIN_OPENS_BEFORE,
     attendance_share,
@@ -18,6 +19,7 @@ from domain.attendance import (
     sessions_missable,
 )
 from domain.checkin_codes import code_for
+from domain.collation import name_sort_key
 from domain.model import (
     Attendance,
     AttendanceMethod,
@@ -30,6 +32,7 @@ from domain.model import (
     Role,
     TrainingSession,
 )
+from domain.names import display_name
 from domain.notifications import text_notice
 from domain.ports import AlreadyCheckedIn, UnitOfWork, UnitOfWorkFactory
 from domain.services.alerts import alert_trainers_unreachable, unreachable_in
@@ -280,7 +283,7 @@ async def roster(
                     enrollment.id in here,
                 )
             )
-        rows.sort(key=lambda r: (r.person.full_name or r.person.first_name).casefold())
+        rows.sort(key=lambda r: name_sort_key(display_name(r.person), cohort.language))
         return Roster(session, cohort, course, rows, len(sessions))
 
 
@@ -289,6 +292,7 @@ class MarkOutcome(enum.StrEnum):
     REFUSED = "refused"  # not a trainer of this cohort (logged)
     NOT_IN_COHORT = "not_in_cohort"
     NOT_STARTED = "not_started"
+    AGREEMENT_NOT_ACCEPTED = "agreement_not_accepted"  # §24: no attendance before it
     ALREADY_PRESENT = "already_present"
     REASON_REQUIRED = "reason_required"
     REASON_TOO_LONG = "reason_too_long"
@@ -304,8 +308,11 @@ async def mark_present(
 ) -> MarkOutcome:
     """A trainer marks a listener present by hand (method MANUAL) with a reason, audit-logged
     with before/after. Reading of §24.3: allowed once the session's check-in window has opened
-    (also after the session, to correct a dead phone), never for a future session. With an
-    empty ``reason`` nothing is stored: REASON_REQUIRED then means every other rule holds."""
+    (also after the session, to correct a dead phone), never for a future session.
+    §24 "Слушатель подписывает договор (соглашение) на обучение": a hand mark is attendance
+    like a check-in, so it needs the accepted agreement too (``may_check_in``); a trainer
+    cannot mark in a listener who has not accepted it. With an empty ``reason`` nothing is
+    stored: REASON_REQUIRED then means every other rule holds."""
     reason = clean_text(reason).strip()
     async with uows() as uow:
         found = await _session_of_trainer(uow, actor, session_id, "mark_present", now)
@@ -322,6 +329,8 @@ async def mark_present(
             return MarkOutcome.NOT_IN_COHORT
         if now < session.starts_at - CHECKIN_OPENS_BEFORE:
             return MarkOutcome.NOT_STARTED
+        if not may_check_in(enrollment.agreement_accepted_at):
+            return MarkOutcome.AGREEMENT_NOT_ACCEPTED
         if await uow.attendance.get(enrollment_id, session_id) is not None:
             return MarkOutcome.ALREADY_PRESENT
         # Checked last, so a call with an empty reason is a dry run of every other rule.

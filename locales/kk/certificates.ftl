@@ -60,8 +60,8 @@ certificates-issue-progress = Құжаттар берілуде… { $done } / {
 certificates-issue-summary = Дайын, <b>{ $cohort }</b> ағыны.
     Берілген сертификаттар: { $certificates }
     Берілген анықтамалар: { $references }
+    Оның ішінде қорытынды бағалауға қатыспағандарға: { $not_assessed }
     Құжаты бұрыннан бар (өткізіп жіберілді): { $skipped }
-    Қорытынды бағалау балы жоқ: { $not_assessed }
     Оқудан шығарылғандар: { $expelled }
     Хабарламалар тыңдаушыларға кезекпен жіберіледі.
 certificates-issue-not-found = Ағын табылмады. Тізімді қайта ашыңыз: /issue

@@ -82,3 +82,4 @@ admin-deletion-summary = { $kept ->
 admin-deletion-confirm = ✅ Растау
 admin-deletion-ask-decision = Деректерді жою сұрауы: <b>{ $name }</b>. Не істеу керек?
 admin-deletion-label-decision = Шешім
+admin-course-label-grading-scale = Модуль бағаларының шкаласы

@@ -6,7 +6,8 @@ admin-order-label-number = Бұйрық нөмірі
 admin-order-label-date = Бұйрық күні
 admin-order-label-letter-number = Негіз болған хат, №
 admin-order-label-letter-date = Хат күні
-admin-order-label-department = Білім басқармасы (бөлімі)
+admin-order-label-department = Білім басқармасы (бөлімі), қазақша
+admin-order-label-department-ru = Білім басқармасы (бөлімі), орысша
 
 results-expel-label-reason = Себебі
 results-expel-label-order = Бұйрық №

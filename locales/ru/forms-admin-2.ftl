@@ -82,3 +82,4 @@ admin-deletion-summary = { $kept ->
 admin-deletion-confirm = ✅ Подтвердить
 admin-deletion-ask-decision = Запрос на удаление данных: <b>{ $name }</b>. Что сделать?
 admin-deletion-label-decision = Решение
+admin-course-label-grading-scale = Шкала оценок модулей

@@ -6,7 +6,8 @@ admin-order-label-number = Номер приказа
 admin-order-label-date = Дата приказа
 admin-order-label-letter-number = Письмо-основание, №
 admin-order-label-letter-date = Дата письма
-admin-order-label-department = Управление (отдел) образования
+admin-order-label-department = Управление (отдел) образования, на казахском
+admin-order-label-department-ru = Управление (отдел) образования, на русском
 
 results-expel-label-reason = Причина
 results-expel-label-order = Приказ №

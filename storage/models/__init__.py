@@ -8,7 +8,13 @@ from storage.models.courses import (
     CourseRow,
     TrainingSessionRow,
 )
-from storage.models.documents import CertificateCounterRow, CertificateRow, DocumentFileRow
+from storage.models.documents import (
+    CertificateCounterRow,
+    CertificateRow,
+    DocumentFileRow,
+    SigningKeyRow,
+    VerificationCheckRow,
+)
 from storage.models.enrollment import (
     ApplicationRow,
     AttendanceRow,
@@ -18,6 +24,11 @@ from storage.models.enrollment import (
     ModuleGradeRow,
 )
 from storage.models.follow_up import EffectivenessReviewRow, SurveyResponseRow
+from storage.models.internship_blanks import (
+    CertificateBlankRow,
+    CohortMemorandumRow,
+    EnterpriseReferenceRow,
+)
 from storage.models.ops import AuditLogRow, FsmStateRow, OutboxRow
 from storage.models.people import PersonRoleRow, PersonRow, SchoolRow
 from storage.models.support import ConsultationRow, RequestDocumentRow, RequestRow
@@ -30,8 +41,10 @@ __all__ = [
     "AttendanceRow",
     "AuditLogRow",
     "Base",
+    "CertificateBlankRow",
     "CertificateCounterRow",
     "CertificateRow",
+    "CohortMemorandumRow",
     "CohortRow",
     "CohortTrainerRow",
     "ConsultationRow",
@@ -41,6 +54,7 @@ __all__ = [
     "EffectivenessReviewRow",
     "EnrollmentOrderRow",
     "EnrollmentRow",
+    "EnterpriseReferenceRow",
     "FinalAssessmentRow",
     "FsmStateRow",
     "ModuleGradeRow",
@@ -50,8 +64,10 @@ __all__ = [
     "RequestDocumentRow",
     "RequestRow",
     "SchoolRow",
+    "SigningKeyRow",
     "SurveyResponseRow",
     "TrainingSessionRow",
     "UTCDateTime",
+    "VerificationCheckRow",
     "metadata",
 ]

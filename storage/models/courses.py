@@ -23,6 +23,7 @@ class CourseRow(Base):
     languages: Mapped[str] = mapped_column(String(16), default="kk,ru")
     distance: Mapped[bool] = mapped_column(Boolean, default=False)
     duration_days: Mapped[int | None] = mapped_column(Integer)
+    grading_scale: Mapped[str] = mapped_column(Code(), default="pass_fail")
 
     modules: Mapped[list[CourseModuleRow]] = relationship(
         cascade="all, delete-orphan",

@@ -31,6 +31,8 @@ class CertificateRow(Base):
     revoke_reason: Mapped[str] = mapped_column(Text, default="")
     follows_number: Mapped[str | None] = mapped_column(String(64))
     pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
+    #: §33 reissue: the revoked certificate this one replaces (that one reads "replaced by")
+    replaces_number: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class DocumentFileRow(Base):
@@ -48,7 +50,7 @@ class DocumentFileRow(Base):
     kind: Mapped[str] = mapped_column(Code())
     lang: Mapped[str] = mapped_column(String(2))
     file_name: Mapped[str] = mapped_column(String(255), default="")
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
     content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime]
 
@@ -61,3 +63,28 @@ class CertificateCounterRow(Base):
     prefix: Mapped[str] = mapped_column(String(32), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     last_serial: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class VerificationCheckRow(Base):
+    """One verification of a certificate (by number, QR link, file or web page): only when,
+    never who, so the holder can see that an employer looked."""
+
+    __tablename__ = "verification_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    certificate_id: Mapped[int] = mapped_column(
+        ForeignKey("certificates.id", ondelete="CASCADE"), index=True
+    )
+    checked_at: Mapped[datetime]
+    channel: Mapped[str] = mapped_column(Code())
+
+
+class SigningKeyRow(Base):
+    """The organization's self-signed document-signing key (PKCS#12, encrypted with a
+    password derived from ``CERT_SECRET``), made at first start when no key file is set."""
+
+    __tablename__ = "signing_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pkcs12: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]

@@ -67,6 +67,7 @@ class EnrollmentOrderRow(Base):
     basis_letter_number: Mapped[str] = mapped_column(String(64))
     basis_letter_date: Mapped[date] = mapped_column(Date)
     basis_department: Mapped[str] = mapped_column(String(500), default="")
+    basis_department_kk: Mapped[str] = mapped_column(String(500), default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
 
 
@@ -116,6 +117,8 @@ class FinalAssessmentRow(Base):
     max_score: Mapped[int] = mapped_column(Integer)
     assessed_on: Mapped[date] = mapped_column(Date)
     is_reassessment: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: §31.2 re-assessment with the next cohort (not counted by the §31.1 yearly limit)
+    with_next_cohort: Mapped[bool] = mapped_column(Boolean, default=False)
 
     module_grades: Mapped[list[ModuleGradeRow]] = relationship(
         cascade="all, delete-orphan",

@@ -17,6 +17,7 @@ def to_assessment(row: FinalAssessmentRow) -> FinalAssessment:
         max_score=row.max_score,
         assessed_on=row.assessed_on,
         is_reassessment=row.is_reassessment,
+        with_next_cohort=row.with_next_cohort,
         module_grades=[
             ModuleGrade(module_id=g.module_id, grade=g.grade) for g in row.module_grades
         ],
@@ -35,6 +36,7 @@ class AssessmentsRepository(Repository):
             max_score=assessment.max_score,
             assessed_on=assessment.assessed_on,
             is_reassessment=assessment.is_reassessment,
+            with_next_cohort=assessment.with_next_cohort,
             module_grades=[
                 ModuleGradeRow(module_id=g.module_id, grade=g.grade)
                 for g in assessment.module_grades

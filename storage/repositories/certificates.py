@@ -10,19 +10,31 @@ from sqlalchemy.exc import IntegrityError
 
 from domain.model import Certificate, DocumentKind, Lang
 from domain.ports import AlreadyIssued, DocumentFile, DuplicateNumber
-from storage.models import CertificateCounterRow, CertificateRow, DocumentFileRow
+from storage.models import (
+    CertificateCounterRow,
+    CertificateRow,
+    DocumentFileRow,
+    SigningKeyRow,
+    VerificationCheckRow,
+)
 from storage.repositories.base import Repository, violated
 
 _FIELDS = (
     "number", "person_id", "enrollment_id", "holder_full_name", "topic", "academic_hours",
     "issued_on", "valid_until", "organization_name", "revoked_on", "revoke_reason",
-    "follows_number", "pdf_sha256",
+    "follows_number", "pdf_sha256", "replaces_number",
 )  # fmt: skip
 
 
-def format_number(prefix: str, year: int, serial: int) -> str:
-    """``<PREFIX>-<YEAR>-<6 digits>``."""
-    return f"{prefix}-{year:04d}-{serial:06d}"
+def format_number(prefix: str, year: int, serial: int, series: str = "") -> str:
+    """``<PREFIX>-<YEAR>-<series><6 digits>`` (``domain.certificate_numbers``)."""
+    return f"{prefix}-{year:04d}-{series}{serial:06d}"
+
+
+def counter_key(prefix: str, series: str) -> str:
+    """The counter row of a series: the prefix itself for certificates (rows kept from
+    before), ``PREFIX-C`` for references (a hyphen never occurs in a configured prefix)."""
+    return f"{prefix}-{series}" if series else prefix
 
 
 def to_certificate(row: CertificateRow) -> Certificate:
@@ -32,8 +44,10 @@ def to_certificate(row: CertificateRow) -> Certificate:
 
 
 class CertificatesRepository(Repository):
-    async def next_number(self, prefix: str, year: int) -> str:
-        """Allocate the next registration number for ``prefix`` and ``year``.
+    async def next_number(self, prefix: str, year: int, series: str = "") -> str:
+        """Allocate the next registration number for ``prefix``, ``year`` and ``series``
+        (``""`` certificates, ``"C"`` §31 listening references: separate counters, so the
+        certificate register has no gaps).
 
         Unique under concurrency: PostgreSQL locks the counter row (``FOR UPDATE``) until the
         transaction ends; SQLite takes the write lock (``BEGIN IMMEDIATE``). The increment is a
@@ -44,10 +58,13 @@ class CertificatesRepository(Repository):
         counter = CertificateCounterRow.__table__
         await self.insert_ignoring_conflict(
             counter,  # type: ignore[arg-type]
-            {"prefix": prefix, "year": year, "last_serial": 0},
+            {"prefix": counter_key(prefix, series), "year": year, "last_serial": 0},
             ["prefix", "year"],
         )
-        where = (CertificateCounterRow.prefix == prefix, CertificateCounterRow.year == year)
+        where = (
+            CertificateCounterRow.prefix == counter_key(prefix, series),
+            CertificateCounterRow.year == year,
+        )
         await self.session.execute(
             select(CertificateCounterRow.last_serial).where(*where).with_for_update()
         )
@@ -58,7 +75,7 @@ class CertificatesRepository(Repository):
             .returning(CertificateCounterRow.last_serial)
         )
         assert serial is not None
-        return format_number(prefix, year, int(serial))
+        return format_number(prefix, year, int(serial), series)
 
     async def get(self, certificate_id: int) -> Certificate | None:
         row = await self.session.get(CertificateRow, certificate_id)
@@ -127,6 +144,36 @@ class CertificatesRepository(Repository):
             .order_by(CertificateRow.id)
         )
         return [to_certificate(row) for row in rows]
+
+    async def replacement_of(self, number: str) -> Certificate | None:
+        """§33 reissue: the certificate issued in place of ``number`` (the latest one)."""
+        row = await self.session.scalar(
+            select(CertificateRow)
+            .where(CertificateRow.replaces_number == number)
+            .order_by(CertificateRow.id.desc())
+            .limit(1)
+        )
+        return to_certificate(row) if row else None
+
+    async def record_check(self, certificate_id: int, at: datetime, channel: str) -> None:
+        self.session.add(
+            VerificationCheckRow(certificate_id=certificate_id, checked_at=at, channel=channel)
+        )
+        await self.session.flush()
+
+    async def checks_for(self, certificate_ids: list[int]) -> dict[int, list[datetime]]:
+        """When each certificate was verified, oldest first (never by whom)."""
+        found: dict[int, list[datetime]] = {i: [] for i in certificate_ids}
+        if not certificate_ids:
+            return found
+        rows = await self.session.execute(
+            select(VerificationCheckRow.certificate_id, VerificationCheckRow.checked_at)
+            .where(VerificationCheckRow.certificate_id.in_(certificate_ids))
+            .order_by(VerificationCheckRow.checked_at, VerificationCheckRow.id)
+        )
+        for certificate_id, checked_at in rows:
+            found[certificate_id].append(checked_at)
+        return found
 
 
 def to_document(row: DocumentFileRow) -> DocumentFile:
@@ -259,3 +306,37 @@ class DocumentsRepository(Repository):
             )
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+    async def find_by_sha256(self, sha256: str) -> DocumentFile | None:
+        """The issued document whose frozen PDF has exactly this SHA-256 (hex, lower case)."""
+        row = await self.session.scalar(
+            select(DocumentFileRow)
+            .where(
+                DocumentFileRow.sha256 == sha256.lower(),
+                DocumentFileRow.certificate_id.is_not(None),
+            )
+            .order_by(DocumentFileRow.id)
+            .limit(1)
+        )
+        return to_document(row) if row else None
+
+    async def signing_key(self) -> bytes | None:
+        """The organization's stored signing key (PKCS#12) in force: the latest one made."""
+        row = await self.session.scalar(
+            select(SigningKeyRow).order_by(SigningKeyRow.id.desc()).limit(1)
+        )
+        return bytes(row.pkcs12) if row else None
+
+    async def store_signing_key(
+        self, pkcs12: bytes, created_at: datetime, replacing: bytes | None = None
+    ) -> bytes:
+        """Keep ``pkcs12`` as the key in force, unless the key in force is no longer
+        ``replacing`` (``None``: no key yet) — another instance was first: its key is
+        returned."""
+        await self.begin_write()
+        existing = await self.signing_key()
+        if existing is not None and existing != replacing:
+            return existing
+        self.session.add(SigningKeyRow(pkcs12=pkcs12, created_at=created_at))
+        await self.session.flush()
+        return pkcs12

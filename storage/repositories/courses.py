@@ -33,6 +33,7 @@ def to_course(row: CourseRow) -> Course:
         languages=tuple(cast(Lang, lang) for lang in row.languages.split(",") if lang),
         distance=row.distance,
         duration_days=row.duration_days,
+        grading_scale=row.grading_scale or "pass_fail",
         modules=[to_module(m) for m in row.modules],
     )
 
@@ -47,6 +48,7 @@ def _write(row: CourseRow, course: Course) -> None:
     row.languages = ",".join(course.languages)
     row.distance = course.distance
     row.duration_days = course.duration_days
+    row.grading_scale = course.grading_scale
 
 
 class CoursesRepository(Repository):

@@ -14,6 +14,7 @@ from storage.models import (
     ConsultationRow,
     EnrollmentOrderRow,
     EnrollmentRow,
+    EnterpriseReferenceRow,
     FinalAssessmentRow,
     RequestRow,
 )
@@ -22,7 +23,7 @@ from storage.repositories.people import BULK_CHUNK
 
 _ORDER_FIELDS = (
     "number", "issued_on", "cohort_id", "basis_letter_number", "basis_letter_date",
-    "basis_department", "created_by",
+    "basis_department", "created_by", "basis_department_kk",
 )  # fmt: skip
 
 
@@ -181,7 +182,13 @@ class EnrollmentsRepository(Repository):
         enrollment transferred from one of them keeps its own history, only the link goes."""
         if not enrollment_ids:
             return
-        for table in (RequestRow, ConsultationRow, AttendanceRow, FinalAssessmentRow):
+        for table in (
+            RequestRow,
+            ConsultationRow,
+            AttendanceRow,
+            FinalAssessmentRow,
+            EnterpriseReferenceRow,
+        ):
             await self.session.execute(delete(table).where(table.enrollment_id.in_(enrollment_ids)))
         await self.session.execute(
             update(EnrollmentRow)

@@ -55,7 +55,7 @@ def test_kazakh_certificate_prints_every_field_exactly(tmp_path: Path) -> None:
     assert "Ұйым басшысы" in text
     assert "Бауыржан Серікұлы Қайратов" in text
     # the forms' "Место печати (при наличии)", in both languages, not "М.О. / М.П."
-    assert "Мөр орны (болған жағдайда) Место печати (при наличии)" in text
+    assert "Мөр орны (бар болса) Место печати (при наличии)" in text
     assert "М.П." not in text and "М.О." not in text
     assert doc.organization.name_kk in text and doc.organization.name_ru in text
     # poppler reads the same text (ToUnicode maps are right for every Kazakh letter).
@@ -219,3 +219,36 @@ def test_dates_are_formatted_per_locale() -> None:
     assert long_date(date(2027, 3, 1), "kk") == "2027 жылғы «1» наурыз"
     assert long_date(date(2027, 3, 1), "ru") == "«1» марта 2027 года"
     assert short_date(date(2027, 3, 1)) == "01.03.2027"
+
+
+@pytest.mark.parametrize(
+    ("lang", "completed", "issued", "title"),
+    [
+        ("ru", "Дата завершения курса: «20» ноября 2026 года", "Дата выдачи: «23» ноября 2026 года",
+         "И.о. руководителя"),
+        ("kk", "Курстың аяқталған күні: 2026 жылғы «20» қараша",
+         "Берілген күні: 2026 жылғы «23» қараша", "Басшының м.а."),
+    ],
+)  # fmt: skip
+def test_certificate_prints_completion_and_issue_dates_and_the_acting_head(
+    tmp_path: Path, lang: str, completed: str, issued: str, title: str
+) -> None:
+    """§33: both dates the validity counts from, and the acting head's title when
+    HEAD_IS_ACTING is set."""
+    from bot.config import Settings
+    from bot.documents.issuing import organization_info
+
+    settings = Settings(_env_file=None, head_name="Ким Ирина Олеговна", head_is_acting=True)
+    doc = dataclasses.replace(
+        sample_certificate(lang),  # type: ignore[arg-type]
+        organization=organization_info(settings, lang),  # type: ignore[arg-type]
+    )
+    text = flat(pdftotext(write(tmp_path, render_certificate(doc))))
+    assert completed in text and issued in text
+    assert title in text and "Ким Ирина Олеговна" in text
+    assert "Руководитель организации" not in text and "Ұйым басшысы" not in text
+    plain = dataclasses.replace(
+        doc,
+        organization=organization_info(Settings(_env_file=None), lang),  # type: ignore[arg-type]
+    )
+    assert title not in flat(pdftotext(write(tmp_path, render_certificate(plain))))

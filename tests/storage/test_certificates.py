@@ -151,3 +151,55 @@ async def test_document_files_are_frozen(uow_factory: UowFactory, world: World) 
             )
             == order
         )
+
+
+async def test_hashes_replacements_checks_and_the_signing_key(
+    uow_factory: UowFactory, world: World
+) -> None:
+    """Issue 17 / 14.10: a frozen PDF is found by its SHA-256; a reissue names the revoked
+    number; verifications are counted per certificate; the signing key is kept once."""
+    pdf = b"%PDF-1.4 frozen"
+    async with uow_factory() as uow:
+        old = await uow.certificates.add(_certificate(world, "ORL-2026-000001"))
+        new = await uow.certificates.add(
+            replace(
+                _certificate(world, "ORL-2026-000002"),
+                enrollment_id=None,
+                replaces_number=old.number,
+            )
+        )
+        await uow.documents.save_for_certificate(
+            old, kind=DocumentKind.CERTIFICATE, lang="kk", content=pdf, created_at=NOW
+        )
+        await uow.certificates.record_check(old.id or 0, NOW, "qr")
+        await uow.certificates.record_check(old.id or 0, NOW.replace(hour=23), "file")
+        assert await uow.documents.store_signing_key(b"first", NOW) == b"first"
+        await uow.commit()
+    async with uow_factory() as uow:
+        found = await uow.documents.find_by_sha256(hashlib.sha256(pdf).hexdigest().upper())
+        assert found is not None and found.certificate_id == old.id
+        assert await uow.documents.find_by_sha256(hashlib.sha256(b"other").hexdigest()) is None
+        replacement = await uow.certificates.replacement_of(old.number)
+        assert replacement is not None and replacement.number == new.number
+        assert replacement.replaces_number == old.number
+        assert await uow.certificates.replacement_of(new.number) is None
+        checks = await uow.certificates.checks_for([old.id or 0, new.id or 0])
+        assert checks == {old.id: [NOW, NOW.replace(hour=23)], new.id: []}
+        # a second instance's key does not replace the first one
+        assert await uow.documents.store_signing_key(b"second", NOW) == b"first"
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.documents.signing_key() == b"first"
+
+
+async def test_references_have_their_own_series(uow_factory: UowFactory) -> None:
+    """§31: listening references are numbered apart, so certificates have no gaps."""
+    async with uow_factory() as uow:
+        numbers = [
+            await uow.certificates.next_number("ORL", 2026),
+            await uow.certificates.next_number("ORL", 2026, "C"),
+            await uow.certificates.next_number("ORL", 2026, "C"),
+            await uow.certificates.next_number("ORL", 2026),
+        ]
+        await uow.commit()
+    assert numbers == ["ORL-2026-000001", "ORL-2026-C000001", "ORL-2026-C000002", "ORL-2026-000002"]

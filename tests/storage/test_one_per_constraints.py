@@ -168,7 +168,9 @@ async def test_the_migration_withdraws_later_duplicates_before_adding_the_index(
 ) -> None:
     """A database at 0001 may hold two active applications of one person to one cohort (a
     race the application-level check missed): the earliest stays, the later is withdrawn."""
-    from domain.model import Cohort, Course, CourseFormat, CourseKind, CourseModule, Person
+    from sqlalchemy import text
+
+    from domain.model import Cohort, Person
     from storage.db import create_engine, create_session_factory
     from storage.migrate import upgrade_database
     from storage.uow import UnitOfWorkFactory
@@ -179,20 +181,17 @@ async def test_the_migration_withdraws_later_duplicates_before_adding_the_index(
     try:
         async with uows() as uow:
             person = await uow.people.add(Person(telegram_id=5, full_name="Ә Б", created_at=NOW))
-            course = await uow.courses.add(
-                Course(
-                    topic_kk="Т",
-                    topic_ru="Т",
-                    kind=CourseKind.SHORT,
-                    format=CourseFormat.COMBINED,
-                    hours=36,
-                    max_score=100,
-                    modules=[CourseModule("М", "М", 36)],
+            # the courses table as 0001 made it (later revisions add columns the model knows)
+            course_id = await uow.session.scalar(
+                text(
+                    "INSERT INTO courses (topic_kk, topic_ru, kind, format, hours, max_score, "
+                    "languages, distance) VALUES ('Т', 'Т', 'short', 'combined', 36, 100, "
+                    "'kk,ru', false) RETURNING id"
                 )
             )
             cohort = await uow.cohorts.add(
                 Cohort(
-                    course_id=course.id or 0,
+                    course_id=course_id or 0,
                     code="Т-1",
                     language="kk",
                     starts_on=date(2026, 12, 1),

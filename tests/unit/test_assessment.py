@@ -88,3 +88,15 @@ def test_expulsion_beats_not_yet_assessed() -> None:
 
 def test_good_score_with_low_attendance_gets_a_listening_reference() -> None:
     assert decide_outcome(7999, 10000, 100, 100, True, False) is Outcome.LISTENING_REFERENCE
+
+
+def test_no_score_is_in_progress_until_the_assessment_is_over() -> None:
+    """§31: a listener who did not sit the final assessment did not pass it: once documents
+    are issued (the assessment is over) they get the listening reference."""
+    from domain.assessment import Outcome, decide_outcome
+
+    assert decide_outcome(10, 10, None, 100, True, False) is Outcome.IN_PROGRESS
+    assert decide_outcome(10, 10, None, 100, True, False, assessment_over=True) is (
+        Outcome.LISTENING_REFERENCE
+    )
+    assert decide_outcome(10, 10, None, 100, True, True, assessment_over=True) is (Outcome.EXPELLED)

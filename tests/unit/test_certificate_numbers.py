@@ -196,3 +196,33 @@ def test_verification_url() -> None:
 def test_verification_url_refuses_bad_usernames(username: str) -> None:
     with pytest.raises(ValueError):
         verification_url(username, ORL, SECRET)
+
+
+def test_reference_numbers_are_their_own_series() -> None:
+    """§31: ``<PREFIX>-<YEAR>-C<6 digits>``; typed with a Latin C or a Cyrillic С."""
+    from domain.certificate_numbers import REFERENCE_SERIES, CertificateNumber
+
+    reference = CertificateNumber("ORL", 2026, 7, REFERENCE_SERIES)
+    assert reference.format() == "ORL-2026-C000007" and reference.is_reference
+    for typed in ("ORL-2026-C000007", "orl 2026 c7", "ORL-2026-С7", "№ ORL2026C000007"):
+        assert parse_certificate_number(typed) == reference, typed
+    certificate = parse_certificate_number("ORL-2026-000007")
+    assert certificate is not None and not certificate.is_reference
+    assert certificate != reference
+    for wrong in ("ORL-2026-D000007", "ORL-2026-CC7", "ORL-2026-C0000007", "ORL-2026-C0"):
+        assert parse_certificate_number(wrong) is None, wrong
+
+
+@given(st.integers(1, 999_999), st.sampled_from(["", "C"]), st.integers(2000, 2099))
+def test_every_number_round_trips_through_text_and_the_deep_link(
+    serial: int, series: str, year: int
+) -> None:
+    from domain.certificate_numbers import (
+        CertificateNumber,
+        deep_link_payload,
+        verify_deep_link_payload,
+    )
+
+    number = CertificateNumber("ORL", year, serial, series)
+    assert parse_certificate_number(number.format()) == number
+    assert verify_deep_link_payload(deep_link_payload(number, b"s" * 32), b"s" * 32) == number

@@ -46,7 +46,7 @@ NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 SECRET = b"test-secret"
 ORG = OrganizationInfo("«Өрлеу» орталығы", "Центр «Өрлеу»", "Ғалымжан Ахметов")
 OPTIONS = IssuingOptions("ORL", SECRET, "biliktilik_bot", {"kk": ORG, "ru": ORG})
-NUMBER = re.compile(r"^ORL-2026-\d{6}$")
+NUMBER = re.compile(r"^ORL-2026-C?\d{6}$")
 
 
 async def outbox_rows(services: Services) -> list[OutboxMessage]:
@@ -106,19 +106,30 @@ async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
     summary = await issue(services, world.cohort.id, renderer)
 
     assert summary.refusal is None
-    assert (len(summary.certificates), len(summary.references)) == (2, 3)
+    # §31: the listener who did not sit the final assessment gets a reference too
+    assert (len(summary.certificates), len(summary.references)) == (2, 4)
     assert (summary.expelled, summary.not_assessed, summary.skipped) == (1, 1, 0)
     numbers = summary.certificates + summary.references
-    assert sorted(numbers) == [f"ORL-2026-{n:06d}" for n in range(1, 6)]
+    # two series, each without gaps: certificates 1–2, references C1–C4
+    assert sorted(summary.certificates) == [f"ORL-2026-{n:06d}" for n in range(1, 3)]
+    assert sorted(summary.references) == [f"ORL-2026-C{n:06d}" for n in range(1, 5)]
     assert all(NUMBER.match(n) for n in numbers)
     issued = {e.id: await certificates_of(services, e) for e in world.enrollments}
     assert [c.kind for c in issued[eight_fifty.id]] == [DocumentKind.CERTIFICATE]
     assert [c.kind for c in issued[no_telegram.id]] == [DocumentKind.CERTIFICATE]
-    for failed in (seven, forty_nine, no_agreement):
+    for failed in (seven, forty_nine, no_agreement, unscored):
         assert [c.kind for c in issued[failed.id]] == [DocumentKind.LISTENING_REFERENCE]
-    assert issued[expelled.id] == [] and issued[unscored.id] == []
+    assert issued[expelled.id] == []
+    unscored_doc = next(
+        d
+        for d in renderer.rendered
+        if isinstance(d, ListeningReferenceDoc) and d.holder_full_name == "Жанар Іскакова"
+    )
+    assert unscored_doc.score is None and unscored_doc.reason_not_passed.startswith("not-assessed")
     certificate = issued[eight_fifty.id][0]
-    assert certificate.valid_until == date(2029, 11, 23)  # §33: 3 years from the issue date
+    # §33: completed 20 November (the assessment day), issued on the 23rd: 3 years from the
+    # completion, the earlier of the two days
+    assert certificate.valid_until == date(2029, 11, 20)
     assert certificate.topic.startswith("Функционалдық") and certificate.academic_hours == 72
     assert certificate.holder_full_name == "Әлия Серікқызы Нұрланова"
     assert issued[seven.id][0].valid_until is None  # a reference has no validity
@@ -132,7 +143,7 @@ async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
     assert cert_doc.verification_url == (
         f"https://t.me/biliktilik_bot?start={deep_link_payload(parsed, SECRET)}"
     )
-    assert cert_doc.lang == "kk" and cert_doc.valid_until == date(2029, 11, 23)
+    assert cert_doc.lang == "kk" and cert_doc.valid_until == date(2029, 11, 20)
     appendix = next(
         d
         for d in renderer.rendered
@@ -158,7 +169,7 @@ async def test_only_eligible_listeners_get_certificates_at_the_exact_boundaries(
         f"doc:{cert_id}:appendix",
         *(
             f"doc:{issued[e.id][0].id}:listening_reference"
-            for e in (seven, forty_nine, no_agreement)
+            for e in (seven, forty_nine, no_agreement, unscored)
         ),
     }  # no row for the teacher without Telegram
     row = by_key[f"doc:{cert_id}:certificate"]
@@ -307,9 +318,12 @@ async def test_verification_statuses_and_revocation(services: Services) -> None:
     result = await verify_number(uf, f"№ {number.lower().replace('-', ' ')}", TODAY)
     assert result.status is CertificateStatus.VALID and not result.link_genuine
     assert result.certificate is not None and result.certificate.number == number
-    assert (await verify_number(uf, number, date(2029, 11, 23))).status is CertificateStatus.VALID
-    assert (await verify_number(uf, number, date(2029, 11, 24))).status is CertificateStatus.EXPIRED
-    for unknown in (reference, "ORL-2026-000099", "ORL-2026", "hello", "ORL-2026-0000001"):
+    assert (await verify_number(uf, number, date(2029, 11, 20))).status is CertificateStatus.VALID
+    assert (await verify_number(uf, number, date(2029, 11, 21))).status is CertificateStatus.EXPIRED
+    as_reference = await verify_number(uf, reference, TODAY)
+    assert as_reference.status is CertificateStatus.LISTENING_REFERENCE
+    assert as_reference.certificate is not None and as_reference.certificate.number == reference
+    for unknown in ("ORL-2026-000099", "ORL-2026", "hello", "ORL-2026-0000001"):
         assert await verify_number(uf, unknown, TODAY) == await verify_number(
             uf, "ORL-2026-000777", TODAY
         )

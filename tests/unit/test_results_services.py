@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.runtime.container import Services
 from bot.ui.i18n import create_core
@@ -41,6 +42,8 @@ from tests.bot.results.factories import (
     make_world,
     outbox,
 )
+
+ALMATY = ZoneInfo("Asia/Almaty")
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 CORE = create_core()
@@ -83,14 +86,18 @@ async def test_import_with_a_broken_middle_row_imports_nothing_then_all(
         for n in range(3)
     ]
     rows[1][1]["Балл"] = "101"
-    result = await import_scores(services.uow_factory, 1, world.cohort.id, HEADERS, rows, NOW)
+    result = await import_scores(
+        services.uow_factory, 1, world.cohort.id, HEADERS, rows, NOW, tz=ALMATY
+    )
     assert result is not None
     assert [(e.row, e.column, e.reason) for e in result.errors] == [(3, "Балл", "score-range")]
     async with services.uow_factory() as uow:
         for e in world.enrollments:
             assert await uow.assessments.latest(e.id) is None
     rows[1][1]["Балл"] = "100"
-    result = await import_scores(services.uow_factory, 1, world.cohort.id, HEADERS, rows, NOW)
+    result = await import_scores(
+        services.uow_factory, 1, world.cohort.id, HEADERS, rows, NOW, tz=ALMATY
+    )
     assert result is not None and result.ok and len(result.rows) == 3
     async with services.uow_factory() as uow:
         latest = await uow.assessments.latest(world.enrollments[1].id)
@@ -138,7 +145,7 @@ async def test_outcomes_are_stored_with_completion_date_and_audit(services: Serv
     await attend(uow, first, world.sessions[:4])  # 80 %
     await attend(uow, second, world.sessions[:3])  # 60 %
     for e in (first, second):
-        result = await record_score(uow, 1, e.id, 50, {}, NOW)
+        result = await record_score(uow, 1, e.id, 50, {}, NOW, tz=ALMATY)
         assert result.refusal is None
     summary = await decide_cohort_outcomes(uow, world.cohort.id, NOW, actor_id=1)
     assert summary is not None
@@ -157,15 +164,21 @@ async def test_score_out_of_range_and_reassessment_limits(services: Services) ->
     uow = services.uow_factory
     world = await make_world(uow, teachers=1)
     e = world.enrollments[0]
-    assert (await record_score(uow, 1, e.id, 101, {}, NOW)).refusal is ScoreRefusal.OUT_OF_RANGE
-    assert (await record_score(uow, 1, e.id, -1, {}, NOW)).refusal is ScoreRefusal.OUT_OF_RANGE
-    refused = await record_score(uow, 1, e.id, 60, {}, NOW, reassessment=True)
+    assert (
+        await record_score(uow, 1, e.id, 101, {}, NOW, tz=ALMATY)
+    ).refusal is ScoreRefusal.OUT_OF_RANGE
+    assert (
+        await record_score(uow, 1, e.id, -1, {}, NOW, tz=ALMATY)
+    ).refusal is ScoreRefusal.OUT_OF_RANGE
+    refused = await record_score(uow, 1, e.id, 60, {}, NOW, reassessment=True, tz=ALMATY)
     assert refused.refusal is ScoreRefusal.NOT_FAILED
-    await record_score(uow, 1, e.id, 20, {}, NOW)
+    await record_score(uow, 1, e.id, 20, {}, NOW, tz=ALMATY)
     await decide_cohort_outcomes(uow, world.cohort.id, NOW)
-    ok = await record_score(uow, 1, e.id, 30, {}, NOW, reassessment=True)
+    ok = await record_score(uow, 1, e.id, 30, {}, NOW, reassessment=True, tz=ALMATY)
     assert ok.refusal is None and ok.assessment is not None and ok.assessment.is_reassessment
-    again = await record_score(uow, 1, e.id, 40, {}, NOW + timedelta(days=364), reassessment=True)
+    again = await record_score(
+        uow, 1, e.id, 40, {}, NOW + timedelta(days=364), reassessment=True, tz=ALMATY
+    )
     assert again.refusal is ScoreRefusal.WITHIN_YEAR
     assert again.allowed_from == date(2027, 11, 23)
 
@@ -250,7 +263,7 @@ async def test_effectiveness_counts_kinds_answered_share_and_median(services: Se
     await answer_consultation(
         uow, world.trainer.id, False, second.id, "ответ", NOW + timedelta(hours=6)
     )
-    report = await effectiveness(uow, NOW - timedelta(days=1))
+    report = await effectiveness(uow, NOW - timedelta(days=1), ALMATY)
     assert (report.total, report.answered, report.answered_percent) == (3, 2, 67)
     assert report.per_kind["consultation"] == 2 and report.per_kind["publication"] == 1
     assert report.median_answer_hours == 4.0

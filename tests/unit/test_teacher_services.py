@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -25,6 +26,8 @@ from domain.services.agreement import accept_agreement, agreement_accepted
 from domain.services.profile import ProfileRefusal as R
 from tests.bot.teacher.conftest import build_template, fast_services
 from tests.bot.teacher.helpers import IIN_AIGUL, IIN_IVAN
+
+ALMATY = ZoneInfo("Asia/Almaty")
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 23)
@@ -193,7 +196,9 @@ async def test_link_by_phone_but_never_across_different_iins(db: Services) -> No
     await profile.give_consent(db.uow_factory, chat2.id, NOW)
     result = await profile.link_imported_teacher(db.uow_factory, chat2.id, NOW)
     assert not result.linked
-    await profile.update_profile_field(db.uow_factory, chat2.id, "phone", "+7 701 999 88 77", NOW)
+    await profile.update_profile_field(
+        db.uow_factory, chat2.id, "phone", "+7 701 999 88 77", NOW, tz=ALMATY
+    )
     async with db.uow_factory() as uow:
         assert (await uow.people.get_by_telegram_id(5003)).id == by_phone.id
 
@@ -207,7 +212,7 @@ async def test_profile_needs_consent_and_iin_is_unique(db: Services) -> None:
     result = await profile.save_profile(db.uow_factory, chat.id, _draft(), NOW)
     assert result.refusal is R.IIN_TAKEN
     with pytest.raises(ValueError):
-        await profile.update_profile_field(db.uow_factory, chat.id, "roles", "x", NOW)
+        await profile.update_profile_field(db.uow_factory, chat.id, "roles", "x", NOW, tz=ALMATY)
 
 
 async def test_application_refusals(db: Services) -> None:
@@ -302,6 +307,7 @@ async def test_transfer_only_within_the_current_year(db: Services) -> None:
         [],
         NOW,
         TODAY,
+        ALMATY,
     )
     assert result.refusal is teacher_requests.RequestRefusal.NO_TARGET
     finish = await teacher_requests.submit_request(
@@ -314,5 +320,6 @@ async def test_transfer_only_within_the_current_year(db: Services) -> None:
         [],
         NOW,
         TODAY,
+        ALMATY,
     )
     assert finish.refusal is teacher_requests.RequestRefusal.DOCUMENTS_REQUIRED

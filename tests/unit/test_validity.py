@@ -73,3 +73,35 @@ def test_validity_is_never_longer_than_three_years(issued: date) -> None:
     assert until.year == issued.year + 3
     assert (until - issued).days in (1095, 1096)
     assert certificate_status(issued, until, None, until) is CertificateStatus.VALID
+
+
+def test_three_years_from_completion_when_issued_later() -> None:
+    """§33 reading (domain.validity): valid from the issue date through three years after
+    the completion of the courses — both days count, so the earlier one bounds the term."""
+    completed, issued = date(2026, 11, 20), date(2026, 11, 27)
+    assert certificate_valid_until(completed, issued) == date(2029, 11, 20)
+    assert certificate_valid_until(completed, completed) == date(2029, 11, 20)
+    assert certificate_valid_until(date(2024, 2, 29), date(2024, 3, 4)) == date(2027, 2, 28)
+    until = certificate_valid_until(completed, issued)
+    assert certificate_status(issued, until, None, date(2026, 11, 26)) is (
+        CertificateStatus.NOT_FOUND  # not issued yet
+    )
+    assert certificate_status(issued, until, None, until) is CertificateStatus.VALID
+    assert certificate_status(issued, until, None, date(2029, 11, 21)) is (
+        CertificateStatus.EXPIRED
+    )
+
+
+@given(st.dates(date(2001, 1, 1), date(2090, 12, 31)), st.integers(0, 400))
+def test_a_late_issue_never_extends_the_term(completed: date, delay: int) -> None:
+    from datetime import timedelta
+
+    issued = completed + timedelta(days=delay)
+    assert certificate_valid_until(completed, issued) == certificate_valid_until(completed)
+
+
+def test_the_sample_uses_the_same_rule() -> None:
+    from bot.documents.samples import sample_certificate
+
+    doc = sample_certificate("ru")
+    assert doc.valid_until == certificate_valid_until(doc.completed_on, doc.issued_on)

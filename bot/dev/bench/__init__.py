@@ -23,6 +23,7 @@ def _sections() -> list[tuple[str, Section]]:
 
     return [
         ("certificates_rendered", documents.bench_rendering),
+        ("certificates_signed", documents.bench_signed),
         ("updates_handled", updates.bench_updates),
         ("delivery_through_sandbox", delivery.bench_delivery),
         ("verification_latency", verification.bench_verification),

@@ -91,3 +91,52 @@ async def bench_rendering(quick: bool) -> dict[str, Any]:
         "meets_target": per_second >= TARGET_PER_SECOND,
         "average_pdf_bytes": size // count,
     }
+
+
+def _render_and_sign(jobs: list[tuple[CertificateDoc, AppendixDoc]], signer: Any) -> int:
+    """As issuing does: the certificate and the appendix, each its own PDF, each signed
+    (``signer`` None: the same without signatures, for comparison)."""
+    from bot.documents import render_appendix, render_certificate
+
+    def sign(pdf: bytes) -> bytes:
+        return pdf if signer is None else bytes(signer.sign(pdf))
+
+    size = 0
+    for certificate, appendix in jobs:
+        size += len(sign(render_certificate(certificate)))
+        size += len(sign(render_appendix(appendix)))
+    return size
+
+
+async def bench_signed(quick: bool) -> dict[str, Any]:
+    """Issue 17.2: signed issuing, a teacher's certificate and appendix each rendered and
+    signed (PAdES, RSA-2048 self-signed key) in one thread: teachers per second."""
+    import asyncio
+    from datetime import UTC, datetime
+
+    from bot.authenticity.signing import DocumentSigner, make_self_signed_pkcs12
+
+    count = 60 if quick else 300
+    password = b"bench"
+    signer = DocumentSigner(
+        make_self_signed_pkcs12("Bench organization", password, datetime.now(UTC)), password
+    )
+    jobs = issuance_jobs(count + 1)
+    await asyncio.to_thread(_render_and_sign, jobs[:1], signer)  # fonts, the CMS template
+    began, began_cpu = time.perf_counter(), time.process_time()
+    size = await asyncio.to_thread(_render_and_sign, jobs[1:], signer)
+    per_second = count / (time.perf_counter() - began)
+    per_cpu_second = count / (time.process_time() - began_cpu)
+    began_cpu = time.process_time()
+    await asyncio.to_thread(_render_and_sign, jobs[1:], None)
+    unsigned_per_cpu_second = count / (time.process_time() - began_cpu)
+    return {
+        "teachers": count,
+        "unsigned_per_cpu_second": round(unsigned_per_cpu_second, 1),
+        "signed_pdfs": 2 * count,
+        "per_second": round(per_second, 1),
+        "per_cpu_second": round(per_cpu_second, 1),
+        "target_per_second": TARGET_PER_SECOND,
+        "meets_target": per_second >= TARGET_PER_SECOND,
+        "average_pdf_bytes": size // (2 * count),
+    }

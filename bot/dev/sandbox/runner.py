@@ -100,6 +100,16 @@ async def start_sandbox(
 
     emulator = Emulator(token=SANDBOX_TOKEN, flood=flood)
     app = create_app(emulator, personas=PERSONAS)
+    holder: list[Sandbox] = []
+
+    async def bot_username() -> str:
+        bot = holder[0].bot if holder else None
+        return (await bot.me()).username or "" if bot is not None else ""
+
+    from bot.web.verify_page import add_verification_routes
+
+    # §33 verification page (issue 17.3): the same page the webhook server serves
+    add_verification_routes(app, lambda: holder[0].services if holder else None, bot_username)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
@@ -107,6 +117,7 @@ async def start_sandbox(
     bound_port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     url = f"http://{host}:{bound_port}"
     sandbox = Sandbox(emulator=emulator, url=url, runner=runner)
+    holder.append(sandbox)
     if database_url is None:
         sandbox._tmp = tempfile.TemporaryDirectory(prefix="biliktilik-sandbox-")
         database_url = f"sqlite+aiosqlite:///{Path(sandbox._tmp.name) / 'sandbox.db'}"

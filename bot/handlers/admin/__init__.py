@@ -13,6 +13,7 @@ from aiogram import Router
 from bot.gates import admin_only
 from bot.handlers.admin import (
     applications,
+    blanks,
     certificates,
     cohort_editing,
     cohorts,
@@ -22,6 +23,7 @@ from bot.handlers.admin import (
     effectiveness,
     enrollment_import,
     expulsion,
+    internship,
     orders,
     panel,
     reports,
@@ -56,6 +58,8 @@ CAPABILITIES = (
     reports,
     effectiveness,
     certificates,
+    internship,
+    blanks,
 )
 
 

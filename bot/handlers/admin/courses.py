@@ -25,9 +25,12 @@ from domain.courses import (
     CourseFormat,
     CourseHoursError,
     CourseKind,
+    format_allowed,
+    validate_abroad_duration,
     validate_course_hours,
     validate_module_hours,
 )
+from domain.grading import GradingScale
 from domain.model import Course, Person
 from domain.ports import UnitOfWorkFactory
 from domain.services.admin_courses import (
@@ -97,13 +100,6 @@ def positive(raw: str) -> int:
     return number
 
 
-def days_fit(days: int, values: Values) -> None:
-    try:
-        validate_course_hours(CourseKind(values["kind"]), 1, days)
-    except CourseHoursError as error:
-        raise hours_refusal(error) from None
-
-
 def hours_fit(hours: int, values: Values) -> None:
     """§23: the hours the kind allows (an abroad course of up to a year: its days)."""
     try:
@@ -157,6 +153,24 @@ def labelled(step: str) -> Callable[[Any, StepView], str]:
     return lambda value, view: _label(view.i18n, step, str(value))
 
 
+async def allowed_formats(view: StepView) -> list[Choice]:
+    """§5 × §23: only the forms the chosen kind allows (``domain.courses.ALLOWED_FORMATS``)."""
+    kind = CourseKind(view.values["kind"])
+    return [
+        Choice(f.value, _label(view.i18n, "format", f.value))
+        for f in CourseFormat
+        if format_allowed(kind, f)
+    ]
+
+
+def abroad_days(days: int, values: Values) -> None:
+    """§23 abroad 2): "до 1 (одного) года" — 1 to 365 days."""
+    try:
+        validate_abroad_duration(days)
+    except CourseHoursError as error:
+        raise hours_refusal(error) from None
+
+
 def is_abroad_long(values: Values) -> bool:
     """§23: only an abroad course of up to one year is measured in days."""
     return values.get("kind") == CourseKind.ABROAD_LONG.value
@@ -175,6 +189,7 @@ async def save(run: FormRun) -> str | None:
         languages=tuple(values["languages"].split(",")),
         max_score=int(values["max_score"]),
         duration_days=values.get("duration_days"),
+        grading_scale=values.get("grading_scale") or GradingScale.PASS_FAIL.value,
     )
     person: Person = run["person"]
     uow_factory: UnitOfWorkFactory = run["uow_factory"]
@@ -207,14 +222,14 @@ COURSE = Form(
             parse=None,
             choices=choices_of("kind", [k.value for k in CourseKind]),
             shown=labelled("kind"),
-            resets=("duration_days", "hours", "modules"),
+            resets=("format", "duration_days", "hours", "modules"),
         ),
         Step(
             "format",
             "admin-course-ask-format",
             "admin-course-label-format",
             parse=None,
-            choices=choices_of("format", [f.value for f in CourseFormat]),
+            choices=allowed_formats,
             shown=labelled("format"),
         ),
         Step(
@@ -231,7 +246,7 @@ COURSE = Form(
             "admin-course-label-duration-days",
             positive,
             when=is_abroad_long,
-            check=days_fit,
+            check=abroad_days,
             resets=("hours", "modules"),
         ),
         Step(
@@ -249,6 +264,14 @@ COURSE = Form(
             modules,
             check=modules_fit,
             shown=modules_shown,
+        ),
+        Step(
+            "grading_scale",
+            "admin-course-ask-grading-scale",
+            "admin-course-label-grading-scale",
+            parse=None,
+            choices=choices_of("grading_scale", [g.value for g in GradingScale]),
+            shown=labelled("grading_scale"),
         ),
         Step(
             "languages",
@@ -282,6 +305,7 @@ def _values_of(course: Course) -> dict[str, Any]:
         "modules": [list(m) for m in draft.modules],
         "languages": ",".join(draft.languages),
         "max_score": draft.max_score,
+        "grading_scale": draft.grading_scale,
     }
     if draft.duration_days is not None:
         values["duration_days"] = draft.duration_days

@@ -108,7 +108,7 @@ async def effectiveness_command(
             return
         months = int(arg)
     since = clock() - timedelta(days=round(months * 30.44))
-    report = await effectiveness(uow_factory, since)
+    report = await effectiveness(uow_factory, since, settings.tz)
     summary = await survey_summary(uow_factory, since)
     consultations = _consultations_text(i18n, months, since.astimezone(settings.tz).date(), report)
     survey = _survey_text(i18n, summary)

@@ -74,7 +74,11 @@ async def nobd_export(
     headers = [i18n.get("results-nobd-column-" + c) for c in NOBD_COLUMNS]
     content = render_nobd_xlsx(rows, headers, i18n.get("results-nobd-sheet"))
     first = min((r.completed_on for r in rows if r.completed_on), default=None)
-    deadline = long_date(nobd_deadline(first, settings.extra_holidays), lang) if first else "—"
+    deadline = (
+        long_date(nobd_deadline(first, settings.extra_holidays, settings.extra_working_days), lang)
+        if first
+        else "—"
+    )
     await message.answer_document(
         BufferedInputFile(
             content, filename=file_name(i18n.get("screens-file-nobd"), cohort.code, ext="xlsx")

@@ -303,7 +303,13 @@ async def rescore(
     if not isinstance(query.message, Message):
         return
     await start_score_form(
-        query.message, i18n, uow_factory, state, view.enrollment.id or 0, reassessment=True
+        query.message,
+        i18n,
+        uow_factory,
+        state,
+        view.enrollment.id or 0,
+        reassessment=True,
+        next_cohort=view.request.kind is RequestKind.REASSESSMENT_NEXT_COHORT,
     )
     await query.answer()
 

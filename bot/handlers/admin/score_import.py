@@ -10,6 +10,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.admin.results_callbacks import CohortPick
 from bot.handlers.admin.results_screens import ask_cohort
 from bot.handlers.admin.scores import summary_texts
@@ -86,6 +87,7 @@ async def file_received(
     uow_factory: UnitOfWorkFactory,
     person: Person,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     table = await receive_table(message, bot, i18n, reply_markup=nav_keyboard(i18n))
     if table is None:
@@ -93,7 +95,13 @@ async def file_received(
     data = await state.get_data()
     assert person.id is not None
     result = await import_scores(
-        uow_factory, person.id, data["cohort_id"], table.headers, table.rows, clock()
+        uow_factory,
+        person.id,
+        data["cohort_id"],
+        table.headers,
+        table.rows,
+        clock(),
+        tz=settings.tz,
     )
     if result is None:
         await state.clear()

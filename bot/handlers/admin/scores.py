@@ -11,16 +11,18 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
+from aiogram_i18n.cores import FluentRuntimeCore
 
 from bot.handlers.admin.courses import MAX_MODULES
 from bot.handlers.admin.results_callbacks import CohortPick, ListenerPage, ListenerPick
 from bot.handlers.admin.results_screens import ask_cohort, show_roster
 from bot.ui.callbacks import ResultsNav
 from bot.ui.formatting import long_date
-from bot.ui.forms import Form, FormRun, Invalid, Step, StepView, open_form, text
+from bot.ui.forms import Choice, Form, FormRun, Invalid, Step, StepView, open_form
 from bot.ui.forms.model import Values
 from bot.ui.markup import Markup
 from bot.ui.screens import cancel_form, not_found, ui_lang
+from domain.grading import grades_of, scale_of
 from domain.model import Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.lookups import display_name, enrollment_context
@@ -84,6 +86,7 @@ async def start_score_form(
     state: FSMContext,
     enrollment_id: int,
     reassessment: bool,
+    next_cohort: bool = False,
 ) -> bool:
     """The score, then a grade per module of the course, then a summary (``bot.ui.forms``):
     nothing is recorded before Confirm."""
@@ -102,6 +105,9 @@ async def start_score_form(
             "enrollment_id": enrollment_id,
             "cohort_id": enrollment.cohort_id,
             "reassessment": reassessment,
+            "next_cohort": next_cohort,
+            "scale": course.grading_scale,
+            "doc_lang": found.cohort.language,  # App. 4 prints the grade in the course's language
             "name": display_name(person),
             "max": course.max_score,
             "modules": modules,
@@ -144,15 +150,25 @@ def within_max(value: int, values: Values) -> None:
         raise Invalid("results-bad-score")
 
 
+async def grade_choices(view: StepView) -> list[Choice]:
+    """§29, App. 4: the grades of the course's scale (``domain.grading``), best first."""
+    scale = view.context["scale"]
+    return [
+        Choice(code, view.i18n.get(f"grading-{scale_of(scale)}-{code}"))
+        for code in grades_of(scale)
+    ]
+
+
 def grade_step(n: int) -> Step:
     def module(view: StepView) -> dict[str, Any]:
         return {"module": view.context["modules"][n][1]}
 
     return Step(
         f"grade_{n}",
-        "results-ask-grade",
+        "grading-ask",
         "results-label-grade",
-        text(MAX_GRADE_LENGTH),
+        parse=None,  # chosen from the scale: App. 4 never carries free text
+        choices=grade_choices,
         when=lambda values: n < int(values.get(MODULES, 0)),
         args=module,
     )
@@ -164,10 +180,14 @@ async def save_score(run: FormRun) -> str | None:
     uow_factory: UnitOfWorkFactory = run["uow_factory"]
     clock: Clock = run["clock"]
     assert person.id is not None
-    grades = {
-        int(module_id): values[f"grade_{n}"]
+    core: FluentRuntimeCore = run["i18n_core"]
+    scale, doc_lang = context["scale"], context["doc_lang"]
+    grades = {  # in the words of the document's language, as App. 4 prints them
+        int(module_id): core.get(f"grading-{scale_of(scale)}-{values[f'grade_{n}']}", doc_lang)[
+            :MAX_GRADE_LENGTH
+        ]
         for n, (module_id, _) in enumerate(context["modules"])
-        if f"grade_{n}" in values
+        if values.get(f"grade_{n}")
     }
     result = await record_score(
         uow_factory,
@@ -177,6 +197,8 @@ async def save_score(run: FormRun) -> str | None:
         grades,
         clock(),
         reassessment=bool(context["reassessment"]),
+        next_cohort=bool(context.get("next_cohort")),
+        tz=run["settings"].tz,
     )
     if result.refusal is not None:
         lang = ui_lang(i18n)

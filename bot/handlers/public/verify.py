@@ -17,9 +17,11 @@ from aiogram_i18n import I18nContext
 from aiogram_i18n.lazy.filter import LazyFilter
 
 from bot.config import Settings
+from bot.handlers.public import verify_file
 from bot.ui.formatting import local_today, long_date, number_example
 from bot.ui.menus import ALL_MENU_KEYS
 from domain.certificate_numbers import parse_certificate_number
+from domain.model import DocumentKind
 from domain.names import mask_full_name
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.verification import (
@@ -46,6 +48,21 @@ def render_verification(result: Verification, i18n: I18nContext, example: str) -
     if result.status is CertificateStatus.NOT_FOUND or certificate is None:
         return i18n.get("certificates-verify-not-found", example=example)
     lang = i18n.locale
+    holder = (
+        certificate.holder_full_name
+        if result.link_genuine
+        else mask_full_name(certificate.holder_full_name)
+    )
+    if result.status is CertificateStatus.LISTENING_REFERENCE:
+        return i18n.get(
+            "verify-reference",
+            number=certificate.number,
+            holder=holder,
+            topic=certificate.topic,
+            hours=certificate.academic_hours,
+            organization=certificate.organization_name or "—",
+            issued=long_date(certificate.issued_on, lang),
+        )
     if result.status is CertificateStatus.REVOKED:
         assert certificate.revoked_on is not None
         head = i18n.get("certificates-verify-revoked", date=long_date(certificate.revoked_on, lang))
@@ -53,11 +70,6 @@ def render_verification(result: Verification, i18n: I18nContext, example: str) -
         head = i18n.get("certificates-verify-expired")
     else:
         head = i18n.get("certificates-verify-valid")
-    holder = (
-        certificate.holder_full_name
-        if result.link_genuine
-        else mask_full_name(certificate.holder_full_name)
-    )
     until = certificate.valid_until or certificate_valid_until(certificate.issued_on)
     details = i18n.get(
         "certificates-verify-details",
@@ -69,6 +81,12 @@ def render_verification(result: Verification, i18n: I18nContext, example: str) -
         issued=long_date(certificate.issued_on, lang),
         until=long_date(until, lang),
     )
+    if result.replaced_by:
+        head += "\n" + i18n.get("verification-replaced-by", number=result.replaced_by)
+    if certificate.kind is DocumentKind.INTERNSHIP_CERTIFICATE:  # §30, App. 6
+        head = f"{head}\n{i18n.get('internship-verify-kind')}"
+    if result.blank is not None:  # §29 (2025): the security blank it is printed on
+        details = f"{details}\n{i18n.get('blanks-verify-line', blank=result.blank.label())}"
     return f"{head}\n\n{details}"
 
 
@@ -81,7 +99,7 @@ async def _check(
     clock: Clock,
 ) -> None:
     today = local_today(clock, settings)
-    result = await verify_number(uow_factory, text, today)
+    result = await verify_number(uow_factory, text, today, clock())
     await message.answer(render_verification(result, i18n, number_example(settings, today)))
 
 
@@ -154,7 +172,7 @@ async def deep_link(
 ) -> None:
     today = local_today(clock, settings)
     result = await verify_deep_link(
-        uow_factory, command.args or "", settings.cert_secret_bytes, today
+        uow_factory, command.args or "", settings.cert_secret_bytes, today, clock()
     )
     await message.answer(render_verification(result, i18n, number_example(settings, today)))
 
@@ -177,6 +195,9 @@ def is_not_menu_or_command(message: Message, i18n: I18nContext) -> bool:
 
 def create_router() -> Router:
     router = Router(name="certificates-verify")
+    router.message.register(
+        verify_file.file_sent, StateFilter(None), F.document, verify_file.is_pdf, flags=VERIFY
+    )
     router.message.register(
         deep_link,
         CommandStart(deep_link=True, magic=F.args.startswith(DEEP_LINK_PREFIX)),

@@ -1,6 +1,6 @@
 """Everything a teacher (a listener) does: check in, consent, profile, courses and
 applications, the agreement, my courses, schedule, documents, §31 requests, §36–37 post-course
-support, and their own data.
+support, internships (§30), and their own data.
 
 Behind one gate (``bot.gates.private_chat_only``). Two routers, because of their place in the
 chain: check-in codes and links and /schedule are recognised before anything else, in any form
@@ -21,6 +21,7 @@ from bot.handlers.teacher import (
     consent,
     courses,
     documents,
+    internship,
     my_courses,
     my_data,
     profile,
@@ -41,6 +42,7 @@ CAPABILITIES = (
     requests,
     support,
     survey,
+    internship,
     my_data,
 )
 

@@ -17,6 +17,7 @@ ENTRY_POINTS = {
     "requests": ("requests", "menu-requests"),
     "support": ("support", "menu-support"),
     "mydata": ("mydata", None),
+    "internship": ("internship", None),
 }
 
 

@@ -3,6 +3,8 @@ button while it is not accepted; the frozen certificate PDFs sent again on reque
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from aiogram import Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
@@ -14,19 +16,21 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.handlers.teacher.callbacks import AgreementCb, ResendCb
 from bot.handlers.teacher.common import register_entry
 from bot.ui.file_names import document_file_name
 from bot.ui.formatting import decimal, long_date
 from bot.ui.screens import ui_lang
 from domain.assessment import Outcome
+from domain.local_dates import local_date
 from domain.model import EnrollmentStatus, Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
 from domain.services.applications import my_applications
 from domain.services.my_courses import CourseCard, frozen_documents, my_courses
 
 
-def card_text(i18n: I18nContext, card: CourseCard, lang: Lang) -> str:
+def card_text(i18n: I18nContext, card: CourseCard, lang: Lang, tz: tzinfo) -> str:
     lines = [
         i18n.get(
             "mycourses-card",
@@ -67,7 +71,7 @@ def card_text(i18n: I18nContext, card: CourseCard, lang: Lang) -> str:
         lines.append(
             i18n.get(
                 "mycourses-agreement-accepted",
-                date=long_date(enrollment.agreement_accepted_at.date(), lang),
+                date=long_date(local_date(enrollment.agreement_accepted_at, tz), lang),
             )
             if enrollment.agreement_accepted_at
             else i18n.get("mycourses-agreement-needed")
@@ -133,6 +137,7 @@ async def my_courses_entry(
     state: FSMContext,
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
+    settings: Settings,
 ) -> None:
     await state.clear()
     lang = ui_lang(i18n)
@@ -147,7 +152,7 @@ async def my_courses_entry(
         await message.answer(i18n.get("mycourses-none"))
         return
     screens: list[tuple[str, InlineKeyboardMarkup | None]] = [
-        (card_text(i18n, card, lang), card_keyboard(i18n, card)) for card in cards
+        (card_text(i18n, card, lang, settings.tz), card_keyboard(i18n, card)) for card in cards
     ]
     if applications:
         lines = [i18n.get("mycourses-applications")] + [

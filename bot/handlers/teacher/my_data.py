@@ -16,6 +16,7 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 
+from bot.config import Settings
 from bot.files.mydata_xlsx import render_my_data_xlsx
 from bot.handlers.teacher.callbacks import MyDataCb
 from bot.handlers.teacher.common import register_entry
@@ -23,6 +24,7 @@ from bot.ui.file_names import file_name
 from bot.ui.formatting import long_date
 from bot.ui.forms import Form, FormRun, open_form
 from bot.ui.screens import ui_lang
+from domain.local_dates import local_date
 from domain.model import Person
 from domain.ports import UnitOfWorkFactory
 from domain.services import personal_data as service
@@ -42,6 +44,7 @@ async def mydata_entry(
     person: Person,
     state: FSMContext,
     uow_factory: UnitOfWorkFactory,
+    settings: Settings,
 ) -> None:
     await state.clear()
     assert person.id is not None
@@ -62,7 +65,9 @@ async def mydata_entry(
         await message.answer(
             i18n.get(
                 "mydata-deletion-pending",
-                date=long_date(person.deletion_requested_at.date(), ui_lang(i18n)),
+                date=long_date(
+                    local_date(person.deletion_requested_at, settings.tz), ui_lang(i18n)
+                ),
             )
         )
         return

@@ -23,6 +23,7 @@ from bot.handlers.teacher.common import ALL, entry_name, register_entry
 from bot.ui.formatting import local_today, long_date
 from bot.ui.forms import Form, FormRun, Invalid, Step, StepView, open_form
 from bot.ui.menus import main_menu
+from domain.local_dates import local_date
 from domain.model import Person
 from domain.ports import Clock
 from domain.services import profile as service
@@ -118,7 +119,7 @@ async def continue_to(then: str, run: FormRun, person: Person) -> None:
     elif then == "mycourses":
         from bot.handlers.teacher.my_courses import my_courses_entry
 
-        await my_courses_entry(message, i18n, person, state, uows, clock)
+        await my_courses_entry(message, i18n, person, state, uows, clock, settings)
     elif then == "requests":
         from bot.handlers.teacher.requests import requests_entry
 
@@ -128,7 +129,7 @@ async def continue_to(then: str, run: FormRun, person: Person) -> None:
 
         await support_entry(message, i18n, person, state, uows, clock, settings)
     elif then == "profile":
-        await show_profile(message, i18n, person)
+        await show_profile(message, i18n, person, settings)
 
 
 def step(field: str, **extra: Any) -> Step:
@@ -198,13 +199,16 @@ def profile_keyboard(i18n: I18nContext) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[[button]])
 
 
-async def show_profile(message: Message, i18n: I18nContext, person: Person) -> None:
+async def show_profile(
+    message: Message, i18n: I18nContext, person: Person, settings: Settings
+) -> None:
     values = {f: getattr(person, f) for f in STEPS}
     await message.answer(
         i18n.get(
             "profile-view",
             consent_at=long_date(
-                person.consent_at.date() if person.consent_at else None, i18n.locale
+                local_date(person.consent_at, settings.tz) if person.consent_at else None,
+                i18n.locale,
             ),
             **summary_args(values),
         ),
@@ -213,10 +217,10 @@ async def show_profile(message: Message, i18n: I18nContext, person: Person) -> N
 
 
 async def profile_entry(
-    message: Message, i18n: I18nContext, person: Person, state: FSMContext
+    message: Message, i18n: I18nContext, person: Person, state: FSMContext, settings: Settings
 ) -> None:
     await state.clear()
-    await show_profile(message, i18n, person)
+    await show_profile(message, i18n, person, settings)
 
 
 async def change_pressed(

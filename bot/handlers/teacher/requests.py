@@ -106,7 +106,12 @@ async def start_request(
     kind = RequestKind(callback_data.kind)
     assert person.id is not None
     result = await service.check_request(
-        uow_factory, person.id, callback_data.enrollment_id, kind, today_of(clock, settings)
+        uow_factory,
+        person.id,
+        callback_data.enrollment_id,
+        kind,
+        today_of(clock, settings),
+        settings.tz,
     )
     if result.refusal is not None:
         await query.answer(refusal_text(i18n, result), show_alert=True)
@@ -197,6 +202,7 @@ async def submit(run: FormRun) -> str | None:
         list(values.get("documents") or []),
         clock(),
         today_of(clock, settings),
+        settings.tz,
     )
     if result.refusal:
         return refusal_text(run.i18n, result)

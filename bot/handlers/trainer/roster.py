@@ -205,6 +205,8 @@ def _outcome_text(outcome: MarkOutcome, i18n: I18nContext, name: str, reason: st
         return i18n.get("trainer-mark-already", name=name)
     if outcome is MarkOutcome.NOT_STARTED:
         return i18n.get("trainer-mark-not-started")
+    if outcome is MarkOutcome.AGREEMENT_NOT_ACCEPTED:
+        return i18n.get("trainer-mark-no-agreement", name=name)
     if outcome is MarkOutcome.REASON_TOO_LONG:
         return i18n.get("trainer-mark-reason-too-long", length=len(reason))
     if outcome is MarkOutcome.REASON_REQUIRED:

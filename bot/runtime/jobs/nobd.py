@@ -20,9 +20,16 @@ EVERY_SECONDS = 3600.0
 
 async def remind_nobd(bot: Bot, services: Services) -> int:
     """Enqueue due reminders (the delivery worker sends them). Today is the organization's
-    local date (``TIMEZONE``); extra days off come from ``EXTRA_HOLIDAYS``."""
+    local date (``TIMEZONE``); extra days off come from ``EXTRA_HOLIDAYS``, working Saturdays
+    transferred by decree from ``EXTRA_WORKING_DAYS``."""
     now = services.clock()
     today = now.astimezone(services.settings.tz).date()
+    settings = services.settings
     return await enqueue_nobd_reminders(
-        services.uow_factory, now, today, services.settings.extra_holidays, long_date
+        services.uow_factory,
+        now,
+        today,
+        settings.extra_holidays,
+        long_date,
+        extra_working_days=settings.extra_working_days,
     )

@@ -224,3 +224,32 @@ async def test_schedule_as_ics_calendar(
     )
     content = document.document.data  # type: ignore[union-attr]
     assert b"DTSTART:20261201T040000Z" in content and b"meet.example" in content
+
+
+async def test_an_overlapping_session_is_refused(
+    harness: Harness, services: Services, people: People
+) -> None:
+    """§23: one cohort, one session at a time. 09:00 + 4 academic hours ends at 12:00; a
+    session at 11:00 overlaps it, one at 12:00 does not."""
+    cohort = await make_cohort(services, await make_course(services))
+    await harness.press(people.admin, f"adh:add-session:{cohort.id}")
+    await harness.send(people.admin, "01.12.2026 09:00 4 ауд. 204")
+    sent = await harness.send(people.admin, "01.12.2026 11:00 2 ауд. 205")
+    assert texts(sent) == ["Строка 1: на это время уже есть занятие. Ничего не сохранено."]
+    sent = await harness.send(people.admin, "01.12.2026 12:00 2 ауд. 205")
+    assert texts(sent)[0].startswith("✅ Занятие добавлено.")
+    assert len(await stored_sessions(services, cohort.id or 0)) == 2
+
+
+async def test_overlapping_rows_of_one_file_are_refused(
+    harness: Harness, services: Services, people: People, uploads: Uploads
+) -> None:
+    cohort = await make_cohort(services, await make_course(services))
+    await harness.press(people.admin, f"adh:import-schedule:{cohort.id}")
+    rows = [["01.12.2026", "09:00", 4, "204"], ["01.12.2026", "10:30", 2, "205"]]
+    sent = await uploads.send(people.admin, schedule_xlsx(rows), "кесте.xlsx")
+    assert (
+        "Строка 3" in texts(sent)[0]
+        and "на это время у потока уже есть занятие" in (texts(sent)[0])
+    )
+    assert await stored_sessions(services, cohort.id or 0) == []

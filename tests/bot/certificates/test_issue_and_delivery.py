@@ -81,19 +81,22 @@ async def test_admin_issues_a_cohort_with_progress_and_summary_in_russian(
         "Выдача документов… 1 / 3",
         "Выдача документов… 3 / 3",
         "Готово, поток <b>ФС-11</b>.\nВыдано сертификатов: 1\nВыдано справок о прослушивании: 2"
-        "\nУже имели документ (пропущены): 0\nБез балла итогового оценивания: 0\nОтчислены: 0\n"
+        "\nИз них не сдававшим итоговое оценивание: 0\nУже имели документ (пропущены): 0"
+        "\nОтчислены: 0\n"
         "Уведомления уходят слушателям по очереди.",
     ]
     assert sum(isinstance(r, EditMessageText) for r in sent) == 2  # the same message, edited
-    assert await issued_numbers(services) == [
+    # §31: the two references have their own series; the certificate register has no gap
+    assert sorted(await issued_numbers(services)) == [
         "ORL-2026-000001",
-        "ORL-2026-000002",
-        "ORL-2026-000003",
+        "ORL-2026-C000001",
+        "ORL-2026-C000002",
     ]
     sent = await harness.press(admin, go)  # pressed again: nothing new
     assert texts(sent)[-1].startswith(
         "Готово, поток <b>ФС-11</b>.\nВыдано сертификатов: 0\n"
         "Выдано справок о прослушивании: 0\n"
+        "Из них не сдававшим итоговое оценивание: 0\n"
         "Уже имели документ (пропущены): 3"
     )
     assert len(await issued_numbers(services)) == 3
@@ -194,7 +197,7 @@ async def test_every_teacher_gets_exactly_one_certificate_message_through_failur
         score=10,
         lang="ru",
     )
-    await issue_now(services, world.cohort.id)  # in name order: Сәуле's reference is 000001
+    await issue_now(services, world.cohort.id)  # Сәуле's reference: C000001, its own series
     await issue_now(services, world.cohort.id)  # issued twice: still one row per document
 
     # a worker claims a batch and "crashes" before sending: the lease expires, nothing is lost
@@ -236,7 +239,7 @@ async def test_every_teacher_gets_exactly_one_certificate_message_through_failur
         if r.chat_id == TEACHER_TG and r.document.filename.startswith("Сертификат")
     )
     assert ru_caption == (
-        "🎓 Поздравляем! Вам выдан сертификат № ORL-2026-000002 о прохождении курса «Развитие "
+        "🎓 Поздравляем! Вам выдан сертификат № ORL-2026-000001 о прохождении курса «Развитие "
         "функциональной грамотности».\nСертификат действителен 3 года, его подлинность "
         "проверяется по QR-коду. Получить документы снова можно командой /documents."
     )
@@ -249,7 +252,7 @@ async def test_every_teacher_gets_exactly_one_certificate_message_through_failur
     # Kazakh.
     assert kk_caption.startswith(
         "🎓 Құттықтаймыз! Сізге «Функционалдық сауаттылықты дамыту: Қазақ тілі және әдебиеті» "
-        "курсынан өткені туралы № ORL-2026-000003 сертификат берілді."
+        "курсынан өткені туралы № ORL-2026-000002 сертификат берілді."
     )
     reference_caption = next(r.caption for r in documents if r.chat_id == TEACHER_TG + 9)
     assert reference_caption.startswith("Вам выдана справка о прослушивании курса")
@@ -271,7 +274,7 @@ async def test_documents_are_resent_byte_for_byte_after_the_settings_change(
     first = await harness.send(teacher, "/documents")
     assert texts(first) == [
         "Сертификат о повышении квалификации № ORL-2026-000001, дата выдачи: 23 ноября "
-        "2026\u202fг.",
+        "2026\u202fг.\nЕщё не проверялся.",
         "Приложение к сертификату № ORL-2026-000001, дата выдачи: 23 ноября 2026\u202fг.",
     ]
     services.settings.organization_name_ru = "Новое название организации"

@@ -55,14 +55,14 @@ async def test_render_by_number_writes_the_frozen_pdf(
     await issue_now(services, world.cohort.id)
     certificate = await stored(services, "ORL-2026-000001", DocumentKind.CERTIFICATE)
     appendix = await stored(services, "ORL-2026-000001", DocumentKind.APPENDIX)
-    reference = await stored(services, "ORL-2026-000002", DocumentKind.LISTENING_REFERENCE)
+    reference = await stored(services, "ORL-2026-C000001", DocumentKind.LISTENING_REFERENCE)
     settings = services.settings
     assert await load_issued_pdf(settings, "orl 2026 1", "certificate") == certificate
     assert await load_issued_pdf(settings, "ORL-2026-000001", "appendix") == appendix
-    assert await load_issued_pdf(settings, "ORL-2026-000002", "reference") == reference
+    assert await load_issued_pdf(settings, "ORL-2026-C000001", "reference") == reference
     uow = services.uow_factory
     assert await find_issued_pdf(uow(), "ORL-2026-000001", "reference") is None  # wrong kind
-    assert await find_issued_pdf(uow(), "ORL-2026-000002", "certificate") is None
+    assert await find_issued_pdf(uow(), "ORL-2026-C000001", "certificate") is None
     assert await find_issued_pdf(uow(), "ORL-2026-000999", "certificate") is None
     assert await find_issued_pdf(uow(), "not a number", "certificate") is None
     assert await find_issued_pdf(uow(), "ORL-2026-000001", "application") is None

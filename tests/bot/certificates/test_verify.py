@@ -3,6 +3,8 @@ forged link, masked vs. full name, the 10-per-minute limit; and the admin's /rev
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from aiogram.methods import SendMessage
 
 from bot.dev.testing import Harness, make_user, texts
@@ -17,13 +19,15 @@ from tests.bot.certificates.factories import (
     make_cohort,
 )
 from tests.conftest import FakeClock
+from tests.documents.pdfutil import flat, pypdf_text
 
 STRANGER = 555_001
-NUMBER = "ORL-2026-000001"  # Әлия's certificate; 000002 is Өмір's listening reference
+NUMBER = "ORL-2026-000001"  # Әлия's certificate
+REFERENCE = "ORL-2026-C000001"  # Өмір's listening reference: its own series (§31)
 ISSUED_RU = "23 ноября 2026\u202fг."
-UNTIL_RU = "23 ноября 2029\u202fг."
+UNTIL_RU = "20 ноября 2029\u202fг."  # §33: three years from completion (20 Nov)
 ISSUED_KK = "2026\u202fж. 23 қараша"
-UNTIL_KK = "2029\u202fж. 23 қараша"
+UNTIL_KK = "2029\u202fж. 20 қараша"
 TOPIC = "Функционалдық сауаттылықты дамыту: Қазақ тілі және әдебиеті"
 ORG_KK = "«Өрлеу» біліктілікті арттыру орталығы"
 NOT_FOUND_RU = (
@@ -65,7 +69,7 @@ async def issue_two(services: Services) -> None:
         services.uow_factory, world, "Өмір Ұланов", telegram_id=TEACHER_TG + 1, score=10
     )
     summary = await issue_fast(services, world.cohort.id)
-    assert (summary.certificates, summary.references) == ([NUMBER], ["ORL-2026-000002"])
+    assert (summary.certificates, summary.references) == ([NUMBER], [REFERENCE])
 
 
 def link(services: Services, number: str = NUMBER) -> str:
@@ -114,12 +118,13 @@ async def test_the_menu_button_asks_for_a_number_and_refuses_other_content(
     assert len(help_text) == 1 and help_text[0].startswith("Бот № 95 бұйрықпен")
 
 
-async def test_never_issued_malformed_and_reference_numbers_all_say_not_found(
+async def test_never_issued_and_malformed_numbers_say_not_found(
     harness: Harness, services: Services
 ) -> None:
     await issue_two(services)
     ru = make_user(STRANGER, "ru")
-    for number in ("ORL-2026-000999", "ORL-2026-000002", "XYZ-2031-000001"):
+    # the certificate register has no gap: the reference did not take 000002
+    for number in ("ORL-2026-000002", "ORL-2026-000999", "ORL-2026-C000002", "XYZ-2031-000001"):
         assert texts(await harness.send(ru, number)) == [NOT_FOUND_RU]
     assert texts(await harness.send(ru, "/verify ORL-2026-00000001")) == [NOT_FOUND_RU]
     assert texts(await harness.send(ru, "/verify не номер")) == [NOT_FOUND_RU]
@@ -131,10 +136,11 @@ async def test_an_expired_certificate_after_three_years(
     harness: Harness, services: Services, clock: FakeClock
 ) -> None:
     await issue_two(services)
-    clock.advance(days=3 * 365)  # 22 November 2029: the last valid day is the 23rd
+    # completed 20 November 2026, issued on the 23rd: the last valid day is 20 November 2029
+    clock.advance(days=3 * 365 - 3)  # 19 November 2029
     ru, kk = make_user(STRANGER, "ru"), make_user(STRANGER + 1, "kk")
     assert texts(await harness.send(ru, NUMBER))[0].startswith("✅ Сертификат действителен.")
-    clock.advance(days=2)
+    clock.advance(days=2)  # 21 November 2029
     assert texts(await harness.send(ru, NUMBER)) == [
         f"⌛ Срок действия сертификата истёк.\n\n{details_ru('Ә. С. Н.')}"
     ]
@@ -203,6 +209,17 @@ async def test_admin_revokes_and_verification_says_revoked_with_the_date(
     ]
     assert texts(await harness.send(make_user(STRANGER, "ru"), NUMBER))[0].startswith("✅")
     sent = await harness.send(admin, "/revoke orl 2026 000001 ошибка <b>в</b> фамилии")
+    assert texts(sent) == [  # issue 14.10: the holder is shown before acting
+        f"Отозвать сертификат № {NUMBER}?\nВладелец: Әлия Серікқызы Нұрланова\n"
+        f"Тема курса: {TOPIC}\nДата выдачи: {ISSUED_RU}\n"
+        "Причина: ошибка &lt;b&gt;в&lt;/b&gt; фамилии"
+    ]
+    assert texts(await harness.press(admin, "crv:cancel:1")) == [
+        "Отзыв отменён, ничего не изменено."
+    ]
+    assert texts(await harness.send(make_user(STRANGER, "ru"), NUMBER))[0].startswith("✅")
+    await harness.send(admin, "/revoke orl 2026 000001 ошибка <b>в</b> фамилии")
+    sent = await harness.press(admin, "crv:go:1")
     assert texts(sent) == [
         f"Сертификат № {NUMBER} отозван {ISSUED_RU}\n"
         "Владелец получит уведомление; проверка теперь показывает «отозван»."
@@ -226,8 +243,83 @@ async def test_admin_revokes_and_verification_says_revoked_with_the_date(
         "Сұрақтарыңызды курс әкімшісіне қоюға болады."
     )
     sent = await harness.send(teacher, "/documents")
-    assert texts(sent)[0] == (
+    assert texts(sent)[0].startswith(
         f"Біліктілікті арттыру сертификаты № {NUMBER}, берілген күні: "
         f"{ISSUED_KK}\n⛔ {ISSUED_KK}да кері қайтарып алынған."
     )
     assert not any(isinstance(r, SendMessage) for r in sent)
+
+    # issue 14.10: reissued under a new number that names the one it replaces
+    new = "ORL-2026-000002"  # references have their own series (§31)
+    assert texts(await harness.press(admin, "crv:reissue:1")) == [
+        f"Выдан сертификат № {new} взамен № {NUMBER}. Владелец получит новые документы."
+    ]
+    assert texts(await harness.press(admin, "crv:reissue:1")) == [
+        "Перевыпуск невозможен: сертификат не отозван или уже перевыпущен."
+    ]
+    assert texts(await harness.send(make_user(STRANGER, "ru"), NUMBER)) == [
+        f"⛔ Сертификат отозван {ISSUED_RU}\nВместо него выдан сертификат № {new}.\n\n"
+        f"{details_ru('Ә. С. Н.')}"
+    ]
+    assert texts(await harness.send(make_user(STRANGER + 1, "kk"), NUMBER))[0].startswith(
+        f"⛔ Сертификат {ISSUED_KK}да кері қайтарып алынған.\n"
+        f"Оның орнына № {new} сертификат берілген."
+    )
+    assert texts(await harness.send(make_user(STRANGER, "ru"), new))[0].startswith("✅")
+    async with services.uow_factory() as uow:
+        reissued = await uow.certificates.get_by_number(new)
+        files = await uow.documents.list_for_certificate(reissued.id)
+        notices = [
+            await uow.outbox.get_by_dedup_key(f"doc:{reissued.id}:{k}")
+            for k in ("certificate", "appendix")
+        ]
+    assert reissued.replaces_number == NUMBER and reissued.follows_number == NUMBER
+    assert sorted(f.kind for f in files) == ["appendix", "certificate"]
+    assert all(n is not None and n.chat_id == TEACHER_TG for n in notices)
+    pdf = next(f.content for f in files if f.kind == "certificate")
+    assert f"№ {NUMBER}" in flat(pypdf_text(pdf))
+
+
+async def test_the_holder_sees_how_many_times_and_on_which_local_days_it_was_verified(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    """Issue 17.4: /documents counts the checks and gives their local dates, never who."""
+    await issue_two(services)
+    teacher = make_user(TEACHER_TG, "kk")
+    captions = texts(await harness.send(teacher, "/documents"))
+    assert captions[0].endswith("\nӘлі тексерілмеген.")
+    assert "тексер" not in captions[1]  # the appendix is not verified by itself
+    await harness.send(make_user(STRANGER, "ru"), NUMBER)
+    clock.now = datetime(2026, 11, 24, 20, 30, tzinfo=UTC)  # 25 November in Almaty
+    await harness.send(make_user(STRANGER + 1, "kk"), f"/start {link(services)}")
+    await harness.send(make_user(STRANGER + 2, "kk"), REFERENCE)  # a reference: not counted
+    captions = texts(await harness.send(teacher, "/documents"))
+    assert captions[0].endswith(
+        "\n2 рет тексерілген: 2026\u202fж. 23 қараша, 2026\u202fж. 25 қараша"
+    )
+    assert str(STRANGER) not in captions[0]
+    ru = services.i18n_core.get("verification-checks", "ru", count=2, dates="…")
+    assert ru == "Проверялся 2 раза: …"
+
+
+async def test_a_reference_number_verifies_as_a_reference(
+    harness: Harness, services: Services
+) -> None:
+    """§31: a listening reference's number (typed with a Cyrillic С, in any case) answers that
+    it is a reference, not a certificate, with its details and no validity."""
+    await issue_two(services)
+    ru = make_user(STRANGER, "ru")
+    assert texts(await harness.send(ru, "orl 2026 с1")) == [
+        "📄 Это справка о прослушивании курса (п. 31 Правил), а не сертификат: она "
+        "подтверждает, что курс прослушан, а итоговое оценивание не пройдено.\n\n"
+        f"Номер справки: {REFERENCE}\nСлушатель: Ө. Ұ.\nТема курса: {TOPIC}\n"
+        f"Объём: 72 академических часа\nОрганизация: {ORG_KK}\nДата выдачи: {ISSUED_RU}"
+    ]
+    kk = make_user(STRANGER + 1, "kk")
+    assert texts(await harness.send(kk, f"/verify {REFERENCE}")) == [
+        "📄 Бұл — сертификат емес, курсты тыңдағаны туралы анықтама (Қағидалардың "
+        "31-тармағы): тыңдаушы курсты тыңдағанын, бірақ қорытынды бағалаудан өтпегенін "
+        f"растайды.\n\nАнықтаманың нөмірі: {REFERENCE}\nТыңдаушы: Ө. Ұ.\n"
+        f"Курстың тақырыбы: {TOPIC}\nКөлемі: 72 академиялық сағат\nҰйым: {ORG_KK}\n"
+        f"Берілген күні: {ISSUED_KK}"
+    ]

@@ -104,6 +104,7 @@ async def make_world(
                     CourseModule("Бағалау", "Оценивание", 36, 0),
                     CourseModule("Жоспарлау", "Планирование", 36, 1),
                 ],
+                grading_scale="five_point",
             )
         )
         cohort = await uow.cohorts.add(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from aiogram.methods import SendDocument, SendPhoto
 from aiogram.types import BufferedInputFile
@@ -26,6 +27,8 @@ from tests.bot.results.factories import (
 )
 from tests.conftest import FakeClock
 
+ALMATY = ZoneInfo("Asia/Almaty")
+
 DONE = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
@@ -36,8 +39,8 @@ async def finished_world(services: Services):  # type: ignore[no-untyped-def]
     first, second, _third = world.enrollments
     await attend(uow, first, world.sessions)
     await attend(uow, second, world.sessions[:2])
-    await record_score(uow, 1, first.id, 88, {}, DONE)
-    await record_score(uow, 1, second.id, 30, {}, DONE)
+    await record_score(uow, 1, first.id, 88, {}, DONE, tz=ALMATY)
+    await record_score(uow, 1, second.id, 30, {}, DONE, tz=ALMATY)
     await decide_cohort_outcomes(uow, world.cohort.id, DONE)
     async with uow() as u:
         await u.certificates.add(
@@ -103,6 +106,22 @@ async def test_nobd_export_is_an_xlsx_with_the_completed_teachers(
     ]
     assert rows[1][9] == "ORL-2026-000001"
     assert len(rows) == 2
+
+
+async def test_nobd_deadline_counts_a_working_saturday_from_the_settings(
+    harness: Harness, services: Services
+) -> None:
+    """§19: Saturday 21 November 2026 made working by decree (EXTRA_WORKING_DAYS) is one of
+    the five working days, so the deadline is Thursday 26 November, not Friday 27."""
+    world = await finished_world(services)
+    services.settings.extra_working_days = [date(2026, 11, 21)]
+    pick = CohortPick(action="nobd", cohort_id=world.cohort.id).pack()
+    captions = {}
+    for lang in ("ru", "kk"):
+        sent = await harness.press(make_user(ADMIN_TG, lang), pick)
+        captions[lang] = next(r for r in sent if isinstance(r, SendDocument)).caption
+    assert "не позднее 26 ноября 2026\u202fг." in (captions["ru"] or "")
+    assert "мерзімі: 2026\u202fж. 26 қараша" in (captions["kk"] or "")
 
 
 async def test_nobd_in_kazakh_and_an_empty_cohort(harness: Harness, services: Services) -> None:

@@ -13,7 +13,12 @@ from bot.runtime.background import PERIODIC_JOBS
 from bot.runtime.container import Services
 from bot.runtime.jobs.reminders import send_reminders
 from domain.model import EnrollmentStatus
-from domain.services.reminders import ReminderKind, reminder_due_at, reminder_useful
+from domain.services.reminders import (
+    ReminderKind,
+    hour_before_text_holds,
+    reminder_due_at,
+    reminder_useful,
+)
 from storage.models import OutboxRow
 from tests.bot.checkin.factories import (
     OTHER_TRAINER_TG,
@@ -102,11 +107,20 @@ async def test_day_before_at_18_local_once_then_hour_before(
     clock.advance(minutes=1)
     assert await send_reminders(harness.bot, services) == 0
     assert await send_reminders(harness.bot, services) == 0
-    # the bot was down from the evening until 09:30 (start 10:00): the hour reminder still goes
+    # the bot was down from the evening until 09:30 (start 10:00): the hour reminder still
+    # goes, but with 30 minutes left it no longer says "in one hour"
     clock.now = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
     assert await send_reminders(harness.bot, services) == 4
-    assert {r[0] for r in await rows(services)} == keys_for(world, "day", 1) | keys_for(
-        world, "hour", 1
+    found = await rows(services)
+    assert {r[0] for r in found} == keys_for(world, "day", 1) | keys_for(world, "hour", 1)
+    late = {r[1]: r for r in found if r[0].startswith("reminder:hour:")}
+    assert late[TEACHER_RU_TG][3] == "reminder-soon"
+    assert late[TRAINER_TG][3] == "reminder-trainer-soon"
+    assert core.get("reminder-soon", "ru", **late[TEACHER_RU_TG][4]).startswith(
+        "⏰ Скоро занятие: 24 ноября, вторник, 15:00."
+    )
+    assert core.get("reminder-soon", "kk", **late[TEACHER_KK_TG][4]).startswith(
+        "⏰ Сабақ жақында басталады: 24 қараша, сейсенбі, 15:00."
     )
     # after the start nothing is sent for that session any more
     clock.now = TOMORROW_START
@@ -122,9 +136,13 @@ async def test_missed_day_before_is_sent_after_restart_if_more_than_an_hour_is_l
     assert {r[0] for r in await rows(services)} == keys_for(world, "day", 1)
     clock.now = datetime(2026, 11, 24, 9, 10, tzinfo=UTC)
     assert await send_reminders(harness.bot, services) == 4
-    assert {r[0] for r in await rows(services)} == keys_for(world, "day", 1) | keys_for(
-        world, "hour", 1
-    )
+    found = await rows(services)
+    assert {r[0] for r in found} == keys_for(world, "day", 1) | keys_for(world, "hour", 1)
+    # 50 minutes before the start: "in one hour" is still what it says
+    hour = {r[1]: r[3] for r in found if r[0].startswith("reminder:hour:")}
+    assert hour[TEACHER_RU_TG] == "reminder-hour-before"
+    assert hour[TEACHER_KK_TG] == "reminder-hour-before"
+    assert hour[TRAINER_TG] == "reminder-trainer-hour-before"
 
 
 async def test_day_before_skipped_when_less_than_an_hour_is_left(
@@ -152,6 +170,13 @@ async def test_expelled_and_unlinked_listeners_get_no_reminder(
         TRAINER_TG,
         OTHER_TRAINER_TG,
     }
+
+
+def test_in_one_hour_is_said_only_while_about_an_hour_is_left() -> None:
+    assert hour_before_text_holds(TOMORROW_START, datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+    assert hour_before_text_holds(TOMORROW_START, datetime(2026, 11, 24, 9, 15, tzinfo=UTC))
+    assert not hour_before_text_holds(TOMORROW_START, datetime(2026, 11, 24, 9, 15, 1, tzinfo=UTC))
+    assert not hour_before_text_holds(TOMORROW_START, datetime(2026, 11, 24, 9, 50, tzinfo=UTC))
 
 
 def test_jobs_are_registered_with_the_scheduler() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import InlineKeyboardMarkup, PhotoSize
 
@@ -14,8 +15,14 @@ from bot.runtime.delivery import DeliveryWorker
 from bot.runtime.jobs.reminders import warn_attendance
 from domain.checkin_codes import code_for
 from domain.model import AttendanceMethod
-from domain.services.trainer import MARK_ACTION, warn_unreachable_attendance
+from domain.services.trainer import (
+    MARK_ACTION,
+    MarkOutcome,
+    mark_present,
+    warn_unreachable_attendance,
+)
 from tests.bot.checkin.factories import (
+    OTHER_TRAINER_TG,
     TEACHER_KK_TG,
     TEACHER_RU_TG,
     TRAINER_TG,
@@ -256,3 +263,67 @@ async def test_roster_refused_to_listener_with_forged_button(
         "Бұл тек тренерлерге қолжетімді. Әрекет журналға жазылды."
     ]
     assert not [r for r in sent if isinstance(r, SendMessage)]
+
+
+async def test_roster_lists_names_in_kazakh_and_russian_alphabetical_order(
+    harness: Harness, services: Services, clock: FakeClock
+) -> None:
+    """Item 12: Ә, Қ, Ө, Ұ names no longer come after Я; І follows Ы in a Kazakh cohort and
+    И in a Russian one."""
+    world = await build_world(services)
+    clock.now = DURING
+    names = ["Яковлева Яна", "Ұлықпанов Ерлан", "Әлімова Дана", "Ілиясова Іңкәр",
+             "Қасенов Бақыт", "Ыбыраев Нұр", "Өтегенов Асан", "Бекова Сара"]  # fmt: skip
+    for i, name in enumerate(names):
+        person = await add_person(services, 760_000 + i, "kk", name)
+        await enroll(services, person, world.cohort)
+        await enroll(services, person, world.other_cohort)
+
+    async def listed(trainer_tg: int, lang: str, session_id: int | None) -> list[str]:
+        sent = await harness.press(make_user(trainer_tg, lang), f"tgs:roster:{session_id}")
+        text = "\n".join(texts(sent))
+        return [line[2:].split(" — ")[0].strip() for line in text.splitlines() if " — " in line]
+
+    assert await listed(TRAINER_TG, "ru", world.session.id) == [
+        "Әлімова Дана", "Бекова Сара", "Иванова Мария", "Ілиясова Іңкәр", "Қасенов Бақыт",
+        "Өтегенов Асан", "Сейітова Айгүл", "Ұлықпанов Ерлан", "Ыбыраев Нұр", "Яковлева Яна",
+    ]  # fmt: skip
+    assert await listed(OTHER_TRAINER_TG, "kk", world.other_session.id) == [
+        "Әлімова Дана", "Бекова Сара", "Қасенов Бақыт", "Өтегенов Асан", "Ұлықпанов Ерлан",
+        "Ыбыраев Нұр", "Ілиясова Іңкәр", "Яковлева Яна",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ru", "Без Договора ещё не принял(а) договор на обучение (п. 24 Правил): отметить "
+               "посещение можно только после того, как договор принят. Ничего не изменено."),
+        ("kk", "Без Договора оқуға арналған шартты әлі қабылдаған жоқ (Қағидалардың 24-тармағы): "
+               "шарт қабылданғаннан кейін ғана қатысуды белгілеуге болады. Ештеңе өзгертілмеді."),
+    ],
+)  # fmt: skip
+async def test_a_hand_mark_does_not_bypass_the_agreement(
+    harness: Harness, services: Services, clock: FakeClock, lang: str, expected: str
+) -> None:
+    """§24: no attendance before the agreement is accepted, by code or by the trainer's hand."""
+    world = await build_world(services)
+    async with services.uow_factory() as uow:
+        own = await uow.people.get(world.trainer.id or 0)
+        assert own is not None
+        own.language = lang
+        await uow.people.update(own)
+        await uow.commit()
+    clock.now = DURING
+    listener = await add_person(services, 741_001, lang, "Без Договора")
+    unsigned = await enroll(services, listener, world.cohort, accepted_at=None)
+    trainer = make_user(TRAINER_TG, lang)
+    sent = await harness.press(trainer, f"tgm:{world.session.id}:{unsigned.id}")
+    assert texts(sent) == [expected]
+    # a forged "reason" step cannot store it either
+    outcome = await mark_present(
+        services.uow_factory, world.trainer, world.session.id or 0, unsigned.id or 0, "был", DURING
+    )
+    assert outcome is MarkOutcome.AGREEMENT_NOT_ACCEPTED
+    async with services.uow_factory() as uow:
+        assert await uow.attendance.get(unsigned.id or 0, world.session.id or 0) is None
