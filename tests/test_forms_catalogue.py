@@ -55,6 +55,8 @@ STATES_OUTSIDE_THE_KIT = {
     "bot/handlers/admin/score_import.py",
     "bot/handlers/admin/enrollment_import.py",
     "bot/handlers/admin/roles.py",
+    "bot/handlers/admin/internship.py",  # the enterprise's reference: a PDF or photo
+    "bot/handlers/teacher/internship.py",
     "bot/handlers/public/verify.py",
     "bot/handlers/admin/cohort_editing.py",
     "bot/handlers/admin/effectiveness.py",

@@ -232,12 +232,19 @@ async def test_an_overlapping_session_is_refused(
     """§23: one cohort, one session at a time. 09:00 + 4 academic hours ends at 12:00; a
     session at 11:00 overlaps it, one at 12:00 does not."""
     cohort = await make_cohort(services, await make_course(services))
-    await harness.press(people.admin, f"adh:add-session:{cohort.id}")
-    await harness.send(people.admin, "01.12.2026 09:00 4 ауд. 204")
-    sent = await harness.send(people.admin, "01.12.2026 11:00 2 ауд. 205")
-    assert texts(sent) == ["Строка 1: на это время уже есть занятие. Ничего не сохранено."]
-    sent = await harness.send(people.admin, "01.12.2026 12:00 2 ауд. 205")
-    assert texts(sent)[0].startswith("✅ Занятие добавлено.")
+
+    async def add(start: str, hours: str) -> list:
+        await harness.press(people.admin, f"adh:add-session:{cohort.id}")
+        for answer in ("01.12.2026", start, hours):
+            await harness.send(people.admin, answer)
+        summary = await harness.send(people.admin, "ауд. 204")
+        return await harness.press(people.admin, button_data(summary, "Добавить занятие"))
+
+    await add("09:00", "4")
+    sent = await add("11:00", "2")
+    assert texts(sent)[-1].endswith("Занятие не добавлено: на это время у потока уже есть занятие.")
+    sent = await add("12:00", "2")
+    assert texts(sent)[-1].endswith("✅ Занятие добавлено в расписание.")
     assert len(await stored_sessions(services, cohort.id or 0)) == 2
 
 

@@ -25,7 +25,8 @@ async def fill_until_hours(
     await harness.send(admin, "Математиканы оқыту әдістемесі")
     sent = await harness.send(admin, "Методика преподавания математики")
     sent = await harness.press(admin, button_data(sent, KINDS[kind][kk]))
-    sent = await harness.press(admin, button_data(sent, ("Без отрыва", "қол үзбей")[kk]))
+    form = ("За рубежом", "Шетелде") if kind.startswith("abroad") else ("Без отрыва", "қол үзбей")
+    sent = await harness.press(admin, button_data(sent, form[kk]))
     return await harness.press(admin, button_data(sent, ("Нет, очно", "Жоқ, күндізгі")[kk]))
 
 
@@ -47,6 +48,10 @@ async def test_admin_creates_a_short_course(
     sent = await harness.send(
         people.admin, "Цифрлық сауаттылық | Цифровая грамотность | 36\nБағалау | Оценивание | 36"
     )
+    assert texts(sent) == [
+        "Шкала оценок модулей в приложении к сертификату (приложение 4 к Правилам):"
+    ]
+    sent = await harness.press(people.admin, button_data(sent, "Пятибалльная"))
     assert texts(sent) == ["Языки обучения:"]
     await harness.press(people.admin, button_data(sent, "казахский и русский"))
     sent = await harness.send(people.admin, "100")
@@ -60,6 +65,7 @@ async def test_admin_creates_a_short_course(
         "<b>Академических часов:</b> 72\n"
         "<b>Модули:</b> \n• Цифрлық сауаттылық / Цифровая грамотность — 36 ч\n"
         "• Бағалау / Оценивание — 36 ч\n"
+        "<b>Шкала оценок модулей:</b> Пятибалльная: 5, 4, 3, 2\n"
         "<b>Языки обучения:</b> казахский и русский\n"
         "<b>Максимальный балл:</b> 100\n\n"
         "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
@@ -141,6 +147,7 @@ async def test_course_form_walks_back_and_cancels_in_kazakh(
     await fill_until_hours(harness, people, "short", admin)
     await harness.send(admin, "72")
     sent = await harness.send(admin, "Жоба | Проект | 72")
+    sent = await harness.press(admin, button_data(sent, "Есептелді"))
     await harness.press(admin, button_data(sent, "қазақ"))
     sent = await harness.send(admin, "100")
     assert texts(sent)[0].startswith(
@@ -148,12 +155,13 @@ async def test_course_form_walks_back_and_cancels_in_kazakh(
     )
     assert "<b>Модульдер:</b> \n• Жоба / Проект — 72 сағ.\n" in texts(sent)[0]
     prompts = []
-    for _ in range(9):
+    for _ in range(10):
         sent = await harness.press(admin, button_data(sent, "Артқа"))
         prompts.append(texts(sent)[0].split("\n")[0])
     assert prompts == [
         "Қорытынды тестілеудің ең жоғары балы (1-ден 1000-ға дейін):",
         "Оқыту тілдері:",
+        "Сертификатқа қосымшадағы модуль бағаларының шкаласы (Қағидаларға 4-қосымша):",
         "Бағдарлама модульдері, әрқайсысы жаңа жолдан:",
         "Курстың көлемі академиялық сағатпен (1 академиялық сағат = 45 минут):",
         "Қашықтықтан оқыту қолданыла ма?",
@@ -176,11 +184,15 @@ async def test_a_new_kind_asks_the_hours_and_modules_again(
     await fill_until_hours(harness, people, "short")
     await harness.send(people.admin, "72")
     sent = await harness.send(people.admin, "Модуль | 72")
+    sent = await harness.press(people.admin, button_data(sent, "Зачёт"))
     await harness.press(people.admin, button_data(sent, "русский"))
     sent = await harness.send(people.admin, "100")
     sent = await harness.press(people.admin, button_data(sent, "Изменить"))
     sent = await harness.press(people.admin, button_data(sent, "Вид"))
     sent = await harness.press(people.admin, button_data(sent, "Длительный (более"))
+    # §5 × §23: the form is asked again for the new kind, then the hours and modules
+    assert texts(sent)[0].startswith("Форма обучения (п. 5 Правил):")
+    sent = await harness.press(people.admin, button_data(sent, "Без отрыва"))
     assert texts(sent)[0].startswith("Объём курса в академических часах")
     sent = await harness.send(people.admin, "72")
     assert texts(sent)[0].startswith("Подпункт 2) пункта 23 Правил")

@@ -66,8 +66,13 @@ async def enrollments(services: Services, cohort: Cohort) -> list:
         return await uow.enrollments.for_cohort(cohort.id or 0)
 
 
-async def open_import(harness: Harness, people: People, services: Services) -> Cohort:
+async def open_import(
+    harness: Harness, people: People, services: Services, hours: list[int] | None = None
+) -> Cohort:
+    """A cohort of a 72-hour course open for an import; its schedule holds ``hours`` (by
+    default the full 72, so an order can be issued, §23)."""
     cohort = await make_cohort(services, await make_course(services), seats=200)
+    await add_hours(services, cohort, [8] * 9 if hours is None else hours)
     sent = await harness.press(people.admin, f"adh:import-list:{cohort.id}")
     assert texts(sent)[0].startswith("Отправьте список слушателей для потока 2026-12-МАТ-1")
     return cohort
@@ -264,7 +269,8 @@ async def test_enrollment_order_is_issued_in_both_languages(
     await harness.send(people.admin, "25.11.2026")
     await harness.send(people.admin, "01-12/345")
     await harness.send(people.admin, "20.11.2026")
-    sent = await harness.send(people.admin, "Алматы қаласының білім басқармасы")
+    await harness.send(people.admin, "Алматы қаласының білім басқармасы")
+    sent = await harness.send(people.admin, "Управление образования города Алматы")
     # a summary first: nothing issued, nobody told until the admin confirms
     assert texts(sent) == [
         "📄 Приказ о зачислении на поток 2026-12-МАТ-1\n\n"
@@ -272,7 +278,9 @@ async def test_enrollment_order_is_issued_in_both_languages(
         "<b>Дата приказа:</b> 25 ноября 2026\u202fг.\n"
         "<b>Письмо-основание, №:</b> 01-12/345\n"
         "<b>Дата письма:</b> 20 ноября 2026\u202fг.\n"
-        "<b>Управление (отдел) образования:</b> Алматы қаласының білім басқармасы\n\n"
+        "<b>Управление (отдел) образования, на казахском:</b> Алматы қаласының білім басқармасы\n"
+        "<b>Управление (отдел) образования, на русском:</b> "
+        "Управление образования города Алматы\n\n"
         "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
     ]
     assert {e.order_id for e in await enrollments(services, cohort)} == {None}
@@ -326,7 +334,7 @@ async def test_enrollment_order_is_issued_in_both_languages(
     assert (await audit(services))[-1].action == "order.issue"
 
     await harness.press(people.admin, f"adh:order:{cohort.id}")
-    for text in ("45-к", "26.11.2026", "1", "20.11.2026", "Отдел"):
+    for text in ("45-к", "26.11.2026", "1", "20.11.2026", "Бөлім", "Отдел"):
         sent = await harness.send(people.admin, text)
     sent = await harness.press(people.admin, button_data(sent, "Издать приказ"))
     assert texts(sent)[-1].endswith(
@@ -357,3 +365,100 @@ async def test_application_decision_walks_back_and_cancels_in_kazakh(
         notice = await uow.outbox.get_by_dedup_key(f"application:{application.id}:rejected")
     assert stored is not None and stored.status is ApplicationStatus.SUBMITTED
     assert notice is None
+
+
+async def add_hours(services: Services, cohort: Cohort, hours: list[int]) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from domain.model import TrainingSession
+
+    first = datetime(2026, 12, 1, 4, 0, tzinfo=UTC)
+    async with services.uow_factory() as uow:
+        existing = len(await uow.sessions.for_cohort(cohort.id or 0))
+        await uow.sessions.add_many(
+            [
+                TrainingSession(
+                    cohort_id=cohort.id or 0,
+                    starts_at=first + timedelta(days=existing + i),
+                    ends_at=first + timedelta(days=existing + i, minutes=45 * h),
+                    academic_hours=h,
+                )
+                for i, h in enumerate(hours)
+            ]
+        )
+        await uow.commit()
+
+
+async def test_order_is_refused_until_the_sessions_add_up_to_the_course_hours(
+    harness: Harness, services: Services, people: People, uploads: Uploads
+) -> None:
+    """§23: a 72-hour course with 9 hours of sessions: no order, and the admin is told how
+    many hours are scheduled and how many the course needs."""
+    cohort = await open_import(harness, people, services, hours=[])
+    await uploads.send(people.admin, xlsx(list_rows(2)), "list.xlsx")
+    await add_hours(services, cohort, [4, 5])
+    sent = await harness.press(people.admin, f"adh:order:{cohort.id}")
+    assert texts(sent) == [
+        "Приказ о зачислении на поток 2026-12-МАТ-1 пока нельзя оформить (п. 23 Правил): в "
+        "расписании 9 академических часов занятий, а курс рассчитан на 72 академических часа. "
+        "Добавьте в расписание ещё 63 ч. (/schedule) и оформите приказ снова."
+    ]
+    async with services.uow_factory() as uow:
+        admin = await uow.people.get_by_telegram_id(people.admin.id)
+        assert admin is not None
+        admin.language = "kk"
+        await uow.people.update(admin)
+        await uow.commit()
+    kk = await harness.press(make_user(people.admin.id, "kk"), f"adh:order:{cohort.id}")
+    assert texts(kk) == [
+        "2026-12-МАТ-1 ағынына қабылдау туралы бұйрықты әзірге ресімдеуге болмайды "
+        "(Қағидалардың 23-тармағы): сабақ кестесінде 9 академиялық сағат бар, ал курс 72 "
+        "академиялық сағатқа арналған. Сабақ кестесіне тағы 63 сағат қосып (/schedule), бұйрықты "
+        "қайта ресімдеңіз."
+    ]
+    await add_hours(services, cohort, [8] * 7 + [7])  # 9 + 63 = 72
+    sent = await harness.press(make_user(people.admin.id, "kk"), f"adh:order:{cohort.id}")
+    assert "бұйрықты әзірге ресімдеуге болмайды" not in texts(sent)[0]
+
+
+async def test_the_order_lists_teachers_in_each_languages_alphabetical_order(
+    services: Services, people: People
+) -> None:
+    """Item 12: the Kazakh order in Kazakh order (І after Ы), the Russian one in Russian order
+    (І after И); Ә and Ө no longer after Я."""
+    from datetime import UTC, datetime
+
+    from domain.documents import EnrollmentOrderDoc, OrganizationInfo
+    from domain.model import Enrollment, Person, Role
+    from domain.services.enrollment import OrderDraft, issue_order
+
+    cohort = await make_cohort(services, await make_course(services))
+    await add_hours(services, cohort, [8] * 9)
+    names = ["Яковлева Яна", "Өмірбек Асан", "Иванов Олег", "Ілиясова Іңкәр", "Ыбыраев Нұр",
+             "Әбенова Дана", "Бекова Сара"]  # fmt: skip
+    async with services.uow_factory() as uow:
+        for name in names:
+            teacher = await uow.people.add(
+                Person(telegram_id=None, full_name=name, first_name=name, roles={Role.TEACHER})
+            )
+            await uow.enrollments.add(Enrollment(person_id=teacher.id, cohort_id=cohort.id))
+        await uow.commit()
+    admin = await person(services, people.admin.id)
+    rendered: list[EnrollmentOrderDoc] = []
+
+    def render(doc: EnrollmentOrderDoc) -> bytes:
+        rendered.append(doc)
+        return b"%PDF-fake"
+
+    draft = OrderDraft("7-қ", date(2026, 11, 25), "01/1", date(2026, 11, 20), "Білім басқармасы")
+    organization = OrganizationInfo("Ұйым", "Организация", "Басшы")
+    now = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
+    result = await issue_order(
+        services.uow_factory, admin.id or 0, cohort.id or 0, draft, organization, render, now
+    )
+    assert result.refusal is None
+    listed = {doc.lang: [t.full_name for t in doc.teachers] for doc in rendered}
+    assert listed["kk"] == ["Әбенова Дана", "Бекова Сара", "Иванов Олег", "Өмірбек Асан",
+                            "Ыбыраев Нұр", "Ілиясова Іңкәр", "Яковлева Яна"]  # fmt: skip
+    assert listed["ru"] == ["Әбенова Дана", "Бекова Сара", "Иванов Олег", "Ілиясова Іңкәр",
+                            "Өмірбек Асан", "Ыбыраев Нұр", "Яковлева Яна"]  # fmt: skip

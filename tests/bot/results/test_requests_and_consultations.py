@@ -174,8 +174,9 @@ async def test_approved_reassessment_leads_to_the_reassessment_score(
         "Повторное оценивание (п. 31 Правил). Слушатель: <b>Айгүл Тестова 1</b>. "
         "Введите балл — целое число от 0 до 100."
     ]
-    for answer in ("75", "5", "5"):
-        sent = await harness.send(admin, answer)
+    sent = await harness.send(admin, "75")
+    for grade in ("5 (отлично)", "5 (отлично)"):
+        sent = await harness.press(admin, button_data(sent, grade))
     assert texts(sent)[0].startswith("📝 Повторное оценивание: <b>Айгүл Тестова 1</b>\n\n")
     sent = await harness.press(admin, button_data(sent, "Сохранить балл"))
     assert "Сохранено: <b>Айгүл Тестова 1</b> — 75 из 100." in texts(sent)[-1]

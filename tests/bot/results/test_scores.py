@@ -59,18 +59,26 @@ async def test_admin_enters_a_score_with_module_grades_in_russian(
     for wrong in ("101", "-1", "восемьдесят", "80.5"):
         sent = await harness.send(admin, wrong)
         assert texts(sent) == ["Балл должен быть целым числом от 0 до 100. Введите ещё раз."]
-    assert texts(await harness.send(admin, "80")) == ["Оценка по модулю «Оценивание»:"]
-    sent = await harness.send(admin, "x" * 33)
-    assert texts(sent) == [
-        "Слишком длинный текст: 33 симв., допускается не больше 32. Сократите и отправьте ещё раз."
+    sent = await harness.send(admin, "80")
+    assert texts(sent) == ["Оценка по модулю «Оценивание» — выберите по шкале курса:"]
+    # App. 4 grades come from the course's scale, as buttons: no free text
+    assert [key.text for row in sent[-1].reply_markup.inline_keyboard for key in row][:4] == [
+        "5 (отлично)",
+        "4 (хорошо)",
+        "3 (удовлетворительно)",
+        "2 (неудовлетворительно)",
     ]
-    assert texts(await harness.send(admin, "5")) == ["Оценка по модулю «Планирование»:"]
-    sent = await harness.send(admin, "4")
+    assert texts(await harness.send(admin, "отлично")) == [
+        "Пожалуйста, выберите ответ кнопкой под сообщением."
+    ]
+    sent = await harness.press(admin, button_data(sent, "5 (отлично)"))
+    assert texts(sent) == ["Оценка по модулю «Планирование» — выберите по шкале курса:"]
+    sent = await harness.press(admin, button_data(sent, "4 (хорошо)"))
     assert texts(sent) == [
         "📝 Итоговое тестирование: <b>Айгүл Тестова 1</b>\n\n"
         "<b>Балл (максимум 100):</b> 80\n"
-        "<b>Модуль «Оценивание»:</b> 5\n"
-        "<b>Модуль «Планирование»:</b> 4\n\n"
+        "<b>Модуль «Оценивание»:</b> 5 (отлично)\n"
+        "<b>Модуль «Планирование»:</b> 4 (хорошо)\n\n"
         "Проверьте. Если всё верно, подтвердите; пока ничего не сохранено."
     ]
     async with services.uow_factory() as uow:
@@ -84,7 +92,8 @@ async def test_admin_enters_a_score_with_module_grades_in_russian(
     async with services.uow_factory() as uow:
         latest = await uow.assessments.latest(first.id)
     assert latest is not None and latest.score == 80
-    assert [g.grade for g in latest.module_grades] == ["5", "4"]
+    # stored in the course's language, as App. 4 prints it
+    assert [g.grade for g in latest.module_grades] == ["5 (отлично)", "4 (хорошо)"]
     stored = await enrollment(services.uow_factory, first.id)
     assert stored.status is EnrollmentStatus.COMPLETED
 
@@ -100,8 +109,9 @@ async def test_kazakh_admin_sees_kazakh_texts_and_results_summary(
     assert texts(await harness.send(admin, "/scores")) == ["Ағынды таңдаңыз:"]
     for e in (first, second):
         await harness.press(admin, ListenerPick(action="score", enrollment_id=e.id).pack())
-        for answer in ("50", "5", "4"):
-            sent = await harness.send(admin, answer)
+        sent = await harness.send(admin, "50")
+        for grade in ("5 (өте жақсы)", "4 (жақсы)"):
+            sent = await harness.press(admin, button_data(sent, grade))
         sent = await harness.press(admin, button_data(sent, "Балды сақтау"))
     assert "Сақталды: <b>Айгүл Тестова 2</b> — 50 / 100 балл." in texts(sent)[-1]
     results = CohortPick(action="results", cohort_id=world.cohort.id).pack()
@@ -145,17 +155,17 @@ async def test_score_form_walks_back_and_cancels_in_kazakh(
     admin = make_user(ADMIN_TG, "kk")
     e = world.enrollments[0]
     await harness.press(admin, ListenerPick(action="score", enrollment_id=e.id).pack())
-    await harness.send(admin, "70")
-    await harness.send(admin, "5")
-    sent = await harness.send(admin, "4")
+    sent = await harness.send(admin, "70")
+    for grade in ("5 (өте жақсы)", "4 (жақсы)"):
+        sent = await harness.press(admin, button_data(sent, grade))
     assert texts(sent)[0].startswith("📝 Қорытынды тестілеу: <b>Айгүл Тестова 1</b>\n\n")
     prompts = []
     for _ in range(3):
         sent = await harness.press(admin, button_data(sent, "Артқа"))
         prompts.append(texts(sent)[0].split("\n")[0])
     assert prompts == [
-        "«Жоспарлау» модулі бойынша баға:",
-        "«Бағалау» модулі бойынша баға:",
+        "«Жоспарлау» модулі бойынша баға — курс шкаласы бойынша таңдаңыз:",
+        "«Бағалау» модулі бойынша баға — курс шкаласы бойынша таңдаңыз:",
         "Қорытынды тестілеу. Тыңдаушы: <b>Айгүл Тестова 1</b>. Балды енгізіңіз — 0 және 100 "
         "аралығындағы бүтін сан.",
     ]
