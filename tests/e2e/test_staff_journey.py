@@ -161,6 +161,12 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     summary = await admin.say("Управление образования города Астаны", "Бұйрық нөмірі: 88-қ")
     mark = admin.last
     await admin.tap(summary, data_for(summary, "Бұйрық шығарып"), lambda m: bool(file_name(m)))
+    # the Russian order follows the Kazakh one: wait for it rather than race it
+    await client.wait_for(
+        ADMIN.telegram_id,
+        lambda m: bool(file_name(m)) and "орыс тілінде" in str(m.get("caption")),
+        after=mark,
+    )
     files = [m for m in await client.messages(ADMIN.telegram_id, mark) if file_name(m)]
     assert len(files) == 2
     pdf = await client.download(files[0]["document"]["url"])
