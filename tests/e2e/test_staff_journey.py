@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import io
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -68,8 +68,9 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     await admin.say("72", f("admin-course-ask-modules"))
     step = await admin.say(
         "Жоба әдісі | Метод проектов | 36\nБағалау | Оценивание | 36",
-        f("admin-course-ask-languages"),
+        f("admin-course-ask-grading-scale"),
     )
+    step = await admin.tap(step, data_for(step, "Есептелді"), f("admin-course-ask-languages"))
     await admin.tap(step, data_for(step, "қазақ және орыс"), f("admin-course-ask-max-score"))
     summary = await admin.say("100", "Жоба әдісі")
     await client.press(
@@ -144,12 +145,31 @@ async def test_admin_course_cohort_list_order_trainer_checkin_scores(
     assert "Бекітілген орын: 2" in body(imported)
     admin.last = max(admin.last, imported["message_id"])
 
+    # §23: the order needs the cohort's 72 academic hours in its schedule (days 3–5 from now,
+    # beyond the reminders' look-ahead): 9 sessions of 8 hours
+    async with sandbox.services.uow_factory() as uow:
+        first = datetime.combine(today + timedelta(days=3), time(3, 0), tzinfo=UTC)
+        await uow.sessions.add_many(
+            [
+                TrainingSession(
+                    cohort_id=cohort.id,
+                    starts_at=first + timedelta(days=day, hours=7 * slot),
+                    ends_at=first + timedelta(days=day, hours=7 * slot + 6),
+                    academic_hours=8,
+                    place="ауд. 7",
+                )
+                for day in range(3)
+                for slot in range(3)
+            ]
+        )
+        await uow.commit()
     await admin.tap(card, f"adh:order:{cohort.id}", "Бұйрықтың нөмірі")
     await admin.say("88-қ", "Бұйрықтың күні")
     await admin.say(today.strftime("%d.%m.%Y"), "хатының нөмірі")
     await admin.say("02-14/501", "Хаттың күні")
     await admin.say(today.strftime("%d.%m.%Y"), "Білім басқармасының")
-    summary = await admin.say("Астана қаласының білім басқармасы", "Бұйрық нөмірі: 88-қ")
+    await admin.say("Астана қаласының білім басқармасы", f("orders-ask-department-ru"))
+    summary = await admin.say("Управление образования города Астаны", "Бұйрық нөмірі: 88-қ")
     mark = admin.last
     await admin.confirm(summary, "Бұйрық шығарып", "№ 88-қ бұйрық ресімделді")
     files = [m for m in await client.messages(ADMIN.telegram_id, mark) if file_name(m)]
