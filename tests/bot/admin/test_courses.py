@@ -228,3 +228,26 @@ async def test_admin_edits_the_max_score_keeping_the_rest(
         100,
         50,
     )
+
+
+async def test_the_form_step_offers_only_the_forms_the_kind_allows(
+    harness: Harness, people: People
+) -> None:
+    """§5 × §23 (domain.courses.ALLOWED_FORMATS): an abroad course only «За рубежом»; an
+    internship not the combined form; a button the step never offered is refused."""
+    await harness.press(people.admin, "adc:new:0")
+    await harness.send(people.admin, "Тақырып")
+    sent = await harness.send(people.admin, "Тема")
+    kinds = sent
+    sent = await harness.press(people.admin, button_data(kinds, "Краткосрочный за рубежом"))
+    offered = [b.text for row in sent[-1].reply_markup.inline_keyboard for b in row]
+    assert offered[:2] == ["За рубежом", "⬅️ Назад"]
+    forged = button_data(sent, "За рубежом").rsplit(":", 1)[0] + ":3"
+    assert texts(await harness.press(people.admin, forged)) == [
+        "Пожалуйста, выберите ответ кнопкой под сообщением."
+    ]
+    sent = await harness.press(people.admin, button_data(sent, "Назад"))
+    sent = await harness.press(people.admin, button_data(sent, "Стажировка"))
+    labels = [b.text for row in sent[-1].reply_markup.inline_keyboard for b in row]
+    assert "Без отрыва от трудовой деятельности" in labels
+    assert "Комбинированная" not in labels and "За рубежом" not in labels

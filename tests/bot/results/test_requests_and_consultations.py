@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from aiogram.methods import AnswerCallbackQuery, SendDocument
 
 from bot.dev.testing import Harness, button_data, make_user, texts
@@ -455,3 +456,60 @@ async def test_admin_answer_form_walks_back_and_cancels_in_kazakh(
         notice = await uow.outbox.get_by_dedup_key(f"support-answer:{consultation.id}")
     assert stored is not None and stored.status is ConsultationStatus.OPEN
     assert notice is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "saved", "confirm", "decide", "best"),
+    [
+        ("ru", "Сохранено: <b>Айгүл Тестова 1</b> — 75 из 100.", "Сохранить балл",
+         "Подтвердить решение", "5 (отлично)"),
+        ("kk", "Сақталды: <b>Айгүл Тестова 1</b> — 75 / 100 балл.", "Балды сақтау",
+         "Шешімді растау", "5 (өте жақсы)"),
+    ],
+)  # fmt: skip
+async def test_next_cohort_retake_after_this_years_reassessment_is_stored(
+    harness: Harness,
+    services: Services,
+    lang: str,
+    saved: str,
+    confirm: str,
+    decide: str,
+    best: str,
+) -> None:
+    """§31.2 after a §31.1 re-assessment this year: the approved request leads to a stored
+    score (it used to be refused "not more than once a year")."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from domain.services.results import decide_cohort_outcomes, record_score
+    from tests.bot.results.factories import attend
+
+    world = await make_world(services.uow_factory, teachers=1, sessions=5)
+    e = world.enrollments[0]
+    await attend(services.uow_factory, e, world.sessions)
+    earlier = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    tz = ZoneInfo("Asia/Almaty")
+    await record_score(services.uow_factory, 1, e.id, 20, {}, earlier, tz=tz)
+    await decide_cohort_outcomes(services.uow_factory, world.cohort.id, earlier)
+    first = await record_score(
+        services.uow_factory, 1, e.id, 30, {}, earlier, reassessment=True, tz=tz
+    )
+    assert first.refusal is None  # §31.1 used three days ago
+    await decide_cohort_outcomes(services.uow_factory, world.cohort.id, earlier)
+    target = await other_cohort(services, world.course.id)
+    request = await add_request(
+        services.uow_factory, e, RequestKind.REASSESSMENT_NEXT_COHORT, target=target
+    )
+    admin = make_user(ADMIN_TG, lang)
+    sent = await harness.press(admin, RequestAction(action="approve", request_id=request.id).pack())
+    await harness.press(admin, button_data(sent, decide))
+    await harness.press(admin, RequestAction(action="rescore", request_id=request.id).pack())
+    sent = await harness.send(admin, "75")
+    for _ in range(2):
+        sent = await harness.press(admin, button_data(sent, best))
+    sent = await harness.press(admin, button_data(sent, confirm))
+    assert saved in texts(sent)[-1]
+    async with services.uow_factory() as uow:
+        latest = await uow.assessments.latest(e.id)
+    assert latest is not None and latest.score == 75 and latest.with_next_cohort
+    assert (await enrollment(services.uow_factory, e.id)).status is EnrollmentStatus.COMPLETED
