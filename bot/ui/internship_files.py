@@ -10,7 +10,11 @@ from aiogram.types import BufferedInputFile, Message
 
 from domain.internship import Memorandum, ReferenceFileKind
 from domain.model import Lang
-from domain.services.internship import InternshipPlace, blank_enterprise_reference
+from domain.services.internship import (
+    InternshipPlace,
+    UploadResult,
+    blank_enterprise_reference,
+)
 
 MAX_REFERENCE_BYTES = 20 * 1024 * 1024  # what a bot may download from Telegram
 
@@ -33,6 +37,15 @@ def reference_file(message: Message) -> tuple[str, ReferenceFileKind] | None:
         and (document.file_size or 0) <= MAX_REFERENCE_BYTES
     ):
         return document.file_id, ReferenceFileKind.PDF
+    return None
+
+
+def upload_refusal_key(result: UploadResult) -> str | None:
+    """The message key saying why an uploaded reference was not taken; ``None`` once it was."""
+    if result.not_found:
+        return "internship-not-found"
+    if result.refusal is not None:
+        return "internship-refused-" + str(result.refusal)
     return None
 
 

@@ -22,7 +22,12 @@ from aiogram_i18n.cores import FluentRuntimeCore
 from bot.config import Settings
 from bot.handlers.admin.typed_dates import parse_day
 from bot.ui.formatting import local_today, long_date
-from bot.ui.internship_files import reference_file, send_blank_reference, send_reference_file
+from bot.ui.internship_files import (
+    reference_file,
+    send_blank_reference,
+    send_reference_file,
+    upload_refusal_key,
+)
 from bot.ui.screens import button, ui_lang
 from domain.courses import CourseKind
 from domain.document_numbers import normalize_document_number
@@ -362,13 +367,9 @@ async def file_sent(
     result = await upload_reference(
         uow_factory, person.id, enrollment_id, found[0], found[1], clock()
     )
-    if result.not_found or result.refusal is not None:
-        key = (
-            "internship-not-found"
-            if result.not_found
-            else "internship-refused-" + str(result.refusal)
-        )
-        await message.answer(i18n.get(key))
+    refused = upload_refusal_key(result)
+    if refused is not None:
+        await message.answer(i18n.get(refused))
         return
     await show_place(message, i18n, uow_factory, enrollment_id)
 

@@ -13,7 +13,7 @@ from aiogram_i18n import I18nContext
 
 from bot.handlers.teacher.common import register_entry
 from bot.ui.formatting import long_date
-from bot.ui.internship_files import reference_file, send_blank_reference
+from bot.ui.internship_files import reference_file, send_blank_reference, upload_refusal_key
 from bot.ui.screens import button, ui_lang
 from domain.model import Lang, Person
 from domain.ports import Clock, UnitOfWorkFactory
@@ -160,13 +160,9 @@ async def file_sent(
         clock(),
         teacher_person_id=person.id,
     )
-    if result.not_found or result.refusal is not None:
-        key = (
-            "internship-not-found"
-            if result.not_found
-            else "internship-refused-" + str(result.refusal)
-        )
-        await message.answer(i18n.get(key))
+    refused = upload_refusal_key(result)
+    if refused is not None:
+        await message.answer(i18n.get(refused))
         return
     await message.answer(i18n.get("internship-my-sent"))
 
